@@ -1,0 +1,80 @@
+import type { Text } from '../../forms/i18n';
+import type { SealedValue } from '../privacy/envelope';
+
+/**
+ * Where an application stands. The application item is the source of truth for this (execution
+ * histories are deleted by AWS after 90 days); every change of it is an audited transition.
+ */
+export const applicationStatuses = [
+  'submitted',
+  'screened',
+  'awaiting-review',
+  'matching',
+  'waitlisted',
+  'matched',
+  'in-service',
+  'reassessment',
+  'extended',
+  'closed',
+  'rejected',
+  'failed',
+] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+
+export const statusLabels: Record<ApplicationStatus, Text> = {
+  submitted: { ko: '접수됨', en: 'Submitted' },
+  screened: { ko: '자격 확인 완료', en: 'Eligibility checked' },
+  'awaiting-review': { ko: '담당자 검토 중', en: 'Waiting for case-manager review' },
+  matching: { ko: '제공기관 연결 중', en: 'Matching a provider' },
+  waitlisted: { ko: '제공기관 대기 중', en: 'On the provider waiting list' },
+  matched: { ko: '제공기관 연결됨', en: 'Provider assigned' },
+  'in-service': { ko: '서비스 이용 중', en: 'Receiving the service' },
+  reassessment: { ko: '재판정 중', en: 'Re-assessment' },
+  extended: { ko: '연장 승인', en: 'Extension approved' },
+  closed: { ko: '종결', en: 'Closed' },
+  rejected: { ko: '부적격 또는 반려', en: 'Not approved' },
+  failed: { ko: '처리 오류 (담당자 확인 중)', en: 'Processing error (staff are looking into it)' },
+};
+
+export interface ServicePeriod {
+  period: number;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface Application {
+  id: string;
+  receiptNumber: string;
+  programme: string;
+  programmeVersion: string;
+  district: string;
+  status: ApplicationStatus;
+  /** The service period the application is in (1 until an extension). */
+  period: number;
+  createdAt: string;
+  updatedAt: string;
+  /** The form answers as submitted, with the resident registration number sealed. */
+  answers: Record<string, unknown>;
+  rrn?: { sealed: SealedValue; masked: string };
+  eligibility?: unknown;
+  providerId?: string;
+  servicePeriod?: ServicePeriod;
+  closedAt?: string;
+  accessCodeHash: string;
+}
+
+/** The part of an application a citizen with the access code may see. */
+export function publicView(application: Application) {
+  return {
+    applicationId: application.id,
+    receiptNumber: application.receiptNumber,
+    programme: application.programme,
+    district: application.district,
+    status: application.status,
+    statusLabel: statusLabels[application.status],
+    period: application.period,
+    servicePeriod: application.servicePeriod,
+    submittedAt: application.createdAt,
+    updatedAt: application.updatedAt,
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * The single table's key layout, in one place. Everything about one application lives under its
+ * partition (application, audit trail, tasks, assignment, sessions), so reading an application and
+ * its history is one Query; cross-application lists go through GSI1.
+ */
+export const keys = {
+  application: (id: string) => ({ pk: `APP#${id}`, sk: 'APPLICATION' }),
+  receipt: (receiptNumber: string) => ({ pk: `RECEIPT#${receiptNumber}`, sk: 'RECEIPT' }),
+  idempotency: (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' }),
+  audit: (applicationId: string, at: string, eventId: string) => ({ pk: `APP#${applicationId}`, sk: `AUDIT#${at}#${eventId}` }),
+  auditPrefix: 'AUDIT#',
+  task: (applicationId: string, taskId: string) => ({ pk: `APP#${applicationId}`, sk: `TASK#${taskId}` }),
+  taskPrefix: 'TASK#',
+  assignment: (applicationId: string, period: number) => ({ pk: `APP#${applicationId}`, sk: `ASSIGNMENT#p${period}` }),
+  session: (applicationId: string, period: number, sessionId: string) => ({ pk: `APP#${applicationId}`, sk: `SESSION#p${period}#${sessionId}` }),
+  sessionPrefix: (period: number) => `SESSION#p${period}#`,
+  notification: (applicationId: string, key: string) => ({ pk: `APP#${applicationId}`, sk: `NOTIFICATION#${key}` }),
+  providerOffer: (providerId: string, programme: string, district: string) => ({
+    pk: `PROVIDER#${providerId}`,
+    sk: `OFFER#${programme}#${district}`,
+  }),
+  providerProfile: (providerId: string) => ({ pk: `PROVIDER#${providerId}`, sk: 'PROFILE' }),
+  /** GSI1 partitions. */
+  districtApplications: (district: string) => `DISTRICT#${district}`,
+  districtTasks: (district: string) => `TASKS#${district}`,
+  offers: (programme: string, district: string) => `OFFERS#${programme}#${district}`,
+  staffUser: (userId: string) => ({ pk: `STAFF#${userId}`, sk: 'PROFILE' }),
+};

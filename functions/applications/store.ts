@@ -1,0 +1,166 @@
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../commons/clients';
+import { cancellationReasons } from '../commons/dynamo-errors';
+import { env } from '../commons/env';
+import type { Application, ApplicationStatus } from './application';
+import type { AuditEvent } from './audit';
+import { keys } from './keys';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A step asked for a status change that the application's current status does not allow. */
+export class InvalidTransition extends Error {
+  override name = 'InvalidTransition';
+  constructor(readonly applicationId: string, readonly status: ApplicationStatus, readonly wanted: ApplicationStatus) {
+    super(`Application ${applicationId} is ${status}; cannot move to ${wanted}`);
+  }
+}
+
+export class ApplicationNotFound extends Error {
+  override name = 'ApplicationNotFound';
+  constructor(readonly applicationId: string) {
+    super(`Application ${applicationId} does not exist`);
+  }
+}
+
+const table = () => env.tableName();
+
+function applicationItem(application: Application) {
+  return {
+    ...keys.application(application.id),
+    entity: 'Application',
+    gsi1pk: keys.districtApplications(application.district),
+    gsi1sk: `${application.createdAt}#${application.id}`,
+    ...application,
+  };
+}
+
+function stripKeys<T>(item: Record<string, unknown>): T {
+  const { pk: _pk, sk: _sk, entity: _entity, gsi1pk: _g1, gsi1sk: _g1s, ...rest } = item;
+  return rest as T;
+}
+
+export function auditPut(event: AuditEvent): TransactItem {
+  return {
+    Put: {
+      TableName: table(),
+      Item: { ...keys.audit(event.applicationId, event.at, event.eventId), entity: 'AuditEvent', ...event },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export async function getApplication(id: string, consistent = true): Promise<Application | undefined> {
+  const out = await dynamo().send(new GetCommand({ TableName: table(), Key: keys.application(id), ConsistentRead: consistent }));
+  return out.Item ? stripKeys<Application>(out.Item) : undefined;
+}
+
+export async function requireApplication(id: string): Promise<Application> {
+  const application = await getApplication(id);
+  if (!application) throw new ApplicationNotFound(id);
+  return application;
+}
+
+/** The new-application writes (application, unique receipt, its audit event) for a transaction. */
+export function newApplicationWrites(application: Application, audit: AuditEvent): TransactItem[] {
+  return [
+    { Put: { TableName: table(), Item: applicationItem(application), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: table(),
+        Item: { ...keys.receipt(application.receiptNumber), entity: 'Receipt', applicationId: application.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    auditPut(audit),
+  ];
+}
+
+export async function findApplicationIdByReceipt(receiptNumber: string): Promise<string | undefined> {
+  const out = await dynamo().send(new GetCommand({ TableName: table(), Key: keys.receipt(receiptNumber) }));
+  return out.Item?.applicationId as string | undefined;
+}
+
+export interface TransitionRequest {
+  from: readonly ApplicationStatus[];
+  to: ApplicationStatus;
+  /** Attributes of the application to set with the status change. */
+  set?: Partial<Omit<Application, 'id' | 'status'>>;
+  audit: AuditEvent;
+  /** Other writes that must happen with the change or not at all (a capacity reservation, a task). */
+  with?: TransactItem[];
+}
+
+/**
+ * Moves an application from one of `from` to `to`, with its audit event and companion writes, in one
+ * transaction. A retried step finds the status already at `to` and reports `applied: false` instead of
+ * writing twice — that is what makes every workflow step idempotent.
+ */
+export async function transition(id: string, request: TransitionRequest): Promise<{ application: Application; applied: boolean }> {
+  const set: Record<string, unknown> = { ...request.set, status: request.to, updatedAt: request.audit.at };
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const assignments = Object.entries(set).map(([field, value], i) => {
+    names[`#f${i}`] = field;
+    values[`:v${i}`] = value;
+    return `#f${i} = :v${i}`;
+  });
+  const fromList = request.from.map((status, i) => {
+    values[`:from${i}`] = status;
+    return `:from${i}`;
+  });
+  names['#status'] = 'status';
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: table(),
+              Key: keys.application(id),
+              UpdateExpression: `SET ${assignments.join(', ')}`,
+              ConditionExpression: `attribute_exists(pk) AND #status IN (${fromList.join(', ')})`,
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: values,
+            },
+          },
+          auditPut(request.audit),
+          ...(request.with ?? []),
+        ],
+      }),
+    );
+  } catch (error) {
+    const reasons = cancellationReasons(error);
+    if (!reasons?.includes('ConditionalCheckFailed')) throw error;
+    // Either the status moved on, or a companion write (a task, a reservation) already exists: a
+    // repeat of this very step finds the status already at `to`.
+    const current = await requireApplication(id);
+    if (current.status === request.to) return { application: current, applied: false };
+    if (reasons[0] === 'ConditionalCheckFailed') throw new InvalidTransition(id, current.status, request.to);
+    throw error;
+  }
+  return { application: await requireApplication(id), applied: true };
+}
+
+export async function appendAudit(event: AuditEvent): Promise<void> {
+  await dynamo().send(new PutCommand(auditPut(event).Put!));
+}
+
+export async function listAudit(applicationId: string): Promise<AuditEvent[]> {
+  const events: AuditEvent[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await dynamo().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.application(applicationId).pk, ':prefix': keys.auditPrefix },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of out.Items ?? []) events.push(stripKeys<AuditEvent>(item));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return events;
+}

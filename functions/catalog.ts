@@ -1,0 +1,128 @@
+/**
+ * Every Lambda handler Dolbom deploys: where its code is and what it may touch. CDK builds one
+ * function per entry and grants exactly `access`; the local cloud loads the same entries in-process.
+ */
+export interface HandlerAccess {
+  /** Single-table access. */
+  table?: 'read' | 'readwrite';
+  /** May start lifecycle executions (submission, extension). */
+  startsLifecycle?: boolean;
+  /** May answer task tokens (a case manager's decision). */
+  answersTasks?: boolean;
+  /** Envelope encryption of personal identifiers. */
+  dataKey?: 'encrypt' | 'decrypt' | 'both';
+}
+
+export interface HandlerSpec {
+  entry: string;
+  description: string;
+  access: HandlerAccess;
+  timeoutSeconds?: number;
+}
+
+export const handlers = {
+  // HTTP API
+  prescreenEligibility: {
+    entry: 'functions/eligibility/prescreen.ts',
+    description: 'Pre-screens eligibility without storing anything',
+    access: {},
+  },
+  submitApplication: {
+    entry: 'functions/submission/submit-application.ts',
+    description: 'Stores a citizen application and starts its lifecycle',
+    access: { table: 'readwrite', startsLifecycle: true, dataKey: 'both' },
+  },
+  getApplicationStatus: {
+    entry: 'functions/status/get-application-status.ts',
+    description: "Shows a citizen their application's status and timeline",
+    access: { table: 'readwrite' },
+  },
+  lookupApplication: {
+    entry: 'functions/status/lookup-application.ts',
+    description: 'Finds an application by receipt number and access code',
+    access: { table: 'readwrite' },
+  },
+  getApplicationForStaff: {
+    entry: 'functions/status/get-application-for-staff.ts',
+    description: 'Shows staff an application, its eligibility explanation and tasks',
+    access: { table: 'readwrite' },
+  },
+  getAuditTrail: {
+    entry: 'functions/status/get-audit-trail.ts',
+    description: "Shows staff an application's audit trail",
+    access: { table: 'readwrite' },
+  },
+  listTasks: {
+    entry: 'functions/review/list-tasks.ts',
+    description: "Lists the open human tasks of the caller's districts",
+    access: { table: 'read' },
+  },
+  decideTask: {
+    entry: 'functions/review/decide-task.ts',
+    description: 'Records a case manager decision and answers the task token',
+    access: { table: 'readwrite', answersTasks: true },
+  },
+  openApiDocument: {
+    entry: 'functions/docs/openapi.ts',
+    description: 'Serves the OpenAPI document generated from the form schemas',
+    access: {},
+  },
+  // Lifecycle steps (Step Functions tasks)
+  checkEligibility: {
+    entry: 'functions/eligibility/check-eligibility-step.ts',
+    description: 'Decides eligibility under the pinned rule version',
+    access: { table: 'readwrite' },
+  },
+  openHumanTask: {
+    entry: 'functions/review/open-human-task.ts',
+    description: 'Opens a case-manager task holding the task token',
+    access: { table: 'readwrite' },
+  },
+  recordDecision: {
+    entry: 'functions/review/record-decision.ts',
+    description: 'Closes the answered task and records the decision',
+    access: { table: 'readwrite' },
+  },
+  escalateOverdueTask: {
+    entry: 'functions/review/escalate-overdue-task.ts',
+    description: 'Expires an overdue task and flags it for a supervisor',
+    access: { table: 'readwrite' },
+  },
+  matchProvider: {
+    entry: 'functions/matching/match-provider.ts',
+    description: 'Reserves capacity at a provider agency, or waitlists',
+    access: { table: 'readwrite' },
+  },
+  startServicePeriod: {
+    entry: 'functions/service-period/start-service-period.ts',
+    description: 'Starts a service period from the programme plan',
+    access: { table: 'readwrite' },
+  },
+  checkServicePeriod: {
+    entry: 'functions/service-period/check-service-period.ts',
+    description: 'Tells whether the plan is done or the period is over',
+    access: { table: 'read' },
+  },
+  startNextPeriod: {
+    entry: 'functions/reassessment/start-next-period.ts',
+    description: 'Extends within the programme cap by starting the next period',
+    access: { table: 'readwrite', startsLifecycle: true },
+  },
+  closeApplication: {
+    entry: 'functions/closure/close-application.ts',
+    description: 'Closes the case and releases provider capacity',
+    access: { table: 'readwrite' },
+  },
+  rejectApplication: {
+    entry: 'functions/closure/reject-application.ts',
+    description: 'Rejects and tells the applicant why',
+    access: { table: 'readwrite' },
+  },
+  recordWorkflowFailure: {
+    entry: 'functions/closure/record-workflow-failure.ts',
+    description: 'Marks an application whose workflow failed, for staff follow-up',
+    access: { table: 'readwrite' },
+  },
+} as const satisfies Record<string, HandlerSpec>;
+
+export type HandlerId = keyof typeof handlers;

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { now } from '../commons/clock';
+import { workflowStep } from '../commons/step';
+import { applicationStatuses } from '../applications/application';
+import { auditEvent } from '../applications/audit';
+import { getApplication, transition } from '../applications/store';
+import { stepInput, systemActor } from '../lifecycle/step-input';
+
+const input = stepInput.extend({ error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).partial().optional() });
+
+const stillOpen = applicationStatuses.filter((s) => !['closed', 'rejected', 'failed'].includes(s));
+
+/**
+ * RecordWorkflowFailure: a step failed beyond its retries. The application is marked failed so staff
+ * see it in their dashboard and can redrive; only the error type is kept (causes may quote data).
+ */
+export const handler = workflowStep('RecordWorkflowFailure', input, async ({ applicationId, period, error }) => {
+  if (!(await getApplication(applicationId))) return { recorded: false };
+  await transition(applicationId, {
+    from: stillOpen,
+    to: 'failed',
+    audit: auditEvent({
+      applicationId,
+      at: now().toISOString(),
+      actor: systemActor('RecordWorkflowFailure'),
+      action: 'workflow.failed',
+      status: 'failed',
+      visibleToApplicant: true,
+      detail: { error: error?.Error ?? 'unknown', period },
+    }),
+  });
+  return { recorded: true };
+});

@@ -1,0 +1,18 @@
+/**
+ * Settings every handler reads from its Lambda environment (set by the CDK stack, or by the local
+ * cloud before it loads a handler). Read lazily so a missing variable fails the one call that needs
+ * it with a clear message, not module loading.
+ */
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Environment variable ${name} is not set`);
+  return value;
+}
+
+export const env = {
+  tableName: () => required('TABLE_NAME'),
+  lifecycleStateMachineArn: () => required('LIFECYCLE_STATE_MACHINE_ARN'),
+  /** KMS key for envelope encryption; absent in the local cloud, which uses LOCAL_MASTER_KEY. */
+  dataKeyId: () => process.env.DATA_KEY_ID,
+  localMasterKey: () => process.env.LOCAL_MASTER_KEY,
+};

@@ -1,0 +1,40 @@
+import { staffGroups, type StaffGroup } from '../routes';
+import type { Actor } from '../applications/audit';
+import type { HttpEvent } from './http';
+import { problem } from './problems';
+
+/** A signed-in staff member, from the JWT claims the authorizer (Cognito or the local issuer) checked. */
+export interface StaffMember {
+  userId: string;
+  groups: StaffGroup[];
+  /** District codes a caseworker serves; supervisors and operators see every district. */
+  districts: string[];
+}
+
+// API Gateway passes list claims as "[a b]" strings; the local gateway as arrays. Accept both.
+function listClaim(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string' || value === '') return [];
+  return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+}
+
+export function staffMember(event: HttpEvent): StaffMember {
+  const claims = event.requestContext.authorizer?.jwt?.claims;
+  if (!claims?.sub) throw problem.unauthorized();
+  const groups = listClaim(claims['cognito:groups']).filter((g): g is StaffGroup => (staffGroups as readonly string[]).includes(g));
+  return { userId: String(claims.sub), groups, districts: listClaim(claims['custom:districts']) };
+}
+
+export function servesDistrict(staff: StaffMember, district: string): boolean {
+  if (staff.groups.includes('supervisor') || staff.groups.includes('operator')) return true;
+  return staff.groups.includes('caseworker') && staff.districts.includes(district);
+}
+
+/** Throws 403 unless the staff member may act on data of this district. */
+export function requireDistrict(staff: StaffMember, district: string): void {
+  if (!servesDistrict(staff, district)) throw problem.forbidden();
+}
+
+export function staffActor(staff: StaffMember, event: HttpEvent): Actor {
+  return { kind: 'staff', userId: staff.userId, groups: staff.groups, sourceIp: event.requestContext.http.sourceIp };
+}

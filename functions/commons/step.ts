@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { log } from './logger';
+
+/**
+ * Wraps a lifecycle step: validates the payload Step Functions sends, runs the step, and logs ids
+ * only. Errors propagate with their `name` as the Lambda error type, for the state's Retry and Catch.
+ *
+ * @example
+ * export const handler = workflowStep('MatchProvider', stepInput, async ({ applicationId }) => ({ matched: true }));
+ */
+export function workflowStep<S extends z.ZodType, R>(name: string, schema: S, run: (input: z.infer<S>) => Promise<R>) {
+  return async (event: unknown): Promise<R> => {
+    const input = schema.parse(event);
+    const ids = input as { applicationId?: string; period?: number };
+    try {
+      const result = await run(input);
+      log.info('step done', { step: name, applicationId: ids.applicationId, period: ids.period });
+      return result;
+    } catch (error) {
+      log.warn('step failed', { step: name, applicationId: ids.applicationId, error: (error as Error).name });
+      throw error;
+    }
+  };
+}

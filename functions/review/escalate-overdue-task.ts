@@ -1,0 +1,43 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { dynamo } from '../commons/clients';
+import { now } from '../commons/clock';
+import { cancellationReasons } from '../commons/dynamo-errors';
+import { workflowStep } from '../commons/step';
+import { auditEvent } from '../applications/audit';
+import { auditPut } from '../applications/store';
+import { stepInput, systemActor } from '../lifecycle/step-input';
+import { closeTaskWrite, openTasksOfKind } from './task-store';
+
+const input = stepInput.extend({ kind: z.enum(['review', 'reassessment']), error: z.string().max(200).optional() });
+
+/**
+ * A human task timed out, or nobody touched it within the heartbeat: expire it and record an
+ * escalation a supervisor sees; the workflow then opens a fresh task with a new due date.
+ */
+export const handler = workflowStep('EscalateOverdueTask', input, async ({ applicationId, period, kind, error }) => {
+  const at = now().toISOString();
+  for (const task of await openTasksOfKind(applicationId, kind, period)) {
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            closeTaskWrite(task, 'expired'),
+            auditPut(
+              auditEvent({
+                applicationId,
+                at,
+                actor: systemActor('EscalateOverdueTask'),
+                action: 'task.escalated',
+                detail: { taskId: task.taskId, kind, reason: error ?? 'States.Timeout', dueAt: task.dueAt },
+              }),
+            ),
+          ],
+        }),
+      );
+    } catch (failure) {
+      if (!cancellationReasons(failure)?.includes('ConditionalCheckFailed')) throw failure;
+    }
+  }
+  return { escalated: true };
+});

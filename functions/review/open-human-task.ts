@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { now } from '../commons/clock';
+import { workflowStep } from '../commons/step';
+import { auditEvent } from '../applications/audit';
+import { requireApplication, transition } from '../applications/store';
+import { stepInput, systemActor } from '../lifecycle/step-input';
+import { taskIdFor, type HumanTask } from './task';
+import { taskPut } from './task-store';
+
+const input = stepInput.extend({
+  kind: z.enum(['review', 'reassessment']),
+  taskToken: z.string().min(1).max(4096),
+  timeoutSeconds: z.number().int().positive(),
+});
+
+const statusFor = {
+  review: { from: ['screened', 'awaiting-review'], to: 'awaiting-review' },
+  reassessment: { from: ['in-service', 'reassessment'], to: 'reassessment' },
+} as const;
+
+/** CaseManagerReview / Reassessment: opens the task that holds the token, due when the state times out. */
+export const handler = workflowStep('OpenHumanTask', input, async ({ applicationId, period, kind, taskToken, timeoutSeconds }) => {
+  const application = await requireApplication(applicationId);
+  const openedAt = now();
+  const task: HumanTask = {
+    taskId: taskIdFor(applicationId, taskToken),
+    applicationId,
+    kind,
+    period,
+    district: application.district,
+    programme: application.programme,
+    state: 'open',
+    createdAt: openedAt.toISOString(),
+    dueAt: new Date(openedAt.getTime() + timeoutSeconds * 1000).toISOString(),
+    taskToken,
+  };
+  await transition(applicationId, {
+    ...statusFor[kind],
+    audit: auditEvent({
+      applicationId,
+      at: task.createdAt,
+      actor: systemActor('OpenHumanTask'),
+      action: `task.opened`,
+      status: statusFor[kind].to,
+      visibleToApplicant: true,
+      detail: { taskId: task.taskId, kind, dueAt: task.dueAt },
+    }),
+    with: [taskPut(task)],
+  });
+  return { taskId: task.taskId };
+});

@@ -1,0 +1,81 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../commons/clients';
+import { env } from '../commons/env';
+import { keys } from '../applications/keys';
+import type { TransactItem } from '../applications/store';
+import type { HumanTask, TaskKind, TaskState } from './task';
+
+function queueKey(task: Pick<HumanTask, 'state' | 'dueAt' | 'taskId'>) {
+  return `${task.state}#${task.dueAt}#${task.taskId}`;
+}
+
+function strip(item: Record<string, unknown>): HumanTask {
+  const { pk: _pk, sk: _sk, entity: _e, gsi1pk: _g, gsi1sk: _gs, ...task } = item;
+  return task as unknown as HumanTask;
+}
+
+export function taskPut(task: HumanTask): TransactItem {
+  return {
+    Put: {
+      TableName: env.tableName(),
+      Item: {
+        ...keys.task(task.applicationId, task.taskId),
+        entity: 'Task',
+        gsi1pk: keys.districtTasks(task.district),
+        gsi1sk: queueKey(task),
+        ...task,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export async function getTask(applicationId: string, taskId: string): Promise<HumanTask | undefined> {
+  const out = await dynamo().send(new GetCommand({ TableName: env.tableName(), Key: keys.task(applicationId, taskId), ConsistentRead: true }));
+  return out.Item ? strip(out.Item) : undefined;
+}
+
+export async function tasksOfApplication(applicationId: string): Promise<HumanTask[]> {
+  const out = await dynamo().send(
+    new QueryCommand({
+      TableName: env.tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.application(applicationId).pk, ':prefix': keys.taskPrefix },
+    }),
+  );
+  return (out.Items ?? []).map(strip);
+}
+
+/** A district's open tasks, soonest due first. */
+export async function openTasksOfDistrict(district: string, limit = 100): Promise<HumanTask[]> {
+  const out = await dynamo().send(
+    new QueryCommand({
+      TableName: env.tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :open)',
+      ExpressionAttributeValues: { ':pk': keys.districtTasks(district), ':open': 'open#' },
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map(strip);
+}
+
+export async function openTasksOfKind(applicationId: string, kind: TaskKind, period: number): Promise<HumanTask[]> {
+  return (await tasksOfApplication(applicationId)).filter((t) => t.state === 'open' && t.kind === kind && t.period === period);
+}
+
+/** The conditional "close this open task" write, for a transaction with the decision it records. */
+export function closeTaskWrite(task: HumanTask, state: Exclude<TaskState, 'open'>, fields: Partial<HumanTask> = {}): TransactItem {
+  const set = { ...fields, state, gsi1sk: queueKey({ ...task, state }) };
+  const entries = Object.entries(set);
+  return {
+    Update: {
+      TableName: env.tableName(),
+      Key: keys.task(task.applicationId, task.taskId),
+      UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+      ConditionExpression: '#state = :open',
+      ExpressionAttributeNames: { '#state': 'state', ...Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])) },
+      ExpressionAttributeValues: { ':open': 'open', ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])) },
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import type { Text } from '../../forms/i18n';
+
+/** A decision a person owes the workflow: it holds the task token that resumes the execution. */
+export type TaskKind = 'review' | 'reassessment';
+export type TaskState = 'open' | 'decided' | 'expired';
+
+export interface HumanTask {
+  taskId: string;
+  applicationId: string;
+  kind: TaskKind;
+  period: number;
+  district: string;
+  programme: string;
+  state: TaskState;
+  createdAt: string;
+  dueAt: string;
+  taskToken: string;
+  decision?: string;
+  decidedBy?: string;
+  decidedAt?: string;
+}
+
+export const taskKindLabels: Record<TaskKind, Text> = {
+  review: { ko: '신청 검토', en: 'Application review' },
+  reassessment: { ko: '재판정', en: 'Re-assessment' },
+};
+
+/** The decisions each kind of task accepts; the workflow's Choice states branch on these values. */
+export const decisionsByKind = {
+  review: ['approve', 'reject', 'request-info'],
+  reassessment: ['extend', 'close'],
+} as const satisfies Record<TaskKind, readonly string[]>;
+
+/**
+ * Derived from the token, so a retried "open task" step (same token) finds the task it already made,
+ * and from the application id, so the task's partition is known from its id alone.
+ */
+export function taskIdFor(applicationId: string, taskToken: string): string {
+  const digest = createHash('sha256').update(taskToken).digest('base64url').slice(0, 16);
+  return `${applicationId}.${digest}`;
+}
+
+export function applicationIdOfTask(taskId: string): string | undefined {
+  const match = /^(A[0-9A-Z]{25})\.[A-Za-z0-9_-]{16}$/.exec(taskId);
+  return match?.[1];
+}
+
+/** What staff see of a task: never the token. */
+export function taskView(task: HumanTask) {
+  const { taskToken: _token, ...view } = task;
+  return { ...view, kindLabel: taskKindLabels[task.kind], decisions: decisionsByKind[task.kind] };
+}

@@ -1,0 +1,27 @@
+import type { HandlerId } from './catalog';
+
+/** Staff groups, as in the Cognito user pool and the local issuer. */
+export const staffGroups = ['caseworker', 'supervisor', 'provider', 'operator'] as const;
+export type StaffGroup = (typeof staffGroups)[number];
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** API Gateway path syntax: `{name}` is a path parameter. */
+  path: string;
+  handler: HandlerId;
+  /** 'public' routes need no sign-in (the handler may still check an access code). */
+  access: 'public' | readonly StaffGroup[];
+}
+
+/** The HTTP API. One list for the CDK HttpApi and the local gateway, so the two cannot drift. */
+export const routes: readonly Route[] = [
+  { method: 'POST', path: '/api/eligibility/check', handler: 'prescreenEligibility', access: 'public' },
+  { method: 'POST', path: '/api/applications', handler: 'submitApplication', access: 'public' },
+  { method: 'GET', path: '/api/applications/{applicationId}', handler: 'getApplicationStatus', access: 'public' },
+  { method: 'POST', path: '/api/applications/lookup', handler: 'lookupApplication', access: 'public' },
+  { method: 'GET', path: '/api/openapi.json', handler: 'openApiDocument', access: 'public' },
+  { method: 'GET', path: '/api/staff/applications/{applicationId}', handler: 'getApplicationForStaff', access: ['caseworker', 'supervisor'] },
+  { method: 'GET', path: '/api/staff/applications/{applicationId}/audit', handler: 'getAuditTrail', access: ['caseworker', 'supervisor'] },
+  { method: 'GET', path: '/api/staff/tasks', handler: 'listTasks', access: ['caseworker', 'supervisor'] },
+  { method: 'POST', path: '/api/staff/tasks/{taskId}/decision', handler: 'decideTask', access: ['caseworker', 'supervisor'] },
+];

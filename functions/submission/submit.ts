@@ -1,0 +1,122 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { getProgramme, submissionSchema } from '../../forms';
+import { dynamo } from '../commons/clients';
+import { now } from '../commons/clock';
+import { cancellationReasons } from '../commons/dynamo-errors';
+import { problem } from '../commons/problems';
+import type { Application } from '../applications/application';
+import { auditEvent } from '../applications/audit';
+import { hashAccessCode, newAccessCode, newApplicationId, newReceiptNumber } from '../applications/identifiers';
+import { newApplicationWrites } from '../applications/store';
+import { startLifecycle } from '../lifecycle/start-lifecycle';
+import { maskRrn } from '../privacy/rrn';
+import { seal } from '../privacy/envelope';
+import { bodyFingerprint } from './canonical-json';
+import {
+  findStoredAnswer,
+  idempotencyKeySchema,
+  idempotencyWrite,
+  invalidIdempotencyKey,
+  keyReusedWithOtherBody,
+  openStoredAnswer,
+} from './idempotency';
+
+export interface Receipt {
+  applicationId: string;
+  receiptNumber: string;
+  accessCode: string;
+}
+
+export interface SubmitRequest {
+  body: unknown;
+  idempotencyKey?: string;
+  sourceIp?: string;
+}
+
+async function replay(key: string, fingerprint: string): Promise<Receipt | undefined> {
+  const stored = await findStoredAnswer(key);
+  if (!stored) return undefined;
+  if (stored.fingerprint !== fingerprint) throw keyReusedWithOtherBody();
+  // The first request may have stored the application but died before starting its execution.
+  await startLifecycle({ applicationId: stored.applicationId, period: 1 });
+  return openStoredAnswer<Receipt>(key, stored);
+}
+
+async function newApplication(body: unknown, at: Date): Promise<{ application: Application; accessCode: string }> {
+  const submission = submissionSchema.parse(body);
+  const programme = getProgramme(submission.programme);
+  const id = newApplicationId();
+  const { rrn, ...answers } = submission.answers as Record<string, unknown> & { rrn?: string };
+  const accessCode = newAccessCode();
+  const application: Application = {
+    id,
+    receiptNumber: newReceiptNumber(at),
+    programme: programme.id,
+    programmeVersion: programme.version,
+    district: (answers.applicant as { district: string }).district,
+    status: 'submitted',
+    period: 1,
+    createdAt: at.toISOString(),
+    updatedAt: at.toISOString(),
+    answers,
+    accessCodeHash: await hashAccessCode(accessCode),
+    ...(rrn ? { rrn: { sealed: await seal(rrn, { applicationId: id, field: 'rrn' }), masked: maskRrn(rrn) } } : {}),
+  };
+  return { application, accessCode };
+}
+
+/**
+ * Stores a new application and starts its lifecycle. With an Idempotency-Key, concurrent and repeated
+ * requests race on one conditional write: exactly one creates the application, the others replay its
+ * answer.
+ */
+export async function submitApplication(request: SubmitRequest): Promise<Receipt> {
+  const keyCheck = idempotencyKeySchema.safeParse(request.idempotencyKey);
+  if (!keyCheck.success) throw invalidIdempotencyKey();
+  const key = keyCheck.data;
+  const fingerprint = bodyFingerprint(request.body);
+
+  if (key) {
+    const earlier = await replay(key, fingerprint);
+    if (earlier) return earlier;
+  }
+
+  const at = now();
+  const { application, accessCode } = await newApplication(request.body, at);
+  const receipt: Receipt = { applicationId: application.id, receiptNumber: application.receiptNumber, accessCode };
+  const audit = auditEvent({
+    applicationId: application.id,
+    at: application.createdAt,
+    actor: { kind: 'citizen', sourceIp: request.sourceIp },
+    action: 'application.submitted',
+    status: 'submitted',
+    visibleToApplicant: true,
+    detail: { programme: application.programme, programmeVersion: application.programmeVersion },
+  });
+  const writes = newApplicationWrites(application, audit);
+  if (key) writes.push(await idempotencyWrite(key, fingerprint, application.id, receipt));
+
+  try {
+    await dynamo().send(new TransactWriteCommand({ TransactItems: writes }));
+  } catch (error) {
+    const reasons = cancellationReasons(error);
+    if (!key || !reasons) throw error;
+    // Another request with this key won (or is committing right now): answer as it did.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const earlier = await replay(key, fingerprint);
+      if (earlier) return earlier;
+      await new Promise((resolve) => setTimeout(resolve, 25 * (attempt + 1)));
+    }
+    throw error;
+  }
+
+  try {
+    await startLifecycle({ applicationId: application.id, period: 1 });
+  } catch {
+    throw problem.unavailable({
+      ko: `신청서는 저장되었으나 처리를 시작하지 못했습니다 (접수번호 ${receipt.receiptNumber}). 같은 Idempotency-Key로 다시 보내 주세요.`,
+      en: `Your application was saved but processing could not start (receipt ${receipt.receiptNumber}). Please resend with the same Idempotency-Key.`,
+    });
+  }
+  return receipt;
+}

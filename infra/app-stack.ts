@@ -1,0 +1,117 @@
+import { ArnFormat, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct } from 'constructs';
+import { handlers, type HandlerId } from '../functions/catalog';
+import { routes } from '../functions/routes';
+import { LifecycleStateMachine, type LifecycleStep } from '../workflows/lifecycle';
+import type { EnvironmentConfig } from './config';
+import { DolbomFunction } from './constructs/dolbom-function';
+
+export interface AppStackProps extends StackProps {
+  config: EnvironmentConfig;
+  table: dynamodb.ITableV2;
+  dataKey: kms.IKey;
+  userPool: cognito.IUserPool;
+  userPoolClient: cognito.IUserPoolClient;
+}
+
+/** The stateless part: HTTP API, one Lambda per catalog entry, and the lifecycle state machine. */
+export class AppStack extends Stack {
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    // Named up front so handlers that start executions can know the ARN without a dependency cycle.
+    const stateMachineName = `dolbom-${config.stage}-lifecycle`;
+    const stateMachineArn = this.formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: stateMachineName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+
+    const functions = {} as Record<HandlerId, DolbomFunction>;
+    for (const [handlerId, spec] of Object.entries(handlers) as [HandlerId, (typeof handlers)[HandlerId]][]) {
+      const fn = new DolbomFunction(this, `Fn-${handlerId}`, {
+        handlerId,
+        spec,
+        memorySize: config.lambdaMemoryMb,
+        logRetention: config.logRetentionDays as RetentionDays,
+        retainLogs: config.retainData,
+        environment: {
+          TABLE_NAME: props.table.tableName,
+          LIFECYCLE_STATE_MACHINE_ARN: stateMachineArn,
+          ...('dataKey' in spec.access ? { DATA_KEY_ID: props.dataKey.keyArn } : {}),
+        },
+      });
+      const access: { table?: string; startsLifecycle?: boolean; answersTasks?: boolean; dataKey?: string } = spec.access;
+      if (access.table === 'read') props.table.grantReadData(fn);
+      if (access.table === 'readwrite') props.table.grantReadWriteData(fn);
+      if (access.dataKey === 'encrypt' || access.dataKey === 'both') props.dataKey.grant(fn, 'kms:GenerateDataKey');
+      if (access.dataKey === 'decrypt' || access.dataKey === 'both') props.dataKey.grantDecrypt(fn);
+      if (access.startsLifecycle) {
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [stateMachineArn] }));
+      }
+      if (access.answersTasks) {
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+            resources: [stateMachineArn],
+          }),
+        );
+      }
+      functions[handlerId] = fn;
+    }
+
+    const lifecycle = new LifecycleStateMachine(this, 'Lifecycle', {
+      stateMachineName,
+      steps: functions as Record<LifecycleStep, DolbomFunction>,
+      humanTasks: config.humanTasks,
+      logs: {
+        destination: new LogGroup(this, 'LifecycleLogs', {
+          retention: config.logRetentionDays as RetentionDays,
+          removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        }),
+        // Execution data carries application ids only, but keep it out of logs anyway.
+        includeExecutionData: false,
+        level: sfn.LogLevel.ERROR,
+      },
+    });
+
+    const api = new apigw.HttpApi(this, 'HttpApi', {
+      apiName: `dolbom-${config.stage}`,
+      corsPreflight: {
+        allowOrigins: config.allowedOrigins,
+        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST],
+        allowHeaders: ['content-type', 'authorization', 'idempotency-key', 'x-access-code'],
+      },
+    });
+    const staffAuthorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', props.userPool, {
+      userPoolClients: [props.userPoolClient],
+    });
+    for (const route of routes) {
+      api.addRoutes({
+        path: route.path,
+        methods: [route.method as apigw.HttpMethod],
+        integration: new HttpLambdaIntegration(`${route.handler}-${route.method}`, functions[route.handler]),
+        ...(route.access === 'public' ? {} : { authorizer: staffAuthorizer }),
+      });
+    }
+    // Throttling bounds the cost of abuse and of access-code guessing.
+    (api.defaultStage!.node.defaultChild as apigw.CfnStage).defaultRouteSettings = {
+      throttlingBurstLimit: 200,
+      throttlingRateLimit: 100,
+    };
+
+    new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
+    new CfnOutput(this, 'LifecycleStateMachineArn', { value: lifecycle.stateMachine.stateMachineArn });
+  }
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/**
+ * Per-environment settings, typed and validated. `cdk synth -c env=prod` picks one; an unknown name
+ * or a malformed value stops synthesis with a readable message instead of a half-built template.
+ */
+export const stageNames = ['dev', 'staging', 'prod'] as const;
+export type Stage = (typeof stageNames)[number];
+
+const days = z.number().int().positive();
+
+export const environmentConfigSchema = z
+  .object({
+    stage: z.enum(stageNames),
+    /** 12-digit account; absent means "the account of the deploying credentials". */
+    account: z.string().regex(/^\d{12}$/).optional(),
+    region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/),
+    /** Prod keeps its data whatever happens to the stack. */
+    retainData: z.boolean(),
+    deletionProtection: z.boolean(),
+    pointInTimeRecovery: z.boolean(),
+    logRetentionDays: z.union([z.literal(7), z.literal(30), z.literal(90), z.literal(365), z.literal(731)]),
+    lambdaMemoryMb: z.number().int().min(128).max(10_240),
+    /** Origins allowed to call the API from a browser. */
+    allowedOrigins: z.array(z.url()).min(1),
+    humanTasks: z
+      .object({
+        reviewTimeoutDays: days,
+        reassessmentTimeoutDays: days,
+        /** A case manager's action on an open task is the heartbeat; silence this long escalates it. */
+        heartbeatDays: days,
+      })
+      .refine((t) => t.heartbeatDays < Math.min(t.reviewTimeoutDays, t.reassessmentTimeoutDays), {
+        message: 'heartbeatDays must be shorter than every task timeout',
+      }),
+  })
+  .strict();
+
+export type EnvironmentConfig = z.infer<typeof environmentConfigSchema>;
+
+const shared = {
+  region: 'ap-northeast-2',
+  humanTasks: { reviewTimeoutDays: 14, reassessmentTimeoutDays: 30, heartbeatDays: 7 },
+} as const;
+
+export const environments: Record<Stage, EnvironmentConfig> = {
+  dev: {
+    ...shared,
+    stage: 'dev',
+    retainData: false,
+    deletionProtection: false,
+    pointInTimeRecovery: false,
+    logRetentionDays: 7,
+    lambdaMemoryMb: 512,
+    allowedOrigins: ['http://localhost:3000'],
+    humanTasks: { ...shared.humanTasks },
+  },
+  staging: {
+    ...shared,
+    stage: 'staging',
+    retainData: false,
+    deletionProtection: false,
+    pointInTimeRecovery: true,
+    logRetentionDays: 30,
+    lambdaMemoryMb: 512,
+    allowedOrigins: ['https://staging.dolbom.seoul.example'],
+    humanTasks: { ...shared.humanTasks },
+  },
+  prod: {
+    ...shared,
+    stage: 'prod',
+    retainData: true,
+    deletionProtection: true,
+    pointInTimeRecovery: true,
+    // Access logs of sensitive data are kept at least two years (safeguard standard art. 8).
+    logRetentionDays: 731,
+    lambdaMemoryMb: 1024,
+    allowedOrigins: ['https://dolbom.seoul.example'],
+    humanTasks: { ...shared.humanTasks },
+  },
+};
+
+/** Resolves `-c env=NAME` to a validated config; throws a message that names the problem. */
+export function loadEnvironmentConfig(name: unknown): EnvironmentConfig {
+  const stage = z.enum(stageNames).safeParse(name ?? 'dev');
+  if (!stage.success) {
+    throw new Error(`Unknown environment ${JSON.stringify(name)}: use -c env=${stageNames.join('|')}`);
+  }
+  const parsed = environmentConfigSchema.safeParse(environments[stage.data]);
+  if (!parsed.success) {
+    throw new Error(`Invalid config for ${stage.data}: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}

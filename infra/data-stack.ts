@@ -1,0 +1,74 @@
+import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+import { staffGroups } from '../functions/routes';
+import type { EnvironmentConfig } from './config';
+
+export interface DataStackProps extends StackProps {
+  config: EnvironmentConfig;
+}
+
+/**
+ * What must outlive any deployment: the table, the key that seals personal identifiers, and the staff
+ * user pool. Kept apart from the application stack so that stack can be replaced freely.
+ */
+export class DataStack extends Stack {
+  readonly table: dynamodb.TableV2;
+  readonly dataKey: kms.Key;
+  readonly userPool: cognito.UserPool;
+  readonly userPoolClient: cognito.UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    this.dataKey = new kms.Key(this, 'DataKey', {
+      description: `Dolbom ${config.stage}: envelope encryption of resident registration numbers`,
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+
+    // Access patterns (functions/applications/keys.ts): everything of one application under its own
+    // partition; district queues and provider offers through GSI1. No request path scans.
+    this.table = new dynamodb.TableV2(this, 'Table', {
+      tableName: `dolbom-${config.stage}`,
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+      billing: dynamodb.Billing.onDemand(),
+      globalSecondaryIndexes: [
+        {
+          indexName: 'gsi1',
+          partitionKey: { name: 'gsi1pk', type: dynamodb.AttributeType.STRING },
+          sortKey: { name: 'gsi1sk', type: dynamodb.AttributeType.STRING },
+        },
+      ],
+      timeToLiveAttribute: 'expiresAt',
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: config.pointInTimeRecovery },
+      deletionProtection: config.deletionProtection,
+      encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
+      removalPolicy,
+    });
+
+    this.userPool = new cognito.UserPool(this, 'StaffUsers', {
+      userPoolName: `dolbom-${config.stage}-staff`,
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { sms: false, otp: true },
+      passwordPolicy: { minLength: 12, requireSymbols: true },
+      customAttributes: { districts: new cognito.StringAttribute({ mutable: true, maxLen: 200 }) },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      removalPolicy,
+    });
+    for (const group of staffGroups) {
+      new cognito.CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });
+    }
+    this.userPoolClient = this.userPool.addClient('Console', {
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+    });
+  }
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { routes, type Route } from '../../functions/routes';
+import type { LocalIdentity } from './identity';
+import type { LocalLambdaRuntime } from './lambda-runtime';
+
+/** API Gateway HTTP APIs refuse bodies over 10 MB before any Lambda runs. */
+const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+interface CompiledRoute {
+  route: Route;
+  pattern: RegExp;
+  params: string[];
+}
+
+function compile(route: Route): CompiledRoute {
+  const params: string[] = [];
+  const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => {
+    params.push(name);
+    return '([^/]+)';
+  });
+  return { route, pattern: new RegExp(`^${source}$`), params };
+}
+
+// Like API Gateway, a literal path segment wins over a parameter.
+const compiled = routes.map(compile).sort((a, b) => a.params.length - b.params.length);
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+};
+
+export type LocalRouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) => Promise<boolean>;
+
+export interface GatewayOptions {
+  runtime: LocalLambdaRuntime;
+  identity: LocalIdentity;
+  /** Local-only operator endpoints (clock, sign-in); return true when handled. */
+  localRoutes: LocalRouteHandler;
+  /** Folder of the built web pages. */
+  staticDir: string;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > GATEWAY_MAX_BODY_BYTES) return 'too-large';
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function toEvent(req: IncomingMessage, url: URL, match: CompiledRoute, values: string[], body: Buffer, claims?: Record<string, unknown>): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query = url.searchParams.size ? Object.fromEntries(url.searchParams) : undefined;
+  const routeKey = `${match.route.method} ${match.route.path}`;
+  const now = Date.now();
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    queryStringParameters: query,
+    pathParameters: match.params.length ? Object.fromEntries(match.params.map((p, i) => [p, decodeURIComponent(values[i]!)])) : undefined,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: new Date(now).toUTCString(),
+      timeEpoch: now,
+      ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
+    },
+    body: body.length ? body.toString('utf8') : undefined,
+    isBase64Encoded: false,
+  } as APIGatewayProxyEventV2;
+}
+
+async function serveStatic(res: ServerResponse, dir: string, pathname: string): Promise<void> {
+  const relative = pathname === '/' || !path.extname(pathname) ? 'index.html' : pathname.replace(/^\/+/, '');
+  const file = path.resolve(dir, relative);
+  if (!file.startsWith(path.resolve(dir) + path.sep)) return send(res, 404, { message: 'Not Found' });
+  try {
+    const content = await readFile(file);
+    res.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.end(content);
+  } catch {
+    send(res, 404, { message: 'Not Found' });
+  }
+}
+
+/**
+ * The local API Gateway: the same route list as the CDK HttpApi, API Gateway v2 events, and the JWT
+ * check of the staff authorizer. Web pages are served from the same origin.
+ */
+export function createGateway(options: GatewayOptions) {
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const body = await readBody(req);
+      if (body === 'too-large') return send(res, 413, { message: 'Request Entity Too Large' });
+      if (await options.localRoutes(req, res, url, body)) return;
+
+      const candidates = compiled.filter((c) => c.pattern.test(url.pathname));
+      if (!candidates.length) {
+        if (req.method === 'GET' && !url.pathname.startsWith('/api/')) return serveStatic(res, options.staticDir, url.pathname);
+        return send(res, 404, { message: 'Not Found' });
+      }
+      const match = candidates.find((c) => c.route.method === req.method);
+      if (!match) return send(res, 405, { message: 'Method Not Allowed' });
+
+      let claims: Record<string, unknown> | undefined;
+      if (match.route.access !== 'public') {
+        claims = await options.identity.verify(req.headers.authorization);
+        if (!claims) return send(res, 401, { message: 'Unauthorized' });
+      }
+      const values = match.pattern.exec(url.pathname)!.slice(1);
+      const result = (await options.runtime.invoke(match.route.handler, toEvent(req, url, match, values, body, claims))) as APIGatewayProxyStructuredResultV2;
+      res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+      res.end(result.body ?? '');
+    } catch {
+      // Same as API Gateway when the integration fails: no detail leaks to the caller.
+      send(res, 500, { message: 'Internal Server Error' });
+    }
+  };
+}

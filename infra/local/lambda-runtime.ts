@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Context } from 'aws-lambda';
+import { handlers, type HandlerId } from '../../functions/catalog';
+import { projectRoot } from '../paths';
+import { LOCAL_ACCOUNT, LOCAL_REGION, localFunctionArn } from './template';
+
+type Handler = (event: unknown, context: Context) => Promise<unknown>;
+
+/**
+ * Runs Dolbom's Lambda handlers in-process with real event shapes and a Lambda-like context. Each
+ * handler module is loaded once, like a warm container. A thrown error keeps its `name`, which is the
+ * error type Step Functions' Retry and Catch see.
+ */
+export class LocalLambdaRuntime {
+  private readonly loaded = new Map<HandlerId, Promise<Handler>>();
+
+  private load(id: HandlerId): Promise<Handler> {
+    let handler = this.loaded.get(id);
+    if (!handler) {
+      const file = pathToFileURL(path.join(projectRoot, handlers[id].entry)).href;
+      handler = import(file).then((module: { handler?: Handler }) => {
+        if (typeof module.handler !== 'function') throw new Error(`${handlers[id].entry} exports no handler`);
+        return module.handler;
+      });
+      this.loaded.set(id, handler);
+    }
+    return handler;
+  }
+
+  /** Loads every handler now, so the first request is not slowed by module loading. */
+  async warmUp(): Promise<void> {
+    await Promise.all((Object.keys(handlers) as HandlerId[]).map((id) => this.load(id)));
+  }
+
+  async invoke(id: HandlerId, event: unknown): Promise<unknown> {
+    const handler = await this.load(id);
+    const startedAt = Date.now();
+    const timeoutMs = (handlers[id] as { timeoutSeconds?: number }).timeoutSeconds ?? 10;
+    const context = {
+      awsRequestId: randomUUID(),
+      functionName: id,
+      functionVersion: '$LATEST',
+      invokedFunctionArn: localFunctionArn(id),
+      memoryLimitInMB: '512',
+      logGroupName: `/aws/lambda/${id}`,
+      logStreamName: `local/${LOCAL_REGION}/${LOCAL_ACCOUNT}`,
+      callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => Math.max(0, timeoutMs * 1000 - (Date.now() - startedAt)),
+      done: () => undefined,
+      fail: () => undefined,
+      succeed: () => undefined,
+    } satisfies Context;
+    // A structured clone stands in for the JSON round trip Lambda does: no shared references.
+    return structuredClone(await handler(structuredClone(event), context));
+  }
+
+  /** Step Functions' view: invoke by function ARN (`arn:aws:lambda:…:function:<handlerId>`). */
+  invokeByArn = async (functionArn: string, payload: unknown): Promise<unknown> => {
+    const id = functionArn.split(':function:')[1]?.split(':')[0];
+    if (!id || !(id in handlers)) {
+      const error = new Error(`Function not found: ${functionArn}`);
+      error.name = 'Lambda.ResourceNotFoundException';
+      throw error;
+    }
+    return this.invoke(id as HandlerId, payload);
+  };
+}

@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { defaultDataDir, startLocalCloud } from './cloud';
+import { seededStaff } from './seed';
+
+// `npm start`: the whole system on this machine. Ports come from PORT, SFN_PORT, DYNAMODB_PORT.
+function javaMissing(): boolean {
+  try {
+    execFileSync('java', ['-version'], { stdio: 'ignore' });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+if (javaMissing()) {
+  console.error(
+    'Java 17+ is needed for DynamoDB Local and was not found.\n' +
+      '  Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless\n' +
+      '  macOS:         brew install openjdk@17\n' +
+      'Then run `npm start` again.',
+  );
+  process.exit(1);
+}
+
+const port = Number(process.env.PORT ?? 3000);
+const cloud = await startLocalCloud({
+  dataDir: process.env.DOLBOM_DATA_DIR ?? defaultDataDir,
+  port,
+  sfnPort: Number(process.env.SFN_PORT ?? 8083),
+  dynamodbPort: Number(process.env.DYNAMODB_PORT ?? 8000),
+  log: process.env.DOLBOM_LOG === 'silent' ? undefined : (line) => console.log(`[sfn] ${line}`),
+});
+
+console.log(`
+Dolbom local cloud is up in ${(cloud.timings.totalMs / 1000).toFixed(1)} s (CDK synth ${(cloud.timings.synthMs / 1000).toFixed(1)} s)
+
+  Web pages        ${cloud.urls.web}            citizen form and status
+                   ${cloud.urls.web}staff.html  case-manager console
+  HTTP API         ${cloud.urls.api}/api        OpenAPI: ${cloud.urls.api}/api/openapi.json
+  Step Functions   ${cloud.urls.stepFunctions}  aws stepfunctions list-executions --endpoint-url ${cloud.urls.stepFunctions} --state-machine-arn ${cloud.lifecycleArn}
+  DynamoDB Local   ${cloud.urls.dynamodb}
+  Clock            npm run clock -- +30d
+
+Staff sign-in (password "dolbom-local"): ${seededStaff.map((u) => u.username).join(', ')}
+  curl -s -X POST ${cloud.urls.api}/local/auth/sign-in -H 'content-type: application/json' -d '{"username":"caseworker.jongno","password":"dolbom-local"}'
+
+Ready.`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping: executions stay checkpointed and resume on the next `npm start`.');
+    await cloud.stop();
+    process.exit(0);
+  });
+}

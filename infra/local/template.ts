@@ -1,0 +1,119 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import type { Template } from '../synth';
+
+/**
+ * Reads the synthesized CloudFormation templates for the local cloud: tables to create, state
+ * machines to run (with their Lambda ARNs resolved) — so the local cloud runs exactly what CDK deploys.
+ */
+export const LOCAL_REGION = 'ap-northeast-2';
+export const LOCAL_ACCOUNT = '000000000000';
+
+export const localFunctionArn = (handlerId: string) => `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${handlerId}`;
+
+interface ResolveContext {
+  /** Ref of a resource → its physical value. */
+  refs: Record<string, string>;
+  /** Fn::GetAtt [logicalId, 'Arn'] → value. */
+  arns: Record<string, string>;
+  exports: Record<string, string>;
+}
+
+const pseudo: Record<string, string> = {
+  'AWS::Region': LOCAL_REGION,
+  'AWS::AccountId': LOCAL_ACCOUNT,
+  'AWS::Partition': 'aws',
+  'AWS::URLSuffix': 'amazonaws.com',
+};
+
+/** Resolves the intrinsic functions CDK emits in the parts the local cloud reads. */
+export function resolveIntrinsics(value: unknown, ctx: ResolveContext): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolveIntrinsics(v, ctx));
+  if (!value || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 1) {
+    const [fn, arg] = entries[0]!;
+    const resolved = (v: unknown) => resolveIntrinsics(v, ctx);
+    switch (fn) {
+      case 'Ref': {
+        const name = arg as string;
+        const out = pseudo[name] ?? ctx.refs[name];
+        if (out === undefined) throw new Error(`Cannot resolve Ref ${name} locally`);
+        return out;
+      }
+      case 'Fn::GetAtt': {
+        const [logicalId, attribute] = arg as [string, string];
+        const out = attribute === 'Arn' ? ctx.arns[logicalId] : undefined;
+        if (out === undefined) throw new Error(`Cannot resolve Fn::GetAtt ${logicalId}.${attribute} locally`);
+        return out;
+      }
+      case 'Fn::Join': {
+        const [separator, parts] = arg as [string, unknown[]];
+        return (resolved(parts) as unknown[]).join(separator);
+      }
+      case 'Fn::ImportValue': {
+        const name = resolved(arg) as string;
+        const out = ctx.exports[name];
+        if (out === undefined) throw new Error(`Cannot resolve Fn::ImportValue ${name} locally`);
+        return out;
+      }
+    }
+  }
+  return Object.fromEntries(entries.map(([k, v]) => [k, resolveIntrinsics(v, ctx)]));
+}
+
+function resourcesOfType(template: Template, type: string) {
+  return Object.entries(template.Resources).filter(([, r]) => r.Type === type);
+}
+
+/** CreateTable inputs (and TTL attributes) for the tables of a template. */
+export function tableDefinitions(template: Template): { create: CreateTableCommandInput; ttlAttribute?: string }[] {
+  return [...resourcesOfType(template, 'AWS::DynamoDB::GlobalTable'), ...resourcesOfType(template, 'AWS::DynamoDB::Table')].map(([, r]) => {
+    const p = r.Properties!;
+    return {
+      create: {
+        TableName: p.TableName,
+        AttributeDefinitions: p.AttributeDefinitions,
+        KeySchema: p.KeySchema,
+        BillingMode: 'PAY_PER_REQUEST',
+        GlobalSecondaryIndexes: p.GlobalSecondaryIndexes?.map((g: Record<string, unknown>) => ({
+          IndexName: g.IndexName,
+          KeySchema: g.KeySchema,
+          Projection: g.Projection,
+        })),
+      },
+      ttlAttribute: p.TimeToLiveSpecification?.Enabled ? p.TimeToLiveSpecification.AttributeName : undefined,
+    };
+  });
+}
+
+/** Lambda logical id → catalog handler id (the DOLBOM_HANDLER variable every function carries). */
+export function functionHandlerIds(template: Template): Record<string, string> {
+  return Object.fromEntries(
+    resourcesOfType(template, 'AWS::Lambda::Function')
+      .map(([logicalId, r]) => [logicalId, r.Properties?.Environment?.Variables?.DOLBOM_HANDLER])
+      .filter(([, id]) => typeof id === 'string'),
+  );
+}
+
+/** The state machines of the application template, with every intrinsic resolved to local values. */
+export function stateMachines(data: Template, app: Template): { name: string; definition: Record<string, unknown> }[] {
+  const tables = Object.fromEntries(tableDefinitions(data).map((t) => [t.create.TableName!, t.create.TableName!]));
+  const dataRefs: Record<string, string> = {};
+  for (const [logicalId, r] of Object.entries(data.Resources)) {
+    if (r.Properties?.TableName && tables[r.Properties.TableName]) dataRefs[logicalId] = r.Properties.TableName;
+  }
+  const exports: Record<string, string> = {};
+  for (const output of Object.values(data.Outputs ?? {})) {
+    if (!output.Export) continue;
+    try {
+      exports[output.Export.Name as string] = resolveIntrinsics(output.Value, { refs: dataRefs, arns: {}, exports: {} }) as string;
+    } catch {
+      // Exports the local cloud does not use (key and user-pool ARNs) stay unresolved.
+    }
+  }
+  const arns = Object.fromEntries(Object.entries(functionHandlerIds(app)).map(([logicalId, id]) => [logicalId, localFunctionArn(id)]));
+  return resourcesOfType(app, 'AWS::StepFunctions::StateMachine').map(([, r]) => ({
+    name: r.Properties!.StateMachineName as string,
+    definition: JSON.parse(resolveIntrinsics(r.Properties!.DefinitionString, { refs: {}, arns, exports }) as string),
+  }));
+}

@@ -1,0 +1,42 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { loadEnvironmentConfig, type Stage } from './config';
+import { buildDolbom, stackNames } from './dolbom';
+import { projectRoot } from './paths';
+
+export type Template = {
+  Resources: Record<string, { Type: string; Properties?: Record<string, any>; Metadata?: Record<string, unknown> }>;
+  Outputs?: Record<string, { Value: unknown; Export?: { Name: unknown } }>;
+};
+
+export interface SynthesizedDolbom {
+  data: Template;
+  app: Template;
+}
+
+/**
+ * Synthesizes an environment in-process (the same app `cdk synth` runs, with cdk.json's context), for
+ * the local cloud and the tests. Bundling is skipped unless asked for: the local cloud loads handler
+ * sources directly, and the assertion tests look at templates, not bundles.
+ */
+export function synthesize(stage: Stage = 'dev', options: { bundle?: boolean } = {}): SynthesizedDolbom {
+  const cdkJson = JSON.parse(readFileSync(path.join(projectRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+  const outdir = mkdtempSync(path.join(tmpdir(), 'dolbom-synth-'));
+  try {
+    const app = new App({
+      outdir,
+      context: { ...cdkJson.context, env: stage, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
+    });
+    buildDolbom(app, loadEnvironmentConfig(stage));
+    const assembly = app.synth();
+    const names = stackNames(stage);
+    return {
+      data: assembly.getStackByName(names.data).template as Template,
+      app: assembly.getStackByName(names.app).template as Template,
+    };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}

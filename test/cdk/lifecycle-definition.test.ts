@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { synthesize } from '../../infra/synth';
+import { stateMachines } from '../../infra/local/template';
+import { handlers } from '../../functions/catalog';
+import { routes } from '../../functions/routes';
+
+const templates = synthesize('dev');
+const [lifecycle] = stateMachines(templates.data, templates.app);
+const definition = lifecycle!.definition as { StartAt: string; States: Record<string, Record<string, any>>; QueryLanguage?: string };
+const states = Object.entries(definition.States);
+const lambdaTasks = states.filter(([, s]) => s.Type === 'Task' && String(s.Resource).includes(':lambda:'));
+const callbacks = states.filter(([, s]) => s.Type === 'Task' && String(s.Resource).endsWith('.waitForTaskToken'));
+
+describe('the lifecycle state machine', () => {
+  it('has every stage of the lifecycle as a real state', () => {
+    for (const name of ['CheckEligibility', 'CaseManagerReview', 'MatchProvider', 'ServicePeriod', 'CheckServicePeriod', 'Reassessment', 'StartNextPeriod', 'Closure', 'RejectApplication']) {
+      expect(definition.States, name).toHaveProperty(name);
+    }
+  });
+
+  it('gives every callback state a timeout, a heartbeat shorter than it, and a catch', () => {
+    expect(callbacks.map(([name]) => name).sort()).toEqual(['CaseManagerReview', 'Reassessment']);
+    for (const [name, state] of callbacks) {
+      expect(state.TimeoutSeconds, name).toBeGreaterThan(0);
+      expect(state.HeartbeatSeconds, name).toBeGreaterThan(0);
+      expect(state.HeartbeatSeconds, name).toBeLessThan(state.TimeoutSeconds);
+      const caught = (state.Catch as { ErrorEquals: string[] }[]).flatMap((c) => c.ErrorEquals);
+      expect(caught, name).toEqual(expect.arrayContaining(['States.Timeout', 'States.HeartbeatTimeout', 'States.ALL']));
+      expect(JSON.stringify(state.Parameters), name).toContain('"taskToken.$":"$$.Task.Token"');
+    }
+  });
+
+  it('retries Lambda service errors with backoff and full jitter on every Lambda task', () => {
+    expect(lambdaTasks.length).toBeGreaterThanOrEqual(10);
+    for (const [name, state] of lambdaTasks) {
+      const retry = (state.Retry as Record<string, any>[] | undefined)?.find((r) => r.ErrorEquals.includes('Lambda.ServiceException'));
+      expect(retry, name).toBeDefined();
+      expect(retry!.ErrorEquals, name).toEqual(
+        expect.arrayContaining(['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException']),
+      );
+      expect(retry!.JitterStrategy, name).toBe('FULL');
+      expect(retry!.BackoffRate, name).toBeGreaterThan(1);
+    }
+  });
+
+  it('sends every unexpected step failure to the failure recorder, so nothing fails silently', () => {
+    for (const [name, state] of lambdaTasks.filter(([n]) => n !== 'RecordWorkflowFailure')) {
+      const catchAll = (state.Catch as { ErrorEquals: string[]; Next: string }[] | undefined)?.find((c) => c.ErrorEquals.includes('States.ALL'));
+      expect(catchAll?.Next, name).toBe('RecordWorkflowFailure');
+    }
+  });
+
+  it('is JSONPath only: no JSONata, no Assign (the local engine runs neither)', () => {
+    const text = JSON.stringify(definition);
+    expect(definition.QueryLanguage ?? 'JSONPath').toBe('JSONPath');
+    expect(text).not.toMatch(/"QueryLanguage":"JSONata"|"Assign"|"Arguments"|"Output"|\{%/);
+  });
+
+  it('routes an extension (period > 1) straight to its service period', () => {
+    const start = definition.States[definition.StartAt]!;
+    expect(start.Type).toBe('Choice');
+    expect(start.Choices[0]).toMatchObject({ Variable: '$.period', NumericGreaterThan: 1, Next: 'StartServicePeriod' });
+  });
+
+  it('reaches every state from the start', () => {
+    const reached = new Set<string>();
+    const visit = (name: string) => {
+      if (reached.has(name)) return;
+      reached.add(name);
+      const s = definition.States[name]!;
+      const next = [s.Next, s.Default, ...(s.Choices ?? []).map((c: { Next: string }) => c.Next), ...(s.Catch ?? []).map((c: { Next: string }) => c.Next)];
+      next.filter(Boolean).forEach(visit);
+    };
+    visit(definition.StartAt);
+    expect([...reached].sort()).toEqual(Object.keys(definition.States).sort());
+  });
+
+  it('is valid Amazon States Language (asl-validator)', async () => {
+    const { default: aslValidator } = await import('asl-validator');
+    const { isValid, errorsText } = aslValidator(definition as never);
+    expect(isValid, errorsText('\n')).toBe(true);
+  });
+});
+
+describe('the HTTP API', () => {
+  const apiRoutes = Object.values(templates.app.Resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
+
+  it('has exactly the routes of functions/routes.ts, staff routes behind the JWT authorizer', () => {
+    const keys = apiRoutes.map((r) => r.Properties!.RouteKey).sort();
+    expect(keys).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    for (const route of apiRoutes) {
+      const declared = routes.find((r) => `${r.method} ${r.path}` === route.Properties!.RouteKey)!;
+      expect(route.Properties!.AuthorizationType, route.Properties!.RouteKey).toBe(declared.access === 'public' ? 'NONE' : 'JWT');
+    }
+  });
+
+  it('builds one Node.js 22 arm64 function per catalog entry', () => {
+    const functions = Object.values(templates.app.Resources).filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties?.Environment?.Variables?.DOLBOM_HANDLER);
+    expect(functions.map((f) => f.Properties!.Environment.Variables.DOLBOM_HANDLER).sort()).toEqual(Object.keys(handlers).sort());
+    for (const f of functions) {
+      expect(f.Properties!.Runtime).toBe('nodejs22.x');
+      expect(f.Properties!.Architectures).toEqual(['arm64']);
+    }
+  });
+});

@@ -1,0 +1,201 @@
+import { Duration } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+import type { HandlerId } from '../functions/catalog';
+
+/** The Lambda steps the lifecycle calls, by catalog id. */
+export type LifecycleStep = Extract<
+  HandlerId,
+  | 'checkEligibility'
+  | 'openHumanTask'
+  | 'recordDecision'
+  | 'escalateOverdueTask'
+  | 'matchProvider'
+  | 'startServicePeriod'
+  | 'checkServicePeriod'
+  | 'startNextPeriod'
+  | 'closeApplication'
+  | 'rejectApplication'
+  | 'recordWorkflowFailure'
+>;
+
+export interface LifecycleProps {
+  stateMachineName: string;
+  steps: Record<LifecycleStep, IFunction>;
+  humanTasks: { reviewTimeoutDays: number; reassessmentTimeoutDays: number; heartbeatDays: number };
+  logs?: sfn.LogOptions;
+}
+
+/** Lambda service faults worth another try; the handler's own errors are not retried. */
+const LAMBDA_SERVICE_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+];
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/**
+ * One service period of an application, from eligibility to closure (see workflows/README.md).
+ * JSONPath only: the local Step Functions engine cannot run JSONata or variables. Each Lambda step
+ * keeps the state small: it gets ids, reads and writes DynamoDB, and returns what the next Choice needs.
+ */
+export class LifecycleStateMachine extends Construct {
+  readonly stateMachine: sfn.StateMachine;
+
+  constructor(scope: Construct, id: string, props: LifecycleProps) {
+    super(scope, id);
+    const { steps, humanTasks } = props;
+
+    const step = (name: string, handler: LifecycleStep, payload: Record<string, unknown>, resultPath: string | null) => {
+      const task = new tasks.LambdaInvoke(this, name, {
+        stateName: name,
+        lambdaFunction: steps[handler],
+        payload: sfn.TaskInput.fromObject(payload),
+        payloadResponseOnly: false,
+        retryOnServiceExceptions: false,
+        resultSelector: { 'result.$': '$.Payload' },
+        resultPath: resultPath === null ? sfn.JsonPath.DISCARD : resultPath,
+        taskTimeout: sfn.Timeout.duration(Duration.seconds(60)),
+      });
+      task.addRetry({
+        errors: LAMBDA_SERVICE_ERRORS,
+        interval: Duration.seconds(2),
+        maxAttempts: 6,
+        backoffRate: 2,
+        maxDelay: Duration.seconds(60),
+        jitterStrategy: sfn.JitterType.FULL,
+      });
+      return task;
+    };
+
+    const ids = { 'applicationId.$': '$.applicationId', 'period.$': '$.period' };
+
+    // Every unexpected error ends here, so a failed application is visible to staff, never silent.
+    const recordFailure = step('RecordWorkflowFailure', 'recordWorkflowFailure', { ...ids, 'error.$': '$.failure' }, null);
+    const failed = new sfn.Fail(this, 'WorkflowFailed', { stateName: 'WorkflowFailed', error: 'WorkflowFailed', cause: 'See the audit trail' });
+    recordFailure.next(failed);
+    const guarded = <T extends sfn.TaskStateBase>(task: T): T => {
+      task.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
+      return task;
+    };
+    // The failure recorder itself must not loop into itself.
+    const lambdaStep = (...args: Parameters<typeof step>) => guarded(step(...args));
+
+    const humanTask = (name: string, kind: 'review' | 'reassessment', timeoutDays: number) => {
+      const task = new tasks.LambdaInvoke(this, name, {
+        stateName: name,
+        lambdaFunction: steps.openHumanTask,
+        integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+        payload: sfn.TaskInput.fromObject({
+          ...ids,
+          kind,
+          taskToken: sfn.JsonPath.taskToken,
+          timeoutSeconds: timeoutDays * DAY_SECONDS,
+        }),
+        retryOnServiceExceptions: false,
+        resultPath: '$.decision',
+        taskTimeout: sfn.Timeout.duration(Duration.days(timeoutDays)),
+        heartbeatTimeout: sfn.Timeout.duration(Duration.days(humanTasks.heartbeatDays)),
+      });
+      task.addRetry({
+        errors: LAMBDA_SERVICE_ERRORS,
+        interval: Duration.seconds(2),
+        maxAttempts: 6,
+        backoffRate: 2,
+        maxDelay: Duration.seconds(60),
+        jitterStrategy: sfn.JitterType.FULL,
+      });
+      // Nobody acted in time: expire the task, flag it for a supervisor, and open a fresh one.
+      const escalate = lambdaStep(`Escalate${name}`, 'escalateOverdueTask', { ...ids, kind, 'error.$': '$.overdue.Error' }, null);
+      task.addCatch(escalate, { errors: ['States.Timeout', 'States.HeartbeatTimeout'], resultPath: '$.overdue' });
+      task.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
+      escalate.next(task);
+      const record = lambdaStep(`Record${name}Decision`, 'recordDecision', { ...ids, kind, 'decision.$': '$.decision' }, '$.decision');
+      task.next(record);
+      return { task, record };
+    };
+
+    // Stage 1: eligibility (first period only).
+    const checkEligibility = lambdaStep('CheckEligibility', 'checkEligibility', ids, '$.eligibility');
+    const reject = lambdaStep('RejectApplication', 'rejectApplication', ids, null).next(
+      new sfn.Succeed(this, 'Rejected', { stateName: 'Rejected' }),
+    );
+
+    // Stage 2: case-manager review.
+    const review = humanTask('CaseManagerReview', 'review', humanTasks.reviewTimeoutDays);
+
+    // Stage 3: provider matching, with a daily retry while waitlisted.
+    const matchProvider = lambdaStep('MatchProvider', 'matchProvider', ids, '$.match');
+    const waitForCapacity = new sfn.Wait(this, 'WaitForProviderCapacity', {
+      stateName: 'WaitForProviderCapacity',
+      time: sfn.WaitTime.duration(Duration.days(1)),
+    }).next(matchProvider);
+
+    // Stage 4: the service period, checked weekly and at its end.
+    const startServicePeriod = lambdaStep('StartServicePeriod', 'startServicePeriod', ids, '$.servicePeriod');
+    const servicePeriod = new sfn.Wait(this, 'ServicePeriod', {
+      stateName: 'ServicePeriod',
+      time: sfn.WaitTime.timestampPath('$.servicePeriod.result.nextCheckAt'),
+    });
+    const checkServicePeriod = lambdaStep('CheckServicePeriod', 'checkServicePeriod', ids, '$.servicePeriod');
+
+    // Stage 5: re-assessment: extend within the programme's cap, or close.
+    const reassessment = humanTask('Reassessment', 'reassessment', humanTasks.reassessmentTimeoutDays);
+    const startNextPeriod = lambdaStep('StartNextPeriod', 'startNextPeriod', ids, '$.extension');
+
+    // Stage 6: closure.
+    const closure = lambdaStep('Closure', 'closeApplication', ids, null).next(new sfn.Succeed(this, 'Closed', { stateName: 'Closed' }));
+
+    checkEligibility.next(
+      new sfn.Choice(this, 'EligibilityOutcome', { stateName: 'EligibilityOutcome' })
+        .when(sfn.Condition.stringEquals('$.eligibility.result.outcome', 'ineligible'), reject)
+        .otherwise(review.task),
+    );
+    review.record.next(
+      new sfn.Choice(this, 'ReviewDecision', { stateName: 'ReviewDecision' })
+        .when(sfn.Condition.stringEquals('$.decision.result.decision', 'approve'), matchProvider)
+        .when(sfn.Condition.stringEquals('$.decision.result.decision', 'reject'), reject)
+        .otherwise(review.task),
+    );
+    matchProvider.next(
+      new sfn.Choice(this, 'ProviderMatched', { stateName: 'ProviderMatched' })
+        .when(sfn.Condition.booleanEquals('$.match.result.matched', true), startServicePeriod)
+        .otherwise(waitForCapacity),
+    );
+    startServicePeriod.next(servicePeriod);
+    servicePeriod.next(checkServicePeriod);
+    checkServicePeriod.next(
+      new sfn.Choice(this, 'ServicePeriodOver', { stateName: 'ServicePeriodOver' })
+        .when(sfn.Condition.booleanEquals('$.servicePeriod.result.done', true), reassessment.task)
+        .otherwise(servicePeriod),
+    );
+    reassessment.record.next(
+      new sfn.Choice(this, 'ReassessmentDecision', { stateName: 'ReassessmentDecision' })
+        .when(sfn.Condition.stringEquals('$.decision.result.decision', 'extend'), startNextPeriod)
+        .when(sfn.Condition.stringEquals('$.decision.result.decision', 'close'), closure)
+        .otherwise(reassessment.task),
+    );
+    startNextPeriod.next(
+      new sfn.Choice(this, 'Extended', { stateName: 'Extended' })
+        .when(sfn.Condition.booleanEquals('$.extension.result.extended', true), new sfn.Succeed(this, 'HandedToNextPeriod', { stateName: 'HandedToNextPeriod' }))
+        .otherwise(closure),
+    );
+
+    // An extension's execution starts straight at its service period: eligibility and matching hold.
+    const start = new sfn.Choice(this, 'RouteByPeriod', { stateName: 'RouteByPeriod' })
+      .when(sfn.Condition.numberGreaterThan('$.period', 1), startServicePeriod)
+      .otherwise(checkEligibility);
+
+    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      stateMachineName: props.stateMachineName,
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromChainable(start),
+      tracingEnabled: true,
+      logs: props.logs,
+    });
+  }
+}
