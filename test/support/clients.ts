@@ -1,0 +1,71 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetExecutionHistoryCommand, SFNClient, type HistoryEvent } from '@aws-sdk/client-sfn';
+
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/** The real SDK clients, pointed at a local cloud the way a developer would point them. */
+export function clientsFor(urls: { api: string; sfn: string; dynamodb: string }) {
+  const sfn = new SFNClient({ endpoint: urls.sfn, region: 'ap-northeast-2', credentials });
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: urls.dynamodb, region: 'ap-northeast-2', credentials }));
+
+  async function http(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(`${urls.api}${path}`, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  }
+
+  async function signIn(username: string): Promise<string> {
+    const { body } = await http('POST', '/local/auth/sign-in', { username, password: 'dolbom-local' });
+    return body.idToken;
+  }
+
+  async function advanceClock(advance: string) {
+    const { status, body } = await http('POST', '/local/clock', { advance });
+    if (status !== 200) throw new Error(`clock: ${JSON.stringify(body)}`);
+    return body.now as string;
+  }
+
+  async function history(executionArn: string): Promise<HistoryEvent[]> {
+    const events: HistoryEvent[] = [];
+    let nextToken: string | undefined;
+    do {
+      const out = await sfn.send(new GetExecutionHistoryCommand({ executionArn, nextToken, maxResults: 1000 }));
+      events.push(...(out.events ?? []));
+      nextToken = out.nextToken;
+    } while (nextToken);
+    return events;
+  }
+
+  /** The task token of the newest callback scheduled for `stateName`, read from the history as an operator would. */
+  async function latestTaskToken(executionArn: string, stateName: string): Promise<string | undefined> {
+    const events = await history(executionArn);
+    let entered: string | undefined;
+    let token: string | undefined;
+    for (const event of events) {
+      if (event.stateEnteredEventDetails?.name) entered = event.stateEnteredEventDetails.name;
+      if (event.type === 'TaskScheduled' && entered === stateName) {
+        token = JSON.parse(event.taskScheduledEventDetails!.parameters!).Payload.taskToken;
+      }
+    }
+    return token;
+  }
+
+  return { sfn, db, http, signIn, advanceClock, history, latestTaskToken };
+}
+
+/** Polls until `check` returns a value (not undefined), or fails with the last value seen. */
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}

@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface CloudPorts {
+  port: number;
+  sfnPort: number;
+  dynamodbPort: number;
+}
+
+export interface CloudProcess {
+  api: string;
+  sfn: string;
+  dynamodb: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * Runs `npm start`'s program as a child process, the way a developer does, with its own ports and
+ * data folder, and waits until it answers. Its output goes to a log file the privacy tests read.
+ */
+export async function startCloudProcess(dataDir: string, ports: CloudPorts, timeoutMs = 120_000): Promise<CloudProcess> {
+  const logFile = path.join(dataDir, 'cloud.log');
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(ports.port),
+      SFN_PORT: String(ports.sfnPort),
+      DYNAMODB_PORT: String(ports.dynamodbPort),
+      DOLBOM_DATA_DIR: dataDir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(log, { end: false });
+  child.stderr!.pipe(log, { end: false });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
+
+  const api = `http://127.0.0.1:${ports.port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exitCode !== undefined) throw new Error(`The local cloud exited (code ${exitCode}) before it was ready; see ${logFile}`);
+    try {
+      if ((await fetch(`${api}/local/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`The local cloud was not ready within ${timeoutMs} ms; see ${logFile}`);
+    }
+    await sleep(250);
+  }
+  return {
+    api,
+    sfn: `http://127.0.0.1:${ports.sfnPort}`,
+    dynamodb: `http://127.0.0.1:${ports.dynamodbPort}`,
+    logFile,
+    async stop() {
+      if (exitCode === undefined) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+      log.end();
+    },
+  };
+}
