@@ -1,4 +1,4 @@
-import { getProgramme, submissionSchema } from '../../forms';
+import { getProgramme, submissionSchemaOn } from '../../forms';
 import { now } from '../commons/clock';
 import { httpHandler } from '../commons/http';
 import { checkEligibility } from './check-eligibility';
@@ -8,6 +8,7 @@ import { checkEligibility } from './check-eligibility';
  * wondering whether to apply. Stores nothing and logs nothing about the answers.
  */
 export const handler = httpHandler(async (event) => {
-  const { programme, answers } = submissionSchema.parse(event.jsonBody);
-  return { status: 200, body: checkEligibility(getProgramme(programme), answers, { applicationDate: now() }) };
+  const today = now();
+  const { programme, answers } = submissionSchemaOn(today).parse(event.jsonBody);
+  return { status: 200, body: checkEligibility(getProgramme(programme), answers, { applicationDate: today }) };
 });

@@ -1,5 +1,5 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { getProgramme, submissionSchema } from '../../forms';
+import { getProgramme, submissionSchemaOn } from '../../forms';
 import { dynamo } from '../commons/clients';
 import { now } from '../commons/clock';
 import { cancellationReasons } from '../commons/dynamo-errors';
@@ -43,7 +43,7 @@ async function replay(key: string, fingerprint: string): Promise<Receipt | undef
 }
 
 async function newApplication(body: unknown, at: Date): Promise<{ application: Application; accessCode: string }> {
-  const submission = submissionSchema.parse(body);
+  const submission = submissionSchemaOn(at).parse(body);
   const programme = getProgramme(submission.programme);
   const id = newApplicationId();
   const { rrn, ...answers } = submission.answers as Record<string, unknown> & { rrn?: string };

@@ -1,3 +1,5 @@
+export {};
+
 // `npm run clock -- +30d` moves the running local cloud's clock forward; without an argument it
 // prints the current local time.
 const api = `http://127.0.0.1:${process.env.PORT ?? 3000}/local/clock`;

@@ -1,0 +1,353 @@
+/**
+ * Answer pieces shared by every programme: applicant, household, consent, guardian, resident
+ * registration number, and the cross-field rules between them. Labels live here once and serve
+ * both the form (FieldDef) and the validation messages.
+ */
+import { z } from 'zod';
+import { ageInFullYears, ISO_DATE, parseIsoDate } from './dates';
+import { districtCodeSchema, districts } from './districts';
+import { topicParticle, type Text } from './i18n';
+import { fieldMessages, message } from './messages';
+import type { Consents, FieldDef, FormSection } from './types';
+
+export const householdCategories = ['basic-livelihood', 'near-poor', 'single-parent', 'general'] as const;
+export const guardianRelations = ['parent', 'grandparent', 'legal-guardian', 'other'] as const;
+
+export const labels = {
+  applicant: { ko: '신청인', en: 'Applicant' },
+  applicantName: { ko: '신청인 이름', en: 'Applicant name' },
+  applicantBirthDate: { ko: '신청인 생년월일', en: 'Applicant birth date' },
+  applicantPhone: { ko: '신청인 휴대전화', en: 'Applicant mobile phone' },
+  email: { ko: '이메일', en: 'Email' },
+  district: { ko: '거주 자치구', en: 'District of residence' },
+  address: { ko: '주소', en: 'Address' },
+  rrn: { ko: '주민등록번호', en: 'Resident registration number' },
+  household: { ko: '가구 정보', en: 'Household' },
+  householdSize: { ko: '가구원 수', en: 'Household size' },
+  monthlyIncome: { ko: '월 가구소득', en: 'Monthly household income' },
+  category: { ko: '가구 유형', en: 'Household category' },
+  consent: { ko: '동의', en: 'Consent' },
+  generalConsent: { ko: '개인정보 수집·이용 동의', en: 'Consent to collect and use personal information' },
+  sensitiveConsent: { ko: '민감정보(건강정보) 처리 동의', en: 'Consent to process sensitive (health) information' },
+  guardian: { ko: '법정대리인', en: 'Legal guardian' },
+  guardianName: { ko: '법정대리인 이름', en: 'Guardian name' },
+  guardianRelation: { ko: '법정대리인과의 관계', en: 'Relation of the guardian' },
+  guardianPhone: { ko: '법정대리인 휴대전화', en: 'Guardian mobile phone' },
+} satisfies Record<string, Text>;
+
+export const householdCategoryOptions: { value: (typeof householdCategories)[number]; label: Text }[] = [
+  { value: 'basic-livelihood', label: { ko: '국민기초생활보장 수급자', en: 'Basic livelihood security recipient' } },
+  { value: 'near-poor', label: { ko: '차상위계층', en: 'Near-poor (차상위)' } },
+  { value: 'single-parent', label: { ko: '법정 한부모가족', en: 'Legal single-parent family' } },
+  { value: 'general', label: { ko: '일반', en: 'None of these' } },
+];
+
+export const guardianRelationOptions: { value: (typeof guardianRelations)[number]; label: Text }[] = [
+  { value: 'parent', label: { ko: '부모', en: 'Parent' } },
+  { value: 'grandparent', label: { ko: '조부모', en: 'Grandparent' } },
+  { value: 'legal-guardian', label: { ko: '후견인', en: 'Court-appointed guardian' } },
+  { value: 'other', label: { ko: '기타', en: 'Other' } },
+];
+
+/** The ids of a list of options, as the non-empty tuple `z.enum` needs. */
+export function idsOf<const T extends readonly { id: string }[]>(list: T) {
+  return list.map((item) => item.id) as [T[number]['id'], ...T[number]['id'][]];
+}
+
+/** Zod error option: "X is required" when the answer is missing, `otherwise` when it is malformed. */
+export function requiredOr(label: Text, otherwise: string) {
+  const required = fieldMessages.required(label);
+  return (issue: { input?: unknown }) => (issue.input === undefined ? required : otherwise);
+}
+
+export function textAnswer(label: Text, max: number) {
+  const length = fieldMessages.length(label, 1, max);
+  return z.string({ error: requiredOr(label, length) }).trim().min(1, length).max(max, length);
+}
+
+export function personName(label: Text) {
+  return textAnswer(label, 50);
+}
+
+export function choice<const T extends readonly [string, ...string[]]>(values: T, label: Text) {
+  return z.enum(values, { error: requiredOr(label, fieldMessages.choice(label)) });
+}
+
+export function yesNo(label: Text) {
+  const missing = fieldMessages.yesNoMissing(label);
+  const malformed = fieldMessages.yesNo(label);
+  return z.boolean({ error: (issue) => (issue.input === undefined ? missing : malformed) });
+}
+
+export function wholeNumber(label: Text, min: number, max: number) {
+  const range = fieldMessages.wholeNumber(label, min, max);
+  return z.int({ error: requiredOr(label, range) }).min(min, range).max(max, range);
+}
+
+/**
+ * A 'YYYY-MM-DD' calendar date between 1900 and 2100. Schemas never read the clock: whether a date
+ * is after the application date is checked by `schemaOn(applicationDate)` and by the engine.
+ */
+export function calendarDate(label: Text) {
+  const format = message('date-format', {
+    ko: `${label.ko}${topicParticle(label.ko)} YYYY-MM-DD 형식이어야 합니다`,
+    en: `${label.en} must be in YYYY-MM-DD format`,
+  });
+  const real = message('date-invalid', {
+    ko: `${label.ko}: 달력에 없는 날짜입니다`,
+    en: `${label.en} is not a real calendar date`,
+  });
+  const plausible = message('date-range', {
+    ko: `${label.ko}${topicParticle(label.ko)} 1900년부터 2100년 사이여야 합니다`,
+    en: `${label.en} must be between 1900 and 2100`,
+  });
+  return z
+    .string({ error: requiredOr(label, format) })
+    .regex(ISO_DATE, { error: format, abort: true })
+    .refine((value) => parseIsoDate(value) !== null, { error: real, abort: true })
+    .refine((value) => value >= '1900-01-01' && value <= '2100-12-31', { error: plausible, abort: true });
+}
+
+/** A Korean mobile number, 010-XXXX-XXXX, accepted with or without dashes and stored with them. */
+export function mobilePhone(label: Text) {
+  const format = message('phone-format', {
+    ko: `${label.ko}${topicParticle(label.ko)} 010-1234-5678 형식의 휴대전화 번호여야 합니다`,
+    en: `${label.en} must be a mobile number like 010-1234-5678`,
+  });
+  return z
+    .string({ error: requiredOr(label, format) })
+    .trim()
+    .regex(/^010-?\d{4}-?\d{4}$/, format)
+    .transform((value) => {
+      const digits = value.replaceAll('-', '');
+      return `${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`;
+    });
+}
+
+const emailFormat = message('email-format', {
+  ko: '이메일 주소 형식이 올바르지 않습니다',
+  en: 'Email address is not valid',
+});
+
+export const applicantSchema = z.object(
+  {
+    name: personName(labels.applicantName),
+    birthDate: calendarDate(labels.applicantBirthDate),
+    phone: mobilePhone(labels.applicantPhone),
+    email: z.email({ error: emailFormat }).optional(),
+    district: districtCodeSchema,
+    address: textAnswer(labels.address, 200),
+  },
+  { error: fieldMessages.required(labels.applicant) },
+);
+
+export const householdSchema = z.object(
+  {
+    size: wholeNumber(labels.householdSize, 1, 20),
+    monthlyIncome: wholeNumber(labels.monthlyIncome, 0, 1_000_000_000),
+    category: choice(householdCategories, labels.category),
+  },
+  { error: fieldMessages.required(labels.household) },
+);
+
+export const guardianSchema = z.object({
+  name: personName(labels.guardianName),
+  relation: choice(guardianRelations, labels.guardianRelation),
+  phone: mobilePhone(labels.guardianPhone),
+});
+
+/**
+ * Both consents must be given to the text currently shown (its version), or the application is not
+ * lawful: personal information (제15조) and, separately, health information (제23조).
+ */
+export function consentSchema(consents: Consents) {
+  const outdated = message('consent-outdated', {
+    ko: '동의서 내용이 바뀌었습니다. 새 동의서를 읽고 다시 동의해 주세요',
+    en: 'The consent text has changed: read the current text and agree again',
+  });
+  const one = (version: string, required: string) =>
+    z.object(
+      { agreed: z.literal(true, { error: required }), version: z.literal(version, { error: outdated }) },
+      { error: required },
+    );
+  const general = message('consent-required', {
+    ko: '신청하려면 개인정보 수집·이용에 동의해야 합니다',
+    en: 'To apply, agree to the collection and use of personal information',
+  });
+  const sensitive = message('sensitive-consent-required', {
+    ko: '신청하려면 민감정보(건강정보) 처리에 별도로 동의해야 합니다',
+    en: 'To apply, give the separate consent to process sensitive (health) information',
+  });
+  return z.object(
+    { general: one(consents.general.version, general), sensitive: one(consents.sensitive.version, sensitive) },
+    { error: general },
+  );
+}
+
+const RRN = /^(\d{6})-?([1-8])(\d{6})$/;
+
+/**
+ * The birth date a resident registration number encodes: YYMMDD plus the century from the 7th
+ * digit (1, 2, 5, 6: 1900s; 3, 4, 7, 8: 2000s — 5 to 8 are registered foreigners). Numbers issued
+ * since October 2020 have random trailing digits, so there is no checksum to verify.
+ */
+export function rrnBirthDate(rrn: string): string | null {
+  const match = RRN.exec(rrn);
+  if (!match?.[1] || !match[2]) return null;
+  const century = ['1', '2', '5', '6'].includes(match[2]) ? '19' : '20';
+  const yymmdd = match[1];
+  const iso = `${century}${yymmdd.slice(0, 2)}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
+  return parseIsoDate(iso) ? iso : null;
+}
+
+const rrnFormat = message('rrn-format', {
+  ko: '주민등록번호는 YYMMDD-NNNNNNN 형식이며 7번째 자리는 1~8이어야 합니다',
+  en: 'Resident registration number must be YYMMDD-NNNNNNN with a 7th digit from 1 to 8',
+});
+
+export const rrnSchema = z
+  .string({ error: requiredOr(labels.rrn, rrnFormat) })
+  .trim()
+  .refine((value) => rrnBirthDate(value) !== null, { error: rrnFormat, abort: true })
+  .transform((value) => value.replace(/^(\d{6})-?/, '$1-'));
+
+/**
+ * Cross-field rules, with the path of the field to fix. Zod runs an object's refinements only when
+ * no field check aborted, so the checks of fields these rules read (dates, rrn) abort on failure.
+ */
+export const crossField = {
+  rrnAgrees(personLabel: Text) {
+    const mismatch = message('rrn-birth-date-mismatch', {
+      ko: `주민등록번호 앞자리와 7번째 자리가 ${personLabel.ko}의 생년월일과 맞지 않습니다`,
+      en: `The resident registration number does not match the ${personLabel.en.toLowerCase()}'s birth date`,
+    });
+    return (rrn: string, birthDate: string, ctx: z.RefinementCtx, path: (string | number)[]) => {
+      if (rrnBirthDate(rrn) !== birthDate) ctx.addIssue({ code: 'custom', message: mismatch, path });
+    };
+  },
+  notAfter(label: Text) {
+    const future = message('date-after-application', {
+      ko: `${label.ko}${topicParticle(label.ko)} 신청일보다 늦을 수 없습니다`,
+      en: `${label.en} cannot be after the application date`,
+    });
+    return (date: string, applicationDay: string, ctx: z.RefinementCtx, path: (string | number)[]) => {
+      if (date > applicationDay) ctx.addIssue({ code: 'custom', message: future, path });
+    };
+  },
+  guardianUnder(age: number) {
+    const missing = message('guardian-required', {
+      ko: `만 ${age}세 미만은 법정대리인 정보를 입력해야 합니다`,
+      en: `Applicants under ${age} need a legal guardian: enter the guardian's details`,
+    });
+    return (birthDate: string, guardian: unknown, applicationDay: string, ctx: z.RefinementCtx) => {
+      if (guardian === undefined && ageInFullYears(birthDate, applicationDay) < age) {
+        ctx.addIssue({ code: 'custom', message: missing, path: ['guardian'] });
+      }
+    };
+  },
+};
+
+/* ---------- form sections shared by the programmes ---------- */
+
+export function applicantFields(birthDateHelp?: Text): FieldDef[] {
+  return [
+    { name: 'applicant.name', label: labels.applicantName, input: 'text', required: true },
+    {
+      name: 'applicant.birthDate',
+      label: labels.applicantBirthDate,
+      input: 'date',
+      required: true,
+      ...(birthDateHelp ? { help: birthDateHelp } : {}),
+    },
+    {
+      name: 'applicant.phone',
+      label: labels.applicantPhone,
+      input: 'tel',
+      required: true,
+      help: { ko: '예: 010-1234-5678', en: 'e.g. 010-1234-5678' },
+    },
+    { name: 'applicant.email', label: labels.email, input: 'email', required: false },
+    {
+      name: 'applicant.district',
+      label: labels.district,
+      input: 'select',
+      required: true,
+      options: districts.map((d) => ({ value: d.code, label: { ko: d.ko, en: d.en } })),
+      help: { ko: '신청은 거주 자치구에서 처리합니다', en: 'Your district of residence handles the application' },
+    },
+    { name: 'applicant.address', label: labels.address, input: 'textarea', required: true },
+  ];
+}
+
+export function rrnField(whose: Text): FieldDef {
+  return {
+    name: 'rrn',
+    label: labels.rrn,
+    input: 'rrn',
+    required: true,
+    help: {
+      ko: `${whose.ko}의 주민등록번호. 바우처 발급에 필요하며 암호화하여 보관합니다`,
+      en: `The ${whose.en.toLowerCase()}'s number. Needed to issue the voucher; stored encrypted`,
+    },
+  };
+}
+
+export const householdSection: FormSection = {
+  id: 'household',
+  title: labels.household,
+  fields: [
+    {
+      name: 'household.size',
+      label: labels.householdSize,
+      input: 'number',
+      required: true,
+      help: { ko: '주민등록표상 함께 사는 가족 수', en: 'People in your household register, you included' },
+    },
+    {
+      name: 'household.monthlyIncome',
+      label: labels.monthlyIncome,
+      input: 'number',
+      required: true,
+      help: {
+        ko: '가구원 전체의 월 소득(원). 담당자가 증빙으로 확인합니다',
+        en: 'Monthly income of the whole household in KRW; a case manager checks it against evidence',
+      },
+    },
+    { name: 'household.category', label: labels.category, input: 'radio', required: true, options: householdCategoryOptions },
+  ],
+};
+
+export function guardianSection(age: number): FormSection {
+  return {
+    id: 'guardian',
+    title: labels.guardian,
+    fields: [
+      {
+        name: 'guardian.name',
+        label: labels.guardianName,
+        input: 'text',
+        required: false,
+        help: { ko: `신청인이 만 ${age}세 미만이면 필수`, en: `Required when the applicant is under ${age}` },
+      },
+      { name: 'guardian.relation', label: labels.guardianRelation, input: 'select', required: false, options: guardianRelationOptions },
+      { name: 'guardian.phone', label: labels.guardianPhone, input: 'tel', required: false },
+    ],
+  };
+}
+
+export function consentSection(consents: Consents): FormSection {
+  return {
+    id: 'consent',
+    title: labels.consent,
+    fields: [
+      { name: 'consent.general.agreed', label: labels.generalConsent, help: consents.general.text, input: 'checkbox', required: true },
+      {
+        name: 'consent.sensitive.agreed',
+        label: labels.sensitiveConsent,
+        help: consents.sensitive.text,
+        input: 'checkbox',
+        required: true,
+      },
+    ],
+  };
+}

@@ -1,0 +1,369 @@
+/** 부모심리지원서비스 (부모성장을 위한 심리지원) — DOMAIN.md §2.2. The applicant is the person served. */
+import { z } from 'zod';
+import {
+  applicantFields,
+  applicantSchema,
+  calendarDate,
+  choice,
+  consentSchema,
+  consentSection,
+  crossField,
+  guardianSchema,
+  guardianSection,
+  householdSchema,
+  householdSection,
+  labels,
+  rrnField,
+  rrnSchema,
+  textAnswer,
+  wholeNumber,
+  yesNo,
+} from '../common';
+import { communityServiceCopay, voucherRrnLegalBasis } from '../community-service';
+import { seoulIsoDate } from '../dates';
+import type { Text } from '../i18n';
+import { fieldMessages, message } from '../messages';
+import type { Consents, IncomeTieredCopay, MonthlyPrice, ProgrammeDefinition } from '../types';
+
+export const parentBases = ['pregnant', 'parent-of-child', 'grandparent-carer', 'relative-carer', 'facility-carer'] as const;
+export type ParentBasis = (typeof parentBases)[number];
+
+export const childRelations = ['child', 'grandchild', 'other-relative'] as const;
+export type ChildRelation = (typeof childRelations)[number];
+
+/** What one basis of eligibility asks for (seed 000: any one basis suffices). */
+export interface ParentBasisRule {
+  label: Text;
+  /** Household income must be within `maxIncomePercent` of median. */
+  incomeTest: boolean;
+  /** A listed child of one of these relations, within the age limit, and with a service need if asked. */
+  child: { relations: ChildRelation[]; needsServiceNeed: boolean } | null;
+  /** The carer is a blood relative within this many degrees (촌). */
+  maxKinshipDegree?: number;
+  mustBePrimaryCaregiver?: boolean;
+  /** The applicant names the child welfare facility where they care for children. */
+  inChildWelfareFacility?: boolean;
+}
+
+export interface ParentEligibility {
+  maxIncomePercent: number;
+  /** Children count up to this age in full years (만 나이) on the application date. */
+  maxChildAgeFullYears: number;
+  bases: Record<ParentBasis, ParentBasisRule>;
+}
+
+const maxKinshipDegree = 4;
+
+const eligibility: ParentEligibility = {
+  maxIncomePercent: 140,
+  maxChildAgeFullYears: 18,
+  bases: {
+    pregnant: {
+      label: { ko: '임신부', en: 'Pregnant' },
+      incomeTest: true,
+      child: null,
+    },
+    'parent-of-child': {
+      label: { ko: '자녀를 둔 부모', en: 'Parent of a child' },
+      incomeTest: true,
+      child: { relations: ['child'], needsServiceNeed: false },
+    },
+    'grandparent-carer': {
+      label: { ko: '조손가구의 (외)조부모', en: 'Grandparent heading a grandparent–grandchild household' },
+      incomeTest: true,
+      child: { relations: ['grandchild'], needsServiceNeed: false },
+    },
+    'relative-carer': {
+      label: { ko: '서비스 욕구가 있는 아동의 주 양육자(4촌 이내 혈족)', en: 'Primary caregiver and blood relative of a child in need' },
+      incomeTest: false,
+      child: { relations: ['child', 'grandchild', 'other-relative'], needsServiceNeed: true },
+      maxKinshipDegree,
+      mustBePrimaryCaregiver: true,
+    },
+    'facility-carer': {
+      label: { ko: '아동복지시설에서 아동을 실질적으로 보호하는 사람', en: 'Carer of children in a child welfare facility' },
+      incomeTest: false,
+      child: null,
+      inChildWelfareFacility: true,
+    },
+  },
+};
+
+const own = {
+  basis: { ko: '신청 자격', en: 'Basis of application' },
+  children: { ko: '자녀(아동)', en: 'Children' },
+  childBirthDate: { ko: '아동 생년월일', en: 'Child birth date' },
+  childRelation: { ko: '신청인과 아동의 관계', en: 'Relation of the child to you' },
+  hasServiceNeed: { ko: '아동의 서비스 욕구', en: 'Child needs support' },
+  kinshipDegree: { ko: '아동과의 촌수', en: 'Degree of kinship to the child (촌)' },
+  primaryCaregiver: { ko: '주 양육자 여부', en: 'Primary caregiver' },
+  facilityName: { ko: '아동복지시설 이름', en: 'Child welfare facility name' },
+  childEmotionalProblem: { ko: '자녀의 정서·행동 문제', en: "Child's emotional or behavioural problems" },
+  ownEmotionalProblem: { ko: '본인의 정서 문제', en: 'Your own emotional difficulties' },
+  wellbeing: { ko: '정서 상태', en: 'Emotional wellbeing' },
+  person: { ko: '신청인', en: 'Applicant' },
+} satisfies Record<string, Text>;
+
+export const childRelationOptions: { value: ChildRelation; label: Text }[] = [
+  { value: 'child', label: { ko: '자녀', en: 'My child' } },
+  { value: 'grandchild', label: { ko: '손자녀', en: 'My grandchild' } },
+  { value: 'other-relative', label: { ko: '그 밖의 친족', en: 'Another relative' } },
+];
+
+const consents = {
+  general: {
+    version: '2026.1',
+    text: {
+      ko: '신청인과 자녀의 이름·생년월일·연락처·주소·가구소득과 신청 자격 정보를 대상자 선정, 바우처 발급, 서비스 제공 관리를 위해 수집·이용합니다. 서비스 종료 후 5년간 보관합니다. 동의하지 않을 수 있으나, 그 경우 신청할 수 없습니다.',
+      en: "We collect your and your children's names, birth dates, contacts, address, household income and basis of application to decide eligibility, issue the voucher and manage the service. Kept for 5 years after the service ends. You may refuse, but then cannot apply.",
+    },
+  },
+  sensitive: {
+    version: '2026.1',
+    text: {
+      ko: '신청인과 자녀의 정서·행동 문제, 임신 여부 등 건강에 관한 정보를 우선순위 판단과 서비스 제공을 위해 처리합니다. 동의하지 않을 수 있으나, 그 경우 신청할 수 없습니다.',
+      en: "We process health information (your and your children's emotional or behavioural problems, pregnancy) to set priority and provide the service. You may refuse, but then cannot apply.",
+    },
+  },
+  guardianRequiredUnderAge: 14,
+} satisfies Consents;
+
+const MAX_CHILDREN = 10;
+
+const childSchema = z.object({
+  birthDate: calendarDate(own.childBirthDate),
+  relation: choice(childRelations, own.childRelation),
+  hasServiceNeed: yesNo(own.hasServiceNeed),
+});
+
+const tooManyChildren = message('too-many-children', {
+  ko: `아동은 ${MAX_CHILDREN}명까지 입력할 수 있습니다`,
+  en: `List at most ${MAX_CHILDREN} children`,
+});
+
+const storedShape = z.object({
+  applicant: applicantSchema,
+  guardian: guardianSchema.optional(),
+  household: householdSchema,
+  basis: choice(parentBases, own.basis),
+  children: z
+    .array(childSchema, { error: fieldMessages.required(own.children) })
+    .max(MAX_CHILDREN, tooManyChildren)
+    .default([]),
+  kinshipDegree: wholeNumber(own.kinshipDegree, 1, 10).optional(),
+  primaryCaregiver: yesNo(own.primaryCaregiver).optional(),
+  facilityName: textAnswer(own.facilityName, 100).optional(),
+  childEmotionalProblem: yesNo(own.childEmotionalProblem),
+  ownEmotionalProblem: yesNo(own.ownEmotionalProblem),
+  consent: consentSchema(consents),
+});
+
+const answers = storedShape.extend({ rrn: rrnSchema });
+
+export type ParentAnswers = z.output<typeof answers>;
+type StoredParentAnswers = z.output<typeof storedShape>;
+
+const needsChild = message('child-needed', {
+  ko: '이 신청 자격으로는 양육하는 아동을 한 명 이상 입력해야 합니다',
+  en: 'For this basis, list at least one child you raise',
+});
+const needsKinship = fieldMessages.required(own.kinshipDegree);
+const needsPrimaryCaregiver = fieldMessages.yesNoMissing(own.primaryCaregiver);
+const needsFacility = fieldMessages.required(own.facilityName);
+
+/** The answers a basis needs (its rule in `eligibility.bases` says which); the engine judges them. */
+function basisAnswers(a: StoredParentAnswers, ctx: z.RefinementCtx) {
+  const rule = eligibility.bases[a.basis];
+  if (rule.child && a.children.length === 0) ctx.addIssue({ code: 'custom', message: needsChild, path: ['children'] });
+  if (rule.maxKinshipDegree !== undefined && a.kinshipDegree === undefined) {
+    ctx.addIssue({ code: 'custom', message: needsKinship, path: ['kinshipDegree'] });
+  }
+  if (rule.mustBePrimaryCaregiver && a.primaryCaregiver === undefined) {
+    ctx.addIssue({ code: 'custom', message: needsPrimaryCaregiver, path: ['primaryCaregiver'] });
+  }
+  if (rule.inChildWelfareFacility && a.facilityName === undefined) {
+    ctx.addIssue({ code: 'custom', message: needsFacility, path: ['facilityName'] });
+  }
+}
+
+const rrnIsApplicants = crossField.rrnAgrees(own.person);
+const applicantBornBy = crossField.notAfter(labels.applicantBirthDate);
+const childBornBy = crossField.notAfter(own.childBirthDate);
+const guardianFor = crossField.guardianUnder(consents.guardianRequiredUnderAge);
+
+function answersSchema(applicationDay?: string) {
+  return answers.superRefine((a, ctx) => {
+    basisAnswers(a, ctx);
+    rrnIsApplicants(a.rrn, a.applicant.birthDate, ctx, ['rrn']);
+    if (applicationDay === undefined) return;
+    applicantBornBy(a.applicant.birthDate, applicationDay, ctx, ['applicant', 'birthDate']);
+    a.children.forEach((child, i) => childBornBy(child.birthDate, applicationDay, ctx, ['children', i, 'birthDate']));
+    guardianFor(a.applicant.birthDate, a.guardian, applicationDay, ctx);
+  });
+}
+
+export type ParentDefinition = ProgrammeDefinition<'parent', ParentAnswers, ParentEligibility, IncomeTieredCopay, MonthlyPrice>;
+
+const sessions = { sessionMinutes: 60, sessionsPerMonth: 4 };
+
+export const parent: ParentDefinition = {
+  id: 'parent',
+  version: '2026.1',
+  name: { ko: '부모심리지원서비스', en: 'Parent psychological support' },
+  summary: {
+    ko: '자녀 양육에 따른 심리·정서적 부담을 덜고 양육 효능감을 높이도록 부모·양육자에게 전문 심리상담을, 임신부에게 우울감 감소 상담을 제공합니다.',
+    en: 'Professional counselling for parents and carers to ease the emotional load of raising children and build confidence; for pregnant women, counselling to reduce depression.',
+  },
+  schema: answersSchema(),
+  schemaOn: (applicationDate) => answersSchema(seoulIsoDate(applicationDate)),
+  storedSchema: storedShape.superRefine(basisAnswers),
+  sections: [
+    { id: 'applicant', title: own.person, fields: [...applicantFields(), rrnField(own.person)] },
+    guardianSection(consents.guardianRequiredUnderAge),
+    householdSection,
+    {
+      id: 'basis',
+      title: own.basis,
+      fields: [
+        {
+          name: 'basis',
+          label: own.basis,
+          input: 'radio',
+          required: true,
+          options: parentBases.map((basis) => ({ value: basis, label: eligibility.bases[basis].label })),
+          help: {
+            ko: `임신부·부모·조손가구는 기준 중위소득 ${eligibility.maxIncomePercent}% 이하여야 합니다`,
+            en: `Pregnant women, parents and grandparent carers need a household income at or below ${eligibility.maxIncomePercent}% of median`,
+          },
+        },
+        {
+          name: 'kinshipDegree',
+          label: own.kinshipDegree,
+          input: 'number',
+          required: true,
+          showIf: { field: 'basis', equals: 'relative-carer' },
+          help: {
+            ko: `부모 1촌, 조부모 2촌, 삼촌·이모 3촌, 사촌 4촌. ${maxKinshipDegree}촌 이내여야 합니다`,
+            en: `Parent 1, grandparent 2, aunt or uncle 3, cousin 4; at most ${maxKinshipDegree}`,
+          },
+        },
+        {
+          name: 'primaryCaregiver',
+          label: own.primaryCaregiver,
+          input: 'checkbox',
+          required: true,
+          showIf: { field: 'basis', equals: 'relative-carer' },
+        },
+        {
+          name: 'facilityName',
+          label: own.facilityName,
+          input: 'text',
+          required: true,
+          showIf: { field: 'basis', equals: 'facility-carer' },
+        },
+      ],
+    },
+    {
+      id: 'children',
+      title: own.children,
+      repeat: { path: 'children', maxItems: MAX_CHILDREN, addLabel: { ko: '아동 추가', en: 'Add a child' } },
+      fields: [
+        { name: 'children.*.birthDate', label: own.childBirthDate, input: 'date', required: true },
+        { name: 'children.*.relation', label: own.childRelation, input: 'select', required: true, options: childRelationOptions },
+        {
+          name: 'children.*.hasServiceNeed',
+          label: own.hasServiceNeed,
+          input: 'checkbox',
+          required: true,
+          sensitive: true,
+          help: {
+            ko: '정서·행동·발달 문제로 심리지원이 필요한 경우',
+            en: 'The child needs psychological support for emotional, behavioural or developmental problems',
+          },
+        },
+      ],
+    },
+    {
+      id: 'wellbeing',
+      title: own.wellbeing,
+      fields: [
+        { name: 'childEmotionalProblem', label: own.childEmotionalProblem, input: 'checkbox', required: true, sensitive: true },
+        { name: 'ownEmotionalProblem', label: own.ownEmotionalProblem, input: 'checkbox', required: true, sensitive: true },
+      ],
+    },
+    consentSection(consents),
+  ],
+  documents: [
+    {
+      id: 'income-evidence',
+      label: { ko: '소득 확인 서류(건강보험료 납부확인서 등)', en: 'Proof of income (e.g. health-insurance contribution statement)' },
+      required: false,
+      when: { ko: '임신부·부모·조손가구로 신청하는 경우', en: 'Applying as pregnant, parent or grandparent carer' },
+    },
+    {
+      id: 'family-relation',
+      label: { ko: '가족관계증명서', en: 'Family relation certificate' },
+      required: false,
+      when: { ko: '아동을 양육하는 자격으로 신청하는 경우', en: 'Applying as a parent, grandparent or relative of a child' },
+    },
+    {
+      id: 'pregnancy-certificate',
+      label: { ko: '임신확인서', en: 'Pregnancy certificate' },
+      required: false,
+      when: { ko: '임신부로 신청하는 경우', en: 'Applying as pregnant' },
+    },
+    {
+      id: 'service-need-evidence',
+      label: { ko: '아동의 서비스 욕구 확인서류(소견서·추천서 등)', en: "Evidence of the child's need (opinion or recommendation)" },
+      required: false,
+      when: { ko: '주 양육자(친족)로 신청하는 경우', en: 'Applying as a relative and primary caregiver' },
+    },
+    {
+      id: 'employment-certificate',
+      label: { ko: '재직증명서(아동복지시설)', en: 'Certificate of employment at the child welfare facility' },
+      required: false,
+      when: { ko: '아동복지시설 종사자로 신청하는 경우', en: 'Applying as a carer in a child welfare facility' },
+    },
+    {
+      id: 'category-certificate',
+      label: {
+        ko: '수급자증명서·차상위계층확인서·한부모가족증명서',
+        en: 'Certificate of basic livelihood, near-poor or single-parent status',
+      },
+      required: false,
+      when: { ko: '가구 유형이 일반이 아닌 경우', en: "The household category is not 'none of these'" },
+    },
+  ],
+  consents,
+  collectsRrn: true,
+  rrnLegalBasis: voucherRrnLegalBasis,
+  eligibility,
+  copay: communityServiceCopay,
+  price: { unit: 'month', amountKrw: 240_000, districtAmountKrw: {} },
+  priority: {
+    ranks: [
+      {
+        rank: 1,
+        when: { field: 'childEmotionalProblem', equals: true },
+        reason: { ko: '정서·행동 문제가 있는 아동의 부모(1순위)', en: 'Parent of a child with emotional or behavioural problems (first priority)' },
+      },
+      {
+        rank: 2,
+        when: { field: 'ownEmotionalProblem', equals: true },
+        reason: { ko: '본인의 정서 문제가 있는 부모(2순위)', en: 'Parent with emotional difficulties of their own (second priority)' },
+      },
+    ],
+    otherwise: { rank: 3, reason: { ko: '우선순위 해당 없음(신청 순서)', en: 'No priority group: handled in order of application' } },
+  },
+  plan: {
+    ...sessions,
+    periodMonths: 6,
+    maxReassessments: 1,
+    maxMonths: 12,
+    cadence: { ko: `주 1회, 회당 ${sessions.sessionMinutes}분`, en: `Weekly sessions of ${sessions.sessionMinutes} minutes` },
+  },
+  serviceTypes: [
+    { id: 'parent-counselling', label: { ko: '부모 전문상담(자녀·부모·가족 이해)', en: 'Parent counselling (understanding child, self and family)' } },
+    { id: 'prenatal-counselling', label: { ko: '임신부 우울감 감소 상담', en: 'Counselling for pregnant women to reduce depression' } },
+  ],
+};

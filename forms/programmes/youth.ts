@@ -1,0 +1,254 @@
+/**
+ * 청년마음건강지원사업 — DOMAIN.md §2.3. No income test, so no household income is asked (개인정보
+ * 보호법 제16조: collect only what the purpose needs), and no resident registration number.
+ */
+import { z } from 'zod';
+import {
+  applicantFields,
+  applicantSchema,
+  choice,
+  consentSchema,
+  consentSection,
+  crossField,
+  idsOf,
+  labels,
+  yesNo,
+} from '../common';
+import { seoulIsoDate } from '../dates';
+import type { Text } from '../i18n';
+import { fieldMessages } from '../messages';
+import type { Consents, CopayTier, ProgrammeDefinition } from '../types';
+
+export interface YouthEligibility {
+  /** Age counted by birth year: application year − birth year (연 나이). */
+  minAgeByBirthYear: number;
+  maxAgeByBirthYear: number;
+  /** Not together with another local-government youth counselling programme. */
+  excludesOtherYouthCounselling: boolean;
+}
+
+/** 10% of the package; young people leaving care (자립준비청년) pay nothing. */
+export interface YouthCopay {
+  kind: 'youth';
+  standard: { tier: CopayTier; ratePercent: number };
+  leavingCare: { tier: CopayTier; ratePercent: number };
+}
+
+export const counsellorTypes = [
+  {
+    id: 'A',
+    label: { ko: 'A형(전문상담인력)', en: 'Type A (qualified counsellor)' },
+    help: {
+      ko: '정신건강전문요원, 임상심리사, 전문상담교사, 청소년상담사 등',
+      en: 'Mental-health professional, clinical psychologist, counselling teacher, youth counsellor or similar',
+    },
+  },
+  {
+    id: 'B',
+    label: { ko: 'B형(고급상담인력)', en: 'Type B (senior counsellor)' },
+    help: {
+      ko: '정신건강전문요원, 임상심리사 1급 이상 또는 석사 이상과 경력',
+      en: 'Mental-health professional, 1st-grade clinical psychologist, or a higher degree with experience',
+    },
+  },
+] as const;
+export type CounsellorType = (typeof counsellorTypes)[number]['id'];
+
+/** One 10-session package; its price depends on the counsellor's qualification. */
+export interface YouthPrice {
+  unit: 'package';
+  sessions: number;
+  amountKrwByCounsellorType: Record<CounsellorType, number>;
+}
+
+export const youthConcerns = [
+  { id: 'depression', label: { ko: '우울', en: 'Depression' } },
+  { id: 'anxiety', label: { ko: '불안', en: 'Anxiety' } },
+  { id: 'obsession', label: { ko: '강박', en: 'Obsessive thoughts' } },
+  { id: 'stress', label: { ko: '스트레스', en: 'Stress' } },
+  { id: 'relationships', label: { ko: '대인관계', en: 'Relationships' } },
+  { id: 'other', label: { ko: '기타', en: 'Something else' } },
+] as const;
+
+const eligibility: YouthEligibility = {
+  minAgeByBirthYear: 19,
+  maxAgeByBirthYear: 34,
+  excludesOtherYouthCounselling: true,
+};
+
+const own = {
+  leavingCare: { ko: '자립준비청년 여부', en: 'Leaving care (자립준비청년)' },
+  referred: { ko: '정신건강복지센터 의뢰 여부', en: 'Referred by a mental-health welfare centre' },
+  otherCounselling: { ko: '다른 청년 상담 사업 이용 여부', en: 'Using another youth counselling programme' },
+  counsellorType: { ko: '상담 유형', en: 'Counsellor type' },
+  concerns: { ko: '상담 받고 싶은 어려움', en: 'What you would like help with' },
+  situation: { ko: '상황', en: 'Your situation' },
+  service: { ko: '서비스', en: 'Service' },
+} satisfies Record<string, Text>;
+
+const consents: Consents = {
+  general: {
+    version: '2026.1',
+    text: {
+      ko: '이름·생년월일·연락처·주소를 대상자 선정, 바우처 발급, 서비스 제공 관리를 위해 수집·이용합니다. 서비스 종료 후 5년간 보관합니다. 동의하지 않을 수 있으나, 그 경우 신청할 수 없습니다.',
+      en: 'We collect your name, birth date, contacts and address to decide eligibility, issue the voucher and manage the service. Kept for 5 years after the service ends. You may refuse, but then cannot apply.',
+    },
+  },
+  sensitive: {
+    version: '2026.1',
+    text: {
+      ko: '정신건강복지센터 의뢰 여부와 상담 받고 싶은 어려움 등 건강에 관한 정보를 우선순위 판단과 서비스 제공을 위해 처리합니다. 동의하지 않을 수 있으나, 그 경우 신청할 수 없습니다.',
+      en: 'We process health information (a referral by a mental-health welfare centre, what you want help with) to set priority and provide the service. You may refuse, but then cannot apply.',
+    },
+  },
+};
+
+const answers = z.object({
+  applicant: applicantSchema,
+  leavingCare: yesNo(own.leavingCare),
+  referredByMentalHealthCentre: yesNo(own.referred),
+  otherYouthCounselling: yesNo(own.otherCounselling),
+  counsellorType: choice(idsOf(counsellorTypes), own.counsellorType),
+  concerns: z
+    .array(choice(idsOf(youthConcerns), own.concerns), { error: fieldMessages.choice(own.concerns) })
+    .default([]),
+  consent: consentSchema(consents),
+});
+
+export type YouthAnswers = z.output<typeof answers>;
+
+const applicantBornBy = crossField.notAfter(labels.applicantBirthDate);
+
+function answersSchema(applicationDay?: string) {
+  return answers.superRefine((a, ctx) => {
+    if (applicationDay !== undefined) applicantBornBy(a.applicant.birthDate, applicationDay, ctx, ['applicant', 'birthDate']);
+  });
+}
+
+export type YouthDefinition = ProgrammeDefinition<'youth', YouthAnswers, YouthEligibility, YouthCopay, YouthPrice>;
+
+const plan = { sessionMinutes: 50, totalSessions: 10, preTestMinutes: 90, counsellingSessions: 8 };
+
+export const youth: YouthDefinition = {
+  id: 'youth',
+  version: '2026.1',
+  name: { ko: '청년마음건강지원사업', en: 'Youth mental-health voucher' },
+  summary: {
+    ko: `만 ${eligibility.minAgeByBirthYear}~${eligibility.maxAgeByBirthYear}세(출생연도 기준) 청년에게 소득과 관계없이 ${plan.totalSessions}회 심리상담을 지원합니다.`,
+    en: `${plan.totalSessions} counselling sessions for young people aged ${eligibility.minAgeByBirthYear}–${eligibility.maxAgeByBirthYear} by birth year, whatever their income.`,
+  },
+  schema: answersSchema(),
+  schemaOn: (applicationDate) => answersSchema(seoulIsoDate(applicationDate)),
+  storedSchema: answers,
+  sections: [
+    {
+      id: 'applicant',
+      title: labels.applicant,
+      fields: applicantFields({
+        ko: `${eligibility.minAgeByBirthYear}~${eligibility.maxAgeByBirthYear}세: 신청 연도 − 출생 연도로 셉니다`,
+        en: `Ages ${eligibility.minAgeByBirthYear}–${eligibility.maxAgeByBirthYear}, counted as application year minus birth year`,
+      }),
+    },
+    {
+      id: 'situation',
+      title: own.situation,
+      fields: [
+        {
+          name: 'leavingCare',
+          label: own.leavingCare,
+          input: 'checkbox',
+          required: true,
+          help: { ko: '아동복지시설·가정위탁 보호가 끝났거나 끝날 예정인 청년(1순위)', en: 'Young people leaving residential or foster care (first priority)' },
+        },
+        { name: 'referredByMentalHealthCentre', label: own.referred, input: 'checkbox', required: true, sensitive: true },
+        {
+          name: 'otherYouthCounselling',
+          label: own.otherCounselling,
+          input: 'checkbox',
+          required: true,
+          help: {
+            ko: '다른 지자체 청년 상담 사업과 함께 이용할 수 없습니다',
+            en: "Can't be combined with another local-government youth counselling programme",
+          },
+        },
+      ],
+    },
+    {
+      id: 'service',
+      title: own.service,
+      fields: [
+        {
+          name: 'counsellorType',
+          label: own.counsellorType,
+          input: 'radio',
+          required: true,
+          options: counsellorTypes.map(({ id, label }) => ({ value: id, label })),
+          help: {
+            ko: counsellorTypes.map((t) => `${t.label.ko}: ${t.help.ko}`).join(' / '),
+            en: counsellorTypes.map((t) => `${t.label.en}: ${t.help.en}`).join(' / '),
+          },
+        },
+        {
+          name: 'concerns',
+          label: own.concerns,
+          input: 'checkbox',
+          required: false,
+          sensitive: true,
+          options: youthConcerns.map(({ id, label }) => ({ value: id, label })),
+        },
+      ],
+    },
+    consentSection(consents),
+  ],
+  documents: [
+    { id: 'identity', label: { ko: '신분증(나이 확인)', en: 'Identity card (to confirm age)' }, required: true },
+    {
+      id: 'leaving-care-certificate',
+      label: { ko: '보호종료확인서', en: 'Certificate of leaving care' },
+      required: false,
+      when: { ko: '자립준비청년인 경우', en: 'Leaving care' },
+    },
+    {
+      id: 'referral-letter',
+      label: { ko: '정신건강복지센터 의뢰서', en: 'Referral letter from a mental-health welfare centre' },
+      required: false,
+      when: { ko: '정신건강복지센터에서 의뢰된 경우', en: 'Referred by a mental-health welfare centre' },
+    },
+  ],
+  consents,
+  collectsRrn: false,
+  eligibility,
+  copay: {
+    kind: 'youth',
+    standard: { tier: 'youth', ratePercent: 10 },
+    leavingCare: { tier: 'youth-leaving-care', ratePercent: 0 },
+  },
+  price: { unit: 'package', sessions: plan.totalSessions, amountKrwByCounsellorType: { A: 600_000, B: 700_000 } },
+  priority: {
+    ranks: [
+      {
+        rank: 1,
+        when: { field: 'leavingCare', equals: true },
+        reason: { ko: '자립준비청년(1순위)', en: 'Leaving care (first priority)' },
+      },
+      {
+        rank: 2,
+        when: { field: 'referredByMentalHealthCentre', equals: true },
+        reason: { ko: '정신건강복지센터 의뢰(2순위)', en: 'Referred by a mental-health welfare centre (second priority)' },
+      },
+    ],
+    otherwise: { rank: 3, reason: { ko: '우선순위 해당 없음(신청 순서)', en: 'No priority group: handled in order of application' } },
+  },
+  plan: {
+    sessionMinutes: plan.sessionMinutes,
+    totalSessions: plan.totalSessions,
+    periodMonths: 3,
+    maxReassessments: 3,
+    maxMonths: 12,
+    cadence: {
+      ko: `주 1회 3개월: 사전검사(${plan.preTestMinutes}분), 상담 ${plan.counsellingSessions}회(${plan.sessionMinutes}분), 사후검사를 포함한 종결상담 — 모두 ${plan.totalSessions}회`,
+      en: `Weekly for 3 months: a pre-test (${plan.preTestMinutes} min), ${plan.counsellingSessions} counselling sessions (${plan.sessionMinutes} min) and a closing session with the post-test — ${plan.totalSessions} in all`,
+    },
+  },
+  serviceTypes: [{ id: 'youth-counselling', label: { ko: '청년 심리상담(10회 패키지)', en: 'Youth counselling (10-session package)' } }],
+};

@@ -1,0 +1,148 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getProgramme, isProgrammeId, programmeIds, programmes, programmesById } from '../../../forms';
+import type { FieldDef } from '../../../forms/types';
+
+/** Minimal view of zod's internals to list the answer paths a schema accepts. */
+interface ZodNode {
+  _zod: { def: { type: string; shape?: Record<string, ZodNode>; innerType?: ZodNode; in?: ZodNode; element?: ZodNode } };
+}
+
+function leafPaths(node: ZodNode, prefix = ''): string[] {
+  const def = node._zod.def;
+  if (def.type === 'object' && def.shape) {
+    return Object.entries(def.shape).flatMap(([key, child]) => leafPaths(child, prefix ? `${prefix}.${key}` : key));
+  }
+  const inner = def.innerType ?? def.in;
+  if (inner) return leafPaths(inner, prefix);
+  if (def.type === 'array' && def.element && def.element._zod.def.type === 'object') return leafPaths(def.element, `${prefix}.*`);
+  return [prefix];
+}
+
+const fieldsOf = (id: string): FieldDef[] => getProgramme(id).sections.flatMap((s) => s.fields);
+
+/** Set by the form itself, not asked of the person. */
+const notAsked = ['consent.general.version', 'consent.sensitive.version'];
+
+describe('programme registry', () => {
+  it('offers the three programmes by id', () => {
+    expect(programmeIds).toEqual(['child-adolescent', 'parent', 'youth']);
+    expect(programmes.map((p) => p.id)).toEqual(programmeIds);
+    for (const id of programmeIds) expect(programmesById[id].id).toBe(id);
+  });
+
+  it('refuses an unknown programme id', () => {
+    expect(() => getProgramme('pets')).toThrow(RangeError);
+    expect(isProgrammeId('youth')).toBe(true);
+    expect(isProgrammeId('pets')).toBe(false);
+    expect(isProgrammeId(7)).toBe(false);
+  });
+});
+
+describe.each(programmeIds)('definition %s', (id) => {
+  const programme = getProgramme(id);
+
+  it('has a form field for every answer, and an answer for every form field', () => {
+    const paths = leafPaths(programme.schema as unknown as ZodNode);
+    const names = fieldsOf(id).map((f) => f.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect([...names].sort()).toEqual(paths.filter((p) => !notAsked.includes(p)).sort());
+  });
+
+  it('shows conditional fields on answers that exist', () => {
+    const names = fieldsOf(id).map((f) => f.name);
+    for (const field of fieldsOf(id)) if (field.showIf) expect(names).toContain(field.showIf.field);
+  });
+
+  it('collects a resident registration number exactly when it has a legal basis for it', () => {
+    const asksRrn = fieldsOf(id).some((f) => f.input === 'rrn');
+    expect(asksRrn).toBe(programme.collectsRrn);
+    expect(programme.rrnLegalBasis !== undefined).toBe(programme.collectsRrn);
+  });
+
+  it('stores answers without the resident registration number', () => {
+    expect(leafPaths(programme.storedSchema as unknown as ZodNode)).not.toContain('rrn');
+  });
+
+  it('words every text in Korean and English', () => {
+    const texts: { ko: string; en: string }[] = [];
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object' && !('_zod' in value)) {
+        if ('ko' in value && 'en' in value) texts.push(value as { ko: string; en: string });
+        else Object.values(value).forEach(walk);
+      }
+    };
+    walk({ ...programme, schema: undefined, storedSchema: undefined });
+    expect(texts.length).toBeGreaterThan(20);
+    for (const text of texts) {
+      expect(text.ko).toMatch(/[가-힣]/);
+      expect(text.en).toMatch(/[A-Za-z]/);
+    }
+  });
+});
+
+describe('sensitive (health) answers', () => {
+  it.each([
+    ['child-adolescent', ['needEvidence.issuedOn', 'needEvidence.kind', 'serviceType']],
+    ['parent', ['childEmotionalProblem', 'children.*.hasServiceNeed', 'ownEmotionalProblem']],
+    ['youth', ['concerns', 'referredByMentalHealthCentre']],
+  ])('%s marks exactly its health answers', (id, expected) => {
+    const sensitive = fieldsOf(id).filter((f) => f.sensitive).map((f) => f.name).sort();
+    expect(sensitive).toEqual(expected);
+  });
+});
+
+describe('numbers from DOMAIN.md live in the definitions', () => {
+  it('child-adolescent: ≤ 18 or high school, ≤ 140%, evidence ≤ 6 months, 12/1/24 months, 160,000 KRW', () => {
+    const p = programmesById['child-adolescent'];
+    expect(p.eligibility).toEqual({ maxAgeFullYears: 18, highSchoolStudentsQualify: true, maxIncomePercent: 140, needEvidenceMaxAgeMonths: 6 });
+    expect(p.documents.find((d) => d.id === 'need-evidence')?.maxAgeMonths).toBe(6);
+    expect(p.plan).toMatchObject({ sessionMinutes: 50, sessionsPerMonth: 4, periodMonths: 12, maxReassessments: 1, maxMonths: 24 });
+    expect(p.price).toEqual({ unit: 'month', amountKrw: 160_000, districtAmountKrw: {} });
+    expect(p.serviceTypes).toHaveLength(8);
+  });
+
+  it('parent: five bases, income test for the first three, ≤ 4촌, 6/1/12 months, 240,000 KRW', () => {
+    const p = programmesById.parent;
+    const tested = Object.entries(p.eligibility.bases).filter(([, rule]) => rule.incomeTest).map(([basis]) => basis);
+    expect(tested).toEqual(['pregnant', 'parent-of-child', 'grandparent-carer']);
+    expect(p.eligibility.maxIncomePercent).toBe(140);
+    expect(p.eligibility.maxChildAgeFullYears).toBe(18);
+    expect(p.eligibility.bases['relative-carer'].maxKinshipDegree).toBe(4);
+    expect(p.plan).toMatchObject({ sessionMinutes: 60, periodMonths: 6, maxReassessments: 1, maxMonths: 12 });
+    expect(p.price.amountKrw).toBe(240_000);
+  });
+
+  it('child and parent share the copay tiers 10/20/30% at 120% and 140%', () => {
+    for (const id of ['child-adolescent', 'parent'] as const) {
+      const { copay } = programmesById[id];
+      expect(copay.byCategory).toEqual({ tier: 'tier1', ratePercent: 10, categories: ['basic-livelihood', 'near-poor', 'single-parent'] });
+      expect(copay.byIncome).toEqual([
+        { tier: 'tier2', ratePercent: 20, maxIncomePercent: 120 },
+        { tier: 'tier3', ratePercent: 30, maxIncomePercent: 140 },
+      ]);
+    }
+  });
+
+  it('youth: 19–34 by birth year, 10 sessions over 3 months, up to 12, A 600,000 / B 700,000, 10% or 0%', () => {
+    const p = programmesById.youth;
+    expect(p.eligibility).toEqual({ minAgeByBirthYear: 19, maxAgeByBirthYear: 34, excludesOtherYouthCounselling: true });
+    expect(p.plan).toMatchObject({ totalSessions: 10, periodMonths: 3, maxReassessments: 3, maxMonths: 12 });
+    expect(p.price.amountKrwByCounsellorType).toEqual({ A: 600_000, B: 700_000 });
+    expect(p.copay.standard.ratePercent).toBe(10);
+    expect(p.copay.leavingCare.ratePercent).toBe(0);
+  });
+});
+
+describe('forms/ bundles for the browser', () => {
+  const root = join(import.meta.dirname, '../../../forms');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+
+  it.each(files)('%s imports neither node: modules nor AWS', (file) => {
+    const source = readFileSync(join(root, file), 'utf8');
+    expect(source).not.toMatch(/from ['"](node:|@aws-sdk|aws-cdk-lib|fs|path)/);
+    expect(source).not.toMatch(/new Date\(\)|Date\.now\(\)/);
+  });
+});
