@@ -37,8 +37,9 @@ export function reserveWrite(offer: ProviderOffer): TransactItem {
     Update: {
       TableName: env.tableName(),
       Key: keys.providerOffer(offer.providerId, offer.programme, offer.district),
-      UpdateExpression: 'SET reserved = reserved + :one',
-      ConditionExpression: 'reserved < capacity',
+      UpdateExpression: 'SET #reserved = #reserved + :one',
+      ConditionExpression: '#reserved < #capacity',
+      ExpressionAttributeNames: { '#reserved': 'reserved', '#capacity': 'capacity' },
       ExpressionAttributeValues: { ':one': 1 },
     },
   };
@@ -49,8 +50,9 @@ export function releaseWrite(providerId: string, programme: string, district: st
     Update: {
       TableName: env.tableName(),
       Key: keys.providerOffer(providerId, programme, district),
-      UpdateExpression: 'SET reserved = reserved - :one',
-      ConditionExpression: 'reserved > :zero',
+      UpdateExpression: 'SET #reserved = #reserved - :one',
+      ConditionExpression: '#reserved > :zero',
+      ExpressionAttributeNames: { '#reserved': 'reserved' },
       ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
     },
   };

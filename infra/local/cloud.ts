@@ -106,7 +106,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const arns = stateMachines(templates.data, templates.app).map((m) => stepFunctions.registerStateMachine(m));
   const lifecycleArn = arns.find((arn) => arn.endsWith('-lifecycle'))!;
   process.env.LIFECYCLE_STATE_MACHINE_ARN = lifecycleArn;
-  const sfnServer = await stepFunctions.listen(options.sfnPort, '127.0.0.1');
+  await stepFunctions.listen(options.sfnPort, '127.0.0.1');
   await stepFunctions.start();
 
   const identity = new LocalIdentity(seededStaff, path.join(options.dataDir, 'issuer.key'));
@@ -149,7 +149,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       await new Promise<void>((resolve) => gateway.close(() => resolve()));
       gateway.closeAllConnections();
       await stepFunctions.stop();
-      await new Promise<void>((resolve) => sfnServer.close(() => resolve()));
       await dynamodb.stop();
     },
   };

@@ -1,0 +1,402 @@
+/**
+ * The citizen portal in a real browser (Debian's Chromium through playwright-core). The pages are
+ * built with `buildWeb` into a temporary folder and served with a fake API that records requests:
+ * what is under test is the page — its form rendered from the programme definitions, its validation
+ * with the server's zod schema, and its one-application-per-form-session submission.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fieldErrors, programmes, submissionSchema, type AnyProgramme, type FieldError } from '../../forms';
+import { buildWeb } from '../../web/build';
+import { errorDomId, fieldDomId, helpDomId } from '../../web/src/lib/field-ids';
+import { launchChromium } from './support/chromium';
+import { startFakeBackend, type FakeBackend } from './support/fake-backend';
+
+let outDir: string;
+let backend: FakeBackend;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  outDir = await mkdtemp(path.join(tmpdir(), 'dolbom-web-'));
+  await buildWeb(outDir);
+  backend = await startFakeBackend(outDir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await backend?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  backend.reset();
+  context = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('Failed to load resource')) pageErrors.push(message.text());
+  });
+});
+
+afterEach(async () => {
+  await context?.close();
+  expect(pageErrors).toEqual([]);
+});
+
+const apiCalls = (method?: string, path?: string) =>
+  backend.requests.filter((r) => (!method || r.method === method) && (path ? r.path === path : r.path.startsWith('/api/')));
+
+async function openForm(programme: AnyProgramme): Promise<void> {
+  await page.goto(`${backend.url}/?programme=${programme.id}`);
+  await page.locator('#application-form').waitFor();
+}
+
+/* ---------- the answers a person gives ---------- */
+
+const fill = (name: string, value: string) => page.fill(`#${fieldDomId(name)}`, value);
+const choose = (name: string, value: string) => page.check(`#${fieldDomId(name)} input[value="${value}"]`);
+const tick = (name: string) => page.check(`#${fieldDomId(name)}`);
+
+async function fillApplicant(birthDate: string): Promise<void> {
+  await fill('applicant.name', '김돌봄');
+  await fill('applicant.birthDate', birthDate);
+  await fill('applicant.phone', '01012345678');
+  await page.selectOption(`#${fieldDomId('applicant.district')}`, '11440');
+  await fill('applicant.address', '서울특별시 마포구 월드컵북로 212');
+}
+
+async function fillConsents(): Promise<void> {
+  await tick('consent.general.agreed');
+  await tick('consent.sensitive.agreed');
+}
+
+async function fillYouth(): Promise<void> {
+  await fillApplicant('1998-04-02');
+  await choose('counsellorType', 'A');
+  await choose('concerns', 'anxiety');
+  await fillConsents();
+}
+
+async function fillChildAdolescent(): Promise<void> {
+  await fill('child.name', '김아동');
+  await fill('child.birthDate', '2015-03-10');
+  await fill('rrn', '150310-3123456');
+  await fillApplicant('1984-07-21');
+  await page.selectOption(`#${fieldDomId('relationToChild')}`, 'parent');
+  await fill('household.size', '4');
+  await fill('household.monthlyIncome', '5,200,000');
+  await choose('household.category', 'general');
+  await choose('serviceType', 'play-therapy');
+  await fillConsents();
+}
+
+const receipt = { applicationId: 'A01JZ8Q4M6T2V5X7Y9B3C1D0EF', receiptNumber: 'DB-2026-7K3M9Q2X', accessCode: 'R4TW-9XK2-MP7D' };
+
+/**
+ * What the form sends for an untouched form: nothing for an empty answer (the objects holding
+ * required answers exist), `false` for an unticked yes/no box, `[]` for an unticked multi-choice or
+ * repeated section, and each consent with the version of the text shown.
+ */
+function untouchedAnswers(programme: AnyProgramme): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  const at = (dotPath: string, value?: unknown) => {
+    const keys = dotPath.split('.');
+    let node = answers;
+    for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    if (value !== undefined) node[keys[keys.length - 1]!] = value;
+  };
+  for (const section of programme.sections) {
+    if (section.repeat) {
+      at(section.repeat.path, []);
+      continue;
+    }
+    for (const field of section.fields.filter((f) => !f.showIf)) {
+      if (field.input === 'checkbox') at(field.name, field.options ? [] : false);
+      else if (field.required) at(field.name);
+    }
+  }
+  const consent = answers.consent as Record<string, Record<string, unknown>>;
+  for (const kind of ['general', 'sensitive'] as const) consent[kind]!.version = programme.consents[kind].version;
+  return answers;
+}
+
+/** The errors the server's schema gives for an untouched form, by answer path. */
+function expectedErrors(programme: AnyProgramme): FieldError[] {
+  const result = submissionSchema.safeParse({ programme: programme.id, answers: untouchedAnswers(programme) });
+  expect(result.success).toBe(false);
+  return fieldErrors(result.error!).map((e) => ({ ...e, field: e.field.replace(/^answers\./, '') }));
+}
+
+describe('buildWeb', () => {
+  it('bundles the pages in under a second, again and again', async () => {
+    const started = performance.now();
+    await buildWeb(outDir);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('citizen portal', () => {
+  it('lists every programme and opens its form', async () => {
+    await page.goto(backend.url);
+    for (const programme of programmes) {
+      await expect(page.locator(`[data-programme="${programme.id}"] h3`).textContent()).resolves.toBe(programme.name.ko);
+    }
+    await page.click(`[data-programme="youth"] a`);
+    await page.locator('#application-form[data-programme="youth"]').waitFor();
+    expect(new URL(page.url()).searchParams.get('programme')).toBe('youth');
+  });
+
+  describe.each(programmes.map((p) => [p.id, p] as const))('the %s form', (_id, programme) => {
+    it('renders every field of the definition, with its label, help and choices', async () => {
+      await openForm(programme);
+      for (const section of programme.sections) {
+        if (section.repeat) await page.click(`#add-${section.id}`);
+        for (const field of section.fields) {
+          const name = field.name.replace('*', '0');
+          const id = fieldDomId(name);
+          const grouped = (field.input === 'radio' || field.input === 'checkbox') && field.options;
+          const label = grouped ? page.locator(`#${id} > legend`) : page.locator(`label[for="${id}"]`);
+          expect(await label.textContent(), name).toContain(field.label.ko);
+          if (field.help) expect(await page.locator(`#${helpDomId(name)}`).textContent()).toBe(field.help.ko);
+          if (grouped) expect(await page.locator(`#${id} input`).count()).toBe(field.options!.length);
+          if (field.input === 'select') expect(await page.locator(`#${id} option`).count()).toBe(field.options!.length + 1);
+          if (field.input === 'date') expect(await page.getAttribute(`#${id}`, 'type')).toBe('date');
+          // A field shown only for some answers starts hidden; the others are visible.
+          expect(await page.locator(`#${id}`).first().isVisible(), name).toBe(!field.showIf);
+        }
+      }
+    });
+
+    it('shows the schema’s Korean errors next to each field of an empty form, sending nothing', async () => {
+      await openForm(programme);
+      await page.click('#submit-application');
+      await page.locator('#error-summary').waitFor();
+
+      const expected = expectedErrors(programme);
+      expect(expected.length).toBeGreaterThan(0);
+      for (const error of expected) {
+        const message = page.locator(`#${errorDomId(error.field)}`);
+        expect(await message.textContent(), error.field).toContain(error.message.ko);
+        const input = page.locator(`#${fieldDomId(error.field)}`).locator('xpath=self::input|self::select|self::textarea|.//input').first();
+        expect(await input.getAttribute('aria-invalid'), error.field).toBe('true');
+        expect((await input.getAttribute('aria-describedby'))?.split(' '), error.field).toContain(errorDomId(error.field));
+      }
+      expect(await page.locator('#error-summary li').count()).toBe(expected.length);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+      expect(apiCalls()).toEqual([]);
+    });
+  });
+
+  it('switches the page and its errors to English and back', async () => {
+    const youth = programmes.find((p) => p.id === 'youth')!;
+    await openForm(youth);
+    await page.click('#submit-application');
+    await page.locator('#error-summary').waitFor();
+    await page.click('#lang-toggle');
+
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.locator('main h1').textContent()).toBe('Apply for Seoul social services');
+    expect(await page.locator(`label[for="${fieldDomId('applicant.name')}"]`).textContent()).toContain('Applicant name');
+    for (const error of expectedErrors(youth)) {
+      expect(await page.locator(`#${errorDomId(error.field)}`).textContent(), error.field).toBe(error.message.en);
+    }
+    expect(await page.locator('#error-summary h2').textContent()).toBe('Please check your answers');
+
+    await page.click('#lang-toggle');
+    expect(await page.getAttribute('html', 'lang')).toBe('ko');
+    const [first] = expectedErrors(youth);
+    expect(await page.locator(`#${errorDomId(first!.field)}`).textContent()).toBe(first!.message.ko);
+    expect(apiCalls()).toEqual([]);
+  });
+
+  it('corrects an error as soon as the field is fixed', async () => {
+    await openForm(programmes.find((p) => p.id === 'youth')!);
+    await page.click('#submit-application');
+    await fill('applicant.phone', '12345');
+    await page.locator(`#${fieldDomId('applicant.phone')}`).blur();
+    expect(await page.textContent(`#${errorDomId('applicant.phone')}`)).toBe('신청인 휴대전화는 010-1234-5678 형식의 휴대전화 번호여야 합니다');
+    await fill('applicant.name', '김돌봄');
+    await page.locator(`#${fieldDomId('applicant.name')}`).blur();
+    expect(await page.isHidden(`#${errorDomId('applicant.name')}`)).toBe(true);
+    expect(await page.getAttribute(`#${fieldDomId('applicant.name')}`, 'aria-invalid')).toBeNull();
+  });
+
+  it('asks for the conditional answers of the chosen basis (parent programme)', async () => {
+    await openForm(programmes.find((p) => p.id === 'parent')!);
+    await fillApplicant('1984-07-21');
+    await fill('rrn', '840721-2123456');
+    await fill('household.size', '3');
+    await fill('household.monthlyIncome', '3000000');
+    await choose('household.category', 'general');
+    await fillConsents();
+    await choose('basis', 'relative-carer');
+    expect(await page.isVisible(`#${fieldDomId('kinshipDegree')}`)).toBe(true);
+    expect(await page.isVisible(`#${fieldDomId('facilityName')}`)).toBe(false);
+
+    // The basis rules run once every answer is valid: kinship degree and a child are then missing.
+    await page.click('#submit-application');
+    await page.locator('#error-summary').waitFor();
+    expect(await page.textContent(`#${errorDomId('kinshipDegree')}`)).toBe('아동과의 촌수는 필수 항목입니다');
+    expect(await page.textContent('#section-children-error')).toBe('이 신청 자격으로는 양육하는 아동을 한 명 이상 입력해야 합니다');
+    expect(apiCalls()).toEqual([]);
+
+    backend.on('POST', '/api/applications', () => ({ status: 202, body: receipt }));
+    await fill('kinshipDegree', '2');
+    await page.click('#add-children');
+    await fill('children.0.birthDate', '2016-09-30');
+    await page.selectOption(`#${fieldDomId('children.0.relation')}`, 'grandchild');
+    await tick('children.0.hasServiceNeed');
+    await page.click('#submit-application');
+    await page.locator('#receipt-number').waitFor();
+    const [call] = apiCalls('POST', '/api/applications');
+    expect(submissionSchema.safeParse(call!.body).success).toBe(true);
+    expect(call!.body).toMatchObject({
+      answers: { basis: 'relative-carer', kinshipDegree: 2, primaryCaregiver: false, children: [{ birthDate: '2016-09-30', relation: 'grandchild', hasServiceNeed: true }] },
+    });
+    expect(call!.body).not.toHaveProperty('answers.facilityName');
+  });
+
+  it('pre-screens eligibility and shows the outcome with every criterion and its reason', async () => {
+    const criteria = [
+      { id: 'age', label: { ko: '나이', en: 'Age' }, passed: true, reason: { ko: '만 10세로 18세 이하', en: 'Aged 10, at most 18' } },
+      { id: 'income', label: { ko: '소득', en: 'Income' }, passed: true, reason: { ko: '기준 중위소득 80% (140% 이하)', en: '80% of median (at most 140%)' } },
+      { id: 'need-evidence', label: { ko: '필요성 확인서류', en: 'Need evidence' }, passed: null, reason: { ko: '확인서류가 없어 담당자 확인 필요', en: 'No evidence yet: a case manager checks' } },
+    ];
+    backend.on('POST', '/api/eligibility/check', () => ({
+      status: 200,
+      body: {
+        outcome: 'needs-review',
+        criteria,
+        reasons: [{ ko: '담당자 확인이 필요한 항목이 있습니다', en: 'A case manager needs to check some points' }],
+        copay: { tier: 'tier2', ratePercent: 20, monthlyAmount: 32000, amountKrw: 32000 },
+        priority: { rank: 1, reason: { ko: '신청 순서', en: 'Order of application' } },
+        ruleVersion: { programme: 'child-adolescent', definitionVersion: '2026.1', incomeTableYear: 2026 },
+        decidedAt: '2026-03-02',
+      },
+    }));
+    await openForm(programmes.find((p) => p.id === 'child-adolescent')!);
+    await fillChildAdolescent();
+    await page.click('#check-eligibility');
+    await page.locator('#eligibility-result [data-outcome]').waitFor();
+
+    expect(await page.textContent('#eligibility-result .outcome')).toBe('담당자 확인이 필요합니다');
+    for (const criterion of criteria) {
+      expect(await page.textContent(`#eligibility-result [data-criterion="${criterion.id}"]`)).toContain(criterion.reason.ko);
+    }
+    expect(await page.textContent('#eligibility-result .copay')).toBe('20% — 월 32,000원');
+    const [call] = apiCalls('POST', '/api/eligibility/check');
+    expect(submissionSchema.safeParse(call!.body).success).toBe(true);
+    expect(call!.body).toMatchObject({ programme: 'child-adolescent', answers: { household: { monthlyIncome: 5_200_000 }, rrn: '150310-3123456' } });
+    expect(apiCalls('POST', '/api/applications')).toEqual([]);
+  });
+
+  it('submits a valid form once, with an Idempotency-Key, and shows the receipt number and access code', async () => {
+    backend.on('POST', '/api/applications', () => ({ status: 202, body: receipt }));
+    await openForm(programmes.find((p) => p.id === 'youth')!);
+    await fillYouth();
+    await page.click('#submit-application');
+    await page.locator('#receipt-number').waitFor();
+
+    expect(await page.textContent('#receipt-number')).toBe(receipt.receiptNumber);
+    expect(await page.textContent('#access-code')).toBe(receipt.accessCode);
+    expect(await page.textContent('#note-codes')).toContain('지금 꼭 적어 두세요');
+    const calls = apiCalls('POST', '/api/applications');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.headers['idempotency-key']).toMatch(/^[A-Za-z0-9_.:-]{8,128}$/);
+    expect(calls[0]!.headers['content-type']).toMatch(/^application\/json/);
+    const body = submissionSchema.safeParse(calls[0]!.body);
+    expect(body.success).toBe(true);
+    expect(body.data).toMatchObject({ programme: 'youth', answers: { applicant: { phone: '010-1234-5678' }, concerns: ['anxiety'] } });
+    // The access code never travels in an address.
+    expect(page.url()).not.toContain(receipt.accessCode);
+    expect(await page.getAttribute('a[href^="status.html"]', 'href')).not.toContain(receipt.accessCode);
+  });
+
+  it('sends one application for a double click, with the same key', async () => {
+    backend.on('POST', '/api/applications', () => ({ status: 202, body: receipt, delayMs: 400 }));
+    await openForm(programmes.find((p) => p.id === 'youth')!);
+    await fillYouth();
+    await page.dblclick('#submit-application');
+    await page.locator('#receipt-number').waitFor();
+
+    // The second click finds the first still in flight and sends nothing; had it been sent, it
+    // would carry the same key, and the server would answer it with the same application.
+    const calls = apiCalls('POST', '/api/applications');
+    expect(calls).toHaveLength(1);
+    expect(new Set(calls.map((c) => c.headers['idempotency-key'])).size).toBe(1);
+    expect(await page.textContent('#receipt-number')).toBe(receipt.receiptNumber);
+  });
+
+  it('retries after a server error with the same key, so the retry cannot make a second application', async () => {
+    backend.on('POST', '/api/applications', (_request, calls) =>
+      calls === 1 ? { status: 503, body: { message: 'Service Unavailable' } } : { status: 202, body: receipt },
+    );
+    await openForm(programmes.find((p) => p.id === 'youth')!);
+    await fillYouth();
+    await page.click('#submit-application');
+    await page.locator('#submit-status .error').waitFor();
+    expect(await page.textContent('#submit-status')).toContain('다시 제출해도 신청이 두 번 접수되지 않습니다');
+    await page.click('#submit-application');
+    await page.locator('#receipt-number').waitFor();
+
+    const keys = apiCalls('POST', '/api/applications').map((c) => c.headers['idempotency-key']);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+  });
+
+  it('starts a new key for a new form session', async () => {
+    backend.on('POST', '/api/applications', () => ({ status: 202, body: receipt }));
+    const youth = programmes.find((p) => p.id === 'youth')!;
+    await openForm(youth);
+    await fillYouth();
+    await page.click('#submit-application');
+    await page.locator('#receipt-number').waitFor();
+    await openForm(youth);
+    await fillYouth();
+    await page.click('#submit-application');
+    await page.locator('#receipt-number').waitFor();
+
+    const keys = apiCalls('POST', '/api/applications').map((c) => c.headers['idempotency-key']);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).not.toBe(keys[1]);
+  });
+
+  it('shows the server’s 400 field messages next to the fields, in both languages', async () => {
+    const message = { ko: '신청인 생년월일은 신청일보다 늦을 수 없습니다', en: 'Applicant birth date cannot be after the application date' };
+    backend.on('POST', '/api/applications', () => ({
+      status: 400,
+      body: {
+        error: {
+          code: 'invalid-input',
+          message: { ko: '입력값을 확인해 주세요.', en: 'Some fields are missing or invalid.' },
+          fields: [{ field: 'answers.applicant.birthDate', code: 'date-after-application', message }],
+        },
+      },
+    }));
+    await openForm(programmes.find((p) => p.id === 'youth')!);
+    await fillYouth();
+    await page.click('#submit-application');
+    await page.locator('#error-summary').waitFor();
+
+    expect(await page.textContent(`#${errorDomId('applicant.birthDate')}`)).toBe(message.ko);
+    expect(await page.getAttribute(`#${fieldDomId('applicant.birthDate')}`, 'aria-invalid')).toBe('true');
+    expect(await page.textContent('#error-summary h2')).toBe('입력값을 확인해 주세요.');
+    await page.click('#lang-toggle');
+    expect(await page.textContent(`#${errorDomId('applicant.birthDate')}`)).toBe(message.en);
+
+    // The browser cannot judge this rule, so the message stays until its own field is changed.
+    await fill('applicant.name', '김돌봄 님');
+    await page.locator(`#${fieldDomId('applicant.name')}`).blur();
+    expect(await page.textContent(`#${errorDomId('applicant.birthDate')}`)).toBe(message.en);
+    await fill('applicant.birthDate', '1998-04-03');
+    expect(await page.isHidden(`#${errorDomId('applicant.birthDate')}`)).toBe(true);
+  });
+});

@@ -1,0 +1,253 @@
+/**
+ * The status page and the case-manager console in a real browser, against a fake API that records
+ * requests (as in citizen.test.ts): what is under test is what the pages send and show.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildWeb } from '../../web/build';
+import { launchChromium } from './support/chromium';
+import { startFakeBackend, type FakeBackend } from './support/fake-backend';
+
+let outDir: string;
+let backend: FakeBackend;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  outDir = await mkdtemp(path.join(tmpdir(), 'dolbom-web-'));
+  await buildWeb(outDir);
+  backend = await startFakeBackend(outDir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await backend?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  backend.reset();
+  context = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterEach(async () => {
+  await context?.close();
+  expect(pageErrors).toEqual([]);
+});
+
+const calls = (method: string, path: string) => backend.requests.filter((r) => r.method === method && r.path === path);
+
+const applicationId = 'A01JZ8Q4M6T2V5X7Y9B3C1D0EF';
+const taskId = `${applicationId}.abcdefghijklmnop`;
+
+const eligibility = {
+  outcome: 'eligible',
+  reasons: [{ ko: '신청 자격 기준을 모두 충족합니다', en: 'All eligibility criteria are met' }],
+  criteria: [
+    { id: 'age', label: { ko: '나이', en: 'Age' }, passed: true, reason: { ko: '2026년 기준 28세(19~34세)', en: 'Aged 28 by birth year (19–34)' } },
+    { id: 'no-other-counselling', label: { ko: '중복 이용', en: 'Other programmes' }, passed: true, reason: { ko: '다른 청년 상담 사업을 이용하지 않음', en: 'Not using another youth programme' } },
+  ],
+  copay: { tier: 'youth', ratePercent: 10, packageAmount: 60000, amountKrw: 60000 },
+  ruleVersion: { programme: 'youth', definitionVersion: '2026.1', incomeTableYear: 2026 },
+};
+
+describe('status page', () => {
+  const view = {
+    applicationId,
+    receiptNumber: 'DB-2026-7K3M9Q2X',
+    programme: 'youth',
+    district: '11440',
+    status: 'awaiting-review',
+    statusLabel: { ko: '담당자 검토 중', en: 'Waiting for case-manager review' },
+    period: 1,
+    submittedAt: '2026-03-02T01:15:00.000Z',
+    updatedAt: '2026-03-02T01:15:03.000Z',
+    timeline: [
+      { at: '2026-03-02T01:15:00.000Z', action: 'application.submitted', status: 'submitted', label: { ko: '접수됨', en: 'Submitted' } },
+      { at: '2026-03-02T01:15:03.000Z', action: 'eligibility.checked', status: 'awaiting-review', label: { ko: '담당자 검토 중', en: 'Waiting for case-manager review' } },
+    ],
+    eligibility,
+  };
+
+  it('asks for both codes before sending anything', async () => {
+    await page.goto(`${backend.url}/status.html?receipt=DB-2026-7K3M9Q2X`);
+    expect(await page.inputValue('#receipt-number')).toBe('DB-2026-7K3M9Q2X');
+    await page.click('#look-up');
+    expect(await page.textContent('#access-code-error')).toBe('접근 코드를 입력해 주세요');
+    expect(await page.getAttribute('#access-code', 'aria-invalid')).toBe('true');
+    expect(backend.requests).toEqual([]);
+  });
+
+  it('shows the status, the timeline and the eligibility explanation', async () => {
+    backend.on('POST', '/api/applications/lookup', () => ({ status: 200, body: view }));
+    await page.goto(`${backend.url}/status.html`);
+    await page.fill('#receipt-number', 'DB-2026-7K3M9Q2X');
+    await page.fill('#access-code', 'R4TW-9XK2-MP7D');
+    await page.click('#look-up');
+    await page.locator('#status-label').waitFor();
+
+    expect(await page.textContent('#status-label')).toBe('담당자 검토 중');
+    expect(await page.locator('#timeline li').count()).toBe(2);
+    expect(await page.textContent('#timeline')).toContain('접수됨');
+    for (const criterion of eligibility.criteria) {
+      expect(await page.textContent(`[data-criterion="${criterion.id}"]`)).toContain(criterion.reason.ko);
+    }
+    expect(await page.textContent('.copay')).toBe('10% — 패키지당 60,000원');
+    expect(calls('POST', '/api/applications/lookup')[0]!.body).toEqual({ receiptNumber: 'DB-2026-7K3M9Q2X', accessCode: 'R4TW-9XK2-MP7D' });
+    expect(page.url()).not.toContain('R4TW');
+
+    await page.click('#lang-toggle');
+    expect(await page.textContent('#status-label')).toBe('Waiting for case-manager review');
+  });
+
+  it('says so when nothing matches', async () => {
+    const message = { ko: '신청을 찾을 수 없거나 접근 코드가 맞지 않습니다.', en: 'No application matches, or the access code is wrong.' };
+    backend.on('POST', '/api/applications/lookup', () => ({ status: 404, body: { error: { code: 'not-found', message } } }));
+    await page.goto(`${backend.url}/status.html`);
+    await page.fill('#receipt-number', 'DB-2026-7K3M9Q2X');
+    await page.fill('#access-code', 'wrong');
+    await page.click('#look-up');
+    await page.locator('#lookup-status [role="alert"]').waitFor();
+    expect(await page.textContent('#lookup-status')).toBe(message.ko);
+  });
+});
+
+describe('case-manager console', () => {
+  const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const idToken = [
+    base64url({ alg: 'HS256' }),
+    base64url({ sub: 'caseworker.jongno', name: '김사례 (종로구)', 'cognito:groups': ['caseworker'], exp: Math.floor(Date.now() / 1000) + 3600 }),
+    'signature',
+  ].join('.');
+  const task = {
+    taskId,
+    applicationId,
+    kind: 'review',
+    kindLabel: { ko: '신청 검토', en: 'Application review' },
+    period: 1,
+    district: '11110',
+    programme: 'youth',
+    state: 'open',
+    createdAt: '2026-03-02T01:15:03.000Z',
+    dueAt: '2099-03-09T01:15:03.000Z',
+    decisions: ['approve', 'reject', 'request-info'],
+  };
+  const caseFile = {
+    id: applicationId,
+    receiptNumber: 'DB-2026-7K3M9Q2X',
+    programme: 'youth',
+    programmeVersion: '2026.1',
+    district: '11110',
+    status: 'awaiting-review',
+    statusLabel: { ko: '담당자 검토 중', en: 'Waiting for case-manager review' },
+    period: 1,
+    createdAt: '2026-03-02T01:15:00.000Z',
+    updatedAt: '2026-03-02T01:15:03.000Z',
+    answers: {
+      applicant: { name: '김청년', birthDate: '1998-04-02', phone: '010-1234-5678', district: '11110', address: '서울특별시 종로구' },
+      leavingCare: true,
+      referredByMentalHealthCentre: false,
+      otherYouthCounselling: false,
+      counsellorType: 'A',
+      concerns: ['anxiety', 'stress'],
+      consent: { general: { agreed: true, version: '2026.1' }, sensitive: { agreed: true, version: '2026.1' } },
+    },
+    eligibility: { ...eligibility, priority: { rank: 1, reason: { ko: '자립준비청년(1순위)', en: 'Leaving care (first priority)' } } },
+    tasks: [task],
+  };
+
+  async function signIn(): Promise<void> {
+    backend.on('POST', '/local/auth/sign-in', (request) =>
+      (request.body as { password?: string }).password === 'dolbom-local' ? { status: 200, body: { idToken } } : { status: 401, body: { error: 'Unknown user or wrong password' } },
+    );
+    backend.on('GET', '/api/staff/tasks', () => ({ status: 200, body: { tasks: [task] } }));
+    await page.goto(`${backend.url}/staff.html`);
+    await page.fill('#username', 'caseworker.jongno');
+    await page.fill('#password', 'dolbom-local');
+    await page.click('#sign-in-form button[type="submit"]');
+    await page.locator(`tr[data-task="${taskId}"]`).waitFor();
+  }
+
+  it('refuses a wrong password and signs in with the right one', async () => {
+    backend.on('POST', '/local/auth/sign-in', () => ({ status: 401, body: { error: 'Unknown user or wrong password' } }));
+    await page.goto(`${backend.url}/staff.html`);
+    await page.fill('#username', 'caseworker.jongno');
+    await page.fill('#password', 'nope');
+    await page.click('#sign-in-form button[type="submit"]');
+    await page.locator('#sign-in-status [role="alert"]').waitFor();
+    expect(await page.textContent('#sign-in-status')).toBe('아이디 또는 비밀번호가 맞지 않습니다.');
+
+    backend.reset();
+    await signIn();
+    expect(await page.evaluate(() => sessionStorage.getItem('dolbom.staff.idToken'))).toBe(idToken);
+    expect(calls('GET', '/api/staff/tasks')[0]!.headers.authorization).toBe(`Bearer ${idToken}`);
+    expect(await page.textContent(`tr[data-task="${taskId}"]`)).toContain('신청 검토');
+    expect(await page.textContent('#who')).toContain('김사례');
+  });
+
+  it('opens an application, decides its task and reads the audit trail', async () => {
+    await signIn();
+    backend.on('GET', `/api/staff/applications/${applicationId}`, () => ({ status: 200, body: caseFile }));
+    backend.on('POST', `/api/staff/tasks/${taskId}/decision`, (_request, n) =>
+      n === 1
+        ? { status: 202, body: { taskId, decision: 'approve' } }
+        : { status: 409, body: { error: { code: 'task-closed', message: { ko: '이 업무는 이미 처리되었거나 기한이 지났습니다.', en: 'This task was already decided.' } } } },
+    );
+    backend.on('GET', `/api/staff/applications/${applicationId}/audit`, () => ({
+      status: 200,
+      body: {
+        applicationId,
+        events: [
+          { at: '2026-03-02T01:15:00.000Z', actor: { kind: 'citizen', sourceIp: '203.0.113.9' }, action: 'application.submitted', status: 'submitted' },
+          { at: '2026-03-02T02:00:00.000Z', actor: { kind: 'staff', userId: 'caseworker.jongno', groups: ['caseworker'] }, action: 'application.viewed-by-staff' },
+        ],
+      },
+    }));
+
+    await page.click(`tr[data-task="${taskId}"] a`);
+    await page.locator('[data-answer="applicant.name"]').waitFor();
+    expect(await page.textContent('[data-answer="applicant.name"]')).toBe('김청년');
+    expect(await page.textContent('[data-answer="counsellorType"]')).toBe('A형(전문상담인력)');
+    expect(await page.textContent('[data-answer="concerns"]')).toBe('불안, 스트레스');
+    expect(await page.textContent('[data-answer="leavingCare"]')).toBe('예');
+    expect(await page.textContent('[data-criterion="age"]')).toContain('2026년 기준 28세');
+
+    await page.check(`#decision-${taskId.replace('.', '\\.')}-0`);
+    await page.fill(`#note-${taskId.replace('.', '\\.')}`, '증빙 확인 완료');
+    await page.click(`[data-task="${taskId}"] form button[type="submit"]`);
+    await page.locator(`[data-task="${taskId}"] .success`).waitFor();
+    expect(calls('POST', `/api/staff/tasks/${taskId}/decision`)[0]!.body).toEqual({ decision: 'approve', note: '증빙 확인 완료' });
+    expect(await page.locator(`[data-task="${taskId}"] form`).count()).toBe(0);
+
+    // Someone else was quicker: the fake still lists the task as open, the API answers 409.
+    await page.click(`[data-task="${taskId}"] .decided button`);
+    await page.check(`#decision-${taskId.replace('.', '\\.')}-1`);
+    await page.click(`[data-task="${taskId}"] form button[type="submit"]`);
+    await page.locator(`[data-task="${taskId}"] [role="alert"]`).waitFor();
+    expect(await page.textContent(`[data-task="${taskId}"] [role="alert"]`)).toContain('이미 처리되었거나');
+
+    await page.click('#show-audit');
+    await page.locator('#audit tbody tr').first().waitFor();
+    expect(await page.locator('#audit tbody tr').count()).toBe(2);
+    expect(await page.textContent('#audit')).toContain('application.viewed-by-staff');
+  });
+
+  it('asks to sign in again when the API answers 401', async () => {
+    await page.goto(`${backend.url}/staff.html`);
+    await page.evaluate((token) => sessionStorage.setItem('dolbom.staff.idToken', token), idToken);
+    backend.on('GET', '/api/staff/tasks', () => ({ status: 401, body: { message: 'Unauthorized' } }));
+    await page.reload();
+    await page.locator('#sign-in-form').waitFor();
+    expect(await page.textContent('#sign-in-status')).toBe('로그인이 만료되었습니다. 다시 로그인해 주세요.');
+    expect(await page.evaluate(() => sessionStorage.getItem('dolbom.staff.idToken'))).toBeNull();
+  });
+});

@@ -1,0 +1,127 @@
+import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { describe, expect, it } from 'vitest';
+import { executionArn, local, submission, submit, untilExecutionStatus, untilStatus, untilTaskToken } from '../support/cloud-test';
+
+async function auditActions(applicationId: string) {
+  const token = await local.signIn('supervisor');
+  const { status, body } = await local.http('GET', `/api/staff/applications/${applicationId}/audit`, undefined, { authorization: `Bearer ${token}` });
+  expect(status).toBe(200);
+  return (body.events as { action: string }[]).map((e) => e.action);
+}
+
+describe('an application from submission to closure', () => {
+  it('runs every stage, driven through the HTTP API and the Step Functions API', async () => {
+    const receipt = await submit(submission('youth'));
+    expect(receipt.receiptNumber).toMatch(/^DB-\d{4}-/);
+
+    const reviewing = await untilStatus(receipt, 'awaiting-review');
+    expect(reviewing.eligibility.outcome).toBe('eligible');
+    expect(reviewing.eligibility.ruleVersion).toMatchObject({ programme: 'youth' });
+
+    // A case manager approves — here as an operator would, with the token from the execution history.
+    const reviewToken = await untilTaskToken(receipt.applicationId, 'CaseManagerReview');
+    await local.sfn.send(new SendTaskSuccessCommand({ taskToken: reviewToken, output: JSON.stringify({ decision: 'approve' }) }));
+    const serving = await untilStatus(receipt, 'in-service');
+    expect(serving.servicePeriod.period).toBe(1);
+
+    // Three months pass: the period ends and the re-assessment opens.
+    await local.advanceClock('+92d');
+    await untilStatus(receipt, 'reassessment');
+    const reassessmentToken = await untilTaskToken(receipt.applicationId, 'Reassessment');
+    await local.sfn.send(new SendTaskSuccessCommand({ taskToken: reassessmentToken, output: JSON.stringify({ decision: 'close' }) }));
+
+    const closed = await untilStatus(receipt, 'closed');
+    expect(closed.timeline.map((t: { status: string }) => t.status)).toEqual(
+      expect.arrayContaining(['submitted', 'screened', 'awaiting-review', 'matching', 'matched', 'in-service', 'reassessment', 'closed']),
+    );
+    await untilExecutionStatus(receipt.applicationId, 'SUCCEEDED');
+
+    const actions = await auditActions(receipt.applicationId);
+    for (const action of [
+      'application.submitted',
+      'eligibility.checked',
+      'task.opened',
+      'review.decided',
+      'provider.matched',
+      'service-period.started',
+      'reassessment.decided',
+      'application.closed',
+    ]) {
+      expect(actions, action).toContain(action);
+    }
+
+    const history = await local.history(executionArn(receipt.applicationId));
+    const transitions = history.filter((e) => e.stateEnteredEventDetails).length;
+    console.log(`happy path: ${transitions} state transitions, ${history.length} history events`);
+    expect(transitions).toBeGreaterThanOrEqual(15);
+  });
+
+  it('extends into a second period as a new execution named <id>-p2', async () => {
+    const receipt = await submit(submission('youth'));
+    await untilStatus(receipt, 'awaiting-review');
+    await local.sfn.send(
+      new SendTaskSuccessCommand({ taskToken: await untilTaskToken(receipt.applicationId, 'CaseManagerReview'), output: '{"decision":"approve"}' }),
+    );
+    await untilStatus(receipt, 'in-service');
+    await local.advanceClock('+92d');
+    await untilStatus(receipt, 'reassessment');
+    await local.sfn.send(
+      new SendTaskSuccessCommand({ taskToken: await untilTaskToken(receipt.applicationId, 'Reassessment'), output: '{"decision":"extend"}' }),
+    );
+    await untilExecutionStatus(receipt.applicationId, 'SUCCEEDED');
+    const next = await untilExecutionStatus(`${receipt.applicationId}-p2`, 'RUNNING');
+    expect(JSON.parse(next.input!)).toEqual({ applicationId: receipt.applicationId, period: 2 });
+    const serving = await untilStatus(receipt, 'in-service');
+    expect(serving.period).toBe(2);
+  });
+
+  it('rejects an ineligible application and tells the applicant why', async () => {
+    const receipt = await submit(submission('youth', { applicant: { birthDate: '1980-01-01', district: '11110' } }));
+    const rejected = await untilStatus(receipt, 'rejected');
+    expect(rejected.eligibility.outcome).toBe('ineligible');
+    const failing = rejected.eligibility.criteria.filter((c: { passed: boolean }) => c.passed === false);
+    expect(failing.length).toBeGreaterThan(0);
+    expect(failing[0].reason.ko).toBeTruthy();
+    expect(failing[0].reason.en).toBeTruthy();
+    await untilExecutionStatus(receipt.applicationId, 'SUCCEEDED');
+  });
+});
+
+describe('case-manager decisions through the console API', () => {
+  it('lets only a caseworker of the district decide, once', async () => {
+    const receipt = await submit(submission('youth'));
+    await untilStatus(receipt, 'awaiting-review');
+    const jongno = await local.signIn('caseworker.jongno');
+    const mapo = await local.signIn('caseworker.mapo');
+
+    const queue = await local.http('GET', '/api/staff/tasks', undefined, { authorization: `Bearer ${jongno}` });
+    const task = queue.body.tasks.find((t: { applicationId: string }) => t.applicationId === receipt.applicationId);
+    expect(task).toMatchObject({ kind: 'review', state: 'open', district: '11110' });
+    expect(JSON.stringify(queue.body)).not.toContain('taskToken');
+
+    const otherQueue = await local.http('GET', '/api/staff/tasks', undefined, { authorization: `Bearer ${mapo}` });
+    expect(otherQueue.body.tasks.some((t: { applicationId: string }) => t.applicationId === receipt.applicationId)).toBe(false);
+    const foreign = await local.http('POST', `/api/staff/tasks/${task.taskId}/decision`, { decision: 'reject' }, { authorization: `Bearer ${mapo}` });
+    expect(foreign.status).toBe(403);
+    expect((await local.http('GET', `/api/staff/applications/${receipt.applicationId}`, undefined, { authorization: `Bearer ${mapo}` })).status).toBe(403);
+    expect((await local.http('GET', '/api/staff/tasks')).status).toBe(401);
+
+    const wrong = await local.http('POST', `/api/staff/tasks/${task.taskId}/decision`, { decision: 'extend' }, { authorization: `Bearer ${jongno}` });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields[0].field).toBe('decision');
+
+    const [first, second] = await Promise.all(
+      ['reject', 'approve'].map((decision) =>
+        local.http('POST', `/api/staff/tasks/${task.taskId}/decision`, { decision }, { authorization: `Bearer ${jongno}` }),
+      ),
+    );
+    expect([first!.status, second!.status].sort()).toEqual([202, 409]);
+    const winner = first!.status === 202 ? 'rejected' : 'matched';
+    await untilStatus(receipt, winner === 'rejected' ? 'rejected' : 'in-service');
+
+    const file = await local.http('GET', `/api/staff/applications/${receipt.applicationId}`, undefined, { authorization: `Bearer ${jongno}` });
+    expect(file.status).toBe(200);
+    expect(file.body.tasks[0]).toMatchObject({ state: 'decided', decidedBy: 'caseworker.jongno' });
+    expect(file.body).not.toHaveProperty('accessCodeHash');
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Builds the web pages: every `web/src/*.ts` is a page script, bundled for the browser (ESM, minified,
+ * source maps; code shared by the pages goes into hashed chunks), and `web/public/` (HTML, CSS) is
+ * copied beside them. The local cloud calls this at every start; S3 + CloudFront serve the same files.
+ *
+ * @example
+ * await buildWeb(path.join(dataDir, 'web')); // or: npx tsx web/build.ts [outDir]  (default web/dist)
+ */
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+const webDir = path.dirname(fileURLToPath(import.meta.url));
+const sourceDir = path.join(webDir, 'src');
+const publicDir = path.join(webDir, 'public');
+
+/**
+ * zod re-exports its namespace `z` whole, so esbuild keeps every one of its ~50 message locales
+ * (about half the bundle). The forms word all their messages themselves (ko/en, forms/messages.ts),
+ * so the browser only needs the English locale zod configures by default.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: path.join(path.dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`,
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
+/** Browsers that support ES modules, `structuredClone` and `crypto.randomUUID` (2022 on). */
+const browserTargets = ['chrome109', 'edge109', 'firefox115', 'safari15.4'];
+
+export async function buildWeb(outDir: string): Promise<void> {
+  const entryPoints = (await readdir(sourceDir))
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
+    .map((name) => path.join(sourceDir, name));
+  // Chunk names carry a content hash: clear old ones so repeated builds do not pile them up. Only our
+  // own sub-folder is removed, never the caller's whole directory.
+  await rm(path.join(outDir, 'chunks'), { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  await Promise.all([
+    build({
+      entryPoints,
+      outdir: outDir,
+      entryNames: '[name]',
+      chunkNames: 'chunks/[name]-[hash]',
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'browser',
+      target: browserTargets,
+      minify: true,
+      sourcemap: 'linked',
+      legalComments: 'none',
+      plugins: [zodEnglishOnly],
+      logLevel: 'warning',
+    }),
+    copyPublicFiles(outDir),
+  ]);
+}
+
+async function copyPublicFiles(outDir: string): Promise<void> {
+  const files = (await readdir(publicDir, { withFileTypes: true })).filter((entry) => entry.isFile());
+  await Promise.all(files.map((file) => copyFile(path.join(publicDir, file.name), path.join(outDir, file.name))));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outDir = path.resolve(process.argv[2] ?? path.join(webDir, 'dist'));
+  const started = performance.now();
+  await buildWeb(outDir);
+  console.log(`web pages built in ${Math.round(performance.now() - started)} ms → ${outDir}`);
+}

@@ -1,0 +1,260 @@
+/**
+ * Executions: starting them, running them on the library (one attached run per RUNNING execution
+ * in this process), resuming them from their checkpoints after a restart, and ending them — by
+ * themselves, by StopExecution or by the execution's TimeoutSeconds.
+ */
+import './polyfills';
+import { ExecutionAbortedError, ExecutionError } from 'aws-local-stepfunctions';
+import { nowMs } from '../../functions/commons/clock';
+import { executionArn as toExecutionArn } from './arns';
+import type { CheckpointStore, ExecutionEnding, ExecutionRecord } from './checkpoint-store';
+import { LOCAL_EXECUTION_CONTEXT_KEY } from './definition';
+import { RunDetached, SfnApiError } from './errors';
+import {
+  executionEnded,
+  executionStarted,
+  executionSucceeded,
+  toHistoryEvent,
+  type LibraryEvent,
+  type NewHistoryEvent,
+} from './history';
+import { ExecutionJournal } from './journal';
+import type { RegisteredStateMachine } from './state-machines';
+import { taskHandlers, type InvokeLambda } from './task-handlers';
+import type { TaskTokens } from './task-tokens';
+import type { VirtualTimers } from './timers';
+
+export interface ExecutionDependencies {
+  store: CheckpointStore;
+  tokens: TaskTokens;
+  timers: VirtualTimers;
+  invokeLambda: InvokeLambda;
+  region: string;
+  log: (line: string) => void;
+}
+
+/** `$$.Task.Token` in the run's context; handlers swap it for the token they mint. */
+const TASK_TOKEN_PLACEHOLDER = '__DOLBOM_LOCAL_TASK_TOKEN__';
+
+export class Executions {
+  private readonly runs = new Map<string, ExecutionRun>();
+
+  constructor(private readonly deps: ExecutionDependencies) {}
+
+  /**
+   * Starts an execution. The same name with the same input while it is RUNNING returns the
+   * existing one (idempotent, as in Standard workflows); any other reuse of a name is refused.
+   */
+  async start(machine: RegisteredStateMachine, name: string, input: string): Promise<ExecutionRecord> {
+    const record: ExecutionRecord = {
+      executionArn: toExecutionArn(machine.arn, name),
+      stateMachineArn: machine.arn,
+      name,
+      status: 'RUNNING',
+      input,
+      startDate: nowMs(),
+      roleArn: machine.roleArn,
+    };
+    if (!(await this.deps.store.createExecution(record))) {
+      const existing = await this.deps.store.getExecution(record.executionArn);
+      if (existing?.status === 'RUNNING' && existing.input === input) return existing;
+      throw new SfnApiError('ExecutionAlreadyExists', `Execution Already Exists: '${record.executionArn}'`);
+    }
+    const run = this.attach(machine, record, 1);
+    run.journal.append(executionStarted(input, record.roleArn));
+    run.start();
+    return record;
+  }
+
+  /** Resumes every RUNNING execution of `machine` that this process does not run yet. */
+  async resume(machine: RegisteredStateMachine): Promise<number> {
+    const running = (await this.deps.store.executionsOf(machine.arn)).filter(
+      (record) => record.status === 'RUNNING' && !this.runs.has(record.executionArn),
+    );
+    for (const record of running) {
+      // Tokens of visits the run will not return to (nested states restart with their parent).
+      await this.abandonTokens(record, record.checkpoint?.taskToken);
+      const nextEventId = (await this.deps.store.lastEventId(record.executionArn)) + 1;
+      try {
+        this.attach(machine, record, nextEventId).start();
+      } catch (error) {
+        // E.g. the definition changed and lost the checkpointed state: leave it RUNNING, start the rest.
+        this.runs.delete(record.executionArn);
+        this.deps.log(`cannot resume ${record.executionArn}: ${String(error)}`);
+      }
+    }
+    return running.length;
+  }
+
+  /** StopExecution: ABORTED, with its tokens invalidated and its timers gone. */
+  async stop(executionArn: string, error?: string, cause?: string): Promise<number> {
+    const record = await this.deps.store.getExecution(executionArn);
+    if (!record) throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
+    const stopDate = nowMs();
+    const ended = await this.end(
+      executionArn,
+      { status: 'ABORTED', stopDate, error, cause },
+      executionEnded('ExecutionAborted', error, cause),
+    );
+    if (ended) return stopDate;
+    return (await this.deps.store.getExecution(executionArn))?.stopDate ?? stopDate;
+  }
+
+  /** Leaves every execution RUNNING in DynamoDB, to be resumed by the next start(). */
+  async detachAll(): Promise<void> {
+    const runs = [...this.runs.values()];
+    this.runs.clear();
+    for (const run of runs) run.detach();
+    await Promise.all(runs.map((run) => run.journal.idle()));
+  }
+
+  private attach(machine: RegisteredStateMachine, record: ExecutionRecord, nextEventId: number): ExecutionRun {
+    const run = new ExecutionRun(this.deps, machine, record, nextEventId, {
+      ended: (ending, event) => this.end(record.executionArn, ending, event),
+    });
+    this.runs.set(record.executionArn, run);
+    return run;
+  }
+
+  /**
+   * Ends a RUNNING execution: detaches its run, then writes status and last event together.
+   * False when it had already ended (a finish and a stop raced; the first one counts).
+   */
+  private async end(executionArn: string, ending: ExecutionEnding, event: NewHistoryEvent): Promise<boolean> {
+    const run = this.runs.get(executionArn);
+    if (run) {
+      run.detach();
+      await run.journal.idle();
+    }
+    const eventId = run ? run.journal.reserveEventId() : (await this.deps.store.lastEventId(executionArn)) + 1;
+    const closed = await this.deps.store.closeExecution(executionArn, ending, toHistoryEvent(event, eventId, ending.stopDate));
+    if (!closed) return false;
+    if (this.runs.get(executionArn) === run) this.runs.delete(executionArn);
+    const record = await this.deps.store.getExecution(executionArn);
+    if (record) await this.abandonTokens(record);
+    return true;
+  }
+
+  private async abandonTokens(record: ExecutionRecord, keep?: string): Promise<void> {
+    for (const token of record.pendingTokens ?? []) {
+      if (token === keep) continue;
+      await this.deps.tokens.abandon(token);
+      await this.deps.store.forgetTaskToken(record.executionArn, token);
+    }
+  }
+}
+
+interface RunCallbacks {
+  ended: (ending: ExecutionEnding, event: NewHistoryEvent) => Promise<boolean>;
+}
+
+/** One execution running on the library in this process, from its start or from its checkpoint. */
+class ExecutionRun {
+  readonly journal: ExecutionJournal;
+  private readonly detachment = new AbortController();
+  private abortLibraryRun: () => void = () => {};
+  private cancelExecutionTimeout: () => void = () => {};
+
+  constructor(
+    private readonly deps: ExecutionDependencies,
+    private readonly machine: RegisteredStateMachine,
+    private readonly execution: ExecutionRecord,
+    nextEventId: number,
+    private readonly callbacks: RunCallbacks,
+  ) {
+    this.journal = new ExecutionJournal(
+      deps.store,
+      execution.executionArn,
+      machine.local.states,
+      { nextEventId, checkpoint: execution.checkpoint },
+      deps.log,
+    );
+  }
+
+  start(): void {
+    const { execution, machine, deps } = this;
+    const checkpoint = execution.checkpoint;
+    const executionContext = {
+      Id: execution.executionArn,
+      Name: execution.name,
+      Input: JSON.parse(execution.input),
+      StartTime: new Date(execution.startDate).toISOString(),
+      RoleArn: execution.roleArn,
+      RedriveCount: 0,
+    };
+    const handlers = taskHandlers({
+      executionArn: execution.executionArn,
+      region: deps.region,
+      states: machine.local.states,
+      journal: this.journal,
+      store: deps.store,
+      tokens: deps.tokens,
+      timers: deps.timers,
+      invokeLambda: deps.invokeLambda,
+      signal: this.detachment.signal,
+      tokenPlaceholder: TASK_TOKEN_PLACEHOLDER,
+    });
+    const run = machine.startingAt(checkpoint?.state).run(JSON.parse(checkpoint?.input ?? execution.input), {
+      context: {
+        Execution: executionContext,
+        [LOCAL_EXECUTION_CONTEXT_KEY]: executionContext,
+        StateMachine: { Id: machine.arn, Name: machine.name },
+        Task: { Token: TASK_TOKEN_PLACEHOLDER },
+      },
+      overrides: {
+        taskResourceLocalHandlers: handlers,
+        // Handlers pause before retries in virtual time (task-handlers.ts), so the library must not.
+        retryIntervalOverrides: Object.fromEntries(Object.keys(handlers).map((name) => [name, 0])),
+      },
+    });
+    this.abortLibraryRun = run.abort;
+    const recorded = this.record(run.eventLogs);
+    run.result.then(
+      async (output) => {
+        await recorded;
+        await this.finish({ status: 'SUCCEEDED', stopDate: nowMs(), output: JSON.stringify(output) }, executionSucceeded(JSON.stringify(output)));
+      },
+      async (error: unknown) => {
+        if (error instanceof ExecutionAbortedError) return; // detached on purpose
+        await recorded;
+        const cause = error instanceof ExecutionError && error.cause instanceof Error ? error.cause : undefined;
+        const [name, message] = cause ? [cause.name, cause.message] : ['States.Runtime', String(error)];
+        await this.finish({ status: 'FAILED', stopDate: nowMs(), error: name, cause: message }, executionEnded('ExecutionFailed', name, message));
+      },
+    );
+    this.armExecutionTimeout();
+  }
+
+  /** Stops everything this run does in this process, without touching its status in DynamoDB. */
+  detach(): void {
+    if (this.detachment.signal.aborted) return;
+    this.journal.close();
+    this.abortLibraryRun();
+    this.detachment.abort(new RunDetached());
+    this.cancelExecutionTimeout();
+  }
+
+  private async record(events: AsyncGenerator<LibraryEvent>): Promise<void> {
+    for await (const event of events) this.journal.record(event);
+  }
+
+  private async finish(ending: ExecutionEnding, event: NewHistoryEvent): Promise<void> {
+    if (this.detachment.signal.aborted) return;
+    await this.callbacks.ended(ending, event).catch((error: unknown) => {
+      this.deps.log(`${this.execution.executionArn}: could not record its end: ${String(error)}`);
+    });
+  }
+
+  /** The definition's TimeoutSeconds, from the execution's start, in virtual time. */
+  private armExecutionTimeout(): void {
+    const timeoutSeconds = this.machine.local.executionTimeoutSeconds;
+    if (timeoutSeconds === undefined) return;
+    const cause = `The execution ran longer than its TimeoutSeconds (${timeoutSeconds})`;
+    this.cancelExecutionTimeout = this.deps.timers.schedule(this.execution.startDate + timeoutSeconds * 1000, () => {
+      void this.finish(
+        { status: 'TIMED_OUT', stopDate: nowMs(), error: 'States.Timeout', cause },
+        executionEnded('ExecutionTimedOut', 'States.Timeout', cause),
+      );
+    });
+  }
+}
