@@ -42,6 +42,12 @@ export interface ServicePeriod {
   endsAt: string;
 }
 
+/** Which consent text the applicant agreed to, and when: general and sensitive (health) separately. */
+export interface ConsentRecord {
+  general: { version: string; agreedAt: string };
+  sensitive: { version: string; agreedAt: string };
+}
+
 export interface Application {
   id: string;
   receiptNumber: string;
@@ -55,6 +61,7 @@ export interface Application {
   updatedAt: string;
   /** The form answers as submitted, with the resident registration number sealed. */
   answers: Record<string, unknown>;
+  consents: ConsentRecord;
   rrn?: { sealed: SealedValue; masked: string };
   eligibility?: unknown;
   providerId?: string;

@@ -4,6 +4,7 @@ import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
 import { requireApplication, transition } from '../applications/store';
 import { stepInput, systemActor } from '../lifecycle/step-input';
+import type { EligibilityResult } from '../eligibility/types';
 import { taskIdFor, type HumanTask } from './task';
 import { taskPut } from './task-store';
 
@@ -33,6 +34,7 @@ export const handler = workflowStep('OpenHumanTask', input, async ({ application
     createdAt: openedAt.toISOString(),
     dueAt: new Date(openedAt.getTime() + timeoutSeconds * 1000).toISOString(),
     taskToken,
+    eligibilityOutcome: (application.eligibility as EligibilityResult | undefined)?.outcome,
   };
   await transition(applicationId, {
     ...statusFor[kind],

@@ -16,6 +16,8 @@ export interface HumanTask {
   createdAt: string;
   dueAt: string;
   taskToken: string;
+  /** The eligibility verdict the case manager starts from (the full explanation is on the application). */
+  eligibilityOutcome?: string;
   decision?: string;
   decidedBy?: string;
   decidedAt?: string;

@@ -48,6 +48,7 @@ async function newApplication(body: unknown, at: Date): Promise<{ application: A
   const id = newApplicationId();
   const { rrn, ...answers } = submission.answers as Record<string, unknown> & { rrn?: string };
   const accessCode = newAccessCode();
+  const consent = (answers as { consent: { general: { version: string }; sensitive: { version: string } } }).consent;
   const application: Application = {
     id,
     receiptNumber: newReceiptNumber(at),
@@ -59,6 +60,10 @@ async function newApplication(body: unknown, at: Date): Promise<{ application: A
     createdAt: at.toISOString(),
     updatedAt: at.toISOString(),
     answers,
+    consents: {
+      general: { version: consent.general.version, agreedAt: at.toISOString() },
+      sensitive: { version: consent.sensitive.version, agreedAt: at.toISOString() },
+    },
     accessCodeHash: await hashAccessCode(accessCode),
     ...(rrn ? { rrn: { sealed: await seal(rrn, { applicationId: id, field: 'rrn' }), masked: maskRrn(rrn) } } : {}),
   };

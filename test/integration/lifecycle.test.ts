@@ -96,7 +96,7 @@ describe('case-manager decisions through the console API', () => {
 
     const queue = await local.http('GET', '/api/staff/tasks', undefined, { authorization: `Bearer ${jongno}` });
     const task = queue.body.tasks.find((t: { applicationId: string }) => t.applicationId === receipt.applicationId);
-    expect(task).toMatchObject({ kind: 'review', state: 'open', district: '11110' });
+    expect(task).toMatchObject({ kind: 'review', state: 'open', district: '11110', eligibilityOutcome: 'eligible' });
     expect(JSON.stringify(queue.body)).not.toContain('taskToken');
 
     const otherQueue = await local.http('GET', '/api/staff/tasks', undefined, { authorization: `Bearer ${mapo}` });
@@ -123,5 +123,9 @@ describe('case-manager decisions through the console API', () => {
     expect(file.status).toBe(200);
     expect(file.body.tasks[0]).toMatchObject({ state: 'decided', decidedBy: 'caseworker.jongno' });
     expect(file.body).not.toHaveProperty('accessCodeHash');
+    expect(file.body.consents).toEqual({
+      general: { version: '2026.1', agreedAt: file.body.createdAt },
+      sensitive: { version: '2026.1', agreedAt: file.body.createdAt },
+    });
   });
 });
