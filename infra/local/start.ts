@@ -3,6 +3,9 @@ import { defaultDataDir, startLocalCloud } from './cloud';
 import { seededStaff } from './seed';
 
 // `npm start`: the whole system on this machine. Ports come from PORT, SFN_PORT, DYNAMODB_PORT.
+
+// Node 20 is supported for local work (Lambda runs Node 22); the SDK's upgrade notice is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 function javaMissing(): boolean {
   try {
     execFileSync('java', ['-version'], { stdio: 'ignore' });
