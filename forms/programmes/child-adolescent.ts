@@ -19,7 +19,7 @@ import {
   rrnSchema,
   yesNo,
 } from '../common';
-import { communityServiceCopay, voucherRrnLegalBasis } from '../community-service';
+import { categoryCertificate, communityServiceCopay, voucherRrnLegalBasis } from '../community-service';
 import { seoulIsoDate } from '../dates';
 import { fieldMessages } from '../messages';
 import type { Consents, IncomeTieredCopay, MonthlyPrice, ProgrammeDefinition } from '../types';
@@ -257,15 +257,7 @@ export const childAdolescent: ChildAdolescentDefinition = {
       required: false,
       when: { ko: `아동이 만 ${olderStudentAge}세 이상 고등학생인 경우`, en: `The child is ${olderStudentAge} or older and in high school` },
     },
-    {
-      id: 'category-certificate',
-      label: {
-        ko: '수급자증명서·차상위계층확인서·한부모가족증명서',
-        en: 'Certificate of basic livelihood, near-poor or single-parent status',
-      },
-      required: false,
-      when: { ko: '가구 유형이 일반이 아닌 경우', en: "The household category is not 'none of these'" },
-    },
+    categoryCertificate,
   ],
   consents,
   collectsRrn: true,

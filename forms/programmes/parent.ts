@@ -19,7 +19,7 @@ import {
   wholeNumber,
   yesNo,
 } from '../common';
-import { communityServiceCopay, voucherRrnLegalBasis } from '../community-service';
+import { categoryCertificate, communityServiceCopay, voucherRrnLegalBasis } from '../community-service';
 import { seoulIsoDate } from '../dates';
 import type { Text } from '../i18n';
 import { fieldMessages, message } from '../messages';
@@ -324,15 +324,7 @@ export const parent: ParentDefinition = {
       required: false,
       when: { ko: '아동복지시설 종사자로 신청하는 경우', en: 'Applying as a carer in a child welfare facility' },
     },
-    {
-      id: 'category-certificate',
-      label: {
-        ko: '수급자증명서·차상위계층확인서·한부모가족증명서',
-        en: 'Certificate of basic livelihood, near-poor or single-parent status',
-      },
-      required: false,
-      when: { ko: '가구 유형이 일반이 아닌 경우', en: "The household category is not 'none of these'" },
-    },
+    categoryCertificate,
   ],
   consents,
   collectsRrn: true,

@@ -2,46 +2,17 @@
  * The status page and the case-manager console in a real browser, against a fake API that records
  * requests (as in citizen.test.ts): what is under test is what the pages send and show.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildWeb } from '../../web/build';
-import { launchChromium } from './support/chromium';
-import { startFakeBackend, type FakeBackend } from './support/fake-backend';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browserSession } from './support/browser-session';
+import type { FakeBackend } from './support/fake-backend';
 
-let outDir: string;
+const session = browserSession();
 let backend: FakeBackend;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let pageErrors: string[];
 
-beforeAll(async () => {
-  outDir = await mkdtemp(path.join(tmpdir(), 'dolbom-web-'));
-  await buildWeb(outDir);
-  backend = await startFakeBackend(outDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await backend?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  backend.reset();
-  context = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(pageErrors).toEqual([]);
+beforeEach(() => {
+  ({ backend, page } = session);
 });
 
 const calls = (method: string, path: string) => backend.requests.filter((r) => r.method === method && r.path === path);

@@ -1,4 +1,5 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { executionArn, local, submission, submit, untilExecutionStatus, untilStatus, untilTaskToken } from '../support/cloud-test';
 
@@ -84,6 +85,13 @@ describe('an application from submission to closure', () => {
     expect(failing[0].reason.ko).toBeTruthy();
     expect(failing[0].reason.en).toBeTruthy();
     await untilExecutionStatus(receipt.applicationId, 'SUCCEEDED');
+
+    // The reasons are queued for the applicant exactly once, in the outbox.
+    const { Item: notice } = await local.db.send(
+      new GetCommand({ TableName: 'dolbom-dev', Key: { pk: `APP#${receipt.applicationId}`, sk: 'NOTIFICATION#rejected' } }),
+    );
+    expect(notice).toMatchObject({ template: 'application-rejected', delivery: 'pending' });
+    expect(notice!.reasons).toEqual(rejected.eligibility.reasons);
   });
 });
 

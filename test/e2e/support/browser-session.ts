@@ -1,0 +1,59 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { buildWeb } from '../../../web/build';
+import { launchChromium } from './chromium';
+import { startFakeBackend, type FakeBackend } from './fake-backend';
+
+export interface BrowserSession {
+  backend: FakeBackend;
+  page: Page;
+}
+
+/**
+ * Registers the hooks every browser test file needs: the pages built once into a temp folder and
+ * served with a recording fake API, one Chromium, a fresh Korean-locale page per test, and a check
+ * that the page raised no errors (console errors too, when asked).
+ */
+export function browserSession(options: { failOnConsoleErrors?: boolean } = {}): BrowserSession {
+  const session = {} as BrowserSession;
+  let outDir: string | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(path.join(tmpdir(), 'dolbom-web-'));
+    await buildWeb(outDir);
+    session.backend = await startFakeBackend(outDir);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await session.backend?.close();
+    if (outDir) await rm(outDir, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    session.backend.reset();
+    context = await browser!.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
+    session.page = await context.newPage();
+    pageErrors = [];
+    session.page.on('pageerror', (error) => pageErrors.push(error.message));
+    if (options.failOnConsoleErrors) {
+      session.page.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().includes('Failed to load resource')) pageErrors.push(message.text());
+      });
+    }
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  return session;
+}

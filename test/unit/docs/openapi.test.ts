@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { programmes } from '../../../forms';
+import { openApiDocument } from '../../../functions/docs/openapi-document';
+import { routes } from '../../../functions/routes';
+
+const document = openApiDocument();
+const submission = document.components.schemas.Submission as { oneOf?: Record<string, any>[]; anyOf?: Record<string, any>[] };
+
+describe('the OpenAPI document', () => {
+  it('lists every route of the route list, staff routes behind the bearer scheme', () => {
+    for (const route of routes) {
+      const operation = (document.paths[route.path] as Record<string, { operationId: string; security: unknown[] }>)[route.method.toLowerCase()]!;
+      expect(operation.operationId).toBe(route.handler);
+      expect(operation.security).toEqual(route.access === 'public' ? [] : [{ staffJwt: [] }]);
+    }
+  });
+
+  it('describes the submission body from the programme schemas themselves', () => {
+    const options = submission.oneOf ?? submission.anyOf ?? [];
+    expect(options.map((o) => o.properties.programme.const).sort()).toEqual(programmes.map((p) => p.id).sort());
+    const youth = options.find((o) => o.properties.programme.const === 'youth')!;
+    expect(youth.properties.answers.required).toEqual(expect.arrayContaining(['applicant', 'consent']));
+    expect(youth.properties.answers.properties.applicant.properties.district.enum).toHaveLength(25);
+    const child = options.find((o) => o.properties.programme.const === 'child-adolescent')!;
+    expect(child.properties.answers.properties).toHaveProperty('rrn');
+    expect(youth.properties.answers.properties).not.toHaveProperty('rrn');
+  });
+});
