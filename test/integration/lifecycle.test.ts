@@ -1,7 +1,8 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { executionArn, local, submission, submit, untilExecutionStatus, untilStatus, untilTaskToken } from '../support/cloud-test';
+import { eventually } from '../support/clients';
+import { executionArn, local, statusOf, submission, submit, untilExecutionStatus, untilStatus, untilTaskToken } from '../support/cloud-test';
 
 async function auditActions(applicationId: string) {
   const token = await local.signIn('supervisor');
@@ -92,6 +93,40 @@ describe('an application from submission to closure', () => {
     );
     expect(notice).toMatchObject({ template: 'application-rejected', delivery: 'pending' });
     expect(notice!.reasons).toEqual(rejected.eligibility.reasons);
+  });
+});
+
+describe('waiting for people and for places', () => {
+  it('escalates a review nobody answers and opens a fresh task; the stale token is refused', async () => {
+    const receipt = await submit(submission('youth'));
+    await untilStatus(receipt, 'awaiting-review');
+    const stale = await untilTaskToken(receipt.applicationId, 'CaseManagerReview');
+    await local.advanceClock('+8d'); // past the 7-day heartbeat
+    const fresh = await untilTaskToken(receipt.applicationId, 'CaseManagerReview', stale);
+    await expect(
+      local.sfn.send(new SendTaskSuccessCommand({ taskToken: stale, output: '{"decision":"approve"}' })),
+    ).rejects.toMatchObject({ name: 'TaskTimedOut' });
+    const actions = await auditActions(receipt.applicationId);
+    expect(actions.filter((a) => a === 'task.escalated')).toHaveLength(1);
+    expect(actions.filter((a) => a === 'task.opened')).toHaveLength(2);
+    await local.sfn.send(new SendTaskSuccessCommand({ taskToken: fresh, output: '{"decision":"approve"}' }));
+    await untilStatus(receipt, 'in-service');
+  });
+
+  it('waitlists an application where no provider has a place, and tries again the next day', async () => {
+    const receipt = await submit(submission('youth', { applicant: { district: '11620' } })); // 관악구: no seeded provider
+    await untilStatus(receipt, 'awaiting-review');
+    await local.sfn.send(
+      new SendTaskSuccessCommand({ taskToken: await untilTaskToken(receipt.applicationId, 'CaseManagerReview'), output: '{"decision":"approve"}' }),
+    );
+    await untilStatus(receipt, 'waitlisted');
+    await local.advanceClock('+1d');
+    const tries = await eventually(async () => {
+      const entered = (await local.history(executionArn(receipt.applicationId))).filter((e) => e.stateEnteredEventDetails?.name === 'MatchProvider');
+      return entered.length >= 2 ? entered.length : undefined;
+    }, 'a second matching attempt');
+    expect(tries).toBeGreaterThanOrEqual(2);
+    expect((await statusOf(receipt)).status).toBe('waitlisted');
   });
 });
 
