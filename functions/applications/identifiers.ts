@@ -18,6 +18,10 @@ export function newApplicationId(): string {
   return `A${randomCode(25)}`;
 }
 
+export function isApplicationId(value: string): boolean {
+  return /^A[0-9A-HJKMNP-TV-Z]{25}$/.test(value);
+}
+
 /** What a citizen quotes on the phone: year and 8 characters. Uniqueness is enforced by the store. */
 export function newReceiptNumber(at: Date): string {
   return `DB-${at.getUTCFullYear()}-${randomCode(8)}`;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { isApplicationId } from '../applications/identifiers';
 
 /** The ids every lifecycle step receives (see workflows/lifecycle.ts). */
 export const stepInput = z.object({
-  applicationId: z.string().regex(/^A[0-9A-Z]{25}$/),
+  applicationId: z.string().refine(isApplicationId),
   period: z.number().int().positive(),
 });
 

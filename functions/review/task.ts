@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Text } from '../../forms/i18n';
+import { isApplicationId } from '../applications/identifiers';
 
 /** A decision a person owes the workflow: it holds the task token that resumes the execution. */
 export type TaskKind = 'review' | 'reassessment';
@@ -44,8 +45,10 @@ export function taskIdFor(applicationId: string, taskToken: string): string {
 }
 
 export function applicationIdOfTask(taskId: string): string | undefined {
-  const match = /^(A[0-9A-Z]{25})\.[A-Za-z0-9_-]{16}$/.exec(taskId);
-  return match?.[1];
+  const [applicationId, digest] = taskId.split('.');
+  return applicationId && isApplicationId(applicationId) && /^[A-Za-z0-9_-]{16}$/.test(digest ?? '') && taskId.split('.').length === 2
+    ? applicationId
+    : undefined;
 }
 
 /** What staff see of a task: never the token. */

@@ -2,7 +2,7 @@ import { now } from '../commons/clock';
 import { HttpProblem } from '../commons/problems';
 import type { Application } from '../applications/application';
 import { auditEvent } from '../applications/audit';
-import { verifyAccessCode } from '../applications/identifiers';
+import { isApplicationId, verifyAccessCode } from '../applications/identifiers';
 import { appendAudit, getApplication, listAudit } from '../applications/store';
 import { explanation, timeline } from './timeline';
 import { publicView } from '../applications/application';
@@ -16,7 +16,7 @@ const notFoundOrWrongCode = () =>
 
 /** Opens an application for a citizen who holds its access code, and audits the read. */
 export async function openForCitizen(applicationId: string, accessCode: string | undefined, sourceIp: string) {
-  if (!accessCode || accessCode.length > 64) throw notFoundOrWrongCode();
+  if (!accessCode || accessCode.length > 64 || !isApplicationId(applicationId)) throw notFoundOrWrongCode();
   const application: Application | undefined = await getApplication(applicationId, false);
   if (!application || !(await verifyAccessCode(accessCode, application.accessCodeHash))) throw notFoundOrWrongCode();
   await appendAudit(

@@ -4,6 +4,7 @@ import { problem } from '../commons/problems';
 import { requireDistrict, staffActor, staffMember } from '../commons/staff';
 import type { Application } from '../applications/application';
 import { auditEvent } from '../applications/audit';
+import { isApplicationId } from '../applications/identifiers';
 import { appendAudit, getApplication } from '../applications/store';
 
 /**
@@ -13,7 +14,7 @@ import { appendAudit, getApplication } from '../applications/store';
 export async function openForStaff(event: HttpEvent, action: string): Promise<Application> {
   const staff = staffMember(event);
   const applicationId = event.pathParameters?.applicationId ?? '';
-  const application = /^A[0-9A-Z]{25}$/.test(applicationId) ? await getApplication(applicationId, false) : undefined;
+  const application = isApplicationId(applicationId) ? await getApplication(applicationId, false) : undefined;
   if (!application) throw problem.notFound({ ko: '신청', en: 'Application' });
   requireDistrict(staff, application.district);
   await appendAudit(auditEvent({ applicationId, at: now().toISOString(), actor: staffActor(staff, event), action }));

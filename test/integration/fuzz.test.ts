@@ -90,6 +90,30 @@ async function fuzz(method: string, path: (i: number) => string, examples: Json[
   return { statuses: Object.fromEntries([...statuses].sort()), serverErrors: serverErrors.slice(0, 5) };
 }
 
+describe('generated path parameters and headers', () => {
+  it('GET /api/applications/{id} and the staff case file never answer 5xx', { timeout: 120_000 }, async () => {
+    const token = await local.signIn('supervisor');
+    const ids = fc.sample(fc.oneof(fc.string({ maxLength: 3000 }), fc.string({ unit: 'binary', maxLength: 100 }), fc.constant('A'.repeat(26))), {
+      numRuns: 1000,
+      seed: 7,
+    });
+    const codes = fc.sample(fc.string({ maxLength: 100 }).map((c) => c.replace(/[^\x20-\x7e]/g, '')), { numRuns: 1000, seed: 8 });
+    const statuses = new Set<number>();
+    for (const [i, id] of ids.entries()) {
+      const path = encodeURIComponent(id);
+      for (const response of await Promise.all([
+        fetch(`${cloud.api}/api/applications/${path}`, { headers: { 'x-access-code': codes[i]! } }),
+        fetch(`${cloud.api}/api/staff/applications/${path}`, { headers: { authorization: `Bearer ${token}` } }),
+      ])) {
+        await response.arrayBuffer();
+        statuses.add(response.status);
+        expect(response.status, id.slice(0, 80)).toBeLessThan(500);
+      }
+    }
+    console.log('GET by id', [...statuses].sort());
+  });
+});
+
 describe('10,000 generated bodies per endpoint', () => {
   it('POST /api/eligibility/check never answers 5xx', { timeout: 300_000 }, async () => {
     const result = await fuzz('POST', () => '/api/eligibility/check', submissions, 1);
