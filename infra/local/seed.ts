@@ -15,12 +15,14 @@ export const seededStaff: LocalStaffUser[] = [
 
 const programmes = ['child-adolescent', 'parent', 'youth'];
 
-/** Provider agencies with capacity in two districts for every programme. */
+/** Provider agencies with capacity for every programme in 종로, 마포, 강남 and (one place) 서초. */
 export const seededOffers: ProviderOffer[] = [
   { providerId: 'P-MAEUMSUP', name: { ko: '마음숲 상담센터', en: 'Maeumsup Counselling Centre' }, district: '11110', capacity: 40 },
   { providerId: 'P-HANUL', name: { ko: '하늘 아동발달센터', en: 'Hanul Child Development Centre' }, district: '11110', capacity: 25 },
   { providerId: 'P-MAEUMSUP', name: { ko: '마음숲 상담센터', en: 'Maeumsup Counselling Centre' }, district: '11440', capacity: 30 },
   { providerId: 'P-SOOP', name: { ko: '숲속 심리상담소', en: 'Soop Psychology Clinic' }, district: '11680', capacity: 20 },
+  // One place only: shows the waiting list (and lets tests race for the last place).
+  { providerId: 'P-DAMDAM', name: { ko: '담담 상담실', en: 'Damdam Counselling Room' }, district: '11650', capacity: 1 },
 ].flatMap((agency) => programmes.map((programme) => ({ ...agency, programme, reserved: 0 })));
 
 /** Writes the seed once: an existing offer keeps its reservations across restarts. */

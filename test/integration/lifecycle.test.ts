@@ -130,6 +130,28 @@ describe('waiting for people and for places', () => {
   });
 });
 
+describe('provider capacity', () => {
+  it('is never overbooked: two approvals racing for the last place get one place and one waiting list', async () => {
+    const receipts = await Promise.all([1, 2].map(() => submit(submission('youth', { applicant: { district: '11650' } }))));
+    await Promise.all(receipts.map((r) => untilStatus(r, 'awaiting-review')));
+    const tokens = await Promise.all(receipts.map((r) => untilTaskToken(r.applicationId, 'CaseManagerReview')));
+    await Promise.all(tokens.map((taskToken) => local.sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{"decision":"approve"}' }))));
+    const outcomes = await Promise.all(
+      receipts.map((r) =>
+        eventually(async () => {
+          const { status } = await statusOf(r);
+          return status === 'in-service' || status === 'waitlisted' ? status : undefined;
+        }, 'a match or the waiting list'),
+      ),
+    );
+    expect(outcomes.sort()).toEqual(['in-service', 'waitlisted']);
+    const { Item: offer } = await local.db.send(
+      new GetCommand({ TableName: 'dolbom-dev', Key: { pk: 'PROVIDER#P-DAMDAM', sk: 'OFFER#youth#11650' } }),
+    );
+    expect(offer).toMatchObject({ capacity: 1, reserved: 1 });
+  });
+});
+
 describe('case-manager decisions through the console API', () => {
   it('lets only a caseworker of the district decide, once', async () => {
     const receipt = await submit(submission('youth'));
