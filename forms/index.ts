@@ -64,3 +64,8 @@ export type { Text } from './i18n';
 export type * from './types';
 export type { FieldError } from './errors';
 export { fieldErrors } from './errors';
+
+/** A pre-check: `{ programme, answers }` with only what the eligibility rules read (see `eligibilitySchema`). */
+export type PrescreenRequest = { programme: ProgrammeId; answers: Record<string, unknown> };
+
+export const prescreenSchema = submissionOf((p) => p.eligibilitySchema) as unknown as z.ZodType<PrescreenRequest>;

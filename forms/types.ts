@@ -100,6 +100,7 @@ export interface ProgrammeDefinition<
   Eligibility = unknown,
   Copay = unknown,
   Price = unknown,
+  E = StoredAnswers<A>,
 > {
   id: Id;
   /** Version of this definition, stored with each decision so it can be replayed, e.g. '2026.1'. */
@@ -111,10 +112,11 @@ export interface ProgrammeDefinition<
   /** `schema` plus the rules relative to the application date (guardian for under-14s, no future dates). */
   schemaOn(applicationDate: Date): z.ZodType<A>;
   /**
-   * The answers as stored and read by the eligibility engine: without the resident registration
-   * number, which is sealed apart (개인정보 보호법 제24조의2). Strips it when given.
+   * The answers the eligibility rules read, which is all a pre-check asks for: no name, contact
+   * details, consents or resident registration number (개인정보 보호법 제3조, collect only what is
+   * needed). Stored answers always fit it; it strips the resident registration number when given.
    */
-  storedSchema: z.ZodType<StoredAnswers<A>>;
+  eligibilitySchema: z.ZodType<E>;
   sections: FormSection[];
   documents: DocumentRequirement[];
   consents: Consents;

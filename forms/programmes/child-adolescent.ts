@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   applicantFields,
+  applicantForEligibility,
   applicantSchema,
   calendarDate,
   choice,
@@ -111,18 +112,20 @@ const consents: Consents = {
   },
 };
 
+const childSchema = z.object(
+  {
+    name: personName(own.childName),
+    birthDate: calendarDate(own.childBirthDate),
+    inHighSchool: yesNo(own.inHighSchool),
+  },
+  { error: fieldMessages.required(own.child) },
+);
+
 /** What is kept in the clear: everything but the resident registration number, which is sealed apart. */
 const storedAnswers = z.object({
   applicant: applicantSchema,
   relationToChild: choice(guardianRelations, own.relationToChild),
-  child: z.object(
-    {
-      name: personName(own.childName),
-      birthDate: calendarDate(own.childBirthDate),
-      inHighSchool: yesNo(own.inHighSchool),
-    },
-    { error: fieldMessages.required(own.child) },
-  ),
+  child: childSchema,
   household: householdSchema,
   serviceType: choice(idsOf(childServiceTypes), own.serviceType),
   needEvidence: z
@@ -137,6 +140,13 @@ const storedAnswers = z.object({
 const answers = storedAnswers.extend({ rrn: rrnSchema });
 
 export type ChildAdolescentAnswers = z.output<typeof answers>;
+
+const eligibilityAnswers = storedAnswers.omit({ consent: true, relationToChild: true, serviceType: true }).extend({
+  applicant: applicantForEligibility,
+  child: childSchema.partial({ name: true }),
+});
+
+export type ChildAdolescentEligibilityAnswers = z.output<typeof eligibilityAnswers>;
 
 const rrnIsChilds = crossField.rrnAgrees(own.child);
 const applicantBornBy = crossField.notAfter(labels.applicantBirthDate);
@@ -159,7 +169,8 @@ export type ChildAdolescentDefinition = ProgrammeDefinition<
   ChildAdolescentAnswers,
   ChildAdolescentEligibility,
   IncomeTieredCopay,
-  MonthlyPrice
+  MonthlyPrice,
+  ChildAdolescentEligibilityAnswers
 >;
 
 const olderStudentAge = eligibility.maxAgeFullYears + 1;
@@ -174,7 +185,7 @@ export const childAdolescent: ChildAdolescentDefinition = {
     en: `Early psychological support for children and adolescents aged ${eligibility.maxAgeFullYears} or under (or in high school) with emotional or behavioural difficulties, in households at or below ${eligibility.maxIncomePercent}% of median income.`,
   },
   schema: answersSchema(),
-  storedSchema: storedAnswers,
+  eligibilitySchema: eligibilityAnswers,
   schemaOn: (applicationDate) => answersSchema(seoulIsoDate(applicationDate)),
   sections: [
     {

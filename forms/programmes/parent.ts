@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   applicantFields,
+  applicantForEligibility,
   applicantSchema,
   calendarDate,
   choice,
@@ -161,7 +162,10 @@ const storedShape = z.object({
 const answers = storedShape.extend({ rrn: rrnSchema });
 
 export type ParentAnswers = z.output<typeof answers>;
-type StoredParentAnswers = z.output<typeof storedShape>;
+
+const eligibilityShape = storedShape.omit({ consent: true }).extend({ applicant: applicantForEligibility });
+
+export type ParentEligibilityAnswers = z.output<typeof eligibilityShape>;
 
 const needsChild = message('child-needed', {
   ko: '이 신청 자격으로는 양육하는 아동을 한 명 이상 입력해야 합니다',
@@ -172,7 +176,7 @@ const needsPrimaryCaregiver = fieldMessages.yesNoMissing(own.primaryCaregiver);
 const needsFacility = fieldMessages.required(own.facilityName);
 
 /** The answers a basis needs (its rule in `eligibility.bases` says which); the engine judges them. */
-function basisAnswers(a: StoredParentAnswers, ctx: z.RefinementCtx) {
+function basisAnswers(a: Pick<ParentEligibilityAnswers, 'basis' | 'children' | 'kinshipDegree' | 'primaryCaregiver' | 'facilityName'>, ctx: z.RefinementCtx) {
   const rule = eligibility.bases[a.basis];
   if (rule.child && a.children.length === 0) ctx.addIssue({ code: 'custom', message: needsChild, path: ['children'] });
   if (rule.maxKinshipDegree !== undefined && a.kinshipDegree === undefined) {
@@ -202,7 +206,7 @@ function answersSchema(applicationDay?: string) {
   });
 }
 
-export type ParentDefinition = ProgrammeDefinition<'parent', ParentAnswers, ParentEligibility, IncomeTieredCopay, MonthlyPrice>;
+export type ParentDefinition = ProgrammeDefinition<'parent', ParentAnswers, ParentEligibility, IncomeTieredCopay, MonthlyPrice, ParentEligibilityAnswers>;
 
 const sessions = { sessionMinutes: 60, sessionsPerMonth: 4 };
 
@@ -216,7 +220,7 @@ export const parent: ParentDefinition = {
   },
   schema: answersSchema(),
   schemaOn: (applicationDate) => answersSchema(seoulIsoDate(applicationDate)),
-  storedSchema: storedShape.superRefine(basisAnswers),
+  eligibilitySchema: eligibilityShape.superRefine(basisAnswers),
   sections: [
     { id: 'applicant', title: own.person, fields: [...applicantFields(), rrnField(own.person)] },
     guardianSection(consents.guardianRequiredUnderAge),

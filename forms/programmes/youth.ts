@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   applicantFields,
+  applicantForEligibility,
   applicantSchema,
   choice,
   consentSchema,
@@ -117,6 +118,10 @@ const answers = z.object({
 
 export type YouthAnswers = z.output<typeof answers>;
 
+const eligibilityAnswers = answers.omit({ consent: true }).extend({ applicant: applicantForEligibility });
+
+export type YouthEligibilityAnswers = z.output<typeof eligibilityAnswers>;
+
 const applicantBornBy = crossField.notAfter(labels.applicantBirthDate);
 
 function answersSchema(applicationDay?: string) {
@@ -125,7 +130,7 @@ function answersSchema(applicationDay?: string) {
   });
 }
 
-export type YouthDefinition = ProgrammeDefinition<'youth', YouthAnswers, YouthEligibility, YouthCopay, YouthPrice>;
+export type YouthDefinition = ProgrammeDefinition<'youth', YouthAnswers, YouthEligibility, YouthCopay, YouthPrice, YouthEligibilityAnswers>;
 
 const plan = { sessionMinutes: 50, totalSessions: 10, preTestMinutes: 90, counsellingSessions: 8 };
 
@@ -139,7 +144,7 @@ export const youth: YouthDefinition = {
   },
   schema: answersSchema(),
   schemaOn: (applicationDate) => answersSchema(seoulIsoDate(applicationDate)),
-  storedSchema: answers,
+  eligibilitySchema: eligibilityAnswers,
   sections: [
     {
       id: 'applicant',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { programmes, submissionSchema } from '../../forms';
+import { prescreenSchema, programmes, submissionSchema } from '../../forms';
 import { routes } from '../routes';
 
 const problemSchema = {
@@ -24,7 +24,7 @@ const problemSchema = {
 
 const bodies: Partial<Record<string, string>> = {
   'POST /api/applications': 'Submission',
-  'POST /api/eligibility/check': 'Submission',
+  'POST /api/eligibility/check': 'Prescreen',
 };
 
 /**
@@ -54,6 +54,7 @@ export function openApiDocument() {
       schemas: {
         Text: { type: 'object', properties: { ko: { type: 'string' }, en: { type: 'string' } }, required: ['ko', 'en'] },
         Submission: z.toJSONSchema(submissionSchema, { io: 'input', unrepresentable: 'any' }),
+        Prescreen: z.toJSONSchema(prescreenSchema, { io: 'input', unrepresentable: 'any' }),
       },
     },
   };

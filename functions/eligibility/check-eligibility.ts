@@ -20,11 +20,11 @@ export interface CheckOptions {
 function evaluate(programme: AnyProgramme, answers: unknown, on: ApplicationDay): RuleEvaluation {
   switch (programme.id) {
     case 'child-adolescent':
-      return childAdolescentRules(programme, programme.storedSchema.parse(answers), on);
+      return childAdolescentRules(programme, programme.eligibilitySchema.parse(answers), on);
     case 'parent':
-      return parentRules(programme, programme.storedSchema.parse(answers), on);
+      return parentRules(programme, programme.eligibilitySchema.parse(answers), on);
     case 'youth':
-      return youthRules(programme, programme.storedSchema.parse(answers), on);
+      return youthRules(programme, programme.eligibilitySchema.parse(answers), on);
   }
 }
 
@@ -51,7 +51,7 @@ function summarise(outcome: Outcome, evaluation: RuleEvaluation): Text[] {
 }
 
 /**
- * Decides an application. `answers` are validated with the programme's `storedSchema` (the
+ * Decides an application. `answers` are validated with the programme's `eligibilitySchema` (the
  * resident registration number, if present, is ignored); a ZodError means they are not answers to
  * this programme.
  *

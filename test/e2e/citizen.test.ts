@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fieldErrors, programmes, submissionSchema, type AnyProgramme, type FieldError } from '../../forms';
+import { fieldErrors, prescreenSchema, programmes, submissionSchema, type AnyProgramme, type FieldError } from '../../forms';
 import { buildWeb } from '../../web/build';
 import { errorDomId, fieldDomId, helpDomId } from '../../web/src/lib/field-ids';
 import { browserSession } from './support/browser-session';
@@ -274,6 +274,35 @@ describe('citizen portal', () => {
     const [call] = apiCalls('POST', '/api/eligibility/check');
     expect(submissionSchema.safeParse(call!.body).success).toBe(true);
     expect(call!.body).toMatchObject({ programme: 'child-adolescent', answers: { household: { monthlyIncome: 5_200_000 }, rrn: '150310-3123456' } });
+    expect(apiCalls('POST', '/api/applications')).toEqual([]);
+  });
+
+  it('pre-checks with only what the rules read — no name, contacts, consents or registration number', async () => {
+    backend.on('POST', '/api/eligibility/check', () => ({
+      status: 200,
+      body: {
+        outcome: 'eligible',
+        criteria: [{ id: 'age', label: { ko: '나이', en: 'Age' }, passed: true, reason: { ko: '28세', en: 'Aged 28' } }],
+        reasons: [{ ko: '신청 자격 기준을 모두 충족합니다', en: 'All eligibility criteria are met' }],
+        copay: { tier: 'youth', ratePercent: 10, packageAmount: 60000, amountKrw: 60000 },
+        priority: { rank: 3, reason: { ko: '일반', en: 'General' } },
+        ruleVersion: { programme: 'youth', definitionVersion: '2026.1', incomeTableYear: 2026 },
+        decidedAt: '2026-03-02',
+      },
+    }));
+    await openForm(programmes.find((p) => p.id === 'youth')!);
+    await fill('applicant.birthDate', '1998-04-02');
+    await page.selectOption(`#${fieldDomId('applicant.district')}`, '11440');
+    await choose('counsellorType', 'A');
+    await page.click('#check-eligibility');
+    await page.locator('#eligibility-result [data-outcome]').waitFor();
+    const [call] = apiCalls('POST', '/api/eligibility/check');
+    expect(prescreenSchema.safeParse(call!.body).success).toBe(true);
+    expect(call!.body).not.toHaveProperty('answers.applicant.name');
+
+    // The same answers are not yet an application: the browser says what is missing and sends nothing.
+    await page.click('#submit-application');
+    await expect(page.locator(`#${errorDomId('applicant.name')}`).textContent()).resolves.toBeTruthy();
     expect(apiCalls('POST', '/api/applications')).toEqual([]);
   });
 

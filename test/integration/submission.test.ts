@@ -134,6 +134,17 @@ describe('GET /api/applications/{id} and the status lookup', () => {
 });
 
 describe('POST /api/eligibility/check', () => {
+  it('needs no name, contacts, consents or registration number', async () => {
+    const { answers } = submission('child-adolescent');
+    const { applicant, child, household, needEvidence } = answers as Record<string, Record<string, unknown>>;
+    const response = await local.http('POST', '/api/eligibility/check', {
+      programme: 'child-adolescent',
+      answers: { applicant: { birthDate: applicant!.birthDate, district: applicant!.district }, child: { birthDate: child!.birthDate, inHighSchool: false }, household, needEvidence },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.criteria.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['seoul-residence', 'income']));
+  });
+
   it('answers with the full explanation and stores nothing', async () => {
     const body = submission('youth');
     const response = await local.http('POST', '/api/eligibility/check', body);

@@ -3,7 +3,8 @@
  * with the server's zod schema), optionally pre-screen eligibility, and submit once — a retry or a
  * double click reuses the form session's Idempotency-Key, so it cannot create a second application.
  */
-import { getProgramme, isProgrammeId, programmes, type AnyProgramme } from '../../forms';
+import type { z } from 'zod';
+import { getProgramme, isProgrammeId, prescreenSchema, programmes, type AnyProgramme } from '../../forms';
 import type { Text } from '../../forms/i18n';
 import { callApi, type ApiResult } from './lib/api';
 import { byId, focusView, h, show, txt } from './lib/dom';
@@ -161,8 +162,8 @@ function showForm(programme: AnyProgramme): void {
   };
 
   /** Client-side check with the server's schema; nothing is sent while it fails. */
-  const validated = () => {
-    const result = form.validate();
+  const validated = (schema?: z.ZodType) => {
+    const result = form.validate(schema);
     if (result.ok) {
       form.clearErrors();
       return result.body;
@@ -187,7 +188,8 @@ function showForm(programme: AnyProgramme): void {
 
   checkButton.addEventListener('click', async () => {
     if (session.busy) return;
-    const body = validated();
+    // A pre-check needs only what the rules read: no name, contacts, consents or registration number.
+    const body = validated(prescreenSchema);
     if (!body) return;
     setBusy(true, ui.checking);
     const result = await callApi<EligibilityExplanation>('POST', '/api/eligibility/check', { body });

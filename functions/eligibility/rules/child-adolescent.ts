@@ -2,18 +2,17 @@
 import { addMonths } from '../../../forms/dates';
 import {
   needEvidenceKinds,
-  type ChildAdolescentAnswers,
+  type ChildAdolescentEligibilityAnswers,
   type ChildAdolescentDefinition,
   type ChildAdolescentEligibility,
 } from '../../../forms/programmes/child-adolescent';
-import type { StoredAnswers } from '../../../forms/types';
 import { ageInFullYears } from '../age';
 import { incomeTieredCopay, monthlyPriceFor } from '../copay';
 import { incomeWithin, seoulResidence } from '../criteria';
 import { rankPriority } from '../priority';
 import type { ApplicationDay, Criterion, RuleEvaluation } from '../types';
 
-type Answers = StoredAnswers<ChildAdolescentAnswers>;
+type Answers = ChildAdolescentEligibilityAnswers;
 
 /**
  * A high-school student older than the age limit passes: DOMAIN §2.1 admits every enrolled student,

@@ -2,17 +2,17 @@
  * 부모심리지원서비스: the applicant qualifies on the one basis they chose (DOMAIN §2.2); the basis's
  * rule in the definition says which criteria apply.
  */
-import { childRelationOptions, type ParentAnswers, type ParentBasisRule, type ParentDefinition } from '../../../forms/programmes/parent';
+import { childRelationOptions, type ParentBasisRule, type ParentEligibilityAnswers, type ParentDefinition } from '../../../forms/programmes/parent';
 import { formatNumber } from '../../../forms/i18n';
 import { hasIncomeTable } from '../../../forms/median-income';
-import type { IncomeTieredCopay, StoredAnswers } from '../../../forms/types';
+import type { IncomeTieredCopay } from '../../../forms/types';
 import { ageInFullYears } from '../age';
 import { incomeTieredCopay, monthlyPriceFor } from '../copay';
 import { guardianGiven, incomeWithin, seoulResidence } from '../criteria';
 import { rankPriority } from '../priority';
 import type { ApplicationDay, Criterion, RuleEvaluation } from '../types';
 
-type Answers = StoredAnswers<ParentAnswers>;
+type Answers = ParentEligibilityAnswers;
 
 function relationNames(relations: readonly string[]) {
   const names = childRelationOptions.filter((o) => relations.includes(o.value)).map((o) => o.label);

@@ -1,6 +1,5 @@
 /** 청년마음건강지원사업: Seoul, age by birth year, not with another youth counselling programme. */
-import type { YouthAnswers, YouthDefinition, YouthEligibility } from '../../../forms/programmes/youth';
-import type { StoredAnswers } from '../../../forms/types';
+import type { YouthEligibilityAnswers, YouthDefinition, YouthEligibility } from '../../../forms/programmes/youth';
 import { yearOf } from '../../../forms/dates';
 import { ageByBirthYear } from '../age';
 import { youthCopay } from '../copay';
@@ -8,7 +7,7 @@ import { seoulResidence } from '../criteria';
 import { rankPriority } from '../priority';
 import type { ApplicationDay, Criterion, RuleEvaluation } from '../types';
 
-type Answers = StoredAnswers<YouthAnswers>;
+type Answers = YouthEligibilityAnswers;
 
 function ageByYear(birthDate: string, rules: YouthEligibility, on: ApplicationDay): Criterion {
   const { minAgeByBirthYear: min, maxAgeByBirthYear: max } = rules;

@@ -79,3 +79,30 @@ describe('outcomeOf', () => {
     expect(outcomeOf([criterion(true), criterion(true)])).toBe('eligible');
   });
 });
+
+describe('a pre-check with only what the rules read', () => {
+  const minimal = {
+    youth: patched(youthExample, { applicant: { name: undefined, phone: undefined, address: undefined }, consent: undefined }),
+    'child-adolescent': patched(childExample, {
+      applicant: { name: undefined, phone: undefined, email: undefined, address: undefined },
+      child: { name: undefined },
+      rrn: undefined,
+      relationToChild: undefined,
+      serviceType: undefined,
+      consent: undefined,
+    }),
+    parent: patched(parentExample, { applicant: { name: undefined, phone: undefined, address: undefined }, rrn: undefined, consent: undefined }),
+  };
+  const full = { youth: youthExample, 'child-adolescent': childExample, parent: parentExample };
+
+  it.each(Object.keys(minimal) as (keyof typeof minimal)[])('decides %s exactly as the full application would', (id) => {
+    const on = { applicationDate: seoulNoon('2026-03-15') };
+    const programme = getProgramme(id);
+    expect(checkEligibility(programme, minimal[id], on)).toEqual(checkEligibility(programme, full[id], on));
+  });
+
+  it('still names a missing answer the rules need', () => {
+    const withoutBirthDate = patched(minimal.youth, { applicant: { birthDate: undefined } });
+    expect(() => checkEligibility(getProgramme('youth'), withoutBirthDate, { applicationDate: seoulNoon('2026-03-15') })).toThrow(ZodError);
+  });
+});

@@ -62,7 +62,7 @@ describe.each(programmeIds)('definition %s', (id) => {
   });
 
   it('stores answers without the resident registration number', () => {
-    expect(leafPaths(programme.storedSchema as unknown as ZodNode)).not.toContain('rrn');
+    expect(leafPaths(programme.eligibilitySchema as unknown as ZodNode)).not.toContain('rrn');
   });
 
   it('words every text in Korean and English', () => {
@@ -74,7 +74,7 @@ describe.each(programmeIds)('definition %s', (id) => {
         else Object.values(value).forEach(walk);
       }
     };
-    walk({ ...programme, schema: undefined, storedSchema: undefined });
+    walk({ ...programme, schema: undefined, eligibilitySchema: undefined });
     expect(texts.length).toBeGreaterThan(20);
     for (const text of texts) {
       expect(text.ko).toMatch(/[가-힣]/);

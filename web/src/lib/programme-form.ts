@@ -3,6 +3,7 @@
  * with the same zod schema the server uses. Nothing here knows a programme by name: a new programme
  * in forms/ gets its form for free.
  */
+import type { z } from 'zod';
 import { submissionSchema, fieldErrors, type AnyProgramme, type FieldDef, type FormSection } from '../../../forms';
 import { conditionHolds } from '../../../forms/answers';
 import type { Text } from '../../../forms/i18n';
@@ -333,10 +334,14 @@ export class ProgrammeForm {
     return this.collect(true);
   }
 
-  /** `{ programme, answers }` checked with the server's own schema; errors in the person's terms. */
-  validate(): { ok: true; body: { programme: string; answers: Record<string, unknown> } } | { ok: false; errors: FormError[] } {
+  /**
+   * `{ programme, answers }` checked with the server's own schema — the full submission's, or the
+   * pre-check's, which asks less; later rechecks use the same one, so the messages stay consistent.
+   */
+  validate(schema: z.ZodType = submissionSchema): { ok: true; body: { programme: string; answers: Record<string, unknown> } } | { ok: false; errors: FormError[] } {
+    this.checkedWith = schema;
     const body = { programme: this.programme.id, answers: this.answers() };
-    const result = submissionSchema.safeParse(body);
+    const result = schema.safeParse(body);
     if (result.success) return { ok: true, body };
     return { ok: false, errors: toFormErrors(fieldErrors(result.error)) };
   }
@@ -399,7 +404,7 @@ export class ProgrammeForm {
     // messages until the person changes the field they are about.
     const field = this.allControls().find((c) => c.inputs.some((input) => input === changed))?.name;
     if (field) this.serverErrors = this.serverErrors.filter((e) => !sameOrNested(e.field, field));
-    const result = this.validate();
+    const result = this.validate(this.checkedWith);
     const errors = result.ok ? [] : result.errors;
     this.showInline([...(live ? errors.filter((e) => this.shown.has(errorKey(e))) : errors), ...this.serverErrors]);
   }
@@ -412,6 +417,8 @@ export class ProgrammeForm {
 
   private readonly shown = new Set<string>();
   private serverErrors: FormError[] = [];
+  /** The schema of the last check: the submission's, or the pre-check's. */
+  private checkedWith: z.ZodType = submissionSchema;
 
   /** Puts each error in its slot; returns them de-duplicated, with the slot each went to. */
   private showInline(errors: FormError[]) {
