@@ -1,4 +1,4 @@
-import { staffGroups, type StaffGroup } from '../routes';
+import { routes, staffGroups, type StaffGroup } from '../routes';
 import type { Actor } from '../applications/audit';
 import type { HttpEvent } from './http';
 import { problem } from './problems';
@@ -18,10 +18,16 @@ function listClaim(value: unknown): string[] {
   return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
 }
 
+/**
+ * The signed-in staff member, admitted only if one of their groups may use this route. The JWT
+ * authorizer checks the token, not the groups, so the route list's `access` is enforced here.
+ */
 export function staffMember(event: HttpEvent): StaffMember {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   if (!claims?.sub) throw problem.unauthorized();
   const groups = listClaim(claims['cognito:groups']).filter((g): g is StaffGroup => (staffGroups as readonly string[]).includes(g));
+  const access = routes.find((r) => `${r.method} ${r.path}` === event.routeKey)?.access;
+  if (!Array.isArray(access) || !groups.some((g) => access.includes(g))) throw problem.forbidden();
   return { userId: String(claims.sub), groups, districts: listClaim(claims['custom:districts']) };
 }
 

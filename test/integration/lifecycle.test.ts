@@ -170,6 +170,10 @@ describe('case-manager decisions through the console API', () => {
     expect(foreign.status).toBe(403);
     expect((await local.http('GET', `/api/staff/applications/${receipt.applicationId}`, undefined, { authorization: `Bearer ${mapo}` })).status).toBe(403);
     expect((await local.http('GET', '/api/staff/tasks')).status).toBe(401);
+    const provider = await local.signIn('provider.maeum');
+    expect((await local.http('GET', '/api/staff/tasks', undefined, { authorization: `Bearer ${provider}` })).status).toBe(403);
+    const operator = await local.signIn('operator');
+    expect((await local.http('GET', `/api/staff/applications/${receipt.applicationId}`, undefined, { authorization: `Bearer ${operator}` })).status).toBe(403);
 
     const wrong = await local.http('POST', `/api/staff/tasks/${task.taskId}/decision`, { decision: 'extend' }, { authorization: `Bearer ${jongno}` });
     expect(wrong.status).toBe(400);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { HttpEvent } from '../../../functions/commons/http';
+import { HttpProblem } from '../../../functions/commons/problems';
+import { requireDistrict, staffMember } from '../../../functions/commons/staff';
+
+function event(routeKey: string, claims?: Record<string, unknown>): HttpEvent {
+  return { routeKey, requestContext: { http: { sourceIp: '10.0.0.1' }, ...(claims ? { authorizer: { jwt: { claims } } } : {}) } } as unknown as HttpEvent;
+}
+
+const status = (fn: () => unknown) => {
+  try {
+    fn();
+    return 200;
+  } catch (error) {
+    return (error as HttpProblem).status;
+  }
+};
+
+describe('staffMember', () => {
+  it('reads groups and districts in both claim forms (API Gateway strings, local arrays)', () => {
+    const fromAws = staffMember(event('GET /api/staff/tasks', { sub: 'u1', 'cognito:groups': '[caseworker other]', 'custom:districts': '11110,11440' }));
+    expect(fromAws).toEqual({ userId: 'u1', groups: ['caseworker'], districts: ['11110', '11440'] });
+    const fromLocal = staffMember(event('GET /api/staff/tasks', { sub: 'u2', 'cognito:groups': ['supervisor'], 'custom:districts': '' }));
+    expect(fromLocal).toEqual({ userId: 'u2', groups: ['supervisor'], districts: [] });
+  });
+
+  it('answers 401 without claims and 403 to a group the route does not admit', () => {
+    expect(status(() => staffMember(event('GET /api/staff/tasks')))).toBe(401);
+    expect(status(() => staffMember(event('GET /api/staff/tasks', { sub: 'p', 'cognito:groups': ['provider'] })))).toBe(403);
+    expect(status(() => staffMember(event('GET /api/staff/applications/{applicationId}', { sub: 'o', 'cognito:groups': ['operator'] })))).toBe(403);
+    expect(status(() => staffMember(event('GET /not/a/route', { sub: 's', 'cognito:groups': ['supervisor'] })))).toBe(403);
+  });
+});
+
+describe('requireDistrict', () => {
+  const caseworker = { userId: 'c', groups: ['caseworker' as const], districts: ['11110'] };
+  it('lets a caseworker act in their own districts only', () => {
+    expect(status(() => requireDistrict(caseworker, '11110'))).toBe(200);
+    expect(status(() => requireDistrict(caseworker, '11440'))).toBe(403);
+  });
+  it('lets a supervisor act in every district', () => {
+    expect(status(() => requireDistrict({ userId: 's', groups: ['supervisor'], districts: [] }, '11440'))).toBe(200);
+  });
+});
