@@ -3,7 +3,7 @@
  * registration number, and the cross-field rules between them. Labels live here once and serve
  * both the form (FieldDef) and the validation messages.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ageInFullYears, ISO_DATE, parseIsoDate } from './dates';
 import { districtCodeSchema, districts } from './districts';
 import { topicParticle, type Text } from './i18n';

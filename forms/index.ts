@@ -2,7 +2,7 @@
  * The programme registry: one source of truth for what Dolbom offers. A new programme is a file in
  * programmes/ and one line in `programmes` below (the eligibility engine then asks for its rules).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { message } from './messages';
 import { childAdolescent } from './programmes/child-adolescent';
 import { parent } from './programmes/parent';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Per-environment settings, typed and validated. `cdk synth -c env=prod` picks one; an unknown name

@@ -9,32 +9,11 @@
 import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 
 const webDir = path.dirname(fileURLToPath(import.meta.url));
 const sourceDir = path.join(webDir, 'src');
 const publicDir = path.join(webDir, 'public');
-
-/**
- * zod re-exports its namespace `z` whole, so esbuild keeps every one of its ~50 message locales
- * (about half the bundle). The forms word all their messages themselves (ko/en, forms/messages.ts),
- * so the browser only needs the English locale zod configures by default.
- */
-const zodEnglishOnly: Plugin = {
-  name: 'zod-english-only',
-  setup(builder) {
-    builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
-        ? { path: path.join(path.dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales' }
-        : undefined,
-    );
-    builder.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`,
-      loader: 'js',
-      resolveDir: path.dirname(args.path),
-    }));
-  },
-};
 
 /** Browsers that support ES modules, `structuredClone` and `crypto.randomUUID` (2022 on). */
 const browserTargets = ['chrome109', 'edge109', 'firefox115', 'safari15.4'];
@@ -61,7 +40,6 @@ export async function buildWeb(outDir: string): Promise<void> {
       minify: true,
       sourcemap: 'linked',
       legalComments: 'none',
-      plugins: [zodEnglishOnly],
       logLevel: 'warning',
     }),
     copyPublicFiles(outDir),

@@ -1,5 +1,5 @@
 /** 아동·청소년 심리지원서비스 — DOMAIN.md §2.1. The child is the person served; a parent or guardian applies. */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   applicantFields,
   applicantForEligibility,

@@ -1,5 +1,5 @@
 /** 부모심리지원서비스 (부모성장을 위한 심리지원) — DOMAIN.md §2.2. The applicant is the person served. */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   applicantFields,
   applicantForEligibility,

@@ -2,7 +2,7 @@
  * 청년마음건강지원사업 — DOMAIN.md §2.3. No income test, so no household income is asked (개인정보
  * 보호법 제16조: collect only what the purpose needs), and no resident registration number.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   applicantFields,
   applicantForEligibility,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { now } from '../commons/clock';
 import { workflowStep } from '../commons/step';
 import { applicationStatuses } from '../applications/application';

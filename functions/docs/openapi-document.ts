@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { prescreenSchema, programmes, submissionSchema } from '../../forms';
 import { routes } from '../routes';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isApplicationId } from '../applications/identifiers';
 
 /** The ids every lifecycle step receives (see workflows/lifecycle.ts). */

@@ -1,5 +1,5 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import { z } from 'zod';
+import * as z from 'zod';
 import { message } from '../../forms/messages';
 import { sfn } from '../commons/clients';
 import { httpHandler } from '../commons/http';

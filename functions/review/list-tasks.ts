@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { districtCodes, isDistrictCode } from '../../forms/districts';
 import { message } from '../../forms/messages';
 import { httpHandler } from '../commons/http';

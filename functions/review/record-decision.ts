@@ -1,5 +1,5 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamo } from '../commons/clients';
 import { now } from '../commons/clock';
 import { cancellationReasons } from '../commons/dynamo-errors';

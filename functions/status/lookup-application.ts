@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { message } from '../../forms/messages';
 import { httpHandler } from '../commons/http';
 import { findApplicationIdByReceipt } from '../applications/store';

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamo } from '../commons/clients';
 import { env } from '../commons/env';
 import { HttpProblem } from '../commons/problems';

@@ -3,7 +3,7 @@
  * with the server's zod schema), optionally pre-screen eligibility, and submit once — a retry or a
  * double click reuses the form session's Idempotency-Key, so it cannot create a second application.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { getProgramme, isProgrammeId, prescreenSchema, programmes, type AnyProgramme } from '../../forms';
 import type { Text } from '../../forms/i18n';
 import { callApi, type ApiResult } from './lib/api';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Context } from 'aws-lambda';
 import { httpHandler, type HttpEvent } from '../../../functions/commons/http';
 import { problem } from '../../../functions/commons/problems';

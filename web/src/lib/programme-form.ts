@@ -3,7 +3,7 @@
  * with the same zod schema the server uses. Nothing here knows a programme by name: a new programme
  * in forms/ gets its form for free.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { submissionSchema, fieldErrors, type AnyProgramme, type FieldDef, type FormSection } from '../../../forms';
 import { conditionHolds } from '../../../forms/answers';
 import type { Text } from '../../../forms/i18n';
