@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function sources(dir: string): { file: string; text: string }[] {
+  return readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(root, dir, f), 'utf8') }));
+}
+
+const shipped = ['forms', 'functions', 'web/src'].flatMap(sources);
+
+describe('house rules that keep Dolbom small and safe', () => {
+  it('imports zod as a namespace, so bundles leave out its locales', () => {
+    expect(shipped.filter((s) => /import (type )?\{[^}]*\bz\b[^}]*\} from 'zod'/.test(s.text)).map((s) => s.file)).toEqual([]);
+  });
+
+  it('never scans the table in a request path', () => {
+    expect(shipped.filter((s) => /\bScanCommand\b/.test(s.text)).map((s) => s.file)).toEqual([]);
+  });
+
+  it('keeps the AWS SDK out of the forms and the eligibility rules (the browser bundles them)', () => {
+    const domain = [...sources('forms'), ...sources('functions/eligibility')].filter((s) => !s.file.endsWith('-step.ts') && !s.file.endsWith('prescreen.ts'));
+    expect(domain.filter((s) => /from '@aws-sdk\//.test(s.text)).map((s) => s.file)).toEqual([]);
+  });
+});
