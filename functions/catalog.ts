@@ -100,8 +100,8 @@ export const handlers = {
   },
   checkServicePeriod: {
     entry: 'functions/service-period/check-service-period.ts',
-    description: 'Tells whether the plan is done or the period is over',
-    access: { table: 'read' },
+    description: 'Tells whether the plan is done or the period is over, and records the end',
+    access: { table: 'readwrite' },
   },
   startNextPeriod: {
     entry: 'functions/reassessment/start-next-period.ts',

@@ -40,6 +40,9 @@ export interface ServicePeriod {
   period: number;
   startsAt: string;
   endsAt: string;
+  /** Set when the period is over: the plan was done, or its time ran out. */
+  endedAt?: string;
+  sessionsHeld?: number;
 }
 
 /** Which consent text the applicant agreed to, and when: general and sensitive (health) separately. */

@@ -90,6 +90,11 @@ export interface TransitionRequest {
   audit: AuditEvent;
   /** Other writes that must happen with the change or not at all (a capacity reservation, a task). */
   with?: TransactItem[];
+  /**
+   * For a step that keeps the status: a (dot-path) attribute this change sets, which must not be set
+   * yet — so a retry of the step records its event once.
+   */
+  once?: string;
 }
 
 /**
@@ -111,6 +116,11 @@ export async function transition(id: string, request: TransitionRequest): Promis
     return `:from${i}`;
   });
   names['#status'] = 'status';
+  const once = request.once?.split('.').map((part, i) => {
+    names[`#once${i}`] = part;
+    return `#once${i}`;
+  });
+  const onlyOnce = once ? ` AND attribute_not_exists(${once.join('.')})` : '';
   try {
     await dynamo().send(
       new TransactWriteCommand({
@@ -120,7 +130,7 @@ export async function transition(id: string, request: TransitionRequest): Promis
               TableName: table(),
               Key: keys.application(id),
               UpdateExpression: `SET ${assignments.join(', ')}`,
-              ConditionExpression: `attribute_exists(pk) AND #status IN (${fromList.join(', ')})`,
+              ConditionExpression: `attribute_exists(pk) AND #status IN (${fromList.join(', ')})${onlyOnce}`,
               ExpressionAttributeNames: names,
               ExpressionAttributeValues: values,
             },

@@ -46,11 +46,13 @@ describe('an application from submission to closure', () => {
       'review.decided',
       'provider.matched',
       'service-period.started',
+      'service-period.ended',
       'reassessment.decided',
       'application.closed',
     ]) {
       expect(actions, action).toContain(action);
     }
+    expect(actions.filter((a) => a === 'service-period.ended')).toHaveLength(1);
 
     const history = await local.history(executionArn(receipt.applicationId));
     const transitions = history.filter((e) => e.stateEnteredEventDetails).length;
