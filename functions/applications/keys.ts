@@ -1,6 +1,6 @@
 /**
  * The single table's key layout, in one place. Everything about one application lives under its
- * partition (application, audit trail, tasks, assignment, sessions), so reading an application and
+ * partition (application, audit trail, tasks, sessions, outbox), so reading an application and
  * its history is one Query; cross-application lists go through GSI1.
  */
 export const keys = {
@@ -11,18 +11,15 @@ export const keys = {
   auditPrefix: 'AUDIT#',
   task: (applicationId: string, taskId: string) => ({ pk: `APP#${applicationId}`, sk: `TASK#${taskId}` }),
   taskPrefix: 'TASK#',
-  assignment: (applicationId: string, period: number) => ({ pk: `APP#${applicationId}`, sk: `ASSIGNMENT#p${period}` }),
-  session: (applicationId: string, period: number, sessionId: string) => ({ pk: `APP#${applicationId}`, sk: `SESSION#p${period}#${sessionId}` }),
+  /** Sessions of one period, recorded by providers: `SESSION#p<period>#<sessionId>`. */
   sessionPrefix: (period: number) => `SESSION#p${period}#`,
   notification: (applicationId: string, key: string) => ({ pk: `APP#${applicationId}`, sk: `NOTIFICATION#${key}` }),
   providerOffer: (providerId: string, programme: string, district: string) => ({
     pk: `PROVIDER#${providerId}`,
     sk: `OFFER#${programme}#${district}`,
   }),
-  providerProfile: (providerId: string) => ({ pk: `PROVIDER#${providerId}`, sk: 'PROFILE' }),
   /** GSI1 partitions. */
   districtApplications: (district: string) => `DISTRICT#${district}`,
   districtTasks: (district: string) => `TASKS#${district}`,
   offers: (programme: string, district: string) => `OFFERS#${programme}#${district}`,
-  staffUser: (userId: string) => ({ pk: `STAFF#${userId}`, sk: 'PROFILE' }),
 };

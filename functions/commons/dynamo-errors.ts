@@ -4,7 +4,3 @@ export function cancellationReasons(error: unknown): string[] | undefined {
   const reasons = (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
   return (reasons ?? []).map((r) => r.Code ?? 'None');
 }
-
-export function isConditionFailure(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
-}

@@ -37,13 +37,6 @@ export function bi<E extends HTMLElement>(element: E, text: Text): E {
   return element;
 }
 
-/** Clears an element that `bi` filled, so a language switch leaves it empty. */
-export function clearBi(element: HTMLElement): void {
-  delete element.dataset.ko;
-  delete element.dataset.en;
-  element.textContent = '';
-}
-
 /** Runs when the language changes (for what `data-ko`/`data-en` cannot carry: titles, attributes). */
 export function onLanguageChange(listener: (lang: Lang) => void): void {
   listeners.add(listener);
