@@ -7,8 +7,8 @@ export interface HandlerAccess {
   table?: 'read' | 'readwrite';
   /** May start lifecycle executions (submission, extension). */
   startsLifecycle?: boolean;
-  /** May answer task tokens (a case manager's decision). */
-  answersTasks?: boolean;
+  /** Task tokens: 'answer' a case manager's decision (success, failure, heartbeat), or only 'heartbeat'. */
+  taskTokens?: 'answer' | 'heartbeat';
   /** Envelope encryption of personal identifiers. */
   dataKey?: 'encrypt' | 'decrypt' | 'both';
 }
@@ -60,7 +60,12 @@ export const handlers = {
   decideTask: {
     entry: 'functions/review/decide-task.ts',
     description: 'Records a case manager decision and answers the task token',
-    access: { table: 'readwrite', answersTasks: true },
+    access: { table: 'readwrite', taskTokens: 'answer' },
+  },
+  claimTask: {
+    entry: 'functions/review/claim-task.ts',
+    description: 'Assigns a task to the caller and sends its heartbeat',
+    access: { table: 'readwrite', taskTokens: 'heartbeat' },
   },
   openApiDocument: {
     entry: 'functions/docs/openapi.ts',

@@ -9,7 +9,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { handlers, type HandlerId } from '../functions/catalog';
+import { handlers, type HandlerAccess, type HandlerId } from '../functions/catalog';
 import { routes } from '../functions/routes';
 import { LifecycleStateMachine, type LifecycleStep } from '../workflows/lifecycle';
 import type { EnvironmentConfig } from './config';
@@ -52,7 +52,7 @@ export class AppStack extends Stack {
           ...('dataKey' in spec.access ? { DATA_KEY_ID: props.dataKey.keyArn } : {}),
         },
       });
-      const access: { table?: string; startsLifecycle?: boolean; answersTasks?: boolean; dataKey?: string } = spec.access;
+      const access: HandlerAccess = spec.access;
       if (access.table === 'read') props.table.grantReadData(fn);
       if (access.table === 'readwrite') props.table.grantReadWriteData(fn);
       if (access.dataKey === 'encrypt' || access.dataKey === 'both') props.dataKey.grant(fn, 'kms:GenerateDataKey');
@@ -60,13 +60,9 @@ export class AppStack extends Stack {
       if (access.startsLifecycle) {
         fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [stateMachineArn] }));
       }
-      if (access.answersTasks) {
-        fn.addToRolePolicy(
-          new iam.PolicyStatement({
-            actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
-            resources: [stateMachineArn],
-          }),
-        );
+      if (access.taskTokens) {
+        const actions = access.taskTokens === 'answer' ? ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'] : ['states:SendTaskHeartbeat'];
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [stateMachineArn] }));
       }
       functions[handlerId] = fn;
     }

@@ -30,8 +30,9 @@ describe('least privilege', () => {
     expect(holders(/^states:StartExecution$/)).toEqual(['startNextPeriod', 'submitApplication']);
   });
 
-  it('lets only the decision endpoint answer task tokens', () => {
-    expect(holders(/^states:SendTask/)).toEqual(['decideTask']);
+  it('lets only the decision endpoint answer task tokens, and the claim endpoint only heartbeat them', () => {
+    expect(holders(/^states:SendTask(Success|Failure)$/)).toEqual(['decideTask']);
+    expect(holders(/^states:SendTaskHeartbeat$/)).toEqual(['claimTask', 'decideTask']);
   });
 
   it('lets only submission use the data key', () => {

@@ -115,6 +115,31 @@ describe('waiting for people and for places', () => {
     await untilStatus(receipt, 'in-service');
   });
 
+  it('does not escalate a review a caseworker has claimed, as long as they keep claiming it', async () => {
+    const receipt = await submit(submission('youth'));
+    await untilStatus(receipt, 'awaiting-review');
+    const token = await untilTaskToken(receipt.applicationId, 'CaseManagerReview');
+    const jongno = await local.signIn('caseworker.jongno');
+    const { body: queue } = await local.http('GET', '/api/staff/tasks', undefined, { authorization: `Bearer ${jongno}` });
+    const task = queue.tasks.find((t: { applicationId: string }) => t.applicationId === receipt.applicationId);
+    const claim = () => local.http('POST', `/api/staff/tasks/${task.taskId}/claim`, undefined, { authorization: `Bearer ${jongno}` });
+
+    expect((await claim()).body).toMatchObject({ taskId: task.taskId, assignee: 'caseworker.jongno' });
+    await local.advanceClock('+6d');
+    expect((await claim()).status).toBe(200);
+    await local.advanceClock('+6d'); // 12 days: past one heartbeat period, but claimed within each
+    expect((await claim()).status).toBe(200);
+
+    const actions = await auditActions(receipt.applicationId);
+    expect(actions.filter((a) => a === 'task.claimed')).toHaveLength(3);
+    expect(actions).not.toContain('task.escalated');
+    expect(await untilTaskToken(receipt.applicationId, 'CaseManagerReview')).toBe(token);
+    const decided = await local.http('POST', `/api/staff/tasks/${task.taskId}/decision`, { decision: 'approve' }, { authorization: `Bearer ${jongno}` });
+    expect(decided.status).toBe(202);
+    await untilStatus(receipt, 'in-service');
+    expect((await claim()).status).toBe(409);
+  });
+
   it('waitlists an application where no provider has a place, and tries again the next day', async () => {
     const receipt = await submit(submission('youth', { applicant: { district: '11620' } })); // 관악구: no seeded provider
     await untilStatus(receipt, 'awaiting-review');

@@ -51,6 +51,12 @@ const ui = {
   decide: { ko: '결정', en: 'Decision' },
   note: { ko: '메모(선택)', en: 'Note (optional)' },
   saveDecision: { ko: '결정 저장', en: 'Save decision' },
+  claim: { ko: '내가 처리 중', en: "I'm working on this" },
+  claimHint: {
+    ko: '처리 중임을 알리면 업무가 방치된 것으로 보아 상급자에게 넘어가지 않습니다(7일마다 다시 알려 주세요).',
+    en: 'Saying you are on it keeps the task from escalating as forgotten (say it again at least weekly).',
+  },
+  claimedBy: { ko: '처리 담당', en: 'Being handled by' },
   chooseDecision: { ko: '결정을 선택해 주세요.', en: 'Choose a decision.' },
   decided: { ko: '결정을 저장했습니다. 처리에 몇 초가 걸릴 수 있습니다.', en: 'Decision saved. Processing may take a few seconds.' },
   audit: { ko: '감사 기록', en: 'Audit trail' },
@@ -95,6 +101,8 @@ interface TaskView {
   decision?: string;
   decidedBy?: string;
   decidedAt?: string;
+  assignee?: string;
+  claimedAt?: string;
 }
 
 interface CaseFile {
@@ -346,6 +354,19 @@ function answersView(programme: AnyProgramme, file: CaseFile): HTMLElement {
   return h('div', { class: 'answers' }, ...sections);
 }
 
+/** "I'm working on this": assigns the task and sends the workflow's heartbeat. */
+function claimControl(task: TaskView): HTMLElement {
+  const claimed = (by: string, at: string) => h('p', { class: 'claimed' }, ui.claimedBy, ': ', by, ' · ', dateTimeText(at));
+  const status = h('div', { role: 'status', class: 'status' }, task.assignee && task.claimedAt ? claimed(task.assignee, task.claimedAt) : null);
+  const button = h('button', { type: 'button', class: 'secondary', title: ui.claimHint.en }, ui.claim);
+  button.addEventListener('click', async () => {
+    const result = await staffApi<{ assignee: string; claimedAt: string }>('POST', `/api/staff/tasks/${encodeURIComponent(task.taskId)}/claim`);
+    if (!result) return;
+    show(status, result.ok ? claimed(result.body.assignee, result.body.claimedAt) : problemView(result));
+  });
+  return h('div', { class: 'claim' }, button, h('p', { class: 'hint' }, ui.claimHint), status);
+}
+
 function taskCard(task: TaskView, onDecided: () => void): HTMLElement {
   const card = h(
     'section',
@@ -355,6 +376,7 @@ function taskCard(task: TaskView, onDecided: () => void): HTMLElement {
     task.decision ? h('p', {}, ui.decide, ': ', decisionLabels[task.decision] ?? task.decision, task.decidedBy ? ` (${task.decidedBy})` : '') : null,
   );
   if (task.state !== 'open') return card;
+  card.append(claimControl(task));
   const name = `decision-${task.taskId}`;
   const radios = task.decisions.map((decision, i) => h('input', { type: 'radio', name, id: `${name}-${i}`, value: decision }));
   const noteId = `note-${task.taskId}`;
