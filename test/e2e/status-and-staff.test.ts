@@ -212,6 +212,21 @@ describe('case-manager console', () => {
     expect(await page.textContent('#audit')).toContain('application.viewed-by-staff');
   });
 
+  it('claims a task for the signed-in caseworker', async () => {
+    await signIn();
+    backend.on('GET', `/api/staff/applications/${applicationId}`, () => ({ status: 200, body: caseFile }));
+    backend.on('POST', `/api/staff/tasks/${taskId}/claim`, () => ({
+      status: 200,
+      body: { taskId, assignee: 'caseworker.jongno', claimedAt: '2026-03-03T00:30:00.000Z' },
+    }));
+    await page.click(`tr[data-task="${taskId}"] a`);
+    await page.click(`[data-task="${taskId}"] .claim button`);
+    await page.locator(`[data-task="${taskId}"] .claimed`).waitFor();
+    expect(await page.textContent(`[data-task="${taskId}"] .claimed`)).toContain('caseworker.jongno');
+    const [claim] = calls('POST', `/api/staff/tasks/${taskId}/claim`);
+    expect(claim!.headers.authorization).toBe(`Bearer ${idToken}`);
+  });
+
   it('asks to sign in again when the API answers 401', async () => {
     await page.goto(`${backend.url}/staff.html`);
     await page.evaluate((token) => sessionStorage.setItem('dolbom.staff.idToken', token), idToken);
