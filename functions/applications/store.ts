@@ -97,12 +97,15 @@ export interface TransitionRequest {
   once?: string;
 }
 
+/** What a transition did: applied now, or found already done by an earlier attempt (then `current`). */
+export type TransitionResult = { applied: true } | { applied: false; current: Application };
+
 /**
  * Moves an application from one of `from` to `to`, with its audit event and companion writes, in one
  * transaction. A retried step finds the status already at `to` and reports `applied: false` instead of
  * writing twice — that is what makes every workflow step idempotent.
  */
-export async function transition(id: string, request: TransitionRequest): Promise<{ application: Application; applied: boolean }> {
+export async function transition(id: string, request: TransitionRequest): Promise<TransitionResult> {
   const set: Record<string, unknown> = { ...request.set, status: request.to, updatedAt: request.audit.at };
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
@@ -146,11 +149,11 @@ export async function transition(id: string, request: TransitionRequest): Promis
     // Either the status moved on, or a companion write (a task, a reservation) already exists: a
     // repeat of this very step finds the status already at `to`.
     const current = await requireApplication(id);
-    if (current.status === request.to) return { application: current, applied: false };
+    if (current.status === request.to) return { applied: false, current };
     if (reasons[0] === 'ConditionalCheckFailed') throw new InvalidTransition(id, current.status, request.to);
     throw error;
   }
-  return { application: await requireApplication(id), applied: true };
+  return { applied: true };
 }
 
 export async function appendAudit(event: AuditEvent): Promise<void> {

@@ -18,7 +18,7 @@ export const handler = workflowStep('CheckEligibility', stepInput, async ({ appl
   const result = checkEligibility(getProgramme(application.programme), application.answers, {
     applicationDate: new Date(application.createdAt),
   });
-  const { application: updated } = await transition(applicationId, {
+  const done = await transition(applicationId, {
     from: ['submitted'],
     to: 'screened',
     set: { eligibility: result },
@@ -35,5 +35,7 @@ export const handler = workflowStep('CheckEligibility', stepInput, async ({ appl
       },
     }),
   });
-  return { outcome: (updated.eligibility as EligibilityResult).outcome };
+  // A concurrent attempt may have decided first: its stored result is the one that counts.
+  const decided = done.applied ? result : (done.current.eligibility as EligibilityResult);
+  return { outcome: decided.outcome };
 });

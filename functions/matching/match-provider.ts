@@ -18,7 +18,7 @@ export const handler = workflowStep('MatchProvider', stepInput, async ({ applica
 
   for (const offer of rankOffers(await offersFor(application.programme, application.district))) {
     try {
-      await transition(applicationId, {
+      const done = await transition(applicationId, {
         from: ['matching', 'waitlisted'],
         to: 'matched',
         set: { providerId: offer.providerId },
@@ -33,8 +33,7 @@ export const handler = workflowStep('MatchProvider', stepInput, async ({ applica
         }),
         with: [reserveWrite(offer)],
       });
-      const { providerId } = await requireApplication(applicationId);
-      return { matched: true, providerId };
+      return { matched: true, providerId: done.applied ? offer.providerId : done.current.providerId };
     } catch (error) {
       // That agency filled up since we read it: try the next one.
       if (cancellationReasons(error)?.[2] !== 'ConditionalCheckFailed') throw error;
