@@ -37,6 +37,16 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // `npm run test:drills`: crash, load and attack drills, each against a local cloud of its own.
+        test: {
+          name: 'drills',
+          include: ['test/drills/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -6,9 +6,10 @@ import { DescribeExecutionCommand, SendTaskSuccessCommand } from '@aws-sdk/clien
 import { afterAll, describe, expect, it } from 'vitest';
 import { patched, youthExample } from '../support/answers';
 import { clientsFor, eventually } from '../support/clients';
+import { freeCloudPorts } from '../support/free-ports';
 import { startCloudProcess, type CloudProcess } from '../support/local-cloud-process';
 
-const ports = { port: 3320, sfnPort: 8493, dynamodbPort: 8320 };
+const ports = await freeCloudPorts();
 const dataDir = mkdtempSync(path.join(tmpdir(), 'dolbom-restart-'));
 let running: CloudProcess | undefined;
 

@@ -25,7 +25,12 @@ const root = path.resolve(import.meta.dirname, '../..');
  * Runs `npm start`'s program as a child process, the way a developer does, with its own ports and
  * data folder, and waits until it answers. Its output goes to a log file the privacy tests read.
  */
-export async function startCloudProcess(dataDir: string, ports: CloudPorts, timeoutMs = 120_000): Promise<CloudProcess> {
+export async function startCloudProcess(
+  dataDir: string,
+  ports: CloudPorts,
+  timeoutMs = 120_000,
+  extraEnv: Record<string, string> = {},
+): Promise<CloudProcess> {
   const logFile = path.join(dataDir, 'cloud.log');
   const log = createWriteStream(logFile, { flags: 'a' });
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
@@ -36,6 +41,7 @@ export async function startCloudProcess(dataDir: string, ports: CloudPorts, time
       SFN_PORT: String(ports.sfnPort),
       DYNAMODB_PORT: String(ports.dynamodbPort),
       DOLBOM_DATA_DIR: dataDir,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
