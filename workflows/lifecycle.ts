@@ -4,6 +4,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { HandlerId } from '../functions/catalog';
+import { RETRYABLE_ERROR } from '../functions/commons/transient-errors';
 
 /** The Lambda steps the lifecycle calls, by catalog id. */
 export type LifecycleStep = Extract<
@@ -28,13 +29,31 @@ export interface LifecycleProps {
   logs?: sfn.LogOptions;
 }
 
-/** Lambda service faults worth another try; the handler's own errors are not retried. */
-const LAMBDA_SERVICE_ERRORS = [
+/**
+ * What another try may fix: Lambda service faults (the handler never ran, or its answer was lost —
+ * steps are idempotent, so running one twice is safe) and the services' transient faults that
+ * handlers surface as one error (functions/commons/transient-errors.ts). Anything else a handler
+ * throws is an answer, not a hiccup, and goes to RecordWorkflowFailure.
+ */
+const TRANSIENT_ERRORS = [
+  'Lambda.ClientExecutionTimeoutException',
   'Lambda.ServiceException',
   'Lambda.AWSLambdaException',
   'Lambda.SdkClientException',
   'Lambda.TooManyRequestsException',
+  RETRYABLE_ERROR,
 ];
+
+/** 2, 4, 8, 16, 32, 60 s at most between six retries, each drawn from 0 up to that (full jitter). */
+const retryTransientErrors = (task: sfn.TaskStateBase) =>
+  task.addRetry({
+    errors: TRANSIENT_ERRORS,
+    interval: Duration.seconds(2),
+    maxAttempts: 6,
+    backoffRate: 2,
+    maxDelay: Duration.seconds(60),
+    jitterStrategy: sfn.JitterType.FULL,
+  });
 
 const DAY_SECONDS = 24 * 60 * 60;
 
@@ -61,14 +80,7 @@ export class LifecycleStateMachine extends Construct {
         resultPath: resultPath === null ? sfn.JsonPath.DISCARD : resultPath,
         taskTimeout: sfn.Timeout.duration(Duration.seconds(60)),
       });
-      task.addRetry({
-        errors: LAMBDA_SERVICE_ERRORS,
-        interval: Duration.seconds(2),
-        maxAttempts: 6,
-        backoffRate: 2,
-        maxDelay: Duration.seconds(60),
-        jitterStrategy: sfn.JitterType.FULL,
-      });
+      retryTransientErrors(task);
       return task;
     };
 
@@ -101,14 +113,7 @@ export class LifecycleStateMachine extends Construct {
         taskTimeout: sfn.Timeout.duration(Duration.days(timeoutDays)),
         heartbeatTimeout: sfn.Timeout.duration(Duration.days(humanTasks.heartbeatDays)),
       });
-      task.addRetry({
-        errors: LAMBDA_SERVICE_ERRORS,
-        interval: Duration.seconds(2),
-        maxAttempts: 6,
-        backoffRate: 2,
-        maxDelay: Duration.seconds(60),
-        jitterStrategy: sfn.JitterType.FULL,
-      });
+      retryTransientErrors(task);
       // Nobody acted in time: expire the task, flag it for a supervisor, and open a fresh one.
       const escalate = lambdaStep(`Escalate${name}`, 'escalateOverdueTask', { ...ids, kind, 'error.$': '$.overdue.Error' }, null);
       task.addCatch(escalate, { errors: ['States.Timeout', 'States.HeartbeatTimeout'], resultPath: '$.overdue' });

@@ -1,9 +1,13 @@
 import type * as z from 'zod';
 import { log } from './logger';
+import { RetryableError, isTransient } from './transient-errors';
 
 /**
  * Wraps a lifecycle step: validates the payload Step Functions sends, runs the step, and logs ids
- * only. Errors propagate with their `name` as the Lambda error type, for the state's Retry and Catch.
+ * only. Errors propagate with their `name` as the Lambda error type, for the state's Retry and Catch;
+ * a transient fault of a service (DynamoDB contention or throttling, a throttle, a 5xx, a timeout)
+ * propagates as `Dolbom.Retryable`, which every lifecycle task retries with backoff. Handlers answer
+ * only what they know how to (a failed condition that means "already done"); the rest comes here.
  *
  * @example
  * export const handler = workflowStep('MatchProvider', stepInput, async ({ applicationId }) => ({ matched: true }));
@@ -17,8 +21,9 @@ export function workflowStep<S extends z.ZodType, R>(name: string, schema: S, ru
       log.info('step done', { step: name, applicationId: ids.applicationId, period: ids.period });
       return result;
     } catch (error) {
-      log.warn('step failed', { step: name, applicationId: ids.applicationId, error: (error as Error).name });
-      throw error;
+      const surfaced = isTransient(error) ? new RetryableError(error as Error) : error;
+      log.warn('step failed', { step: name, applicationId: ids.applicationId, error: (surfaced as Error).name, fault: (error as Error).name });
+      throw surfaced;
     }
   };
 }

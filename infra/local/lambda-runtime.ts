@@ -1,9 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { handlers, type HandlerId } from '../../functions/catalog';
+import { dynamo } from '../../functions/commons/clients';
 import { projectRoot } from '../paths';
+import { injectFaults, parseFaults } from './faults';
 import { LOCAL_ACCOUNT, LOCAL_REGION, localFunctionArn } from './template';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
@@ -15,6 +18,14 @@ type Handler = (event: unknown, context: Context) => Promise<unknown>;
  */
 export class LocalLambdaRuntime {
   private readonly loaded = new Map<HandlerId, Promise<Handler>>();
+  /** Which handler the current call chain runs in: DynamoDB calls are shared by all handlers in-process. */
+  private readonly running = new AsyncLocalStorage<HandlerId>();
+
+  constructor() {
+    // Drills only (infra/local/faults.ts); read once, at start.
+    const faults = parseFaults(process.env.DOLBOM_FAULTS);
+    if (faults.length > 0) injectFaults(dynamo(), faults, () => this.running.getStore());
+  }
 
   private load(id: HandlerId): Promise<Handler> {
     let handler = this.loaded.get(id);
@@ -53,7 +64,7 @@ export class LocalLambdaRuntime {
       succeed: () => undefined,
     } satisfies Context;
     // A structured clone stands in for the JSON round trip Lambda does: no shared references.
-    return structuredClone(await handler(structuredClone(event), context));
+    return structuredClone(await this.running.run(id, () => handler(structuredClone(event), context)));
   }
 
   /** Step Functions' view: invoke by function ARN (`arn:aws:lambda:…:function:<handlerId>`). */

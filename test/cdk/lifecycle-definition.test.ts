@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { synthesize } from '../../infra/synth';
 import { stateMachines } from '../../infra/local/template';
 import { handlers } from '../../functions/catalog';
+import { RETRYABLE_ERROR } from '../../functions/commons/transient-errors';
 import { routes } from '../../functions/routes';
+import { retryDelayMs, type Retrier } from '../../workflows/local/retry';
 
 const templates = synthesize('dev');
 const [lifecycle] = stateMachines(templates.data, templates.app);
@@ -30,17 +32,34 @@ describe('the lifecycle state machine', () => {
     }
   });
 
-  it('retries Lambda service errors with backoff and full jitter on every Lambda task', () => {
+  it('retries every transient error with backoff and full jitter on every Lambda task', () => {
     expect(lambdaTasks.length).toBeGreaterThanOrEqual(10);
     for (const [name, state] of lambdaTasks) {
-      const retry = (state.Retry as Record<string, any>[] | undefined)?.find((r) => r.ErrorEquals.includes('Lambda.ServiceException'));
+      const retry = (state.Retry as Record<string, any>[] | undefined)?.find((r) => r.ErrorEquals.includes(RETRYABLE_ERROR));
       expect(retry, name).toBeDefined();
       expect(retry!.ErrorEquals, name).toEqual(
-        expect.arrayContaining(['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException']),
+        expect.arrayContaining([
+          'Lambda.ClientExecutionTimeoutException',
+          'Lambda.ServiceException',
+          'Lambda.AWSLambdaException',
+          'Lambda.SdkClientException',
+          'Lambda.TooManyRequestsException',
+          RETRYABLE_ERROR,
+        ]),
       );
+      expect(retry!.ErrorEquals, name).not.toContain('States.ALL');
       expect(retry!.JitterStrategy, name).toBe('FULL');
       expect(retry!.BackoffRate, name).toBeGreaterThan(1);
+      expect(retry!.MaxAttempts, name).toBeGreaterThanOrEqual(3);
+      expect(retry!.MaxDelaySeconds, name).toBeGreaterThan(0);
     }
+  });
+
+  it('is paced the same by the local engine: up to 2, 4, 8, 16, 32 and 60 s, drawn from zero (full jitter)', () => {
+    const retry = (definition.States.CheckEligibility!.Retry as Retrier[]).find((r) => r.ErrorEquals.includes(RETRYABLE_ERROR))!;
+    const halfway = () => 0.5;
+    expect([1, 2, 3, 4, 5, 6].map((attempt) => retryDelayMs(retry, attempt, halfway))).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000]);
+    expect(retryDelayMs(retry, 1, () => 0)).toBe(0);
   });
 
   it('sends every unexpected step failure to the failure recorder, so nothing fails silently', () => {

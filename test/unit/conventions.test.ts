@@ -25,4 +25,8 @@ describe('house rules that keep Dolbom small and safe', () => {
     const domain = [...sources('forms'), ...sources('functions/eligibility')].filter((s) => !s.file.endsWith('-step.ts') && !s.file.endsWith('prescreen.ts'));
     expect(domain.filter((s) => /from '@aws-sdk\//.test(s.text)).map((s) => s.file)).toEqual([]);
   });
+
+  it('keeps the local cloud out of what ships: no handler imports infra/ (its fault injection above all)', () => {
+    expect(shipped.filter((s) => /from '(\.\.\/)+infra\//.test(s.text)).map((s) => s.file)).toEqual([]);
+  });
 });
