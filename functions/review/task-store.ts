@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
+import { isConditionFailure } from '../commons/dynamo-errors';
 import { env } from '../commons/env';
 import { keys } from '../applications/keys';
 import type { TransactItem } from '../applications/store';
-import type { HumanTask, TaskKind, TaskState } from './task';
+import type { HumanTask, TaskAnswer, TaskKind, TaskState } from './task';
 
 function queueKey(task: Pick<HumanTask, 'state' | 'dueAt' | 'taskId'>) {
   return `${task.state}#${task.dueAt}#${task.taskId}`;
@@ -58,6 +59,29 @@ export async function openTasksOfDistrict(district: string, limit = 100): Promis
     }),
   );
   return (out.Items ?? []).map(strip);
+}
+
+/**
+ * Writes the console's answer on a task that is still open and not yet answered: of two people
+ * deciding at once, one wins. False when the task was closed or answered first.
+ */
+export async function recordAnswer(task: HumanTask, answer: TaskAnswer): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.task(task.applicationId, task.taskId),
+        UpdateExpression: 'SET answer = :answer',
+        ConditionExpression: '#state = :open AND attribute_not_exists(answer)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':answer': answer, ':open': 'open' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 }
 
 export async function openTasksOfKind(applicationId: string, kind: TaskKind, period: number): Promise<HumanTask[]> {
