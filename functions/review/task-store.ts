@@ -84,6 +84,26 @@ export async function recordAnswer(task: HumanTask, answer: TaskAnswer): Promise
   }
 }
 
+/** Assigns an open task and moves its due date (and its place in the queue); false if it closed meanwhile. */
+export async function claimOpenTask(task: HumanTask, assignee: string, claimedAt: string, dueAt: string): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.task(task.applicationId, task.taskId),
+        UpdateExpression: 'SET assignee = :me, claimedAt = :at, dueAt = :due, gsi1sk = :queue',
+        ConditionExpression: '#state = :open',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':me': assignee, ':at': claimedAt, ':due': dueAt, ':queue': queueKey({ ...task, dueAt }), ':open': 'open' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
 export async function openTasksOfKind(applicationId: string, kind: TaskKind, period: number): Promise<HumanTask[]> {
   return (await tasksOfApplication(applicationId)).filter((t) => t.state === 'open' && t.kind === kind && t.period === period);
 }

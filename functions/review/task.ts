@@ -18,10 +18,17 @@ export interface HumanTask {
   programme: string;
   state: TaskState;
   createdAt: string;
+  /** When the workflow escalates the task if nobody acts: its heartbeat deadline, never after `timeoutAt`. */
   dueAt: string;
+  /** The state's timeout: no claim moves the due date past it. */
+  timeoutAt: string;
+  /** How far a claim (the state's heartbeat) moves the due date. */
+  heartbeatSeconds: number;
   taskToken: string;
   /** The eligibility verdict the case manager starts from (the full explanation is on the application). */
   eligibilityOutcome?: string;
+  assignee?: string;
+  claimedAt?: string;
   /** The decision: written by the console before it answers the token (the task is still open), or by RecordDecision. */
   answer?: TaskAnswer;
 }
@@ -61,6 +68,11 @@ export const decisionNote = z
     }),
   )
   .transform((note) => note || undefined);
+
+/** The next due date after a claim at `at`: one heartbeat on, but never past the state's timeout. */
+export function dueAfterClaim(task: Pick<HumanTask, 'heartbeatSeconds' | 'timeoutAt'>, at: Date): string {
+  return new Date(Math.min(at.getTime() + task.heartbeatSeconds * 1000, Date.parse(task.timeoutAt))).toISOString();
+}
 
 export const taskKindLabels: Record<TaskKind, Text> = {
   review: { ko: '신청 검토', en: 'Application review' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../functions/applications/audit';
 import { timeline } from '../../../functions/status/timeline';
-import { decisionNote, taskView, type HumanTask } from '../../../functions/review/task';
+import { decisionNote, dueAfterClaim, taskView, type HumanTask } from '../../../functions/review/task';
 
 describe('decisionNote', () => {
   it('keeps lines and trims the ends; a blank note is no note', () => {
@@ -20,6 +20,18 @@ describe('decisionNote', () => {
     ['2,001 characters', 'x'.repeat(2001)],
   ])('refuses %s', (_, note) => {
     expect(decisionNote.safeParse(note).success).toBe(false);
+  });
+});
+
+describe('dueAfterClaim', () => {
+  const task = { heartbeatSeconds: 7 * 86_400, timeoutAt: '2026-03-15T00:00:00.000Z' };
+
+  it('moves the due date a heartbeat on from the claim', () => {
+    expect(dueAfterClaim(task, new Date('2026-03-02T00:00:00.000Z'))).toBe('2026-03-09T00:00:00.000Z');
+  });
+
+  it('never past the timeout of the state', () => {
+    expect(dueAfterClaim(task, new Date('2026-03-12T00:00:00.000Z'))).toBe('2026-03-15T00:00:00.000Z');
   });
 });
 
