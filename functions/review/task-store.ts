@@ -4,10 +4,19 @@ import { isConditionFailure } from '../commons/dynamo-errors';
 import { env } from '../commons/env';
 import { keys } from '../applications/keys';
 import type { TransactItem } from '../applications/store';
-import type { HumanTask, TaskAnswer, TaskKind, TaskState } from './task';
+import { applicationIdOfTask, type HumanTask, type TaskAnswer, type TaskKind, type TaskState } from './task';
 
-function queueKey(task: Pick<HumanTask, 'state' | 'dueAt' | 'taskId'>) {
+/** A task's place in its district's queue (GSI1 sort key): by state, then soonest due, then id. */
+export function queueKey(task: Pick<HumanTask, 'state' | 'dueAt' | 'taskId'>) {
   return `${task.state}#${task.dueAt}#${task.taskId}`;
+}
+
+const OPEN_QUEUE_KEY = /^open#(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)#([^#]+)$/;
+
+/** The task id of an open task's queue key, or undefined when the text is not one. */
+export function taskIdOfOpenQueueKey(key: string): string | undefined {
+  const taskId = OPEN_QUEUE_KEY.exec(key)?.[2];
+  return taskId && applicationIdOfTask(taskId) ? taskId : undefined;
 }
 
 function strip(item: Record<string, unknown>): HumanTask {
@@ -47,18 +56,25 @@ export async function tasksOfApplication(applicationId: string): Promise<HumanTa
   return (out.Items ?? []).map(strip);
 }
 
-/** A district's open tasks, soonest due first. */
-export async function openTasksOfDistrict(district: string, limit = 100): Promise<HumanTask[]> {
+/**
+ * Up to `limit` open tasks of a district, soonest due first, after the queue key `after` (from the
+ * start when absent); `more` says the district may hold further open tasks.
+ */
+export async function openTasksOfDistrict(district: string, after: string | undefined, limit: number): Promise<{ tasks: HumanTask[]; more: boolean }> {
+  const afterTaskId = after === undefined ? undefined : taskIdOfOpenQueueKey(after);
+  if (after !== undefined && !afterTaskId) throw new RangeError('not an open task queue key');
+  const gsi1pk = keys.districtTasks(district);
   const out = await dynamo().send(
     new QueryCommand({
       TableName: env.tableName(),
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :open)',
-      ExpressionAttributeValues: { ':pk': keys.districtTasks(district), ':open': 'open#' },
+      ExpressionAttributeValues: { ':pk': gsi1pk, ':open': 'open#' },
+      ExclusiveStartKey: afterTaskId ? { ...keys.task(applicationIdOfTask(afterTaskId)!, afterTaskId), gsi1pk, gsi1sk: after } : undefined,
       Limit: limit,
     }),
   );
-  return (out.Items ?? []).map(strip);
+  return { tasks: (out.Items ?? []).map(strip), more: out.LastEvaluatedKey !== undefined };
 }
 
 /**
