@@ -145,7 +145,7 @@ describe('a decision through the console', () => {
 
 /** POST /api/staff/tasks/{taskId}/decision in this process, with the claims of a signed-in user's token. */
 async function decideInProcess(idToken: string, taskId: string, body: unknown, sfnEndpoint: string): Promise<APIGatewayProxyStructuredResultV2> {
-  Object.assign(process.env, {
+  const lambdaEnvironment = {
     TABLE_NAME: 'dolbom-dev',
     AWS_REGION: 'ap-northeast-2',
     AWS_ACCESS_KEY_ID: 'local',
@@ -153,7 +153,20 @@ async function decideInProcess(idToken: string, taskId: string, body: unknown, s
     AWS_ENDPOINT_URL_DYNAMODB: drill.process.dynamodb,
     AWS_ENDPOINT_URL_SFN: sfnEndpoint,
     DOLBOM_LOG: 'silent',
-  });
+  };
+  const saved = Object.fromEntries(Object.keys(lambdaEnvironment).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, lambdaEnvironment);
+  try {
+    return await invokeDecisionRoute(idToken, taskId, body);
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+async function invokeDecisionRoute(idToken: string, taskId: string, body: unknown): Promise<APIGatewayProxyStructuredResultV2> {
   const { handler } = await import('../../functions/review/decide-task');
   const claims = JSON.parse(Buffer.from(idToken.split('.')[1]!, 'base64url').toString('utf8'));
   const routeKey = 'POST /api/staff/tasks/{taskId}/decision';

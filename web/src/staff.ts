@@ -418,7 +418,8 @@ function answerView(task: TaskView): HTMLElement | null {
       answer.via === 'console' ? h('span', { class: 'decided-by' }, answer.by?.userId ?? '') : ui.viaApi,
       ' · ',
       dateTimeText(answer.at),
-      task.state === 'open' ? h('span', { class: 'hint' }, ' · ', ui.notYetTaken) : null,
+      // Saved by the console but not (yet) taken up: the workflow has not answered, or the task expired first.
+      task.state !== 'decided' ? h('span', { class: 'hint' }, ' · ', ui.notYetTaken) : null,
     ),
     answer.note ? h('p', { class: 'note' }, h('strong', {}, ui.noteLabel, ': '), answer.note) : null,
   );
