@@ -98,6 +98,9 @@ export class LifecycleStateMachine extends Construct {
     const lambdaStep = (...args: Parameters<typeof step>) => guarded(step(...args));
 
     const humanTask = (name: string, kind: 'review' | 'reassessment', timeoutDays: number) => {
+      // One number for each deadline: the state's timeouts, and the task's due date computed from them.
+      const timeoutSeconds = timeoutDays * DAY_SECONDS;
+      const heartbeatSeconds = humanTasks.heartbeatDays * DAY_SECONDS;
       const task = new tasks.LambdaInvoke(this, name, {
         stateName: name,
         lambdaFunction: steps.openHumanTask,
@@ -106,12 +109,13 @@ export class LifecycleStateMachine extends Construct {
           ...ids,
           kind,
           taskToken: sfn.JsonPath.taskToken,
-          timeoutSeconds: timeoutDays * DAY_SECONDS,
+          timeoutSeconds,
+          heartbeatSeconds,
         }),
         retryOnServiceExceptions: false,
         resultPath: '$.decision',
-        taskTimeout: sfn.Timeout.duration(Duration.days(timeoutDays)),
-        heartbeatTimeout: sfn.Timeout.duration(Duration.days(humanTasks.heartbeatDays)),
+        taskTimeout: sfn.Timeout.duration(Duration.seconds(timeoutSeconds)),
+        heartbeatTimeout: sfn.Timeout.duration(Duration.seconds(heartbeatSeconds)),
       });
       retryTransientErrors(task);
       // Nobody acted in time: expire the task, flag it for a supervisor, and open a fresh one.

@@ -29,3 +29,8 @@ export function isTransientDynamoError(error: unknown): boolean {
   if (reasons) return reasons.some((r) => TRANSIENT_REASONS.has(r)) && reasons.every((r) => r === 'None' || TRANSIENT_REASONS.has(r));
   return error instanceof Error && TRANSIENT_ERRORS.has(error.name);
 }
+
+/** A single conditional write (not a transaction) found its condition false. */
+export function isConditionFailure(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}

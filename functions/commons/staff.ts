@@ -1,5 +1,5 @@
 import { routes, staffGroups, type StaffGroup } from '../routes';
-import type { Actor } from '../applications/audit';
+import type { StaffActor } from '../applications/audit';
 import type { HttpEvent } from './http';
 import { problem } from './problems';
 
@@ -41,6 +41,6 @@ export function requireDistrict(staff: StaffMember, district: string): void {
   if (!servesDistrict(staff, district)) throw problem.forbidden();
 }
 
-export function staffActor(staff: StaffMember, event: HttpEvent): Actor {
+export function staffActor(staff: StaffMember, event: HttpEvent): StaffActor {
   return { kind: 'staff', userId: staff.userId, groups: staff.groups, sourceIp: event.requestContext.http.sourceIp };
 }

@@ -1,39 +1,34 @@
 import { SendTaskHeartbeatCommand } from '@aws-sdk/client-sfn';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, sfn } from '../commons/clients';
+import { sfn } from '../commons/clients';
 import { now } from '../commons/clock';
-import { env } from '../commons/env';
 import { httpHandler } from '../commons/http';
 import { staffActor } from '../commons/staff';
 import { auditEvent } from '../applications/audit';
-import { keys } from '../applications/keys';
 import { appendAudit } from '../applications/store';
 import { isSpentToken, openTaskForStaff, taskClosed } from './staff-task';
+import { dueAfterClaim } from './task';
+import { claimOpenTask } from './task-store';
 
 /**
  * POST /api/staff/tasks/{taskId}/claim — "I am working on this": assigns the task to the caller and
- * sends the state's heartbeat, so a task someone is handling does not escalate as forgotten. Claiming
- * again (at least once per heartbeat period) keeps it alive.
+ * sends the state's heartbeat, so a task someone is handling does not escalate as forgotten. The due
+ * date moves a heartbeat on (never past the state's timeout): claiming again before it keeps the task.
  */
 export const handler = httpHandler(async (event) => {
   const { staff, task } = await openTaskForStaff(event);
+  // Taken before the heartbeat, so the due date shown is never later than the workflow's deadline.
+  const claimedAt = now();
+  const dueAt = dueAfterClaim(task, claimedAt);
   try {
     await sfn().send(new SendTaskHeartbeatCommand({ taskToken: task.taskToken }));
   } catch (error) {
     if (isSpentToken(error)) throw taskClosed();
     throw error;
   }
-  const at = now().toISOString();
-  await dynamo().send(
-    new UpdateCommand({
-      TableName: env.tableName(),
-      Key: keys.task(task.applicationId, task.taskId),
-      UpdateExpression: 'SET assignee = :me, claimedAt = :at',
-      ExpressionAttributeValues: { ':me': staff.userId, ':at': at },
-    }),
-  );
+  const at = claimedAt.toISOString();
+  if (!(await claimOpenTask(task, staff.userId, at, dueAt))) throw taskClosed();
   await appendAudit(
-    auditEvent({ applicationId: task.applicationId, at, actor: staffActor(staff, event), action: 'task.claimed', detail: { taskId: task.taskId } }),
+    auditEvent({ applicationId: task.applicationId, at, actor: staffActor(staff, event), action: 'task.claimed', detail: { taskId: task.taskId, dueAt } }),
   );
-  return { status: 200, body: { taskId: task.taskId, assignee: staff.userId, claimedAt: at } };
+  return { status: 200, body: { taskId: task.taskId, assignee: staff.userId, claimedAt: at, dueAt } };
 });

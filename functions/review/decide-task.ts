@@ -1,23 +1,36 @@
+import { randomUUID } from 'node:crypto';
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import * as z from 'zod';
 import { message } from '../../forms/messages';
 import { sfn } from '../commons/clients';
+import { now } from '../commons/clock';
 import { httpHandler } from '../commons/http';
-import { problem } from '../commons/problems';
-import { isSpentToken, openTaskForStaff, taskClosed } from './staff-task';
-import { decisionsByKind } from './task';
+import { HttpProblem, problem } from '../commons/problems';
+import { staffActor } from '../commons/staff';
+import { isSpentToken, taskClosed, taskForStaff } from './staff-task';
+import { decisionNote, decisionsByKind, type HumanTask, type TaskAnswer } from './task';
+import { getTask, recordAnswer } from './task-store';
 
 const bodySchema = z.object({
   decision: z.string().min(1, message('decision-required', { ko: '결정을 선택해 주세요', en: 'Choose a decision' })),
-  note: z.string().max(2000, message('note-too-long', { ko: '메모는 2000자 이내로 적어 주세요', en: 'Keep the note within 2000 characters' })).optional(),
+  note: decisionNote.optional(),
 });
 
+const answeredDifferently = () =>
+  new HttpProblem(409, 'task-answered-differently', {
+    ko: '이 업무에는 이미 다른 결정을 저장했습니다. 업무를 새로 고쳐 확인해 주세요.',
+    en: 'You already saved a different decision on this task. Refresh the task to see it.',
+  });
+
 /**
- * POST /api/staff/tasks/{taskId}/decision — a case manager decides. The decision travels as the task
- * token's output; Step Functions accepts a token once, so two people deciding at once get one winner.
+ * POST /api/staff/tasks/{taskId}/decision — a case manager decides. The decision is first written on
+ * the task — who (the signed-in user), what, why, when — in a conditional write, so of two people
+ * deciding at once one wins; then the task token is answered with the decision and the answer's id,
+ * by which RecordDecision knows it came from here. The same person sending the same decision again
+ * (a retry, also after this route died between the write and the token) gets the same answer.
  */
 export const handler = httpHandler(async (event) => {
-  const { staff, task } = await openTaskForStaff(event);
+  const { staff, task } = await taskForStaff(event);
   const body = bodySchema.parse(event.jsonBody);
   const allowed: readonly string[] = decisionsByKind[task.kind];
   if (!allowed.includes(body.decision)) {
@@ -29,16 +42,26 @@ export const handler = httpHandler(async (event) => {
       },
     ]);
   }
+  const mine: TaskAnswer = { id: randomUUID(), decision: body.decision, via: 'console', by: staffActor(staff, event), note: body.note, at: now().toISOString() };
+  const answer = await standingAnswer(task, mine);
   try {
-    await sfn().send(
-      new SendTaskSuccessCommand({
-        taskToken: task.taskToken,
-        output: JSON.stringify({ decision: body.decision, decidedBy: staff.userId, sourceIp: event.requestContext.http.sourceIp, note: body.note }),
-      }),
-    );
+    await sfn().send(new SendTaskSuccessCommand({ taskToken: task.taskToken, output: JSON.stringify({ decision: answer.decision, answerId: answer.id }) }));
   } catch (error) {
-    if (isSpentToken(error)) throw taskClosed();
-    throw error;
+    if (!isSpentToken(error)) throw error;
+    // Spent by an earlier attempt of this answer (recorded, or about to be), or closed another way.
+    const current = await getTask(task.applicationId, task.taskId);
+    if (current?.state === 'expired' || current?.answer?.id !== answer.id) throw taskClosed();
   }
-  return { status: 202, body: { taskId: task.taskId, decision: body.decision } };
+  return { status: 202, body: { taskId: task.taskId, decision: answer.decision } };
 });
+
+/** The task's answer if it is `mine`, or the same person's identical earlier one; 409 otherwise. */
+async function standingAnswer(task: HumanTask, mine: TaskAnswer): Promise<TaskAnswer> {
+  let answer = task.answer;
+  if (!answer && task.state === 'open') {
+    answer = (await recordAnswer(task, mine)) ? mine : (await getTask(task.applicationId, task.taskId))?.answer;
+  }
+  if (!answer || answer.via !== 'console' || answer.by?.userId !== mine.by?.userId) throw taskClosed();
+  if (answer.decision !== mine.decision || (answer.note ?? '') !== (mine.note ?? '')) throw answeredDifferently();
+  return answer;
+}

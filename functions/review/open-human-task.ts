@@ -12,6 +12,7 @@ const input = stepInput.extend({
   kind: z.enum(['review', 'reassessment']),
   taskToken: z.string().min(1).max(4096),
   timeoutSeconds: z.number().int().positive(),
+  heartbeatSeconds: z.number().int().positive(),
 });
 
 const statusFor = {
@@ -19,10 +20,15 @@ const statusFor = {
   reassessment: { from: ['in-service', 'reassessment'], to: 'reassessment' },
 } as const;
 
-/** CaseManagerReview / Reassessment: opens the task that holds the token, due when the state times out. */
-export const handler = workflowStep('OpenHumanTask', input, async ({ applicationId, period, kind, taskToken, timeoutSeconds }) => {
+/**
+ * CaseManagerReview / Reassessment: opens the task that holds the token. It is due when the state
+ * escalates it — its heartbeat runs out first unless someone claims it — and the state's own
+ * TimeoutSeconds and HeartbeatSeconds come in the payload, so the two cannot disagree.
+ */
+export const handler = workflowStep('OpenHumanTask', input, async ({ applicationId, period, kind, taskToken, timeoutSeconds, heartbeatSeconds }) => {
   const application = await requireApplication(applicationId);
   const openedAt = now();
+  const after = (seconds: number) => new Date(openedAt.getTime() + seconds * 1000).toISOString();
   const task: HumanTask = {
     taskId: taskIdFor(applicationId, taskToken),
     applicationId,
@@ -32,7 +38,9 @@ export const handler = workflowStep('OpenHumanTask', input, async ({ application
     programme: application.programme,
     state: 'open',
     createdAt: openedAt.toISOString(),
-    dueAt: new Date(openedAt.getTime() + timeoutSeconds * 1000).toISOString(),
+    dueAt: after(Math.min(heartbeatSeconds, timeoutSeconds)),
+    timeoutAt: after(timeoutSeconds),
+    heartbeatSeconds,
     taskToken,
     eligibilityOutcome: (application.eligibility as EligibilityResult | undefined)?.outcome,
   };

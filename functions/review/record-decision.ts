@@ -4,48 +4,45 @@ import { dynamo } from '../commons/clients';
 import { now } from '../commons/clock';
 import { cancellationReasons } from '../commons/dynamo-errors';
 import { workflowStep } from '../commons/step';
-import type { Actor } from '../applications/audit';
 import { auditEvent } from '../applications/audit';
 import { auditPut, transition } from '../applications/store';
-import { stepInput, systemActor } from '../lifecycle/step-input';
-import { decisionsByKind, type TaskKind } from './task';
+import { stepInput } from '../lifecycle/step-input';
+import { decisionsByKind, type TaskAnswer, type TaskKind } from './task';
 import { closeTaskWrite, openTasksOfKind } from './task-store';
 
 const input = stepInput.extend({ kind: z.enum(['review', 'reassessment']), decision: z.unknown() });
 
-/** What a case manager (through decide-task) or an operator (SendTaskSuccess) sends as task output. */
-const decisionSchema = (kind: TaskKind) =>
-  z.object({
-    decision: z.enum(decisionsByKind[kind]),
-    decidedBy: z.string().max(128).optional(),
-    sourceIp: z.string().max(64).optional(),
-    note: z.string().max(2000).optional(),
-  });
+/**
+ * The task token's output, from the decision route or from anyone calling SendTaskSuccess. Only the
+ * decision is believed; who decided comes from the answer the route stored, matched by its id. Any
+ * other field (a claimed decidedBy, sourceIp or note) is dropped.
+ */
+const outputSchema = (kind: TaskKind) => z.object({ decision: z.enum(decisionsByKind[kind]), answerId: z.string().max(64).optional() });
 
 /**
  * Records the answer to a human task, whoever sent it: closes the task and writes the decision to the
- * audit trail in one transaction, so a retried step records it once. An output that is not a valid
- * decision is recorded as such and the workflow opens a fresh task.
+ * audit trail in one transaction, so a retried step records it once. A decision the console stored is
+ * recorded as its signed-in author's, with the note; one sent straight to the Step Functions API is
+ * recorded as such, naming nobody. An output that is not a valid decision is recorded as such and
+ * the workflow opens a fresh task.
  */
 export const handler = workflowStep('RecordDecision', input, async ({ applicationId, period, kind, decision }) => {
-  const parsed = decisionSchema(kind).safeParse(decision);
+  const parsed = outputSchema(kind).safeParse(decision);
   const verdict = parsed.success ? parsed.data.decision : 'invalid';
-  const actor: Actor =
-    parsed.success && parsed.data.decidedBy
-      ? { kind: 'staff', userId: parsed.data.decidedBy, groups: [], sourceIp: parsed.data.sourceIp }
-      : systemActor('RecordDecision');
   const at = now().toISOString();
   const [task] = await openTasksOfKind(applicationId, kind, period);
-  const closeTask = task
-    ? [closeTaskWrite(task, 'decided', { decision: verdict, decidedBy: parsed.data?.decidedBy ?? 'task-token', decidedAt: at })]
-    : [];
+  const stored = task?.answer;
+  const fromConsole = stored?.via === 'console' && stored.id === parsed.data?.answerId && stored.decision === verdict ? stored : undefined;
+  const answer: TaskAnswer = fromConsole ?? { decision: verdict, via: 'step-functions-api', at };
+  const closeTask = task ? [closeTaskWrite(task, 'decided', { answer })] : [];
   const audit = auditEvent({
     applicationId,
     at,
-    actor,
+    actor: fromConsole?.by ?? { kind: 'step-functions-api' },
     action: `${kind}.decided`,
     visibleToApplicant: verdict !== 'invalid',
-    detail: { decision: verdict, taskId: task?.taskId ?? null },
+    detail: { decision: verdict, taskId: task?.taskId ?? null, via: answer.via },
+    ...(answer.note ? { note: answer.note } : {}),
   });
 
   if (kind === 'review' && verdict === 'approve') {

@@ -15,14 +15,20 @@ export function isSpentToken(error: unknown): boolean {
   return error instanceof Error && ['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken'].includes(error.name);
 }
 
-/** The open task named in the path, for a staff member of its district: 404, 403 or 409 otherwise. */
-export async function openTaskForStaff(event: HttpEvent): Promise<{ staff: StaffMember; task: HumanTask }> {
+/** The task named in the path, open or not, for a staff member of its district: 404 or 403 otherwise. */
+export async function taskForStaff(event: HttpEvent): Promise<{ staff: StaffMember; task: HumanTask }> {
   const staff = staffMember(event);
   const taskId = event.pathParameters?.taskId ?? '';
   const applicationId = applicationIdOfTask(taskId);
   const task = applicationId ? await getTask(applicationId, taskId) : undefined;
   if (!task) throw problem.notFound({ ko: '업무', en: 'Task' });
   requireDistrict(staff, task.district);
-  if (task.state !== 'open') throw taskClosed();
   return { staff, task };
+}
+
+/** The open task named in the path, for a staff member of its district: 404, 403 or 409 otherwise. */
+export async function openTaskForStaff(event: HttpEvent): Promise<{ staff: StaffMember; task: HumanTask }> {
+  const found = await taskForStaff(event);
+  if (found.task.state !== 'open') throw taskClosed();
+  return found;
 }

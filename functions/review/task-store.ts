@@ -1,12 +1,22 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
+import { isConditionFailure } from '../commons/dynamo-errors';
 import { env } from '../commons/env';
 import { keys } from '../applications/keys';
 import type { TransactItem } from '../applications/store';
-import type { HumanTask, TaskKind, TaskState } from './task';
+import { applicationIdOfTask, type HumanTask, type TaskAnswer, type TaskKind, type TaskState } from './task';
 
-function queueKey(task: Pick<HumanTask, 'state' | 'dueAt' | 'taskId'>) {
+/** A task's place in its district's queue (GSI1 sort key): by state, then soonest due, then id. */
+export function queueKey(task: Pick<HumanTask, 'state' | 'dueAt' | 'taskId'>) {
   return `${task.state}#${task.dueAt}#${task.taskId}`;
+}
+
+const OPEN_QUEUE_KEY = /^open#(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)#([^#]+)$/;
+
+/** The task id of an open task's queue key, or undefined when the text is not one. */
+export function taskIdOfOpenQueueKey(key: string): string | undefined {
+  const taskId = OPEN_QUEUE_KEY.exec(key)?.[2];
+  return taskId && applicationIdOfTask(taskId) ? taskId : undefined;
 }
 
 function strip(item: Record<string, unknown>): HumanTask {
@@ -46,18 +56,68 @@ export async function tasksOfApplication(applicationId: string): Promise<HumanTa
   return (out.Items ?? []).map(strip);
 }
 
-/** A district's open tasks, soonest due first. */
-export async function openTasksOfDistrict(district: string, limit = 100): Promise<HumanTask[]> {
+/**
+ * Up to `limit` open tasks of a district, soonest due first, after the queue key `after` (from the
+ * start when absent); `more` says the district may hold further open tasks.
+ */
+export async function openTasksOfDistrict(district: string, after: string | undefined, limit: number): Promise<{ tasks: HumanTask[]; more: boolean }> {
+  const afterTaskId = after === undefined ? undefined : taskIdOfOpenQueueKey(after);
+  if (after !== undefined && !afterTaskId) throw new RangeError('not an open task queue key');
+  const gsi1pk = keys.districtTasks(district);
   const out = await dynamo().send(
     new QueryCommand({
       TableName: env.tableName(),
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :open)',
-      ExpressionAttributeValues: { ':pk': keys.districtTasks(district), ':open': 'open#' },
+      ExpressionAttributeValues: { ':pk': gsi1pk, ':open': 'open#' },
+      ExclusiveStartKey: afterTaskId ? { ...keys.task(applicationIdOfTask(afterTaskId)!, afterTaskId), gsi1pk, gsi1sk: after } : undefined,
       Limit: limit,
     }),
   );
-  return (out.Items ?? []).map(strip);
+  return { tasks: (out.Items ?? []).map(strip), more: out.LastEvaluatedKey !== undefined };
+}
+
+/**
+ * Writes the console's answer on a task that is still open and not yet answered: of two people
+ * deciding at once, one wins. False when the task was closed or answered first.
+ */
+export async function recordAnswer(task: HumanTask, answer: TaskAnswer): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.task(task.applicationId, task.taskId),
+        UpdateExpression: 'SET answer = :answer',
+        ConditionExpression: '#state = :open AND attribute_not_exists(answer)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':answer': answer, ':open': 'open' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Assigns an open task and moves its due date (and its place in the queue); false if it closed meanwhile. */
+export async function claimOpenTask(task: HumanTask, assignee: string, claimedAt: string, dueAt: string): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.task(task.applicationId, task.taskId),
+        UpdateExpression: 'SET assignee = :me, claimedAt = :at, dueAt = :due, gsi1sk = :queue',
+        ConditionExpression: '#state = :open',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':me': assignee, ':at': claimedAt, ':due': dueAt, ':queue': queueKey({ ...task, dueAt }), ':open': 'open' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 }
 
 export async function openTasksOfKind(applicationId: string, kind: TaskKind, period: number): Promise<HumanTask[]> {

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import * as z from 'zod';
 import type { Text } from '../../forms/i18n';
+import { message } from '../../forms/messages';
+import type { StaffActor } from '../applications/audit';
 import { isApplicationId } from '../applications/identifiers';
 
 /** A decision a person owes the workflow: it holds the task token that resumes the execution. */
@@ -15,13 +18,60 @@ export interface HumanTask {
   programme: string;
   state: TaskState;
   createdAt: string;
+  /** When the workflow escalates the task if nobody acts: its heartbeat deadline, never after `timeoutAt`. */
   dueAt: string;
+  /** The state's timeout: no claim moves the due date past it. */
+  timeoutAt: string;
+  /** How far a claim (the state's heartbeat) moves the due date. */
+  heartbeatSeconds: number;
   taskToken: string;
   /** The eligibility verdict the case manager starts from (the full explanation is on the application). */
   eligibilityOutcome?: string;
-  decision?: string;
-  decidedBy?: string;
-  decidedAt?: string;
+  assignee?: string;
+  claimedAt?: string;
+  /** The decision: written by the console before it answers the token (the task is still open), or by RecordDecision. */
+  answer?: TaskAnswer;
+}
+
+/** Who answered a task, with what, why, and how it reached the workflow. */
+export interface TaskAnswer {
+  decision: string;
+  /**
+   * 'console': a signed-in case manager through the decision route, which names them;
+   * 'step-functions-api': SendTaskSuccess sent straight to Step Functions by whoever holds the token,
+   * whose output is believed for the decision only, never for a name.
+   */
+  via: 'console' | 'step-functions-api';
+  /** The signed-in staff member (console only), from the verified token, never from the task output. */
+  by?: StaffActor;
+  /** The case manager's note (console only): personal text, shown to staff, never logged. */
+  note?: string;
+  at: string;
+  /** The console's answer id, sent in the token's output so RecordDecision can tell its answer from another sender's. */
+  id?: string;
+}
+
+// Controls other than line feed and tab, the bidirectional controls that make text read otherwise
+// than it is stored, and lone surrogates (not text at all: DynamoDB cannot store them).
+const UNSAFE_IN_NOTE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\p{Cs}]/u;
+
+/** A case manager's note on a decision: free text of several lines, up to 2,000 characters; blank means none. */
+export const decisionNote = z
+  .string()
+  .trim()
+  .max(2000, message('note-too-long', { ko: '메모는 2000자 이내로 적어 주세요', en: 'Keep the note within 2000 characters' }))
+  .refine(
+    (note) => !UNSAFE_IN_NOTE.test(note),
+    message('note-control-characters', {
+      ko: '메모에 제어 문자나 글자 방향 제어 문자를 넣을 수 없습니다',
+      en: 'The note cannot contain control or text-direction characters',
+    }),
+  )
+  .transform((note) => note || undefined);
+
+/** The next due date after a claim at `at`: one heartbeat on, but never past the state's timeout. */
+export function dueAfterClaim(task: Pick<HumanTask, 'heartbeatSeconds' | 'timeoutAt'>, at: Date): string {
+  return new Date(Math.min(at.getTime() + task.heartbeatSeconds * 1000, Date.parse(task.timeoutAt))).toISOString();
 }
 
 export const taskKindLabels: Record<TaskKind, Text> = {
@@ -51,8 +101,9 @@ export function applicationIdOfTask(taskId: string): string | undefined {
     : undefined;
 }
 
-/** What staff see of a task: never the token. */
+/** What staff see of a task: never the token, nor the answer's id that binds it to the token's output. */
 export function taskView(task: HumanTask) {
-  const { taskToken: _token, ...view } = task;
-  return { ...view, kindLabel: taskKindLabels[task.kind], decisions: decisionsByKind[task.kind] };
+  const { taskToken: _token, answer, ...view } = task;
+  const { id: _id, ...shownAnswer } = answer ?? {};
+  return { ...view, ...(answer ? { answer: shownAnswer } : {}), kindLabel: taskKindLabels[task.kind], decisions: decisionsByKind[task.kind] };
 }

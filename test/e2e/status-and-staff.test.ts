@@ -112,6 +112,23 @@ describe('case-manager console', () => {
     dueAt: '2099-03-09T01:15:03.000Z',
     decisions: ['approve', 'reject', 'request-info'],
   };
+  const secondApplicationId = 'A01JZ8Q4M6T2V5X7Y9B3C1D0EG';
+  const secondTask = { ...task, taskId: `${secondApplicationId}.abcdefghijklmnop`, applicationId: secondApplicationId, dueAt: '2099-03-10T01:15:03.000Z' };
+  const note = '소득 증빙 확인함.\n보호자와 통화 후 승인';
+  const earlierTasks = [
+    {
+      ...task,
+      taskId: `${applicationId}.earlier-decided0`,
+      state: 'decided',
+      answer: { decision: 'request-info', via: 'console', by: { kind: 'staff', userId: 'caseworker.jongno', groups: ['caseworker'] }, note, at: '2026-03-02T05:00:00.000Z' },
+    },
+    {
+      ...task,
+      taskId: `${applicationId}.earlier-by-api00`,
+      state: 'decided',
+      answer: { decision: 'request-info', via: 'step-functions-api', at: '2026-03-01T05:00:00.000Z' },
+    },
+  ];
   const caseFile = {
     id: applicationId,
     receiptNumber: 'DB-2026-7K3M9Q2X',
@@ -133,14 +150,17 @@ describe('case-manager console', () => {
       consent: { general: { agreed: true, version: '2026.1' }, sensitive: { agreed: true, version: '2026.1' } },
     },
     eligibility: { ...eligibility, priority: { rank: 1, reason: { ko: '자립준비청년(1순위)', en: 'Leaving care (first priority)' } } },
-    tasks: [task],
+    tasks: [task, ...earlierTasks],
   };
 
   async function signIn(): Promise<void> {
     backend.on('POST', '/local/auth/sign-in', (request) =>
       (request.body as { password?: string }).password === 'dolbom-local' ? { status: 200, body: { idToken } } : { status: 401, body: { error: 'Unknown user or wrong password' } },
     );
-    backend.on('GET', '/api/staff/tasks', () => ({ status: 200, body: { tasks: [task] } }));
+    // Two pages: the first names the cursor of the second.
+    backend.on('GET', '/api/staff/tasks', (request) =>
+      request.query.cursor === 'page-2' ? { status: 200, body: { tasks: [secondTask] } } : { status: 200, body: { tasks: [task], next: 'page-2' } },
+    );
     await page.goto(`${backend.url}/staff.html`);
     await page.fill('#username', 'caseworker.jongno');
     await page.fill('#password', 'dolbom-local');
@@ -165,6 +185,29 @@ describe('case-manager console', () => {
     expect(await page.textContent('#who')).toContain('김사례');
   });
 
+  it('shows more of the queue a page at a time, until there is no more', async () => {
+    await signIn();
+    expect(await page.locator('tr[data-task]').count()).toBe(1);
+    await page.click('#more-tasks');
+    await page.locator(`tr[data-task="${secondTask.taskId}"]`).waitFor();
+    expect(await page.locator('tr[data-task]').count()).toBe(2);
+    expect(await page.isHidden('#more-tasks')).toBe(true);
+    expect(calls('GET', '/api/staff/tasks').map((r) => r.query)).toEqual([{}, { cursor: 'page-2' }]);
+  });
+
+  it("shows who decided each earlier task, and the case manager's note", async () => {
+    await signIn();
+    backend.on('GET', `/api/staff/applications/${applicationId}`, () => ({ status: 200, body: caseFile }));
+    await page.click(`tr[data-task="${taskId}"] a`);
+    const byConsole = `[data-task="${earlierTasks[0]!.taskId}"]`;
+    await page.locator(byConsole).waitFor();
+    expect(await page.textContent(`${byConsole} .decided-by`)).toBe('caseworker.jongno');
+    expect(await page.innerText(`${byConsole} .note`)).toBe(`메모: ${note}`);
+    const byApi = `[data-task="${earlierTasks[1]!.taskId}"]`;
+    expect(await page.textContent(`${byApi} .answer`)).toContain('Step Functions API로 직접(이름 없음)');
+    expect(await page.locator(`${byApi} .note`).count()).toBe(0);
+  });
+
   it('opens an application, decides its task and reads the audit trail', async () => {
     await signIn();
     backend.on('GET', `/api/staff/applications/${applicationId}`, () => ({ status: 200, body: caseFile }));
@@ -180,6 +223,8 @@ describe('case-manager console', () => {
         events: [
           { at: '2026-03-02T01:15:00.000Z', actor: { kind: 'citizen', sourceIp: '203.0.113.9' }, action: 'application.submitted', status: 'submitted' },
           { at: '2026-03-02T02:00:00.000Z', actor: { kind: 'staff', userId: 'caseworker.jongno', groups: ['caseworker'] }, action: 'application.viewed-by-staff' },
+          { at: '2026-03-02T05:00:01.000Z', actor: { kind: 'staff', userId: 'caseworker.jongno', groups: ['caseworker'] }, action: 'review.decided', note },
+          { at: '2026-03-03T05:00:01.000Z', actor: { kind: 'step-functions-api' }, action: 'review.decided', detail: { decision: 'approve', via: 'step-functions-api' } },
         ],
       },
     }));
@@ -208,8 +253,10 @@ describe('case-manager console', () => {
 
     await page.click('#show-audit');
     await page.locator('#audit tbody tr').first().waitFor();
-    expect(await page.locator('#audit tbody tr').count()).toBe(2);
+    expect(await page.locator('#audit tbody tr').count()).toBe(4);
     expect(await page.textContent('#audit')).toContain('application.viewed-by-staff');
+    expect(await page.innerText('#audit tbody tr:nth-child(3) td.note')).toBe(note);
+    expect(await page.textContent('#audit tbody tr:nth-child(4)')).toContain('Step Functions API');
   });
 
   it('claims a task for the signed-in caseworker', async () => {
@@ -217,12 +264,16 @@ describe('case-manager console', () => {
     backend.on('GET', `/api/staff/applications/${applicationId}`, () => ({ status: 200, body: caseFile }));
     backend.on('POST', `/api/staff/tasks/${taskId}/claim`, () => ({
       status: 200,
-      body: { taskId, assignee: 'caseworker.jongno', claimedAt: '2026-03-03T00:30:00.000Z' },
+      body: { taskId, assignee: 'caseworker.jongno', claimedAt: '2026-03-03T00:30:00.000Z', dueAt: '2026-03-10T00:30:00.000Z' },
     }));
     await page.click(`tr[data-task="${taskId}"] a`);
+    const dueBefore = await page.textContent(`[data-task="${taskId}"] .due`);
     await page.click(`[data-task="${taskId}"] .claim button`);
     await page.locator(`[data-task="${taskId}"] .claimed`).waitFor();
     expect(await page.textContent(`[data-task="${taskId}"] .claimed`)).toContain('caseworker.jongno');
+    // The due date moves to the one the claim bought: 2026-03-10 09:30 KST.
+    expect(await page.textContent(`[data-task="${taskId}"] .due`)).not.toBe(dueBefore);
+    expect(await page.textContent(`[data-task="${taskId}"] .due`)).toContain('2026. 3. 10.');
     const [claim] = calls('POST', `/api/staff/tasks/${taskId}/claim`);
     expect(claim!.headers.authorization).toBe(`Bearer ${idToken}`);
   });

@@ -217,7 +217,7 @@ describe('case-manager decisions through the console API', () => {
 
     const file = await local.http('GET', `/api/staff/applications/${receipt.applicationId}`, undefined, { authorization: `Bearer ${jongno}` });
     expect(file.status).toBe(200);
-    expect(file.body.tasks[0]).toMatchObject({ state: 'decided', decidedBy: 'caseworker.jongno' });
+    expect(file.body.tasks[0]).toMatchObject({ state: 'decided', answer: { via: 'console', by: { userId: 'caseworker.jongno' } } });
     expect(file.body).not.toHaveProperty('accessCodeHash');
     expect(file.body.consents).toEqual({
       general: { version: '2026.1', agreedAt: file.body.createdAt },

@@ -1,14 +1,14 @@
 /**
- * The case-manager console: sign in, see the open tasks of your districts, open an application (its
- * answers as the form asked them, the masked RRN, the eligibility explanation, its tasks), decide a
- * task, and read the audit trail. The ID token lives in sessionStorage: gone when the tab closes.
+ * The case-manager console: sign in, see the open tasks of your districts (a page at a time), open an
+ * application (its answers as the form asked them, the masked RRN, the eligibility explanation, its
+ * tasks with who decided them and their notes), claim and decide a task, and read the audit trail. The ID token lives in sessionStorage: gone when the tab closes.
  */
 import { getProgramme, isProgrammeId, type AnyProgramme, type FieldDef } from '../../forms';
 import { answerAt } from '../../forms/answers';
 import { districtName, isDistrictCode } from '../../forms/districts';
 import { formatNumber, type Text } from '../../forms/i18n';
 import { callApi, type ApiResult } from './lib/api';
-import { byId, focusView, h, show, txt, type Child } from './lib/dom';
+import { append, byId, focusView, h, show, txt, type Child } from './lib/dom';
 import { eligibilityView, type EligibilityExplanation } from './lib/eligibility-view';
 import { dateTimeText, setUpLanguage } from './lib/i18n';
 
@@ -28,6 +28,7 @@ const ui = {
   tasks: { ko: '열린 업무', en: 'Open tasks' },
   noTasks: { ko: '처리할 업무가 없습니다.', en: 'No open tasks.' },
   refresh: { ko: '새로 고침', en: 'Refresh' },
+  more: { ko: '더 보기', en: 'Show more' },
   loading: { ko: '불러오는 중…', en: 'Loading…' },
   kind: { ko: '업무', en: 'Task' },
   programme: { ko: '사업', en: 'Programme' },
@@ -50,11 +51,14 @@ const ui = {
   taskList: { ko: '업무', en: 'Tasks' },
   decide: { ko: '결정', en: 'Decision' },
   note: { ko: '메모(선택)', en: 'Note (optional)' },
+  noteLabel: { ko: '메모', en: 'Note' },
+  viaApi: { ko: 'Step Functions API로 직접(이름 없음)', en: 'straight through the Step Functions API (no name)' },
+  notYetTaken: { ko: '저장됨, 워크플로 반영 전', en: 'saved, not yet taken up by the workflow' },
   saveDecision: { ko: '결정 저장', en: 'Save decision' },
   claim: { ko: '내가 처리 중', en: "I'm working on this" },
   claimHint: {
-    ko: '처리 중임을 알리면 업무가 방치된 것으로 보아 상급자에게 넘어가지 않습니다(7일마다 다시 알려 주세요).',
-    en: 'Saying you are on it keeps the task from escalating as forgotten (say it again at least weekly).',
+    ko: '처리 중임을 알리면 기한이 뒤로 미뤄져, 방치된 업무로 상급자에게 넘어가지 않습니다(기한 전에 다시 알려 주세요).',
+    en: 'Saying you are on it moves the due date on, so the task does not escalate as forgotten (say it again before it is due).',
   },
   claimedBy: { ko: '처리 담당', en: 'Being handled by' },
   chooseDecision: { ko: '결정을 선택해 주세요.', en: 'Choose a decision.' },
@@ -98,9 +102,8 @@ interface TaskView {
   createdAt: string;
   dueAt: string;
   decisions: string[];
-  decision?: string;
-  decidedBy?: string;
-  decidedAt?: string;
+  /** The decision: by a signed-in case manager through this console, or sent straight to the Step Functions API. */
+  answer?: { decision: string; via: 'console' | 'step-functions-api'; by?: { userId: string }; note?: string; at: string };
   assignee?: string;
   claimedAt?: string;
 }
@@ -130,6 +133,7 @@ interface AuditEventView {
   action: string;
   status?: string;
   detail?: Record<string, unknown>;
+  note?: string;
 }
 
 const app = byId('app');
@@ -268,12 +272,11 @@ async function showTasks(): Promise<void> {
   refresh.addEventListener('click', () => void showTasks());
   const body = h('div', { id: 'tasks', 'aria-live': 'polite' }, txt('p', ui.loading));
   show(app, h('div', { class: 'toolbar' }, heading, refresh), body);
-  const result = await staffApi<{ tasks: TaskView[] }>('GET', '/api/staff/tasks');
+  const result = await staffApi<TaskPage>('GET', '/api/staff/tasks');
   if (!result) return;
   if (!result.ok) return show(body, problemView(result));
-  const tasks = result.body.tasks;
-  if (!tasks.length) return show(body, txt('p', ui.noTasks));
-  const now = Date.now();
+  if (!result.body.tasks.length) return show(body, txt('p', ui.noTasks));
+  const rows = h('tbody', {}, ...result.body.tasks.map(taskRow));
   show(
     body,
     h(
@@ -287,28 +290,58 @@ async function showTasks(): Promise<void> {
           {},
           h('tr', {}, ...[ui.kind, ui.programme, ui.district, ui.period, ui.createdAt, ui.dueAt, ui.application].map((label) => h('th', { scope: 'col' }, label))),
         ),
-        h(
-          'tbody',
-          {},
-          ...tasks.map((task) => {
-            const overdue = Date.parse(task.dueAt) < now;
-            return h(
-              'tr',
-              { 'data-task': task.taskId, class: overdue ? 'overdue' : undefined },
-              h('td', {}, task.kindLabel),
-              h('td', {}, programmeName(task.programme)),
-              h('td', {}, districtText(task.district)),
-              h('td', {}, ui.periodN(task.period)),
-              h('td', {}, dateTimeText(task.createdAt)),
-              h('td', {}, dateTimeText(task.dueAt), overdue ? h('strong', { class: 'tag danger' }, ' ', ui.overdue) : null),
-              h('td', {}, h('a', { href: `#/applications/${task.applicationId}` }, ui.open)),
-            );
-          }),
-        ),
+        rows,
       ),
     ),
+    moreTasks(rows, result.body.next),
   );
   focusView(heading);
+}
+
+interface TaskPage {
+  tasks: TaskView[];
+  /** The cursor of the next page; absent on the last. */
+  next?: string;
+}
+
+function taskRow(task: TaskView): HTMLElement {
+  const overdue = Date.parse(task.dueAt) < Date.now();
+  return h(
+    'tr',
+    { 'data-task': task.taskId, class: overdue ? 'overdue' : undefined },
+    h('td', {}, task.kindLabel),
+    h('td', {}, programmeName(task.programme)),
+    h('td', {}, districtText(task.district)),
+    h('td', {}, ui.periodN(task.period)),
+    h('td', {}, dateTimeText(task.createdAt)),
+    h('td', {}, dateTimeText(task.dueAt), overdue ? h('strong', { class: 'tag danger' }, ' ', ui.overdue) : null),
+    h('td', {}, h('a', { href: `#/applications/${task.applicationId}` }, ui.open)),
+  );
+}
+
+/** "Show more": appends the next page of the queue to `rows` until there is none. */
+function moreTasks(rows: HTMLElement, first: string | undefined): HTMLElement {
+  let next = first;
+  let busy = false;
+  const button = h('button', { type: 'button', class: 'secondary', id: 'more-tasks' }, ui.more);
+  const status = h('div', { role: 'status', class: 'status' });
+  const box = h('div', { class: 'actions' }, button, status);
+  box.hidden = !next;
+  button.addEventListener('click', async () => {
+    if (!next || busy) return;
+    busy = true;
+    button.setAttribute('aria-disabled', 'true');
+    const page = await staffApi<TaskPage>('GET', `/api/staff/tasks?cursor=${encodeURIComponent(next)}`);
+    busy = false;
+    button.setAttribute('aria-disabled', 'false');
+    if (!page) return;
+    if (!page.ok) return show(status, problemView(page));
+    show(status);
+    append(rows, ...page.body.tasks.map(taskRow));
+    next = page.body.next;
+    box.hidden = !next;
+  });
+  return box;
 }
 
 /* ---------- case file ---------- */
@@ -354,29 +387,55 @@ function answersView(programme: AnyProgramme, file: CaseFile): HTMLElement {
   return h('div', { class: 'answers' }, ...sections);
 }
 
-/** "I'm working on this": assigns the task and sends the workflow's heartbeat. */
-function claimControl(task: TaskView): HTMLElement {
+/** "I'm working on this": assigns the task, sends the workflow's heartbeat and shows the new due date. */
+function claimControl(task: TaskView, due: HTMLElement): HTMLElement {
   const claimed = (by: string, at: string) => h('p', { class: 'claimed' }, ui.claimedBy, ': ', by, ' · ', dateTimeText(at));
   const status = h('div', { role: 'status', class: 'status' }, task.assignee && task.claimedAt ? claimed(task.assignee, task.claimedAt) : null);
   const button = h('button', { type: 'button', class: 'secondary', title: ui.claimHint.en }, ui.claim);
   button.addEventListener('click', async () => {
-    const result = await staffApi<{ assignee: string; claimedAt: string }>('POST', `/api/staff/tasks/${encodeURIComponent(task.taskId)}/claim`);
+    const result = await staffApi<{ assignee: string; claimedAt: string; dueAt: string }>('POST', `/api/staff/tasks/${encodeURIComponent(task.taskId)}/claim`);
     if (!result) return;
+    if (result.ok) show(due, dateTimeText(result.body.dueAt));
     show(status, result.ok ? claimed(result.body.assignee, result.body.claimedAt) : problemView(result));
   });
   return h('div', { class: 'claim' }, button, h('p', { class: 'hint' }, ui.claimHint), status);
 }
 
+/** The decision on a task: what, by whom (or how it came, when nobody can be named), when, and the note. */
+function answerView(task: TaskView): HTMLElement | null {
+  const answer = task.answer;
+  if (!answer) return null;
+  return h(
+    'div',
+    { class: 'answer' },
+    h(
+      'p',
+      {},
+      ui.decide,
+      ': ',
+      decisionLabels[answer.decision] ?? answer.decision,
+      ' · ',
+      answer.via === 'console' ? h('span', { class: 'decided-by' }, answer.by?.userId ?? '') : ui.viaApi,
+      ' · ',
+      dateTimeText(answer.at),
+      // Saved by the console but not (yet) taken up: the workflow has not answered, or the task expired first.
+      task.state !== 'decided' ? h('span', { class: 'hint' }, ' · ', ui.notYetTaken) : null,
+    ),
+    answer.note ? h('p', { class: 'note' }, h('strong', {}, ui.noteLabel, ': '), answer.note) : null,
+  );
+}
+
 function taskCard(task: TaskView, onDecided: () => void): HTMLElement {
+  const due = h('span', { class: 'due' }, dateTimeText(task.dueAt));
   const card = h(
     'section',
     { class: 'task card', 'data-task': task.taskId },
     h('h3', {}, task.kindLabel, ' · ', ui.periodN(task.period), ' · ', taskStateLabels[task.state] ?? task.state),
-    h('p', {}, ui.dueAt, ': ', dateTimeText(task.dueAt)),
-    task.decision ? h('p', {}, ui.decide, ': ', decisionLabels[task.decision] ?? task.decision, task.decidedBy ? ` (${task.decidedBy})` : '') : null,
+    h('p', {}, ui.dueAt, ': ', due),
+    answerView(task),
   );
   if (task.state !== 'open') return card;
-  card.append(claimControl(task));
+  card.append(claimControl(task, due));
   const name = `decision-${task.taskId}`;
   const radios = task.decisions.map((decision, i) => h('input', { type: 'radio', name, id: `${name}-${i}`, value: decision }));
   const noteId = `note-${task.taskId}`;
@@ -437,7 +496,14 @@ function taskCard(task: TaskView, onDecided: () => void): HTMLElement {
 function actorText(actor: unknown): string {
   if (typeof actor !== 'object' || actor === null) return String(actor ?? '');
   const a = actor as { kind?: string; userId?: string; step?: string; groups?: string[]; sourceIp?: string };
-  const who = a.kind === 'staff' ? `${a.userId ?? ''}${a.groups?.length ? ` (${a.groups.join(', ')})` : ''}` : a.kind === 'system' ? `system: ${a.step ?? ''}` : (a.kind ?? '');
+  const who =
+    a.kind === 'staff'
+      ? `${a.userId ?? ''}${a.groups?.length ? ` (${a.groups.join(', ')})` : ''}`
+      : a.kind === 'system'
+        ? `system: ${a.step ?? ''}`
+        : a.kind === 'step-functions-api'
+          ? 'Step Functions API'
+          : (a.kind ?? '');
   return a.sourceIp ? `${who} @ ${a.sourceIp}` : who;
 }
 
@@ -454,7 +520,7 @@ async function showAudit(applicationId: string, target: HTMLElement): Promise<vo
       h(
         'table',
         { class: 'audit' },
-        h('thead', {}, h('tr', {}, ...[ui.at, ui.actor, ui.action, ui.status, ui.detail].map((label) => h('th', { scope: 'col' }, label)))),
+        h('thead', {}, h('tr', {}, ...[ui.at, ui.actor, ui.action, ui.status, ui.detail, ui.noteLabel].map((label) => h('th', { scope: 'col' }, label)))),
         h(
           'tbody',
           {},
@@ -467,6 +533,7 @@ async function showAudit(applicationId: string, target: HTMLElement): Promise<vo
               h('td', {}, h('code', {}, e.action)),
               h('td', {}, e.status ?? ''),
               h('td', {}, e.detail ? Object.entries(e.detail).map(([k, v]) => `${k}=${String(v)}`).join(', ') : ''),
+              h('td', { class: 'note' }, e.note ?? ''),
             ),
           ),
         ),

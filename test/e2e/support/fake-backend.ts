@@ -11,6 +11,8 @@ import path from 'node:path';
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string's parameters. */
+  query: Record<string, string>;
   headers: IncomingHttpHeaders;
   body: unknown;
 }
@@ -58,7 +60,7 @@ export async function startFakeBackend(staticDir: string): Promise<FakeBackend> 
       } catch {
         /* recorded as text */
       }
-      const request: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, headers: req.headers, body };
+      const request: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body };
       requests.push(request);
       const key = `${request.method} ${request.path}`;
       const handler = handlers.get(key);
