@@ -141,9 +141,6 @@ export const applicantSchema = z.object(
   { error: fieldMessages.required(labels.applicant) },
 );
 
-/** The applicant as eligibility rules see them: where they live and when they were born, nothing more. */
-export const applicantForEligibility = applicantSchema.partial({ name: true, phone: true, email: true, address: true });
-
 export const householdSchema = z.object(
   {
     size: wholeNumber(labels.householdSize, 1, 20),

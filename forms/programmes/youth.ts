@@ -5,7 +5,6 @@
 import * as z from 'zod';
 import {
   applicantFields,
-  applicantForEligibility,
   applicantSchema,
   choice,
   consentSchema,
@@ -118,7 +117,10 @@ const answers = z.object({
 
 export type YouthAnswers = z.output<typeof answers>;
 
-const eligibilityAnswers = answers.omit({ consent: true }).extend({ applicant: applicantForEligibility });
+/** What the rules read: the district, the birth year, the other programme, and what sets copay and priority. */
+const eligibilityAnswers = answers.omit({ applicant: true, concerns: true, consent: true }).extend({
+  applicant: applicantSchema.pick({ district: true, birthDate: true }),
+});
 
 export type YouthEligibilityAnswers = z.output<typeof eligibilityAnswers>;
 

@@ -9,9 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fieldErrors, prescreenSchema, programmes, submissionSchema, type AnyProgramme, type FieldError } from '../../forms';
+import { fieldErrors, getProgramme, prescreenSchema, programmes, submissionSchema, type AnyProgramme, type FieldError } from '../../forms';
+import { answerAt } from '../../forms/answers';
 import { buildWeb } from '../../web/build';
 import { errorDomId, fieldDomId, helpDomId } from '../../web/src/lib/field-ids';
+import { schemaPaths, valuePaths } from '../support/answer-paths';
 import { browserSession } from './support/browser-session';
 import type { FakeBackend } from './support/fake-backend';
 
@@ -69,6 +71,95 @@ async function fillChildAdolescent(): Promise<void> {
   await choose('serviceType', 'play-therapy');
   await fillConsents();
 }
+
+/**
+ * Every field a person can fill in, by answer path: personal details with values the pre-check must
+ * never carry, and the rest with valid answers. A case adds its own (birth dates that agree with the
+ * registration number, the basis that shows its conditional fields).
+ */
+const typed: Record<string, string> = {
+  'applicant.name': '김돌봄',
+  'applicant.phone': '01012345678',
+  'applicant.email': 'dolbom.person@example.kr',
+  'applicant.address': '서울특별시 마포구 월드컵북로 212',
+  'child.name': '김아동',
+  'guardian.name': '박보호',
+  'guardian.phone': '010-2222-3333',
+  'household.size': '4',
+  'household.monthlyIncome': '5,200,000',
+  kinshipDegree: '2',
+  facilityName: '햇살아동센터',
+  'needEvidence.issuedOn': '2026-01-20',
+  'children.0.birthDate': '2016-09-30',
+};
+
+/** What identifies or reaches a person, as typed and as the server would store it. */
+function personalValues(programme: AnyProgramme): string[] {
+  const rrn = everyFieldCases.find((c) => c.programme === programme.id)?.values.rrn;
+  return [
+    typed['applicant.name']!,
+    typed['applicant.phone']!,
+    '010-1234-5678',
+    typed['applicant.email']!,
+    typed['applicant.address']!,
+    typed['child.name']!,
+    typed['guardian.name']!,
+    typed['guardian.phone']!,
+    '01022223333',
+    ...(rrn ? [rrn, rrn.replace('-', ''), rrn.slice(7)] : []),
+  ];
+}
+
+interface FilledCase {
+  title: string;
+  programme: AnyProgramme['id'];
+  /** Typed values and chosen options of this case, over `typed` and the first option of each choice. */
+  values: Record<string, string>;
+}
+
+const everyFieldCases: FilledCase[] = [
+  {
+    title: 'child-adolescent',
+    programme: 'child-adolescent',
+    values: { 'applicant.birthDate': '1984-07-21', 'child.birthDate': '2015-03-10', rrn: '150310-3123456' },
+  },
+  ...(['relative-carer', 'facility-carer'] as const).map((basis) => ({
+    title: `parent (${basis})`,
+    programme: 'parent' as const,
+    values: { 'applicant.birthDate': '1984-07-21', rrn: '840721-2123456', basis },
+  })),
+  { title: 'youth', programme: 'youth', values: { 'applicant.birthDate': '1998-04-02' } },
+];
+
+/** Fills in every field the form shows, in order, so a choice shows its conditional fields first; ticks every box. */
+async function fillEveryField(programme: AnyProgramme, filled: FilledCase): Promise<void> {
+  for (const section of programme.sections) {
+    if (section.repeat) await page.click(`#add-${section.id}`);
+    for (const field of section.fields) {
+      const name = field.name.replace('*', '0');
+      const id = `#${fieldDomId(name)}`;
+      if (!(await page.locator(id).first().isVisible())) continue;
+      const value = filled.values[name] ?? typed[name] ?? field.options?.[0]?.value;
+      if (field.input === 'checkbox') {
+        if (field.options) for (const option of field.options) await choose(name, option.value);
+        else await tick(name);
+      } else if (field.input === 'radio') await choose(name, value!);
+      else if (field.input === 'select') await page.selectOption(id, value!);
+      else if (value === undefined) throw new Error(`no value to type in ${name}`);
+      else await fill(name, value);
+    }
+  }
+}
+
+const eligibleYouth = {
+  outcome: 'eligible',
+  criteria: [{ id: 'age', label: { ko: '나이', en: 'Age' }, passed: true, reason: { ko: '28세', en: 'Aged 28' } }],
+  reasons: [{ ko: '신청 자격 기준을 모두 충족합니다', en: 'All eligibility criteria are met' }],
+  copay: { tier: 'youth', ratePercent: 10, packageAmount: 60000, amountKrw: 60000 },
+  priority: { rank: 3, reason: { ko: '일반', en: 'General' } },
+  ruleVersion: { programme: 'youth', definitionVersion: '2026.1', incomeTableYear: 2026 },
+  decidedAt: '2026-03-02',
+};
 
 const receipt = { applicationId: 'A01JZ8Q4M6T2V5X7Y9B3C1D0EF', receiptNumber: 'DB-2026-7K3M9Q2X', accessCode: 'R4TW-9XK2-MP7D' };
 
@@ -272,24 +363,14 @@ describe('citizen portal', () => {
     }
     expect(await page.textContent('#eligibility-result .copay')).toBe('20% — 월 32,000원');
     const [call] = apiCalls('POST', '/api/eligibility/check');
-    expect(submissionSchema.safeParse(call!.body).success).toBe(true);
-    expect(call!.body).toMatchObject({ programme: 'child-adolescent', answers: { household: { monthlyIncome: 5_200_000 }, rrn: '150310-3123456' } });
+    expect(prescreenSchema.safeParse(call!.body).success).toBe(true);
+    expect(call!.body).toMatchObject({ programme: 'child-adolescent', answers: { household: { monthlyIncome: 5_200_000 } } });
+    expect(call!.body).not.toHaveProperty('answers.rrn');
     expect(apiCalls('POST', '/api/applications')).toEqual([]);
   });
 
-  it('pre-checks with only what the rules read — no name, contacts, consents or registration number', async () => {
-    backend.on('POST', '/api/eligibility/check', () => ({
-      status: 200,
-      body: {
-        outcome: 'eligible',
-        criteria: [{ id: 'age', label: { ko: '나이', en: 'Age' }, passed: true, reason: { ko: '28세', en: 'Aged 28' } }],
-        reasons: [{ ko: '신청 자격 기준을 모두 충족합니다', en: 'All eligibility criteria are met' }],
-        copay: { tier: 'youth', ratePercent: 10, packageAmount: 60000, amountKrw: 60000 },
-        priority: { rank: 3, reason: { ko: '일반', en: 'General' } },
-        ruleVersion: { programme: 'youth', definitionVersion: '2026.1', incomeTableYear: 2026 },
-        decidedAt: '2026-03-02',
-      },
-    }));
+  it('pre-checks the least answers, then asks for the rest before it applies', async () => {
+    backend.on('POST', '/api/eligibility/check', () => ({ status: 200, body: eligibleYouth }));
     await openForm(programmes.find((p) => p.id === 'youth')!);
     await fill('applicant.birthDate', '1998-04-02');
     await page.selectOption(`#${fieldDomId('applicant.district')}`, '11440');
@@ -298,12 +379,35 @@ describe('citizen portal', () => {
     await page.locator('#eligibility-result [data-outcome]').waitFor();
     const [call] = apiCalls('POST', '/api/eligibility/check');
     expect(prescreenSchema.safeParse(call!.body).success).toBe(true);
-    expect(call!.body).not.toHaveProperty('answers.applicant.name');
 
     // The same answers are not yet an application: the browser says what is missing and sends nothing.
     await page.click('#submit-application');
     await expect(page.locator(`#${errorDomId('applicant.name')}`).textContent()).resolves.toBeTruthy();
     expect(apiCalls('POST', '/api/applications')).toEqual([]);
+  });
+
+  describe.each(everyFieldCases.map((c) => [c.title, c] as const))('with every field of %s filled in', (_title, filled) => {
+    it('pre-checks with exactly what the rules read: no name, contact, address, guardian or registration number', async () => {
+      const programme = getProgramme(filled.programme);
+      backend.on('POST', '/api/eligibility/check', () => ({ status: 200, body: eligibleYouth }));
+      backend.on('POST', '/api/applications', () => ({ status: 202, body: receipt }));
+      await openForm(programme);
+      await fillEveryField(programme, filled);
+      await page.click('#check-eligibility');
+      await page.locator('#eligibility-result [data-outcome]').waitFor();
+      await page.click('#submit-application');
+      await page.locator('#receipt-number').waitFor();
+
+      const [check] = apiCalls('POST', '/api/eligibility/check');
+      const [application] = apiCalls('POST', '/api/applications');
+      const full = submissionSchema.parse(application!.body).answers;
+      const read = schemaPaths(programme.eligibilitySchema).filter((p) => answerAt(full, p.replace('*', '0')) !== undefined);
+      expect(Object.keys(check!.body as object).sort()).toEqual(['answers', 'programme']);
+      expect(valuePaths((check!.body as { answers: unknown }).answers).sort()).toEqual(read.sort());
+      expect(prescreenSchema.safeParse(check!.body).success).toBe(true);
+      const sent = JSON.stringify(check!.body);
+      for (const value of personalValues(programme)) expect(sent).not.toContain(value);
+    });
   });
 
   it('submits a valid form once, with an Idempotency-Key, and shows the receipt number and access code', async () => {
