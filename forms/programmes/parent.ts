@@ -146,6 +146,7 @@ const storedShape = z.object({
   guardian: guardianSchema.optional(),
   household: householdSchema,
   basis: choice(parentBases, own.basis),
+  // Bounded, but not required to differ: twins have the same answers.
   children: z
     .array(childSchema, { error: fieldMessages.required(own.children) })
     .max(MAX_CHILDREN, tooManyChildren)

@@ -7,6 +7,7 @@ import {
   applicantFields,
   applicantSchema,
   choice,
+  choices,
   consentSchema,
   consentSection,
   crossField,
@@ -16,7 +17,6 @@ import {
 } from '../common';
 import { seoulIsoDate } from '../dates';
 import type { Text } from '../i18n';
-import { fieldMessages } from '../messages';
 import type { Consents, CopayTier, ProgrammeDefinition } from '../types';
 
 export interface YouthEligibility {
@@ -109,9 +109,7 @@ const answers = z.object({
   referredByMentalHealthCentre: yesNo(own.referred),
   otherYouthCounselling: yesNo(own.otherCounselling),
   counsellorType: choice(idsOf(counsellorTypes), own.counsellorType),
-  concerns: z
-    .array(choice(idsOf(youthConcerns), own.concerns), { error: fieldMessages.choice(own.concerns) })
-    .default([]),
+  concerns: choices(idsOf(youthConcerns), own.concerns).default([]),
   consent: consentSchema(consents),
 });
 

@@ -410,6 +410,28 @@ describe('citizen portal', () => {
     });
   });
 
+  it('refuses hidden characters in a name next to the field, and keeps the lines of the address', async () => {
+    backend.on('POST', '/api/applications', () => ({ status: 202, body: receipt }));
+    await openForm(programmes.find((p) => p.id === 'youth')!);
+    await fillYouth();
+    await fill('applicant.name', '김\u202E돌봄');
+    await fill('applicant.address', '서울특별시 마포구 월드컵북로 212\n3층');
+    await page.click('#submit-application');
+    await page.locator('#error-summary').waitFor();
+    expect(await page.textContent(`#${errorDomId('applicant.name')}`)).toBe(
+      '신청인 이름에 보이지 않는 문자나 제어 문자(글자 방향 바꾸기, 폭 없는 공백 등)는 쓸 수 없습니다',
+    );
+    expect(await page.getAttribute(`#${fieldDomId('applicant.name')}`, 'aria-invalid')).toBe('true');
+    expect(await page.isHidden(`#${errorDomId('applicant.address')}`)).toBe(true);
+    expect(apiCalls()).toEqual([]);
+
+    await fill('applicant.name', '김돌봄');
+    await page.click('#submit-application');
+    await page.locator('#receipt-number').waitFor();
+    const [call] = apiCalls('POST', '/api/applications');
+    expect(call!.body).toMatchObject({ answers: { applicant: { name: '김돌봄', address: '서울특별시 마포구 월드컵북로 212\n3층' } } });
+  });
+
   it('submits a valid form once, with an Idempotency-Key, and shows the receipt number and access code', async () => {
     backend.on('POST', '/api/applications', () => ({ status: 202, body: receipt }));
     await openForm(programmes.find((p) => p.id === 'youth')!);
