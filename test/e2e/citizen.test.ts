@@ -15,6 +15,7 @@ import { buildWeb } from '../../web/build';
 import { errorDomId, fieldDomId, helpDomId } from '../../web/src/lib/field-ids';
 import { schemaPaths, valuePaths } from '../support/answer-paths';
 import { browserSession } from './support/browser-session';
+import { everyFieldCases, fillEveryField, personalValues } from './support/every-field';
 import type { FakeBackend } from './support/fake-backend';
 
 const session = browserSession({ failOnConsoleErrors: true });
@@ -70,85 +71,6 @@ async function fillChildAdolescent(): Promise<void> {
   await choose('household.category', 'general');
   await choose('serviceType', 'play-therapy');
   await fillConsents();
-}
-
-/**
- * Every field a person can fill in, by answer path: personal details with values the pre-check must
- * never carry, and the rest with valid answers. A case adds its own (birth dates that agree with the
- * registration number, the basis that shows its conditional fields).
- */
-const typed: Record<string, string> = {
-  'applicant.name': '김돌봄',
-  'applicant.phone': '01012345678',
-  'applicant.email': 'dolbom.person@example.kr',
-  'applicant.address': '서울특별시 마포구 월드컵북로 212',
-  'child.name': '김아동',
-  'guardian.name': '박보호',
-  'guardian.phone': '010-2222-3333',
-  'household.size': '4',
-  'household.monthlyIncome': '5,200,000',
-  kinshipDegree: '2',
-  facilityName: '햇살아동센터',
-  'needEvidence.issuedOn': '2026-01-20',
-  'children.0.birthDate': '2016-09-30',
-};
-
-/** What identifies or reaches a person, as typed and as the server would store it. */
-function personalValues(programme: AnyProgramme): string[] {
-  const rrn = everyFieldCases.find((c) => c.programme === programme.id)?.values.rrn;
-  return [
-    typed['applicant.name']!,
-    typed['applicant.phone']!,
-    '010-1234-5678',
-    typed['applicant.email']!,
-    typed['applicant.address']!,
-    typed['child.name']!,
-    typed['guardian.name']!,
-    typed['guardian.phone']!,
-    '01022223333',
-    ...(rrn ? [rrn, rrn.replace('-', ''), rrn.slice(7)] : []),
-  ];
-}
-
-interface FilledCase {
-  title: string;
-  programme: AnyProgramme['id'];
-  /** Typed values and chosen options of this case, over `typed` and the first option of each choice. */
-  values: Record<string, string>;
-}
-
-const everyFieldCases: FilledCase[] = [
-  {
-    title: 'child-adolescent',
-    programme: 'child-adolescent',
-    values: { 'applicant.birthDate': '1984-07-21', 'child.birthDate': '2015-03-10', rrn: '150310-3123456' },
-  },
-  ...(['relative-carer', 'facility-carer'] as const).map((basis) => ({
-    title: `parent (${basis})`,
-    programme: 'parent' as const,
-    values: { 'applicant.birthDate': '1984-07-21', rrn: '840721-2123456', basis },
-  })),
-  { title: 'youth', programme: 'youth', values: { 'applicant.birthDate': '1998-04-02' } },
-];
-
-/** Fills in every field the form shows, in order, so a choice shows its conditional fields first; ticks every box. */
-async function fillEveryField(programme: AnyProgramme, filled: FilledCase): Promise<void> {
-  for (const section of programme.sections) {
-    if (section.repeat) await page.click(`#add-${section.id}`);
-    for (const field of section.fields) {
-      const name = field.name.replace('*', '0');
-      const id = `#${fieldDomId(name)}`;
-      if (!(await page.locator(id).first().isVisible())) continue;
-      const value = filled.values[name] ?? typed[name] ?? field.options?.[0]?.value;
-      if (field.input === 'checkbox') {
-        if (field.options) for (const option of field.options) await choose(name, option.value);
-        else await tick(name);
-      } else if (field.input === 'radio') await choose(name, value!);
-      else if (field.input === 'select') await page.selectOption(id, value!);
-      else if (value === undefined) throw new Error(`no value to type in ${name}`);
-      else await fill(name, value);
-    }
-  }
 }
 
 const eligibleYouth = {
@@ -392,7 +314,7 @@ describe('citizen portal', () => {
       backend.on('POST', '/api/eligibility/check', () => ({ status: 200, body: eligibleYouth }));
       backend.on('POST', '/api/applications', () => ({ status: 202, body: receipt }));
       await openForm(programme);
-      await fillEveryField(programme, filled);
+      await fillEveryField(page, programme, filled);
       await page.click('#check-eligibility');
       await page.locator('#eligibility-result [data-outcome]').waitFor();
       await page.click('#submit-application');
