@@ -52,7 +52,15 @@ const bodiesNear = (examples: Json[], validWeight: number) => {
     .tuple(
       fc.constantFrom(...examples),
       fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
-      fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.string(), fc.constant(null), fc.integer(), fc.constant('9001011234567')),
+      fc.oneof(
+        fc.jsonValue({ maxDepth: 2 }),
+        fc.string(),
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.constantFrom('김\u202E돌봄', '\u200B', '김\u0000\u0007', '김\r\n돌봄', '\uD800', '\u3164', 'a'.repeat(5000)),
+        fc.constant(null),
+        fc.integer(),
+        fc.constant('9001011234567'),
+      ),
       fc.nat(2),
       fc.nat(2),
     )

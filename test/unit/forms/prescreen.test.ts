@@ -51,6 +51,13 @@ describe('the pre-check request', () => {
     expect(fieldErrors(result.error!)).toEqual([expect.objectContaining({ field: 'answers.children', code: 'child-needed' })]);
   });
 
+  it('refuses an unasked answer however deep: inside a listed child', () => {
+    const drawn = prescreenAnswersSchema.parse({ programme: 'parent', answers: parentExample });
+    const children = (drawn.answers.children as object[]).map((child) => ({ ...child, name: '박하늘' }));
+    const result = prescreenSchema.safeParse({ programme: 'parent', answers: { ...drawn.answers, children } });
+    expect(fieldErrors(result.error!).map((e) => `${e.field}:${e.code}`)).toEqual(['answers.children.0.name:unrecognized-key']);
+  });
+
   it('knows a guardian applies without their name, relation or phone', () => {
     const drawn = prescreenAnswersSchema.parse({ programme: 'parent', answers: applications[1].answers });
     expect(drawn.answers.guardian).toEqual({});
