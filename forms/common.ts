@@ -60,9 +60,40 @@ export function requiredOr(label: Text, otherwise: string) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? required : otherwise);
 }
 
-export function textAnswer(label: Text, max: number) {
+/* ---------- what a person types ---------- */
+
+/*
+ * Characters no typed answer may hold: controls (C0, DEL, C1), format characters (zero-width spaces
+ * and joiners, bidi overrides, embeddings and isolates, the BOM, the soft hyphen), lone surrogates,
+ * line and paragraph separators, and the Hangul fillers that show as nothing. Korean and the other
+ * scripts people type here need none of them; each can hide text or reorder what a case manager reads.
+ */
+const lineBreak = /[\n\r\v\f\u0085\u2028\u2029]/;
+/** Hidden characters but line breaks: one-line answers report those with a message of their own. */
+const hiddenInLine = /(?![\n\r\v\f\u0085\u2028\u2029])[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/u;
+/** Hidden characters but the newline (LF), which free text keeps. */
+const hiddenInText = /(?!\n)[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/u;
+
+/**
+ * Typed text as it is kept: Unicode NFC (a name typed as decomposed jamo is the same name typed as
+ * syllables), without the spaces and line breaks at its ends, 1 to `max` characters.
+ */
+function typedText(label: Text, max: number, lines: 'one' | 'many') {
   const length = fieldMessages.length(label, 1, max);
-  return z.string({ error: requiredOr(label, length) }).trim().min(1, length).max(max, length);
+  const text = z.string({ error: requiredOr(label, length) }).normalize('NFC');
+  return (lines === 'many' ? text.overwrite((value) => value.replace(/\r\n?/g, '\n')) : text).trim().min(1, length).max(max, length);
+}
+
+/** One line of text (a name, a facility): no line breaks, nothing hidden, at most `max` characters. */
+export function textAnswer(label: Text, max: number) {
+  return typedText(label, max, 'one')
+    .refine((value) => !lineBreak.test(value), { error: fieldMessages.oneLine(label) })
+    .refine((value) => !hiddenInLine.test(value), { error: fieldMessages.hidden(label) });
+}
+
+/** Text over several lines (an address typed in a text area): newlines kept as LF, nothing else hidden. */
+export function freeText(label: Text, max: number) {
+  return typedText(label, max, 'many').refine((value) => !hiddenInText.test(value), { error: fieldMessages.hidden(label) });
 }
 
 export function personName(label: Text) {
@@ -71,6 +102,15 @@ export function personName(label: Text) {
 
 export function choice<const T extends readonly [string, ...string[]]>(values: T, label: Text) {
   return z.enum(values, { error: requiredOr(label, fieldMessages.choice(label)) });
+}
+
+/** Any of a list of options, each at most once: so never more items than options. */
+export function choices<const T extends readonly [string, ...string[]]>(values: T, label: Text) {
+  const once = fieldMessages.eachOnce(label);
+  return z
+    .array(z.enum(values, { error: fieldMessages.choice(label) }), { error: fieldMessages.choice(label) })
+    .max(values.length, once)
+    .refine((list) => new Set(list).size === list.length, { error: once });
 }
 
 export function yesNo(label: Text) {
@@ -129,20 +169,20 @@ const emailFormat = message('email-format', {
   en: 'Email address is not valid',
 });
 
+/** The longest address SMTP can deliver to (RFC 5321: a 256-octet path, less its angle brackets). */
+const EMAIL_MAX = 254;
+
 export const applicantSchema = z.object(
   {
     name: personName(labels.applicantName),
     birthDate: calendarDate(labels.applicantBirthDate),
     phone: mobilePhone(labels.applicantPhone),
-    email: z.email({ error: emailFormat }).optional(),
+    email: z.email({ error: emailFormat }).max(EMAIL_MAX, fieldMessages.tooLong(labels.email, EMAIL_MAX)).optional(),
     district: districtCodeSchema,
-    address: textAnswer(labels.address, 200),
+    address: freeText(labels.address, 200),
   },
   { error: fieldMessages.required(labels.applicant) },
 );
-
-/** The applicant as eligibility rules see them: where they live and when they were born, nothing more. */
-export const applicantForEligibility = applicantSchema.partial({ name: true, phone: true, email: true, address: true });
 
 export const householdSchema = z.object(
   {

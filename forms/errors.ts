@@ -12,13 +12,22 @@ export interface FieldError {
 
 /** Turns a ZodError into bilingual field errors a person can act on. */
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
     const field = issue.path.map(String).join('.');
+    // One error per field that should not be there, each at its own path.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: field ? `${field}.${key}` : key, code: 'unrecognized-key', message: notAsked }));
+    }
     const known = lookupMessage(issue.message);
     if (known) return { field, code: known.code, message: known.text };
     return { field, code: issue.code.replaceAll('_', '-'), message: genericMessage(issue) };
   });
 }
+
+const notAsked: Text = {
+  ko: '여기에서 받지 않는 항목입니다. 빼고 다시 보내 주세요',
+  en: 'This field is not asked for here: leave it out and send again',
+};
 
 /** For issues the schemas did not word themselves (e.g. a body that is not an object at all). */
 function genericMessage(issue: z.core.$ZodIssue): Text {
@@ -36,8 +45,6 @@ function genericMessage(issue: z.core.$ZodIssue): Text {
       return { ko: '형식이 올바르지 않습니다', en: 'The format is not valid' };
     case 'invalid_value':
       return { ko: '허용되지 않는 값입니다', en: 'This value is not allowed' };
-    case 'unrecognized_keys':
-      return { ko: `알 수 없는 항목: ${issue.keys.join(', ')}`, en: `Unknown fields: ${issue.keys.join(', ')}` };
     default:
       return { ko: '입력값을 확인해 주세요', en: 'Please check this value' };
   }

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { message } from './messages';
+import { refusingUnknownFields } from './strict';
 import { childAdolescent } from './programmes/child-adolescent';
 import { parent } from './programmes/parent';
 import { youth } from './programmes/youth';
@@ -68,4 +69,15 @@ export { fieldErrors } from './errors';
 /** A pre-check: `{ programme, answers }` with only what the eligibility rules read (see `eligibilitySchema`). */
 export type PrescreenRequest = { programme: ProgrammeId; answers: Record<string, unknown> };
 
-export const prescreenSchema = submissionOf((p) => p.eligibilitySchema) as unknown as z.ZodType<PrescreenRequest>;
+/**
+ * The pre-check drawn from a form that holds more: what the eligibility rules read, the rest dropped.
+ * The citizen page sends what this gives.
+ */
+export const prescreenAnswersSchema = submissionOf((p) => p.eligibilitySchema) as unknown as z.ZodType<PrescreenRequest>;
+
+/**
+ * The pre-check request: what the rules read and nothing else. Any other answer (a name, a phone,
+ * the registration number) is refused by name rather than silently dropped, so a client that
+ * over-shares is told, and fixed, instead of leaking quietly; the page never sends one.
+ */
+export const prescreenSchema = refusingUnknownFields(prescreenAnswersSchema);

@@ -39,6 +39,26 @@ export const fieldMessages = {
       ko: `${label.ko}${topicParticle(label.ko)} ${min}~${max}자로 입력해 주세요`,
       en: `${label.en} must be ${min}–${max} characters`,
     }),
+  tooLong: (label: Text, max: number) =>
+    message('too-long', {
+      ko: `${label.ko}${topicParticle(label.ko)} ${formatNumber(max)}자 이내로 입력해 주세요`,
+      en: `${label.en} must be at most ${formatNumber(max)} characters`,
+    }),
+  oneLine: (label: Text) =>
+    message('line-break', {
+      ko: `${label.ko}${topicParticle(label.ko)} 줄을 바꾸지 말고 한 줄로 입력해 주세요`,
+      en: `${label.en} must be on one line`,
+    }),
+  hidden: (label: Text) =>
+    message('hidden-characters', {
+      ko: `${label.ko}에 보이지 않는 문자나 제어 문자(글자 방향 바꾸기, 폭 없는 공백 등)는 쓸 수 없습니다`,
+      en: `${label.en} cannot contain invisible or control characters (such as text-direction marks or zero-width spaces)`,
+    }),
+  eachOnce: (label: Text) =>
+    message('choice-repeated', {
+      ko: `${label.ko}: 각 항목은 한 번씩만 고를 수 있습니다`,
+      en: `${label.en}: choose each option at most once`,
+    }),
   choice: (label: Text) =>
     message('choice', {
       ko: `${label.ko}: 목록에 있는 값 중 하나를 선택해 주세요`,

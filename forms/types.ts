@@ -112,9 +112,10 @@ export interface ProgrammeDefinition<
   /** `schema` plus the rules relative to the application date (guardian for under-14s, no future dates). */
   schemaOn(applicationDate: Date): z.ZodType<A>;
   /**
-   * The answers the eligibility rules read, which is all a pre-check asks for: no name, contact
-   * details, consents or resident registration number (개인정보 보호법 제3조, collect only what is
-   * needed). Stored answers always fit it; it strips the resident registration number when given.
+   * Exactly the answers the eligibility rules read, which is all a pre-check asks for: no name,
+   * contact details, address, guardian's details, consents or resident registration number
+   * (개인정보 보호법 제3조, collect only what is needed). Stored answers always fit it, and parsing
+   * drops what the rules do not read; the pre-check request refuses it (`prescreenSchema`).
    */
   eligibilitySchema: z.ZodType<E>;
   sections: FormSection[];

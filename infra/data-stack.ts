@@ -59,6 +59,8 @@ export class DataStack extends Stack {
       mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { sms: false, otp: true },
       passwordPolicy: { minLength: 12, requireSymbols: true },
+      // The districts a caseworker serves: their scope. Administrators set it (AdminUpdateUserAttributes);
+      // the console client below may not write it, so no one can widen their own.
       customAttributes: { districts: new cognito.StringAttribute({ mutable: true, maxLen: 200 }) },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       removalPolicy,
@@ -66,9 +68,14 @@ export class DataStack extends Stack {
     for (const group of staffGroups) {
       new cognito.CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });
     }
+    // Without WriteAttributes Cognito lets a signed-in user write every mutable attribute of their
+    // own (UpdateUserAttributes), custom:districts included: list the few they may keep up to date.
+    const ownDetails = new cognito.ClientAttributes().withStandardAttributes({ fullname: true });
     this.userPoolClient = this.userPool.addClient('Console', {
       authFlows: { userSrp: true },
       preventUserExistenceErrors: true,
+      writeAttributes: ownDetails,
+      readAttributes: ownDetails.withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes('districts'),
     });
   }
 }

@@ -2,7 +2,6 @@
 import * as z from 'zod';
 import {
   applicantFields,
-  applicantForEligibility,
   applicantSchema,
   calendarDate,
   choice,
@@ -141,9 +140,10 @@ const answers = storedAnswers.extend({ rrn: rrnSchema });
 
 export type ChildAdolescentAnswers = z.output<typeof answers>;
 
-const eligibilityAnswers = storedAnswers.omit({ consent: true, relationToChild: true, serviceType: true }).extend({
-  applicant: applicantForEligibility,
-  child: childSchema.partial({ name: true }),
+/** What the rules read: the district, the child's age and schooling, the household's income, the evidence of need. */
+const eligibilityAnswers = storedAnswers.pick({ household: true, needEvidence: true }).extend({
+  applicant: applicantSchema.pick({ district: true }),
+  child: childSchema.pick({ birthDate: true, inHighSchool: true }),
 });
 
 export type ChildAdolescentEligibilityAnswers = z.output<typeof eligibilityAnswers>;

@@ -2,7 +2,6 @@
 import * as z from 'zod';
 import {
   applicantFields,
-  applicantForEligibility,
   applicantSchema,
   calendarDate,
   choice,
@@ -147,6 +146,7 @@ const storedShape = z.object({
   guardian: guardianSchema.optional(),
   household: householdSchema,
   basis: choice(parentBases, own.basis),
+  // Bounded, but not required to differ: twins have the same answers.
   children: z
     .array(childSchema, { error: fieldMessages.required(own.children) })
     .max(MAX_CHILDREN, tooManyChildren)
@@ -163,7 +163,14 @@ const answers = storedShape.extend({ rrn: rrnSchema });
 
 export type ParentAnswers = z.output<typeof answers>;
 
-const eligibilityShape = storedShape.omit({ consent: true }).extend({ applicant: applicantForEligibility });
+/**
+ * What the rules read: the district, the applicant's age and whether a guardian applies (not who they
+ * are or how to reach them), the household, the basis with what it asks, and the priority answers.
+ */
+const eligibilityShape = storedShape.omit({ applicant: true, guardian: true, consent: true }).extend({
+  applicant: applicantSchema.pick({ district: true, birthDate: true }),
+  guardian: z.object({}).optional(),
+});
 
 export type ParentEligibilityAnswers = z.output<typeof eligibilityShape>;
 

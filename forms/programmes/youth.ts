@@ -5,9 +5,9 @@
 import * as z from 'zod';
 import {
   applicantFields,
-  applicantForEligibility,
   applicantSchema,
   choice,
+  choices,
   consentSchema,
   consentSection,
   crossField,
@@ -17,7 +17,6 @@ import {
 } from '../common';
 import { seoulIsoDate } from '../dates';
 import type { Text } from '../i18n';
-import { fieldMessages } from '../messages';
 import type { Consents, CopayTier, ProgrammeDefinition } from '../types';
 
 export interface YouthEligibility {
@@ -110,15 +109,16 @@ const answers = z.object({
   referredByMentalHealthCentre: yesNo(own.referred),
   otherYouthCounselling: yesNo(own.otherCounselling),
   counsellorType: choice(idsOf(counsellorTypes), own.counsellorType),
-  concerns: z
-    .array(choice(idsOf(youthConcerns), own.concerns), { error: fieldMessages.choice(own.concerns) })
-    .default([]),
+  concerns: choices(idsOf(youthConcerns), own.concerns).default([]),
   consent: consentSchema(consents),
 });
 
 export type YouthAnswers = z.output<typeof answers>;
 
-const eligibilityAnswers = answers.omit({ consent: true }).extend({ applicant: applicantForEligibility });
+/** What the rules read: the district, the birth year, the other programme, and what sets copay and priority. */
+const eligibilityAnswers = answers.omit({ applicant: true, concerns: true, consent: true }).extend({
+  applicant: applicantSchema.pick({ district: true, birthDate: true }),
+});
 
 export type YouthEligibilityAnswers = z.output<typeof eligibilityAnswers>;
 

@@ -7,7 +7,10 @@ import { problem } from './problems';
 export interface StaffMember {
   userId: string;
   groups: StaffGroup[];
-  /** District codes a caseworker serves; supervisors and operators see every district. */
+  /**
+   * District codes a caseworker serves (`custom:districts`, which only administrators write: the
+   * console's app client may not, see infra/data-stack.ts); supervisors and operators see every district.
+   */
   districts: string[];
 }
 

@@ -5,8 +5,8 @@ import { checkEligibility } from './check-eligibility';
 
 /**
  * POST /api/eligibility/check — the same decision the workflow would make today, for a citizen
- * wondering whether to apply. It asks only what the rules read (no name, contacts, consents or
- * resident registration number), and stores and logs nothing about the answers.
+ * wondering whether to apply. It takes only what the rules read and refuses, field by field, any
+ * other answer (a name, contacts, the resident registration number); it stores and logs nothing.
  */
 export const handler = httpHandler(async (event) => {
   const { programme, answers } = prescreenSchema.parse(event.jsonBody);

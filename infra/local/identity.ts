@@ -6,7 +6,8 @@ import type { StaffGroup } from '../../functions/routes';
 /**
  * The local stand-in for the Cognito user pool: seeded staff sign in with a password and get an ID
  * token with the same claims Cognito issues (`cognito:groups`, `custom:districts`). The gateway checks
- * it the way API Gateway's JWT authorizer does and hands the claims to the handler.
+ * it the way API Gateway's JWT authorizer does and hands the claims to the handler. As in AWS, groups and
+ * districts are set for the user (here by the seed) and no one can change their own.
  */
 export interface LocalStaffUser {
   username: string;

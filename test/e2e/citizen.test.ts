@@ -9,10 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fieldErrors, prescreenSchema, programmes, submissionSchema, type AnyProgramme, type FieldError } from '../../forms';
+import { fieldErrors, getProgramme, prescreenSchema, programmes, submissionSchema, type AnyProgramme, type FieldError } from '../../forms';
+import { answerAt } from '../../forms/answers';
 import { buildWeb } from '../../web/build';
 import { errorDomId, fieldDomId, helpDomId } from '../../web/src/lib/field-ids';
+import { schemaPaths, valuePaths } from '../support/answer-paths';
 import { browserSession } from './support/browser-session';
+import { everyFieldCases, fillEveryField, personalValues } from './support/every-field';
 import type { FakeBackend } from './support/fake-backend';
 
 const session = browserSession({ failOnConsoleErrors: true });
@@ -69,6 +72,16 @@ async function fillChildAdolescent(): Promise<void> {
   await choose('serviceType', 'play-therapy');
   await fillConsents();
 }
+
+const eligibleYouth = {
+  outcome: 'eligible',
+  criteria: [{ id: 'age', label: { ko: '나이', en: 'Age' }, passed: true, reason: { ko: '28세', en: 'Aged 28' } }],
+  reasons: [{ ko: '신청 자격 기준을 모두 충족합니다', en: 'All eligibility criteria are met' }],
+  copay: { tier: 'youth', ratePercent: 10, packageAmount: 60000, amountKrw: 60000 },
+  priority: { rank: 3, reason: { ko: '일반', en: 'General' } },
+  ruleVersion: { programme: 'youth', definitionVersion: '2026.1', incomeTableYear: 2026 },
+  decidedAt: '2026-03-02',
+};
 
 const receipt = { applicationId: 'A01JZ8Q4M6T2V5X7Y9B3C1D0EF', receiptNumber: 'DB-2026-7K3M9Q2X', accessCode: 'R4TW-9XK2-MP7D' };
 
@@ -272,24 +285,14 @@ describe('citizen portal', () => {
     }
     expect(await page.textContent('#eligibility-result .copay')).toBe('20% — 월 32,000원');
     const [call] = apiCalls('POST', '/api/eligibility/check');
-    expect(submissionSchema.safeParse(call!.body).success).toBe(true);
-    expect(call!.body).toMatchObject({ programme: 'child-adolescent', answers: { household: { monthlyIncome: 5_200_000 }, rrn: '150310-3123456' } });
+    expect(prescreenSchema.safeParse(call!.body).success).toBe(true);
+    expect(call!.body).toMatchObject({ programme: 'child-adolescent', answers: { household: { monthlyIncome: 5_200_000 } } });
+    expect(call!.body).not.toHaveProperty('answers.rrn');
     expect(apiCalls('POST', '/api/applications')).toEqual([]);
   });
 
-  it('pre-checks with only what the rules read — no name, contacts, consents or registration number', async () => {
-    backend.on('POST', '/api/eligibility/check', () => ({
-      status: 200,
-      body: {
-        outcome: 'eligible',
-        criteria: [{ id: 'age', label: { ko: '나이', en: 'Age' }, passed: true, reason: { ko: '28세', en: 'Aged 28' } }],
-        reasons: [{ ko: '신청 자격 기준을 모두 충족합니다', en: 'All eligibility criteria are met' }],
-        copay: { tier: 'youth', ratePercent: 10, packageAmount: 60000, amountKrw: 60000 },
-        priority: { rank: 3, reason: { ko: '일반', en: 'General' } },
-        ruleVersion: { programme: 'youth', definitionVersion: '2026.1', incomeTableYear: 2026 },
-        decidedAt: '2026-03-02',
-      },
-    }));
+  it('pre-checks the least answers, then asks for the rest before it applies', async () => {
+    backend.on('POST', '/api/eligibility/check', () => ({ status: 200, body: eligibleYouth }));
     await openForm(programmes.find((p) => p.id === 'youth')!);
     await fill('applicant.birthDate', '1998-04-02');
     await page.selectOption(`#${fieldDomId('applicant.district')}`, '11440');
@@ -298,12 +301,57 @@ describe('citizen portal', () => {
     await page.locator('#eligibility-result [data-outcome]').waitFor();
     const [call] = apiCalls('POST', '/api/eligibility/check');
     expect(prescreenSchema.safeParse(call!.body).success).toBe(true);
-    expect(call!.body).not.toHaveProperty('answers.applicant.name');
 
     // The same answers are not yet an application: the browser says what is missing and sends nothing.
     await page.click('#submit-application');
     await expect(page.locator(`#${errorDomId('applicant.name')}`).textContent()).resolves.toBeTruthy();
     expect(apiCalls('POST', '/api/applications')).toEqual([]);
+  });
+
+  describe.each(everyFieldCases.map((c) => [c.title, c] as const))('with every field of %s filled in', (_title, filled) => {
+    it('pre-checks with exactly what the rules read: no name, contact, address, guardian or registration number', async () => {
+      const programme = getProgramme(filled.programme);
+      backend.on('POST', '/api/eligibility/check', () => ({ status: 200, body: eligibleYouth }));
+      backend.on('POST', '/api/applications', () => ({ status: 202, body: receipt }));
+      await openForm(programme);
+      await fillEveryField(page, programme, filled);
+      await page.click('#check-eligibility');
+      await page.locator('#eligibility-result [data-outcome]').waitFor();
+      await page.click('#submit-application');
+      await page.locator('#receipt-number').waitFor();
+
+      const [check] = apiCalls('POST', '/api/eligibility/check');
+      const [application] = apiCalls('POST', '/api/applications');
+      const full = submissionSchema.parse(application!.body).answers;
+      const read = schemaPaths(programme.eligibilitySchema).filter((p) => answerAt(full, p.replace('*', '0')) !== undefined);
+      expect(Object.keys(check!.body as object).sort()).toEqual(['answers', 'programme']);
+      expect(valuePaths((check!.body as { answers: unknown }).answers).sort()).toEqual(read.sort());
+      expect(prescreenSchema.safeParse(check!.body).success).toBe(true);
+      const sent = JSON.stringify(check!.body);
+      for (const value of personalValues(programme)) expect(sent).not.toContain(value);
+    });
+  });
+
+  it('refuses hidden characters in a name next to the field, and keeps the lines of the address', async () => {
+    backend.on('POST', '/api/applications', () => ({ status: 202, body: receipt }));
+    await openForm(programmes.find((p) => p.id === 'youth')!);
+    await fillYouth();
+    await fill('applicant.name', '김\u202E돌봄');
+    await fill('applicant.address', '서울특별시 마포구 월드컵북로 212\n3층');
+    await page.click('#submit-application');
+    await page.locator('#error-summary').waitFor();
+    expect(await page.textContent(`#${errorDomId('applicant.name')}`)).toBe(
+      '신청인 이름에 보이지 않는 문자나 제어 문자(글자 방향 바꾸기, 폭 없는 공백 등)는 쓸 수 없습니다',
+    );
+    expect(await page.getAttribute(`#${fieldDomId('applicant.name')}`, 'aria-invalid')).toBe('true');
+    expect(await page.isHidden(`#${errorDomId('applicant.address')}`)).toBe(true);
+    expect(apiCalls()).toEqual([]);
+
+    await fill('applicant.name', '김돌봄');
+    await page.click('#submit-application');
+    await page.locator('#receipt-number').waitFor();
+    const [call] = apiCalls('POST', '/api/applications');
+    expect(call!.body).toMatchObject({ answers: { applicant: { name: '김돌봄', address: '서울특별시 마포구 월드컵북로 212\n3층' } } });
   });
 
   it('submits a valid form once, with an Idempotency-Key, and shows the receipt number and access code', async () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { prescreenAnswersSchema } from '../../forms';
 import { childExample, parentExample, youthExample } from '../support/answers';
 import { cloud, local, submission, submit, untilStatus } from '../support/cloud-test';
 
@@ -15,6 +16,8 @@ const submissions = [
   { programme: 'child-adolescent', answers: childExample },
   { programme: 'parent', answers: parentExample },
 ];
+/** What a pre-check carries: the same applications, with only what the rules read. */
+const prescreens = submissions.map((s) => prescreenAnswersSchema.parse(s));
 const lookups = [{ receiptNumber: 'DB-2026-ABCDEFGH', accessCode: 'ABCD-EFGH-JKMN' }];
 const decisions = [{ decision: 'request-info', note: '서류 보완 요청' }, { decision: 'approve' }];
 
@@ -49,7 +52,15 @@ const bodiesNear = (examples: Json[], validWeight: number) => {
     .tuple(
       fc.constantFrom(...examples),
       fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
-      fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.string(), fc.constant(null), fc.integer(), fc.constant('9001011234567')),
+      fc.oneof(
+        fc.jsonValue({ maxDepth: 2 }),
+        fc.string(),
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.constantFrom('김\u202E돌봄', '\u200B', '김\u0000\u0007', '김\r\n돌봄', '\uD800', '\u3164', 'a'.repeat(5000)),
+        fc.constant(null),
+        fc.integer(),
+        fc.constant('9001011234567'),
+      ),
       fc.nat(2),
       fc.nat(2),
     )
@@ -116,7 +127,7 @@ describe('generated path parameters and headers', () => {
 
 describe('10,000 generated bodies per endpoint', () => {
   it('POST /api/eligibility/check never answers 5xx', { timeout: 300_000 }, async () => {
-    const result = await fuzz('POST', () => '/api/eligibility/check', submissions, 1);
+    const result = await fuzz('POST', () => '/api/eligibility/check', prescreens, 1);
     console.log('eligibility/check', result.statuses);
     expect(result.serverErrors).toEqual([]);
     expect(result.statuses[200]).toBeGreaterThan(100);

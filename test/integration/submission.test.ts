@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { prescreenAnswersSchema } from '../../forms';
 import { LIFECYCLE, local, statusOf, submission, untilStatus } from '../support/cloud-test';
 
 const stateMachineArn = `arn:aws:states:ap-northeast-2:000000000000:stateMachine:${LIFECYCLE}`;
@@ -139,18 +140,26 @@ describe('POST /api/eligibility/check', () => {
     const { applicant, child, household, needEvidence } = answers as Record<string, Record<string, unknown>>;
     const response = await local.http('POST', '/api/eligibility/check', {
       programme: 'child-adolescent',
-      answers: { applicant: { birthDate: applicant!.birthDate, district: applicant!.district }, child: { birthDate: child!.birthDate, inHighSchool: false }, household, needEvidence },
+      answers: { applicant: { district: applicant!.district }, child: { birthDate: child!.birthDate, inHighSchool: false }, household, needEvidence },
     });
     expect(response.status).toBe(200);
     expect(response.body.criteria.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['seoul-residence', 'income']));
   });
 
   it('answers with the full explanation and stores nothing', async () => {
-    const body = submission('youth');
-    const response = await local.http('POST', '/api/eligibility/check', body);
+    const response = await local.http('POST', '/api/eligibility/check', prescreenAnswersSchema.parse(submission('youth')));
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ outcome: 'eligible', copay: { ratePercent: 10 }, ruleVersion: { programme: 'youth' } });
     expect(response.body.criteria.every((c: { passed: boolean | null }) => c.passed === true)).toBe(true);
+  });
+
+  it('refuses a whole application, naming each answer it does not need, and stores nothing', async () => {
+    const body = submission('youth');
+    const response = await local.http('POST', '/api/eligibility/check', body);
+    expect(response.status).toBe(400);
+    const fields = response.body.error.fields.map((f: { field: string }) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(['answers.applicant.name', 'answers.applicant.phone', 'answers.consent']));
+    expect(JSON.stringify(response.body)).not.toContain((body.answers.applicant as { name: string }).name);
     expect(await applicationsNamed((body.answers.applicant as { name: string }).name)).toHaveLength(0);
   });
 });

@@ -4,7 +4,7 @@
  * double click reuses the form session's Idempotency-Key, so it cannot create a second application.
  */
 import type * as z from 'zod';
-import { getProgramme, isProgrammeId, prescreenSchema, programmes, type AnyProgramme } from '../../forms';
+import { getProgramme, isProgrammeId, prescreenAnswersSchema, programmes, type AnyProgramme } from '../../forms';
 import type { Text } from '../../forms/i18n';
 import { callApi, type ApiResult } from './lib/api';
 import { byId, focusView, h, show, txt } from './lib/dom';
@@ -166,7 +166,7 @@ function showForm(programme: AnyProgramme): void {
     const result = form.validate(schema);
     if (result.ok) {
       form.clearErrors();
-      return result.body;
+      return result;
     }
     session.attempted = true;
     form.showErrors(result.errors, { focusSummary: true });
@@ -188,11 +188,12 @@ function showForm(programme: AnyProgramme): void {
 
   checkButton.addEventListener('click', async () => {
     if (session.busy) return;
-    // A pre-check needs only what the rules read: no name, contacts, consents or registration number.
-    const body = validated(prescreenSchema);
-    if (!body) return;
+    // A pre-check sends only what the rules read (the schema's output): no name, contacts, address,
+    // guardian, consents or registration number, however much of the form is filled in.
+    const checked = validated(prescreenAnswersSchema);
+    if (!checked) return;
     setBusy(true, ui.checking);
-    const result = await callApi<EligibilityExplanation>('POST', '/api/eligibility/check', { body });
+    const result = await callApi<EligibilityExplanation>('POST', '/api/eligibility/check', { body: checked.parsed });
     setBusy(false);
     if (!result.ok) return showProblem(result, false);
     show(prescreen, h('section', { class: 'prescreen card' }, txt('h3', ui.prescreenTitle), txt('p', ui.prescreenNote, { class: 'hint' }), eligibilityView(result.body, 'h4')));
@@ -201,11 +202,11 @@ function showForm(programme: AnyProgramme): void {
   form.element.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (session.busy) return;
-    const body = validated();
-    if (!body) return;
+    const checked = validated();
+    if (!checked) return;
     setBusy(true, ui.sending);
     const result = await callApi<Receipt>('POST', '/api/applications', {
-      body,
+      body: checked.body,
       headers: { 'Idempotency-Key': session.idempotencyKey },
     });
     setBusy(false);

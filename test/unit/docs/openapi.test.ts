@@ -25,4 +25,19 @@ describe('the OpenAPI document', () => {
     expect(child.properties.answers.properties).toHaveProperty('rrn');
     expect(youth.properties.answers.properties).not.toHaveProperty('rrn');
   });
+
+  it('describes the pre-check body as what the rules read, and nothing else', () => {
+    const prescreen = document.components.schemas.Prescreen as { oneOf?: Record<string, any>[]; anyOf?: Record<string, any>[] };
+    const options = prescreen.oneOf ?? prescreen.anyOf ?? [];
+    expect(options).toHaveLength(programmes.length);
+    for (const option of options) {
+      expect(option.additionalProperties).toBe(false);
+      const { applicant, ...rest } = option.properties.answers.properties;
+      expect(option.properties.answers.additionalProperties).toBe(false);
+      expect(applicant.additionalProperties).toBe(false);
+      expect(Object.keys(applicant.properties)).not.toContain('name');
+      expect(Object.keys(rest)).not.toContain('rrn');
+      expect(Object.keys(rest)).not.toContain('consent');
+    }
+  });
 });

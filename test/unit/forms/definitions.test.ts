@@ -3,22 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getProgramme, isProgrammeId, programmeIds, programmes, programmesById } from '../../../forms';
 import type { FieldDef } from '../../../forms/types';
-
-/** Minimal view of zod's internals to list the answer paths a schema accepts. */
-interface ZodNode {
-  _zod: { def: { type: string; shape?: Record<string, ZodNode>; innerType?: ZodNode; in?: ZodNode; element?: ZodNode } };
-}
-
-function leafPaths(node: ZodNode, prefix = ''): string[] {
-  const def = node._zod.def;
-  if (def.type === 'object' && def.shape) {
-    return Object.entries(def.shape).flatMap(([key, child]) => leafPaths(child, prefix ? `${prefix}.${key}` : key));
-  }
-  const inner = def.innerType ?? def.in;
-  if (inner) return leafPaths(inner, prefix);
-  if (def.type === 'array' && def.element && def.element._zod.def.type === 'object') return leafPaths(def.element, `${prefix}.*`);
-  return [prefix];
-}
+import { schemaPaths } from '../../support/answer-paths';
 
 const fieldsOf = (id: string): FieldDef[] => getProgramme(id).sections.flatMap((s) => s.fields);
 
@@ -44,7 +29,7 @@ describe.each(programmeIds)('definition %s', (id) => {
   const programme = getProgramme(id);
 
   it('has a form field for every answer, and an answer for every form field', () => {
-    const paths = leafPaths(programme.schema as unknown as ZodNode);
+    const paths = schemaPaths(programme.schema);
     const names = fieldsOf(id).map((f) => f.name);
     expect(new Set(names).size).toBe(names.length);
     expect([...names].sort()).toEqual(paths.filter((p) => !notAsked.includes(p)).sort());
@@ -61,9 +46,6 @@ describe.each(programmeIds)('definition %s', (id) => {
     expect(programme.rrnLegalBasis !== undefined).toBe(programme.collectsRrn);
   });
 
-  it('stores answers without the resident registration number', () => {
-    expect(leafPaths(programme.eligibilitySchema as unknown as ZodNode)).not.toContain('rrn');
-  });
 
   it('words every text in Korean and English', () => {
     const texts: { ko: string; en: string }[] = [];
@@ -80,6 +62,35 @@ describe.each(programmeIds)('definition %s', (id) => {
       expect(text.ko).toMatch(/[가-힣]/);
       expect(text.en).toMatch(/[A-Za-z]/);
     }
+  });
+});
+
+describe('what the eligibility rules read (all a pre-check asks)', () => {
+  it.each([
+    ['child-adolescent', ['applicant.district', 'child.birthDate', 'child.inHighSchool', 'household.category', 'household.monthlyIncome', 'household.size', 'needEvidence.issuedOn', 'needEvidence.kind']],
+    [
+      'parent',
+      [
+        'applicant.birthDate',
+        'applicant.district',
+        'basis',
+        'childEmotionalProblem',
+        'children.*.birthDate',
+        'children.*.hasServiceNeed',
+        'children.*.relation',
+        'facilityName',
+        'guardian',
+        'household.category',
+        'household.monthlyIncome',
+        'household.size',
+        'kinshipDegree',
+        'ownEmotionalProblem',
+        'primaryCaregiver',
+      ],
+    ],
+    ['youth', ['applicant.birthDate', 'applicant.district', 'counsellorType', 'leavingCare', 'otherYouthCounselling', 'referredByMentalHealthCentre']],
+  ])('%s: no name, contact, address, guardian details, consent or registration number', (id, expected) => {
+    expect(schemaPaths(getProgramme(id).eligibilitySchema).sort()).toEqual(expected);
   });
 });
 

@@ -17,6 +17,8 @@ export interface FormError {
   message: Text;
 }
 
+type Submitted = { programme: string; answers: Record<string, unknown> };
+
 type Input = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 interface Control {
@@ -337,12 +339,13 @@ export class ProgrammeForm {
   /**
    * `{ programme, answers }` checked with the server's own schema — the full submission's, or the
    * pre-check's, which asks less; later rechecks use the same one, so the messages stay consistent.
+   * `body` is the answers as given, `parsed` what the schema made of them (only what it reads).
    */
-  validate(schema: z.ZodType = submissionSchema): { ok: true; body: { programme: string; answers: Record<string, unknown> } } | { ok: false; errors: FormError[] } {
+  validate(schema: z.ZodType = submissionSchema): { ok: true; body: Submitted; parsed: unknown } | { ok: false; errors: FormError[] } {
     this.checkedWith = schema;
     const body = { programme: this.programme.id, answers: this.answers() };
     const result = schema.safeParse(body);
-    if (result.success) return { ok: true, body };
+    if (result.success) return { ok: true, body, parsed: result.data };
     return { ok: false, errors: toFormErrors(fieldErrors(result.error)) };
   }
 

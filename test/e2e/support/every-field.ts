@@ -1,0 +1,89 @@
+/**
+ * A person who fills in every field the citizen form shows, for each programme (and, for the parent
+ * programme, each basis with conditional fields): shared by the browser test and the pre-check drill.
+ */
+import type { Page } from 'playwright-core';
+import type { AnyProgramme } from '../../../forms';
+import { fieldDomId } from '../../../web/src/lib/field-ids';
+
+/**
+ * Every field a person can fill in, by answer path: personal details with values the pre-check must
+ * never carry, and the rest with valid answers. A case adds its own (birth dates that agree with the
+ * registration number, the basis that shows its conditional fields).
+ */
+const typed: Record<string, string> = {
+  'applicant.name': '김돌봄',
+  'applicant.phone': '01012345678',
+  'applicant.email': 'dolbom.person@example.kr',
+  'applicant.address': '서울특별시 마포구 월드컵북로 212',
+  'child.name': '김아동',
+  'guardian.name': '박보호',
+  'guardian.phone': '010-2222-3333',
+  'household.size': '4',
+  'household.monthlyIncome': '5,200,000',
+  kinshipDegree: '2',
+  facilityName: '햇살아동센터',
+  'needEvidence.issuedOn': '2026-01-20',
+  'children.0.birthDate': '2016-09-30',
+};
+
+/** What identifies or reaches a person, as typed and as the server would store it. */
+export function personalValues(programme: AnyProgramme): string[] {
+  const rrn = everyFieldCases.find((c) => c.programme === programme.id)?.values.rrn;
+  return [
+    typed['applicant.name']!,
+    typed['applicant.phone']!,
+    '010-1234-5678',
+    typed['applicant.email']!,
+    typed['applicant.address']!,
+    typed['child.name']!,
+    typed['guardian.name']!,
+    typed['guardian.phone']!,
+    '01022223333',
+    ...(rrn ? [rrn, rrn.replace('-', ''), rrn.slice(7)] : []),
+  ];
+}
+
+export interface FilledCase {
+  title: string;
+  programme: AnyProgramme['id'];
+  /** Typed values and chosen options of this case, over `typed` and the first option of each choice. */
+  values: Record<string, string>;
+}
+
+export const everyFieldCases: FilledCase[] = [
+  {
+    title: 'child-adolescent',
+    programme: 'child-adolescent',
+    values: { 'applicant.birthDate': '1984-07-21', 'child.birthDate': '2015-03-10', rrn: '150310-3123456' },
+  },
+  ...(['relative-carer', 'facility-carer'] as const).map((basis) => ({
+    title: `parent (${basis})`,
+    programme: 'parent' as const,
+    values: { 'applicant.birthDate': '1984-07-21', rrn: '840721-2123456', basis },
+  })),
+  { title: 'youth', programme: 'youth', values: { 'applicant.birthDate': '1998-04-02' } },
+];
+
+/** Fills in every field the form shows, in order, so a choice shows its conditional fields first; ticks every box. */
+export async function fillEveryField(page: Page, programme: AnyProgramme, filled: FilledCase): Promise<void> {
+  const fill = (name: string, value: string) => page.fill(`#${fieldDomId(name)}`, value);
+  const choose = (name: string, value: string) => page.check(`#${fieldDomId(name)} input[value="${value}"]`);
+  const tick = (name: string) => page.check(`#${fieldDomId(name)}`);
+  for (const section of programme.sections) {
+    if (section.repeat) await page.click(`#add-${section.id}`);
+    for (const field of section.fields) {
+      const name = field.name.replace('*', '0');
+      const id = `#${fieldDomId(name)}`;
+      if (!(await page.locator(id).first().isVisible())) continue;
+      const value = filled.values[name] ?? typed[name] ?? field.options?.[0]?.value;
+      if (field.input === 'checkbox') {
+        if (field.options) for (const option of field.options) await choose(name, option.value);
+        else await tick(name);
+      } else if (field.input === 'radio') await choose(name, value!);
+      else if (field.input === 'select') await page.selectOption(id, value!);
+      else if (value === undefined) throw new Error(`no value to type in ${name}`);
+      else await fill(name, value);
+    }
+  }
+}
