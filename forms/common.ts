@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { ageInFullYears, ISO_DATE, parseIsoDate } from './dates';
 import { districtCodeSchema, districts } from './districts';
+import { hiddenCharactersBut } from './hidden-characters';
 import { topicParticle, type Text } from './i18n';
 import { fieldMessages, message } from './messages';
 import type { Consents, FieldDef, FormSection } from './types';
@@ -62,17 +63,11 @@ export function requiredOr(label: Text, otherwise: string) {
 
 /* ---------- what a person types ---------- */
 
-/*
- * Characters no typed answer may hold: controls (C0, DEL, C1), format characters (zero-width spaces
- * and joiners, bidi overrides, embeddings and isolates, the BOM, the soft hyphen), lone surrogates,
- * line and paragraph separators, and the Hangul fillers that show as nothing. Korean and the other
- * scripts people type here need none of them; each can hide text or reorder what a case manager reads.
- */
 const lineBreak = /[\n\r\v\f\u0085\u2028\u2029]/;
 /** Hidden characters but line breaks: one-line answers report those with a message of their own. */
-const hiddenInLine = /(?![\n\r\v\f\u0085\u2028\u2029])[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/u;
+const hiddenInLine = hiddenCharactersBut(String.raw`\n\r\v\f\u0085\u2028\u2029`);
 /** Hidden characters but the newline (LF), which free text keeps. */
-const hiddenInText = /(?!\n)[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/u;
+const hiddenInText = hiddenCharactersBut(String.raw`\n`);
 
 /**
  * Typed text as it is kept: Unicode NFC (a name typed as decomposed jamo is the same name typed as

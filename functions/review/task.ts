@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
+import { hiddenCharactersBut } from '../../forms/hidden-characters';
 import type { Text } from '../../forms/i18n';
 import { message } from '../../forms/messages';
 import type { StaffActor } from '../applications/audit';
@@ -51,9 +52,8 @@ export interface TaskAnswer {
   id?: string;
 }
 
-// Controls other than line feed and tab, the bidirectional controls that make text read otherwise
-// than it is stored, and lone surrogates (not text at all: DynamoDB cannot store them).
-const UNSAFE_IN_NOTE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\p{Cs}]/u;
+// A note is several lines and may be indented; nothing else hidden (the rule of every typed answer).
+const UNSAFE_IN_NOTE = hiddenCharactersBut(String.raw`\n\t`);
 
 /** A case manager's note on a decision: free text of several lines, up to 2,000 characters; blank means none. */
 export const decisionNote = z
