@@ -3,6 +3,7 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { ZodError } from 'zod';
 import { fieldErrors } from '../../forms/errors';
+import { parseJsonBody } from './json-body';
 import { log } from './logger';
 import { HttpProblem, problem } from './problems';
 
@@ -24,7 +25,7 @@ type Request = middy.Request<HttpEvent, APIGatewayProxyResultV2, Error, Context>
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
-/** Reads a JSON body into `event.jsonBody`: 413 when too large, 415 when not JSON, 400 when malformed. */
+/** Reads a JSON body into `event.jsonBody`: 413 when too large, 415 when not JSON, 400 when malformed or too deep. */
 export function jsonBody(maxBytes = DEFAULT_MAX_BODY_BYTES): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
   return {
     before: ({ event }: Request) => {
@@ -33,14 +34,7 @@ export function jsonBody(maxBytes = DEFAULT_MAX_BODY_BYTES): MiddlewareObj<HttpE
       if (raw.byteLength > maxBytes) throw problem.tooLarge(maxBytes);
       const contentType = event.headers?.['content-type'] ?? '';
       if (!/^application\/(.+\+)?json\b/i.test(contentType)) throw problem.unsupportedMediaType();
-      try {
-        event.jsonBody = JSON.parse(raw.toString('utf8'));
-      } catch {
-        throw new HttpProblem(400, 'malformed-json', {
-          ko: '본문이 올바른 JSON이 아닙니다.',
-          en: 'The body is not valid JSON.',
-        });
-      }
+      event.jsonBody = parseJsonBody(raw.toString('utf8'));
     },
   };
 }

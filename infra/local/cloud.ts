@@ -5,6 +5,8 @@ import path from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { advanceClock, clockOffsetMs, now, setClockOffset } from '../../functions/commons/clock';
+import { parseJsonBody } from '../../functions/commons/json-body';
+import { HttpProblem } from '../../functions/commons/problems';
 import { LocalStepFunctions } from '../../workflows/local/service';
 import { projectRoot } from '../paths';
 import { synthesize } from '../synth';
@@ -64,6 +66,24 @@ function listen(server: Server, port: number): Promise<void> {
   });
 }
 
+/** The JSON object an operator route reads, answered like the API answers bad input (400, in Korean and English). */
+function operatorInput(body: Buffer): Record<string, unknown> {
+  const input = body.length ? parseJsonBody(body.toString('utf8')) : {};
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) return input as Record<string, unknown>;
+  throw new HttpProblem(400, 'invalid-input', { ko: '본문은 JSON 객체여야 합니다.', en: 'The body must be a JSON object.' });
+}
+
+function parseClockAdvance(advance: unknown): number {
+  try {
+    return parseAdvance(String(advance ?? ''));
+  } catch (error) {
+    throw new HttpProblem(400, 'invalid-input', {
+      ko: `"${String(advance ?? '')}"은(는) 기간이 아닙니다: +30d, +12h, +90m, +45s, +2w처럼 쓰세요.`,
+      en: (error as Error).message,
+    });
+  }
+}
+
 /**
  * Starts the whole system on this machine: DynamoDB Local, the tables and state machines CDK
  * synthesizes, the local Step Functions service, the handlers and the HTTP API with the web pages.
@@ -117,23 +137,25 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return true;
     };
     if (!url.pathname.startsWith('/local/')) return false;
-    const input = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, string>) : {};
-    if (url.pathname === '/local/health') return reply(200, { ok: true, now: now().toISOString() });
-    if (url.pathname === '/local/clock' && req.method === 'GET') return reply(200, { now: now().toISOString(), offsetMs: clockOffsetMs() });
-    if (url.pathname === '/local/clock' && req.method === 'POST') {
-      try {
-        advanceClock(parseAdvance(String(input.advance ?? '')));
-      } catch (error) {
-        return reply(400, { error: (error as Error).message });
+    try {
+      if (url.pathname === '/local/health') return reply(200, { ok: true, now: now().toISOString() });
+      if (url.pathname === '/local/clock' && req.method === 'GET') return reply(200, { now: now().toISOString(), offsetMs: clockOffsetMs() });
+      if (url.pathname === '/local/clock' && req.method === 'POST') {
+        advanceClock(parseClockAdvance(operatorInput(body).advance));
+        saveClock();
+        return reply(200, { now: now().toISOString(), offsetMs: clockOffsetMs() });
       }
-      saveClock();
-      return reply(200, { now: now().toISOString(), offsetMs: clockOffsetMs() });
+      if (url.pathname === '/local/auth/sign-in' && req.method === 'POST') {
+        const input = operatorInput(body);
+        const idToken = await identity.signIn(String(input.username ?? ''), String(input.password ?? ''));
+        if (!idToken) throw new HttpProblem(401, 'unauthorized', { ko: '아이디 또는 비밀번호가 맞지 않습니다.', en: 'Unknown user or wrong password.' });
+        return reply(200, { idToken });
+      }
+      return reply(404, { error: 'Not Found' });
+    } catch (error) {
+      if (error instanceof HttpProblem) return reply(error.status, error.toBody());
+      throw error;
     }
-    if (url.pathname === '/local/auth/sign-in' && req.method === 'POST') {
-      const idToken = await identity.signIn(String(input.username ?? ''), String(input.password ?? ''));
-      return idToken ? reply(200, { idToken }) : reply(401, { error: 'Unknown user or wrong password' });
-    }
-    return reply(404, { error: 'Not Found' });
   };
   const staticDir = path.join(options.dataDir, 'web');
   await buildWeb(staticDir);

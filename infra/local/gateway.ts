@@ -79,7 +79,7 @@ function toEvent(req: IncomingMessage, url: URL, match: CompiledRoute, values: s
     rawQueryString: url.search.slice(1),
     headers,
     queryStringParameters: query,
-    pathParameters: match.params.length ? Object.fromEntries(match.params.map((p, i) => [p, decodeURIComponent(values[i]!)])) : undefined,
+    pathParameters: match.params.length ? Object.fromEntries(match.params.map((p, i) => [p, decodePathSegment(values[i]!)])) : undefined,
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
@@ -104,6 +104,19 @@ function toEvent(req: IncomingMessage, url: URL, match: CompiledRoute, values: s
   } as APIGatewayProxyEventV2;
 }
 
+/**
+ * API Gateway hands path parameters to Lambda decoded. A segment that is not valid percent-encoding
+ * (`%E0%A4%A`) is passed on as sent: its handler's own check of the id answers it (a 4xx in the
+ * caller's words), as it must whatever API Gateway passes on.
+ */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 async function serveStatic(res: ServerResponse, dir: string, pathname: string): Promise<void> {
   const relative = pathname === '/' || !path.extname(pathname) ? 'index.html' : pathname.replace(/^\/+/, '');
   const file = path.resolve(dir, relative);
@@ -124,7 +137,9 @@ async function serveStatic(res: ServerResponse, dir: string, pathname: string): 
 export function createGateway(options: GatewayOptions) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
+      const url = URL.canParse(req.url ?? '/', 'http://localhost') ? new URL(req.url ?? '/', 'http://localhost') : undefined;
+      // A request target that is no URL at all (`GET http://[/x`) never reaches a route.
+      if (!url) return send(res, 400, { message: 'Bad Request' });
       const body = await readBody(req);
       if (body === 'too-large') return send(res, 413, { message: 'Request Entity Too Large' });
       if (await options.localRoutes(req, res, url, body)) return;

@@ -47,6 +47,15 @@ describe('httpHandler', () => {
     expect(body.error.code).toBe('malformed-json');
   });
 
+  it('answers 400 for a body nested deeper than any form, before anything walks it', async () => {
+    const deep = httpHandler(async (e) => ({ status: 200, body: { got: e.jsonBody } }));
+    const { status, body } = await call(deep, event(`{"answers":${'['.repeat(10_000)}${']'.repeat(10_000)}}`));
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('json-too-deep');
+    expect(body.error.message.ko).toContain('32');
+    expect((await call(deep, event(`${'['.repeat(32)}${']'.repeat(32)}`))).status).toBe(200);
+  });
+
   it('turns a zod error into 400 with each field named', async () => {
     const strict = httpHandler(async (e) => ({ status: 200, body: z.object({ name: z.string(), age: z.int() }).parse(e.jsonBody) }));
     const { status, body } = await call(strict, event('{"age":"x"}'));
