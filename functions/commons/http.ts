@@ -25,6 +25,9 @@ type Request = middy.Request<HttpEvent, APIGatewayProxyResultV2, Error, Context>
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
+/** Time kept back from the function's timeout to return the 503 and write its log line. */
+const ANSWER_BEFORE_DEADLINE_MS = 1_000;
+
 /** Reads a JSON body into `event.jsonBody`: 413 when too large, 415 when not JSON, 400 when malformed or too deep. */
 export function jsonBody(maxBytes = DEFAULT_MAX_BODY_BYTES): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
   return {
@@ -59,7 +62,7 @@ export function problemResponses(): MiddlewareObj<HttpEvent, APIGatewayProxyResu
           ko: '일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.',
           en: 'Something went wrong on our side. Please try again shortly.',
         });
-      request.response = toResponse({ status: answer.status, body: answer.toBody() });
+      request.response = toResponse({ status: answer.status, body: answer.toBody(), headers: answer.headers });
     },
   };
 }
@@ -73,13 +76,20 @@ function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
 }
 
 /**
- * Wraps a route's logic as a Lambda handler: JSON body in, problems mapped to 4xx, result out.
+ * Wraps a route's logic as a Lambda handler: JSON body in, problems mapped to 4xx, a 503 with
+ * Retry-After when the function's deadline comes first, result out.
  *
  * @example
  * export const handler = httpHandler(async (event) => ({ status: 200, body: { ok: true } }));
  */
 export function httpHandler(fn: (event: HttpEvent, context: Context) => Promise<HttpResult>, options: { maxBodyBytes?: number } = {}) {
-  return middy<HttpEvent, APIGatewayProxyResultV2>()
+  return middy<HttpEvent, APIGatewayProxyResultV2>({
+    // Answer before Lambda ends the invocation, which API Gateway would turn into a bare 500.
+    timeoutEarlyInMillis: ANSWER_BEFORE_DEADLINE_MS,
+    timeoutEarlyResponse: () => {
+      throw problem.deadlineReached();
+    },
+  })
     .use(jsonBody(options.maxBodyBytes))
     .use(problemResponses())
     .handler(async (event, context) => toResponse(await fn(event, context)));

@@ -10,6 +10,25 @@ import type { LocalLambdaRuntime } from './lambda-runtime';
 /** API Gateway HTTP APIs refuse bodies over 10 MB before any Lambda runs. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+/**
+ * An HTTP API waits at most 30 s for its Lambda integration, then answers 503 on its own. Functions
+ * behind routes time out sooner (a unit test holds them to it), so their handler's 503 with
+ * Retry-After comes first.
+ */
+export const INTEGRATION_TIMEOUT_MS = 30_000;
+
+async function withinIntegrationTimeout<T>(invocation: Promise<T>): Promise<T | 'timed-out'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timed-out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed-out'), INTEGRATION_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([invocation, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 interface CompiledRoute {
   route: Route;
   pattern: RegExp;
@@ -158,11 +177,13 @@ export function createGateway(options: GatewayOptions) {
         if (!claims) return send(res, 401, { message: 'Unauthorized' });
       }
       const values = match.pattern.exec(url.pathname)!.slice(1);
-      const result = (await options.runtime.invoke(match.route.handler, toEvent(req, url, match, values, body, claims))) as APIGatewayProxyStructuredResultV2;
-      res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
-      res.end(result.body ?? '');
+      const result = await withinIntegrationTimeout(options.runtime.invoke(match.route.handler, toEvent(req, url, match, values, body, claims)));
+      if (result === 'timed-out') return send(res, 503, { message: 'Service Unavailable' });
+      const answer = result as APIGatewayProxyStructuredResultV2;
+      res.writeHead(answer.statusCode ?? 200, answer.headers as Record<string, string>);
+      res.end(answer.body ?? '');
     } catch {
-      // Same as API Gateway when the integration fails: no detail leaks to the caller.
+      // Same as API Gateway when the function fails or times out: no detail leaks to the caller.
       send(res, 500, { message: 'Internal Server Error' });
     }
   };

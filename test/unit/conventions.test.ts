@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { routes } from '../../functions/routes';
+import { INTEGRATION_TIMEOUT_MS } from '../../infra/local/gateway';
+import { functionTimeoutSeconds } from '../../infra/local/lambda-runtime';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -24,5 +27,10 @@ describe('house rules that keep Dolbom small and safe', () => {
   it('keeps the AWS SDK out of the forms and the eligibility rules (the browser bundles them)', () => {
     const domain = [...sources('forms'), ...sources('functions/eligibility')].filter((s) => !s.file.endsWith('-step.ts') && !s.file.endsWith('prescreen.ts'));
     expect(domain.filter((s) => /from '@aws-sdk\//.test(s.text)).map((s) => s.file)).toEqual([]);
+  });
+
+  it("gives every function behind a route a timeout shorter than API Gateway's, so its own 503 with Retry-After answers first", () => {
+    const tooSlow = routes.filter((r) => functionTimeoutSeconds(r.handler) * 1000 >= INTEGRATION_TIMEOUT_MS).map((r) => r.handler);
+    expect(tooSlow).toEqual([]);
   });
 });

@@ -74,6 +74,15 @@ describe('httpHandler', () => {
     expect((await call(forbidden, event())).status).toBe(403);
   });
 
+  it('answers 503 with Retry-After when the deadline comes before the work is done', async () => {
+    const stalled = httpHandler(() => new Promise<never>(() => undefined));
+    const nearDeadline = { awsRequestId: 'test', getRemainingTimeInMillis: () => 1_100 } as Context;
+    const response = (await stalled(event(), nearDeadline)) as { statusCode: number; headers: Record<string, string>; body: string };
+    expect(response.statusCode).toBe(503);
+    expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+    expect(JSON.parse(response.body).error.message.en).toContain('Idempotency-Key');
+  });
+
   it('answers an unexpected error with 500 and no detail', async () => {
     process.env.DOLBOM_LOG = 'silent';
     const broken = httpHandler(async () => {
