@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -12,7 +12,8 @@ import { projectRoot } from '../paths';
 import { synthesize } from '../synth';
 import { parseAdvance } from './duration';
 import { createDynamoDbClient, startDynamoDbLocal } from './dynamodb';
-import { createGateway, type LocalRouteHandler } from './gateway';
+import { drainingServer, type DrainReport } from './draining-server';
+import { createGateway, INTEGRATION_TIMEOUT_MS, type LocalRouteHandler } from './gateway';
 import { LocalIdentity } from './identity';
 import { LocalLambdaRuntime } from './lambda-runtime';
 import { seedProviders, seededStaff } from './seed';
@@ -33,7 +34,8 @@ export interface LocalCloud {
   lifecycleArn: string;
   /** Milliseconds from call to ready, and the part spent synthesizing. */
   timings: { totalMs: number; synthMs: number; dynamodbMs: number };
-  stop(): Promise<void>;
+  /** Drains the HTTP API (503 to new requests), then stops Step Functions, then DynamoDB Local. */
+  stop(): Promise<DrainReport>;
 }
 
 function persistentSecret(file: string): string {
@@ -159,8 +161,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   };
   const staticDir = path.join(options.dataDir, 'web');
   await buildWeb(staticDir);
-  const gateway = createServer(createGateway({ runtime, identity, localRoutes, staticDir }));
-  await listen(gateway, options.port);
+  // No request outlasts API Gateway's integration timeout, so none is cut short by the drain.
+  const gateway = drainingServer(createGateway({ runtime, identity, localRoutes, staticDir }), INTEGRATION_TIMEOUT_MS);
+  await listen(gateway.server, options.port);
 
   const api = `http://127.0.0.1:${options.port}`;
   return {
@@ -168,10 +171,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     lifecycleArn,
     timings: { totalMs: Date.now() - started, synthMs, dynamodbMs },
     async stop() {
-      await new Promise<void>((resolve) => gateway.close(() => resolve()));
-      gateway.closeAllConnections();
+      // Outside in: the requests in flight finish with the workflows and the database still there.
+      const drained = await gateway.stop();
       await stepFunctions.stop();
       await dynamodb.stop();
+      return drained;
     },
   };
 }
