@@ -67,10 +67,21 @@ export function problemResponses(): MiddlewareObj<HttpEvent, APIGatewayProxyResu
   };
 }
 
+/**
+ * Sent with every API answer, from the handler so that API Gateway passes them on in AWS too. JSON is
+ * never a document to render or frame: the policy allows nothing.
+ */
+const apiSecurityHeaders = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
 function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
   return {
     statusCode: result.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...result.headers },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...apiSecurityHeaders, ...result.headers },
     body: result.body === undefined ? '' : JSON.stringify(result.body),
   };
 }

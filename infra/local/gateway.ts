@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { routes, type Route } from '../../functions/routes';
+import { pageSecurityHeaders } from '../../web/security-headers';
 import type { LocalIdentity } from './identity';
 import type { LocalLambdaRuntime } from './lambda-runtime';
 
@@ -67,7 +68,7 @@ export interface GatewayOptions {
   staticDir: string;
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function send(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
@@ -136,16 +137,21 @@ function decodePathSegment(segment: string): string {
   }
 }
 
+/** The web pages, with their security headers (in AWS, S3 + CloudFront serve them). */
 async function serveStatic(res: ServerResponse, dir: string, pathname: string): Promise<void> {
   const relative = pathname === '/' || !path.extname(pathname) ? 'index.html' : pathname.replace(/^\/+/, '');
   const file = path.resolve(dir, relative);
-  if (!file.startsWith(path.resolve(dir) + path.sep)) return send(res, 404, { message: 'Not Found' });
+  if (!file.startsWith(path.resolve(dir) + path.sep)) return send(res, 404, { message: 'Not Found' }, pageSecurityHeaders);
   try {
     const content = await readFile(file);
-    res.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.writeHead(200, {
+      'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+      ...pageSecurityHeaders,
+    });
     res.end(content);
   } catch {
-    send(res, 404, { message: 'Not Found' });
+    send(res, 404, { message: 'Not Found' }, pageSecurityHeaders);
   }
 }
 
