@@ -162,9 +162,10 @@ async function serveStatic(res: ServerResponse, dir: string, pathname: string): 
 export function createGateway(options: GatewayOptions) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
-      const url = URL.canParse(req.url ?? '/', 'http://localhost') ? new URL(req.url ?? '/', 'http://localhost') : undefined;
+      const target = req.url ?? '/';
       // A request target that is no URL at all (`GET http://[/x`) never reaches a route.
-      if (!url) return send(res, 400, { message: 'Bad Request' });
+      if (!URL.canParse(target, 'http://localhost')) return send(res, 400, { message: 'Bad Request' });
+      const url = new URL(target, 'http://localhost');
       const body = await readBody(req);
       if (body === 'too-large') return send(res, 413, { message: 'Request Entity Too Large' });
       if (await options.localRoutes(req, res, url, body)) return;
