@@ -13,6 +13,9 @@ export interface HandlerAccess {
   dataKey?: 'encrypt' | 'decrypt' | 'both';
 }
 
+/** Lambda timeout of a function whose entry names none. */
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+
 export interface HandlerSpec {
   entry: string;
   description: string;

@@ -3,6 +3,7 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { ZodError } from 'zod';
 import { fieldErrors } from '../../forms/errors';
+import { parseJsonBody } from './json-body';
 import { log } from './logger';
 import { HttpProblem, problem } from './problems';
 
@@ -24,7 +25,10 @@ type Request = middy.Request<HttpEvent, APIGatewayProxyResultV2, Error, Context>
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
-/** Reads a JSON body into `event.jsonBody`: 413 when too large, 415 when not JSON, 400 when malformed. */
+/** Time kept back from the function's timeout to return the 503 and write its log line. */
+const ANSWER_BEFORE_DEADLINE_MS = 1_000;
+
+/** Reads a JSON body into `event.jsonBody`: 413 when too large, 415 when not JSON, 400 when malformed or too deep. */
 export function jsonBody(maxBytes = DEFAULT_MAX_BODY_BYTES): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
   return {
     before: ({ event }: Request) => {
@@ -33,14 +37,7 @@ export function jsonBody(maxBytes = DEFAULT_MAX_BODY_BYTES): MiddlewareObj<HttpE
       if (raw.byteLength > maxBytes) throw problem.tooLarge(maxBytes);
       const contentType = event.headers?.['content-type'] ?? '';
       if (!/^application\/(.+\+)?json\b/i.test(contentType)) throw problem.unsupportedMediaType();
-      try {
-        event.jsonBody = JSON.parse(raw.toString('utf8'));
-      } catch {
-        throw new HttpProblem(400, 'malformed-json', {
-          ko: '본문이 올바른 JSON이 아닙니다.',
-          en: 'The body is not valid JSON.',
-        });
-      }
+      event.jsonBody = parseJsonBody(raw.toString('utf8'));
     },
   };
 }
@@ -65,27 +62,45 @@ export function problemResponses(): MiddlewareObj<HttpEvent, APIGatewayProxyResu
           ko: '일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.',
           en: 'Something went wrong on our side. Please try again shortly.',
         });
-      request.response = toResponse({ status: answer.status, body: answer.toBody() });
+      request.response = toResponse({ status: answer.status, body: answer.toBody(), headers: answer.headers });
     },
   };
 }
 
+/**
+ * Sent with every API answer, from the handler so that API Gateway passes them on in AWS too. JSON is
+ * never a document to render or frame: the policy allows nothing.
+ */
+const apiSecurityHeaders = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
 function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
   return {
     statusCode: result.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...result.headers },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...apiSecurityHeaders, ...result.headers },
     body: result.body === undefined ? '' : JSON.stringify(result.body),
   };
 }
 
 /**
- * Wraps a route's logic as a Lambda handler: JSON body in, problems mapped to 4xx, result out.
+ * Wraps a route's logic as a Lambda handler: JSON body in, problems mapped to 4xx, a 503 with
+ * Retry-After when the function's deadline comes first, result out.
  *
  * @example
  * export const handler = httpHandler(async (event) => ({ status: 200, body: { ok: true } }));
  */
 export function httpHandler(fn: (event: HttpEvent, context: Context) => Promise<HttpResult>, options: { maxBodyBytes?: number } = {}) {
-  return middy<HttpEvent, APIGatewayProxyResultV2>()
+  return middy<HttpEvent, APIGatewayProxyResultV2>({
+    // Answer before Lambda ends the invocation, which API Gateway would turn into a bare 500.
+    timeoutEarlyInMillis: ANSWER_BEFORE_DEADLINE_MS,
+    timeoutEarlyResponse: () => {
+      throw problem.deadlineReached();
+    },
+  })
     .use(jsonBody(options.maxBodyBytes))
     .use(problemResponses())
     .handler(async (event, context) => toResponse(await fn(event, context)));

@@ -4,8 +4,10 @@
  */
 type Fields = Record<string, string | number | boolean | null | undefined>;
 
-const RRN_PATTERN = /\d{6}-?[1-8]\d{6}/g;
-const PHONE_PATTERN = /01[016789]-?\d{3,4}-?\d{4}/g;
+// A number stands alone: never part of a longer run of letters and digits, such as a request id
+// (8c0a4b2e-4010-4123-9123-… holds 010-4123-9123) or an application id.
+const RRN_PATTERN = /(?<![0-9A-Za-z])\d{6}-?[1-8]\d{6}(?![0-9A-Za-z])/g;
+const PHONE_PATTERN = /(?<![0-9A-Za-z])01[016789]-?\d{3,4}-?\d{4}(?![0-9A-Za-z])/g;
 
 export function redact(text: string): string {
   return text.replace(RRN_PATTERN, '[rrn]').replace(PHONE_PATTERN, '[phone]');

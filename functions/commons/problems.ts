@@ -17,6 +17,8 @@ export class HttpProblem extends Error {
     readonly code: string,
     readonly text: Text,
     readonly fields: FieldProblem[] = [],
+    /** Sent with the answer, e.g. `retry-after`. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(text.en);
     this.name = 'HttpProblem';
@@ -26,6 +28,9 @@ export class HttpProblem extends Error {
     return { error: { code: this.code, message: this.text, ...(this.fields.length ? { fields: this.fields } : {}) } };
   }
 }
+
+/** Long enough for a stalled dependency to recover, short enough that a person waits for it. */
+const RETRY_AFTER_SECONDS = 5;
 
 export const problem = {
   invalidInput: (fields: FieldProblem[]) =>
@@ -53,5 +58,16 @@ export const problem = {
       ko: '본문은 application/json 형식이어야 합니다.',
       en: 'The body must be application/json.',
     }),
-  unavailable: (text: Text) => new HttpProblem(503, 'temporarily-unavailable', text),
+  /** Nothing is wrong with the request: the same request, sent again after `retry-after` seconds, may succeed. */
+  unavailable: (text: Text, retryAfterSeconds = RETRY_AFTER_SECONDS) =>
+    new HttpProblem(503, 'temporarily-unavailable', text, [], { 'retry-after': String(retryAfterSeconds) }),
+  /**
+   * The handler's deadline came first. The work may still complete, so this is a 503 (retry), never
+   * a 500: a retry with the same Idempotency-Key gets that one application, not a second.
+   */
+  deadlineReached: () =>
+    problem.unavailable({
+      ko: '처리 시간이 초과되었습니다. 요청이 이미 처리되었을 수 있으니 잠시 후 다시 시도해 주세요. 신청서는 같은 Idempotency-Key로 다시 보내면 한 번만 접수됩니다.',
+      en: 'This took too long and may still have gone through. Please try again shortly; a submission resent with the same Idempotency-Key is accepted only once.',
+    }),
 };

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with sorted keys, so two bodies that differ only in key order count as the same request. */
+/**
+ * JSON with sorted keys, so two bodies that differ only in key order count as the same request.
+ * Recursive: request bodies reach it at most `MAX_JSON_DEPTH` deep (`commons/json-body.ts`).
+ */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {

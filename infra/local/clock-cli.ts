@@ -9,8 +9,8 @@ try {
   const response = advance
     ? await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance }) })
     : await fetch(api);
-  const body = (await response.json()) as { now?: string; error?: string };
-  if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
+  const body = (await response.json()) as { now?: string; error?: { message?: { en?: string } } };
+  if (!response.ok) throw new Error(body.error?.message?.en ?? `HTTP ${response.status}`);
   console.log(`Local time is now ${body.now}`);
 } catch (error) {
   console.error(`Could not reach the local cloud at ${api}: ${(error as Error).message}. Is \`npm start\` running?`);

@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { advanceClock, clockOffsetMs, now, setClockOffset } from '../../functions/commons/clock';
+import { parseJsonBody } from '../../functions/commons/json-body';
+import { HttpProblem } from '../../functions/commons/problems';
 import { LocalStepFunctions } from '../../workflows/local/service';
 import { projectRoot } from '../paths';
 import { synthesize } from '../synth';
 import { parseAdvance } from './duration';
 import { createDynamoDbClient, startDynamoDbLocal } from './dynamodb';
-import { createGateway, type LocalRouteHandler } from './gateway';
+import { drainingServer, type DrainReport } from './draining-server';
+import { createGateway, INTEGRATION_TIMEOUT_MS, type LocalRouteHandler } from './gateway';
 import { LocalIdentity } from './identity';
 import { LocalLambdaRuntime } from './lambda-runtime';
 import { seedProviders, seededStaff } from './seed';
@@ -31,7 +34,8 @@ export interface LocalCloud {
   lifecycleArn: string;
   /** Milliseconds from call to ready, and the part spent synthesizing. */
   timings: { totalMs: number; synthMs: number; dynamodbMs: number };
-  stop(): Promise<void>;
+  /** Drains the HTTP API (503 to new requests), then stops Step Functions, then DynamoDB Local. */
+  stop(): Promise<DrainReport>;
 }
 
 function persistentSecret(file: string): string {
@@ -62,6 +66,24 @@ function listen(server: Server, port: number): Promise<void> {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
+}
+
+/** The JSON object an operator route reads, answered like the API answers bad input (400, in Korean and English). */
+function operatorInput(body: Buffer): Record<string, unknown> {
+  const input = body.length ? parseJsonBody(body.toString('utf8')) : {};
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) return input as Record<string, unknown>;
+  throw new HttpProblem(400, 'invalid-input', { ko: '본문은 JSON 객체여야 합니다.', en: 'The body must be a JSON object.' });
+}
+
+function parseClockAdvance(advance: unknown): number {
+  try {
+    return parseAdvance(String(advance ?? ''));
+  } catch (error) {
+    throw new HttpProblem(400, 'invalid-input', {
+      ko: `"${String(advance ?? '')}"은(는) 기간이 아닙니다: +30d, +12h, +90m, +45s, +2w처럼 쓰세요.`,
+      en: (error as Error).message,
+    });
+  }
 }
 
 /**
@@ -117,28 +139,31 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return true;
     };
     if (!url.pathname.startsWith('/local/')) return false;
-    const input = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, string>) : {};
-    if (url.pathname === '/local/health') return reply(200, { ok: true, now: now().toISOString() });
-    if (url.pathname === '/local/clock' && req.method === 'GET') return reply(200, { now: now().toISOString(), offsetMs: clockOffsetMs() });
-    if (url.pathname === '/local/clock' && req.method === 'POST') {
-      try {
-        advanceClock(parseAdvance(String(input.advance ?? '')));
-      } catch (error) {
-        return reply(400, { error: (error as Error).message });
+    try {
+      if (url.pathname === '/local/health') return reply(200, { ok: true, now: now().toISOString() });
+      if (url.pathname === '/local/clock' && req.method === 'GET') return reply(200, { now: now().toISOString(), offsetMs: clockOffsetMs() });
+      if (url.pathname === '/local/clock' && req.method === 'POST') {
+        advanceClock(parseClockAdvance(operatorInput(body).advance));
+        saveClock();
+        return reply(200, { now: now().toISOString(), offsetMs: clockOffsetMs() });
       }
-      saveClock();
-      return reply(200, { now: now().toISOString(), offsetMs: clockOffsetMs() });
+      if (url.pathname === '/local/auth/sign-in' && req.method === 'POST') {
+        const input = operatorInput(body);
+        const idToken = await identity.signIn(String(input.username ?? ''), String(input.password ?? ''));
+        if (!idToken) throw new HttpProblem(401, 'unauthorized', { ko: '아이디 또는 비밀번호가 맞지 않습니다.', en: 'Unknown user or wrong password.' });
+        return reply(200, { idToken });
+      }
+      return reply(404, { error: 'Not Found' });
+    } catch (error) {
+      if (error instanceof HttpProblem) return reply(error.status, error.toBody());
+      throw error;
     }
-    if (url.pathname === '/local/auth/sign-in' && req.method === 'POST') {
-      const idToken = await identity.signIn(String(input.username ?? ''), String(input.password ?? ''));
-      return idToken ? reply(200, { idToken }) : reply(401, { error: 'Unknown user or wrong password' });
-    }
-    return reply(404, { error: 'Not Found' });
   };
   const staticDir = path.join(options.dataDir, 'web');
   await buildWeb(staticDir);
-  const gateway = createServer(createGateway({ runtime, identity, localRoutes, staticDir }));
-  await listen(gateway, options.port);
+  // No request outlasts API Gateway's integration timeout, so none is cut short by the drain.
+  const gateway = drainingServer(createGateway({ runtime, identity, localRoutes, staticDir }), INTEGRATION_TIMEOUT_MS);
+  await listen(gateway.server, options.port);
 
   const api = `http://127.0.0.1:${options.port}`;
   return {
@@ -146,10 +171,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     lifecycleArn,
     timings: { totalMs: Date.now() - started, synthMs, dynamodbMs },
     async stop() {
-      await new Promise<void>((resolve) => gateway.close(() => resolve()));
-      gateway.closeAllConnections();
+      // Outside in: the requests in flight finish with the workflows and the database still there.
+      const drained = await gateway.stop();
       await stepFunctions.stop();
       await dynamodb.stop();
+      return drained;
     },
   };
 }

@@ -48,12 +48,18 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   // Another server on the port would answer our readiness probe while our child fails to bind.
   await assertPortFree(port);
 
-  const child = spawn({ port, path: dataDir, sharedDb: true, stdio: 'pipe' });
+  // Its own process group: Ctrl-C or a SIGTERM to the local cloud's group must not end the database
+  // while the API drains its requests. The local cloud stops it last; if the local cloud exits without
+  // stopping, the exit hook ends it; after a SIGKILL, the next start ends the orphan (pid file).
+  const child = spawn({ port, path: dataDir, sharedDb: true, stdio: 'pipe', detached: true });
   if (child.pid !== undefined) await writeFile(pidFile, String(child.pid));
   const output = captureOutput(child);
   const exited = waitForExit(child);
+  const endOnExit = () => void child.kill('SIGTERM');
+  process.once('exit', endOnExit);
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = async () => {
+    process.off('exit', endOnExit);
     await stopChild(child, exited);
     await rm(pidFile, { force: true });
   };

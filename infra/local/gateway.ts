@@ -4,11 +4,31 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { routes, type Route } from '../../functions/routes';
+import { pageSecurityHeaders } from '../../web/security-headers';
 import type { LocalIdentity } from './identity';
 import type { LocalLambdaRuntime } from './lambda-runtime';
 
 /** API Gateway HTTP APIs refuse bodies over 10 MB before any Lambda runs. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/**
+ * An HTTP API waits at most 30 s for its Lambda integration, then answers 503 on its own. Functions
+ * behind routes time out sooner (a unit test holds them to it), so their handler's 503 with
+ * Retry-After comes first.
+ */
+export const INTEGRATION_TIMEOUT_MS = 30_000;
+
+async function withinIntegrationTimeout<T>(invocation: Promise<T>): Promise<T | 'timed-out'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timed-out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed-out'), INTEGRATION_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([invocation, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 interface CompiledRoute {
   route: Route;
@@ -48,7 +68,7 @@ export interface GatewayOptions {
   staticDir: string;
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function send(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
@@ -79,7 +99,7 @@ function toEvent(req: IncomingMessage, url: URL, match: CompiledRoute, values: s
     rawQueryString: url.search.slice(1),
     headers,
     queryStringParameters: query,
-    pathParameters: match.params.length ? Object.fromEntries(match.params.map((p, i) => [p, decodeURIComponent(values[i]!)])) : undefined,
+    pathParameters: match.params.length ? Object.fromEntries(match.params.map((p, i) => [p, decodePathSegment(values[i]!)])) : undefined,
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
@@ -104,16 +124,34 @@ function toEvent(req: IncomingMessage, url: URL, match: CompiledRoute, values: s
   } as APIGatewayProxyEventV2;
 }
 
+/**
+ * API Gateway hands path parameters to Lambda decoded. A segment that is not valid percent-encoding
+ * (`%E0%A4%A`) is passed on as sent: its handler's own check of the id answers it (a 4xx in the
+ * caller's words), as it must whatever API Gateway passes on.
+ */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The web pages, with their security headers (in AWS, S3 + CloudFront serve them). */
 async function serveStatic(res: ServerResponse, dir: string, pathname: string): Promise<void> {
   const relative = pathname === '/' || !path.extname(pathname) ? 'index.html' : pathname.replace(/^\/+/, '');
   const file = path.resolve(dir, relative);
-  if (!file.startsWith(path.resolve(dir) + path.sep)) return send(res, 404, { message: 'Not Found' });
+  if (!file.startsWith(path.resolve(dir) + path.sep)) return send(res, 404, { message: 'Not Found' }, pageSecurityHeaders);
   try {
     const content = await readFile(file);
-    res.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.writeHead(200, {
+      'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+      ...pageSecurityHeaders,
+    });
     res.end(content);
   } catch {
-    send(res, 404, { message: 'Not Found' });
+    send(res, 404, { message: 'Not Found' }, pageSecurityHeaders);
   }
 }
 
@@ -124,7 +162,10 @@ async function serveStatic(res: ServerResponse, dir: string, pathname: string): 
 export function createGateway(options: GatewayOptions) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
+      const target = req.url ?? '/';
+      // A request target that is no URL at all (`GET http://[/x`) never reaches a route.
+      if (!URL.canParse(target, 'http://localhost')) return send(res, 400, { message: 'Bad Request' });
+      const url = new URL(target, 'http://localhost');
       const body = await readBody(req);
       if (body === 'too-large') return send(res, 413, { message: 'Request Entity Too Large' });
       if (await options.localRoutes(req, res, url, body)) return;
@@ -143,11 +184,13 @@ export function createGateway(options: GatewayOptions) {
         if (!claims) return send(res, 401, { message: 'Unauthorized' });
       }
       const values = match.pattern.exec(url.pathname)!.slice(1);
-      const result = (await options.runtime.invoke(match.route.handler, toEvent(req, url, match, values, body, claims))) as APIGatewayProxyStructuredResultV2;
-      res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
-      res.end(result.body ?? '');
+      const result = await withinIntegrationTimeout(options.runtime.invoke(match.route.handler, toEvent(req, url, match, values, body, claims)));
+      if (result === 'timed-out') return send(res, 503, { message: 'Service Unavailable' });
+      const answer = result as APIGatewayProxyStructuredResultV2;
+      res.writeHead(answer.statusCode ?? 200, answer.headers as Record<string, string>);
+      res.end(answer.body ?? '');
     } catch {
-      // Same as API Gateway when the integration fails: no detail leaks to the caller.
+      // Same as API Gateway when the function fails or times out: no detail leaks to the caller.
       send(res, 500, { message: 'Internal Server Error' });
     }
   };

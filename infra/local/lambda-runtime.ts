@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { handlers, type HandlerId } from '../../functions/catalog';
+import { DEFAULT_TIMEOUT_SECONDS, handlers, type HandlerId, type HandlerSpec } from '../../functions/catalog';
 import { dynamo } from '../../functions/commons/clients';
 import { projectRoot } from '../paths';
 import { injectFaults, parseFaults } from './faults';
@@ -11,10 +11,23 @@ import { LOCAL_ACCOUNT, LOCAL_REGION, localFunctionArn } from './template';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
+/** The timeout CDK gives the function (`DolbomFunction`): the same default, the same catalog entry. */
+export function functionTimeoutSeconds(id: HandlerId): number {
+  return (handlers[id] as HandlerSpec).timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+}
+
+/** What Lambda reports when an invocation outlasts the function's timeout; Step Functions sees its name. */
+function lambdaTimeout(requestId: string, timeoutMs: number): Error {
+  const error = new Error(`RequestId: ${requestId} Error: Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`);
+  error.name = 'Sandbox.Timedout';
+  return error;
+}
+
 /**
  * Runs Dolbom's Lambda handlers in-process with real event shapes and a Lambda-like context. Each
  * handler module is loaded once, like a warm container. A thrown error keeps its `name`, which is the
- * error type Step Functions' Retry and Catch see.
+ * error type Step Functions' Retry and Catch see. An invocation that outlasts the function's timeout
+ * fails as Lambda's does (`Sandbox.Timedout`), so the local cloud shows what AWS would.
  */
 export class LocalLambdaRuntime {
   private readonly loaded = new Map<HandlerId, Promise<Handler>>();
@@ -48,9 +61,10 @@ export class LocalLambdaRuntime {
   async invoke(id: HandlerId, event: unknown): Promise<unknown> {
     const handler = await this.load(id);
     const startedAt = Date.now();
-    const timeoutMs = (handlers[id] as { timeoutSeconds?: number }).timeoutSeconds ?? 10;
+    const timeoutMs = functionTimeoutSeconds(id) * 1000;
+    const requestId = randomUUID();
     const context = {
-      awsRequestId: randomUUID(),
+      awsRequestId: requestId,
       functionName: id,
       functionVersion: '$LATEST',
       invokedFunctionArn: localFunctionArn(id),
@@ -58,13 +72,24 @@ export class LocalLambdaRuntime {
       logGroupName: `/aws/lambda/${id}`,
       logStreamName: `local/${LOCAL_REGION}/${LOCAL_ACCOUNT}`,
       callbackWaitsForEmptyEventLoop: true,
-      getRemainingTimeInMillis: () => Math.max(0, timeoutMs * 1000 - (Date.now() - startedAt)),
+      getRemainingTimeInMillis: () => Math.max(0, timeoutMs - (Date.now() - startedAt)),
       done: () => undefined,
       fail: () => undefined,
       succeed: () => undefined,
     } satisfies Context;
     // A structured clone stands in for the JSON round trip Lambda does: no shared references.
-    return structuredClone(await this.running.run(id, () => handler(structuredClone(event), context)));
+    const run = this.running.run(id, () => handler(structuredClone(event), context));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(lambdaTimeout(requestId, timeoutMs)), timeoutMs);
+    });
+    try {
+      return structuredClone(await Promise.race([run, timedOut]));
+    } finally {
+      clearTimeout(timer);
+      // Lambda would freeze a timed-out invocation; in-process it runs on, and its end is no one's error.
+      run.catch(() => undefined);
+    }
   }
 
   /** Step Functions' view: invoke by function ARN (`arn:aws:lambda:…:function:<handlerId>`). */

@@ -123,6 +123,23 @@ describe('generated path parameters and headers', () => {
     }
     console.log('GET by id', [...statuses].sort());
   });
+
+  it('a path parameter that is not valid percent-encoding never answers 5xx', async () => {
+    const token = await local.signIn('supervisor');
+    const segments = fc.sample(fc.stringMatching(/^(%[0-9A-Fa-f]{0,2}|%[EFef][0-9A-Fa-f]%[0-9A-Fa-f]|[A-Z0-9])+$/), { numRuns: 500, seed: 9 });
+    const statuses = new Set<number>();
+    for (const segment of segments) {
+      for (const response of await Promise.all([
+        fetch(`${cloud.api}/api/applications/${segment}`, { headers: { 'x-access-code': 'ABCD-EFGH-JKMN' } }),
+        fetch(`${cloud.api}/api/staff/tasks/${segment}/claim`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }),
+      ])) {
+        await response.arrayBuffer();
+        statuses.add(response.status);
+        expect(response.status, segment).toBeLessThan(500);
+      }
+    }
+    console.log('malformed percent-encoding', [...statuses].sort());
+  });
 });
 
 describe('10,000 generated bodies per endpoint', () => {

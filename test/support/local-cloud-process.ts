@@ -14,6 +14,11 @@ export interface CloudProcess {
   sfn: string;
   dynamodb: string;
   logFile: string;
+  /** Resolves with the exit code once the local cloud's process has ended. */
+  exited: Promise<number | null>;
+  /** Sends SIGTERM to the local cloud's process group, as Ctrl-C in a terminal or a service manager does, and returns at once. */
+  terminate(): void;
+  /** `terminate()`, then waits for the local cloud to end. */
   stop(): Promise<void>;
   /** Kills the local cloud's process the hard way (SIGKILL), leaving its DynamoDB Local orphaned. */
   crash(): Promise<void>;
@@ -44,12 +49,27 @@ export async function startCloudProcess(
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, as a terminal gives `npm start`: signals go to the whole group.
+    detached: true,
   });
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  // A test run that ends without stopping it must not leave it running.
+  const stopOnExit = () => signalGroup('SIGTERM');
+  process.once('exit', stopOnExit);
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let exitCode: number | null | undefined;
-  void exited.then((code) => (exitCode = code));
+  void exited.then((code) => {
+    exitCode = code;
+    process.off('exit', stopOnExit);
+  });
 
   const api = `http://127.0.0.1:${ports.port}`;
   const deadline = Date.now() + timeoutMs;
@@ -61,7 +81,7 @@ export async function startCloudProcess(
       // not listening yet
     }
     if (Date.now() > deadline) {
-      child.kill('SIGTERM');
+      signalGroup('SIGTERM');
       throw new Error(`The local cloud was not ready within ${timeoutMs} ms; see ${logFile}`);
     }
     await sleep(250);
@@ -71,9 +91,11 @@ export async function startCloudProcess(
     sfn: `http://127.0.0.1:${ports.sfnPort}`,
     dynamodb: `http://127.0.0.1:${ports.dynamodbPort}`,
     logFile,
+    exited,
+    terminate: () => signalGroup('SIGTERM'),
     async stop() {
       if (exitCode === undefined) {
-        child.kill('SIGTERM');
+        signalGroup('SIGTERM');
         await exited;
       }
       log.end();

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { routes } from '../../functions/routes';
+import { INTEGRATION_TIMEOUT_MS } from '../../infra/local/gateway';
+import { functionTimeoutSeconds } from '../../infra/local/lambda-runtime';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -28,5 +31,10 @@ describe('house rules that keep Dolbom small and safe', () => {
 
   it('keeps the local cloud out of what ships: no handler imports infra/ (its fault injection above all)', () => {
     expect(shipped.filter((s) => /from '(\.\.\/)+infra\//.test(s.text)).map((s) => s.file)).toEqual([]);
+  });
+
+  it("gives every function behind a route a timeout shorter than API Gateway's, so its own 503 with Retry-After answers first", () => {
+    const tooSlow = routes.filter((r) => functionTimeoutSeconds(r.handler) * 1000 >= INTEGRATION_TIMEOUT_MS).map((r) => r.handler);
+    expect(tooSlow).toEqual([]);
   });
 });

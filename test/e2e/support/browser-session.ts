@@ -15,7 +15,7 @@ export interface BrowserSession {
 /**
  * Registers the hooks every browser test file needs: the pages built once into a temp folder and
  * served with a recording fake API, one Chromium, a fresh Korean-locale page per test, and a check
- * that the page raised no errors (console errors too, when asked).
+ * that the page raised no errors and broke no Content-Security-Policy (console errors too, when asked).
  */
 export function browserSession(options: { failOnConsoleErrors?: boolean } = {}): BrowserSession {
   const session = {} as BrowserSession;
@@ -43,11 +43,12 @@ export function browserSession(options: { failOnConsoleErrors?: boolean } = {}):
     session.page = await context.newPage();
     pageErrors = [];
     session.page.on('pageerror', (error) => pageErrors.push(error.message));
-    if (options.failOnConsoleErrors) {
-      session.page.on('console', (message) => {
-        if (message.type() === 'error' && !message.text().includes('Failed to load resource')) pageErrors.push(message.text());
-      });
-    }
+    session.page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      // A page that breaks its Content-Security-Policy fails every browser test.
+      const violation = message.text().includes('Content Security Policy');
+      if (violation || (options.failOnConsoleErrors && !message.text().includes('Failed to load resource'))) pageErrors.push(message.text());
+    });
   });
 
   afterEach(async () => {

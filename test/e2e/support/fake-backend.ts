@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pageSecurityHeaders } from '../../../web/security-headers';
 
 export interface RecordedRequest {
   method: string;
@@ -77,7 +78,8 @@ export async function startFakeBackend(staticDir: string): Promise<FakeBackend> 
     if (!file.startsWith(root + path.sep)) return void res.writeHead(404).end();
     try {
       const content = await readFile(file);
-      res.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream' });
+      // The pages run under their real Content-Security-Policy, so a violation fails the browser tests.
+      res.writeHead(200, { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream', ...pageSecurityHeaders });
       res.end(content);
     } catch {
       res.writeHead(404).end();

@@ -47,6 +47,15 @@ describe('httpHandler', () => {
     expect(body.error.code).toBe('malformed-json');
   });
 
+  it('answers 400 for a body nested deeper than any form, before anything walks it', async () => {
+    const deep = httpHandler(async (e) => ({ status: 200, body: { got: e.jsonBody } }));
+    const { status, body } = await call(deep, event(`{"answers":${'['.repeat(10_000)}${']'.repeat(10_000)}}`));
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('json-too-deep');
+    expect(body.error.message.ko).toContain('32');
+    expect((await call(deep, event(`${'['.repeat(32)}${']'.repeat(32)}`))).status).toBe(200);
+  });
+
   it('turns a zod error into 400 with each field named', async () => {
     const strict = httpHandler(async (e) => ({ status: 200, body: z.object({ name: z.string(), age: z.int() }).parse(e.jsonBody) }));
     const { status, body } = await call(strict, event('{"age":"x"}'));
@@ -63,6 +72,15 @@ describe('httpHandler', () => {
       throw problem.forbidden();
     });
     expect((await call(forbidden, event())).status).toBe(403);
+  });
+
+  it('answers 503 with Retry-After when the deadline comes before the work is done', async () => {
+    const stalled = httpHandler(() => new Promise<never>(() => undefined));
+    const nearDeadline = { awsRequestId: 'test', getRemainingTimeInMillis: () => 1_100 } as Context;
+    const response = (await stalled(event(), nearDeadline)) as { statusCode: number; headers: Record<string, string>; body: string };
+    expect(response.statusCode).toBe(503);
+    expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+    expect(JSON.parse(response.body).error.message.en).toContain('Idempotency-Key');
   });
 
   it('answers an unexpected error with 500 and no detail', async () => {
