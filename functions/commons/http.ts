@@ -65,7 +65,7 @@ export function problemResponses(): MiddlewareObj<HttpEvent, APIGatewayProxyResu
           ko: '일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.',
           en: 'Something went wrong on our side. Please try again shortly.',
         });
-      request.response = toResponse({ status: answer.status, body: answer.toBody() });
+      request.response = toResponse({ status: answer.status, body: answer.toBody(), headers: answer.headers });
     },
   };
 }

@@ -17,6 +17,8 @@ export class HttpProblem extends Error {
     readonly code: string,
     readonly text: Text,
     readonly fields: FieldProblem[] = [],
+    /** Response headers that belong to the answer (e.g. Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(text.en);
     this.name = 'HttpProblem';
@@ -25,6 +27,12 @@ export class HttpProblem extends Error {
   toBody() {
     return { error: { code: this.code, message: this.text, ...(this.fields.length ? { fields: this.fields } : {}) } };
   }
+}
+
+function waitText(seconds: number): Text {
+  if (seconds < 120) return { ko: `${seconds}초`, en: `${seconds} second${seconds === 1 ? '' : 's'}` };
+  const minutes = Math.ceil(seconds / 60);
+  return { ko: `${minutes}분`, en: `${minutes} minutes` };
 }
 
 export const problem = {
@@ -54,4 +62,17 @@ export const problem = {
       en: 'The body must be application/json.',
     }),
   unavailable: (text: Text) => new HttpProblem(503, 'temporarily-unavailable', text),
+  tooManyAttempts: (retryAfterSeconds: number) => {
+    const wait = waitText(retryAfterSeconds);
+    return new HttpProblem(
+      429,
+      'too-many-attempts',
+      {
+        ko: `잘못된 시도가 너무 많습니다. ${wait.ko} 후에 다시 시도해 주세요.`,
+        en: `Too many wrong attempts. Please try again in ${wait.en}.`,
+      },
+      [],
+      { 'retry-after': String(retryAfterSeconds) },
+    );
+  },
 };

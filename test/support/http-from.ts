@@ -17,12 +17,20 @@ export function loopbackClient(n: number): string {
   return `127.${10 + Math.floor(n / (254 * 254))}.${1 + (Math.floor(n / 254) % 254)}.${1 + (n % 254)}`;
 }
 
-/** An HTTP client of a local cloud whose requests come from `sourceIp` (a loopback address). */
+function parsed(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return text;
+  }
+}
+
+/** An HTTP client of a local cloud whose requests come from `sourceIp` (a loopback address). A string body is sent as it is. */
 export function httpFrom(api: string, sourceIp: string) {
   return (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> =>
     new Promise((resolve, reject) => {
       const url = new URL(path, api);
-      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
       const req = request(
         {
           host: url.hostname,
@@ -38,7 +46,7 @@ export function httpFrom(api: string, sourceIp: string) {
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : undefined });
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed(text) });
           });
           res.on('error', reject);
         },
