@@ -5,9 +5,9 @@ import { HttpProblem, problem } from '../commons/problems';
 import { publicView } from '../applications/application';
 import { auditEvent } from '../applications/audit';
 import { accessCodeMatches, isApplicationId, standInApplicationId } from '../applications/identifiers';
-import { accessDeniedPut, auditPut, findApplicationIdByReceipt, getAccessCodeHash, getApplication, listAudit } from '../applications/store';
+import { accessDeniedPut, auditPut, findApplicationIdByReceipt, getAccessCodeHash, getApplication, listAudit, type TransactItem } from '../applications/store';
 import { accessCodeKey } from '../privacy/access-code-key';
-import { countMiss, isCounterRace, readGuessCounter, stillAsRead } from './guess-counters';
+import { countMiss, isCounterRace, readGuessCounter, stillAsRead, type GuessCounter } from './guess-counters';
 import { afterMiss, clientOf, lockedUntil, perApplication, perClient } from './guessing-limits';
 import { explanation, timeline } from './timeline';
 
@@ -60,29 +60,7 @@ async function open(attempt: Attempt) {
     if (locked > at) throw problem.tooManyAttempts(Math.ceil((locked - at) / 1000));
 
     const opens = accessCodeMatches(key, attempt.applicationId, attempt.accessCode, stored);
-    const actor = { kind: 'citizen' as const, sourceIp: attempt.sourceIp };
-    const iso = new Date(at).toISOString();
-    let writes;
-    if (opens) {
-      writes = [stillAsRead(client), stillAsRead(application), auditPut(auditEvent({ applicationId: attempt.applicationId, at: iso, actor, action: 'application.viewed' }))];
-    } else {
-      const clientAfter = afterMiss(client.stored, perClient, at);
-      const applicationAfter = afterMiss(application.stored, perApplication, at);
-      const lockedAfter = Math.max(lockedUntil(clientAfter, perClient, at), lockedUntil(applicationAfter, perApplication, at));
-      const denied = auditEvent({
-        applicationId: attempt.applicationId,
-        at: iso,
-        actor,
-        action: 'access.denied',
-        detail: {
-          receiptNumber: attempt.receiptNumber ?? null,
-          clientMisses: clientAfter.misses,
-          applicationMisses: applicationAfter.misses,
-          lockedUntil: lockedAfter ? new Date(lockedAfter).toISOString() : null,
-        },
-      });
-      writes = [countMiss(client, clientAfter), countMiss(application, applicationAfter), accessDeniedPut(denied)];
-    }
+    const writes = opens ? viewed(attempt, at, client, application) : denied(attempt, at, client, application);
     try {
       await dynamo().send(new TransactWriteCommand({ TransactItems: writes }));
     } catch (error) {
@@ -93,6 +71,37 @@ async function open(attempt: Attempt) {
     if (!opens) throw notFoundOrWrongCode();
     return citizenView(attempt.applicationId);
   }
+}
+
+/** The read, audited, if no miss was counted meanwhile (a lock may have begun). */
+function viewed(attempt: Attempt, at: number, client: GuessCounter, application: GuessCounter): TransactItem[] {
+  const event = auditEvent({
+    applicationId: attempt.applicationId,
+    at: new Date(at).toISOString(),
+    actor: { kind: 'citizen', sourceIp: attempt.sourceIp },
+    action: 'application.viewed',
+  });
+  return [stillAsRead(client), stillAsRead(application), auditPut(event)];
+}
+
+/** The miss, counted against the client and the application, and audited with the lock it begins. */
+function denied(attempt: Attempt, at: number, client: GuessCounter, application: GuessCounter): TransactItem[] {
+  const clientAfter = afterMiss(client.stored, perClient, at);
+  const applicationAfter = afterMiss(application.stored, perApplication, at);
+  const lockedAfter = Math.max(lockedUntil(clientAfter, perClient, at), lockedUntil(applicationAfter, perApplication, at));
+  const event = auditEvent({
+    applicationId: attempt.applicationId,
+    at: new Date(at).toISOString(),
+    actor: { kind: 'citizen', sourceIp: attempt.sourceIp },
+    action: 'access.denied',
+    detail: {
+      receiptNumber: attempt.receiptNumber ?? null,
+      clientMisses: clientAfter.misses,
+      applicationMisses: applicationAfter.misses,
+      lockedUntil: lockedAfter ? new Date(lockedAfter).toISOString() : null,
+    },
+  });
+  return [countMiss(client, clientAfter), countMiss(application, applicationAfter), accessDeniedPut(event)];
 }
 
 async function citizenView(applicationId: string) {
