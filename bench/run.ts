@@ -1,7 +1,11 @@
 /**
  * `npm run bench` — the figures behind Dolbom's claims, printed, never asserted:
  * CDK synth time and handler bundle sizes, local cloud start time (fresh and with data), submission
- * latency against a raw DynamoDB write, and the state transitions of the happy path.
+ * latency against a raw DynamoDB write, 200 concurrent submissions, the state transitions of the
+ * happy path, and how fast one client can guess access codes.
+ *
+ * `npm run bench -- guessing concurrent` runs only the named sections (synth, start, latency,
+ * lifecycle, guessing, concurrent).
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -13,10 +17,14 @@ import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { patched, youthExample } from '../test/support/answers';
 import { clientsFor, eventually } from '../test/support/clients';
-import { startCloudProcess } from '../test/support/local-cloud-process';
+import { freeCloudPorts } from '../test/support/free-ports';
+import { httpFrom, loopbackClient } from '../test/support/http-from';
+import { startCloudProcess, type CloudProcess } from '../test/support/local-cloud-process';
 
 const root = path.resolve(import.meta.dirname, '..');
-const ports = { port: 3410, sfnPort: 8493, dynamodbPort: 8410 };
+const sections = ['synth', 'start', 'latency', 'lifecycle', 'guessing', 'concurrent'] as const;
+const chosen = process.argv.slice(2);
+const runs = (section: (typeof sections)[number]) => chosen.length === 0 || chosen.includes(section);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -45,59 +53,137 @@ function synthAndBundles() {
   }
 }
 
+const youthBody = () => ({ programme: 'youth', answers: patched(youthExample, { applicant: { district: '11110', name: `벤치${randomUUID().slice(0, 6)}` } }) });
+
+async function sequentialLatency(cloud: CloudProcess) {
+  const local = clientsFor(cloud);
+  const submitTimes: number[] = [];
+  const putTimes: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    let t = performance.now();
+    const response = await local.http('POST', '/api/applications', youthBody(), { 'idempotency-key': randomUUID() });
+    if (response.status !== 202) throw new Error(`submit answered ${response.status}`);
+    if (i >= 10) submitTimes.push(performance.now() - t);
+    t = performance.now();
+    await local.db.send(new PutCommand({ TableName: 'dolbom-dev', Item: { pk: `BENCH#${i}`, sk: 'RAW', answers: youthBody().answers } }));
+    if (i >= 10) putTimes.push(performance.now() - t);
+  }
+  console.log(`\nsubmission latency over 50 sequential requests (after 10 warm-up), local cloud:`);
+  console.log(`  POST /api/applications  p50 ${ms(percentile(submitTimes, 50))}  p95 ${ms(percentile(submitTimes, 95))}`);
+  console.log(`  raw DynamoDB PutItem    p50 ${ms(percentile(putTimes, 50))}  p95 ${ms(percentile(putTimes, 95))}`);
+}
+
+/** 200 citizens pressing "submit" at once: each request's latency, and how long until the last answer. */
+async function concurrentSubmissions(cloud: CloudProcess) {
+  const local = clientsFor(cloud);
+  const started = performance.now();
+  const statuses = new Map<number, number>();
+  const times = await Promise.all(
+    Array.from({ length: 200 }, async () => {
+      const t = performance.now();
+      const { status } = await local.http('POST', '/api/applications', youthBody(), { 'idempotency-key': randomUUID() });
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      return performance.now() - t;
+    }),
+  );
+  console.log(`\n200 concurrent submissions (POST /api/applications), local cloud:`);
+  console.log(`  p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}  max ${ms(Math.max(...times))}  all answered in ${ms(performance.now() - started)}`);
+  console.log(`  answers: ${[...statuses].map(([status, n]) => `${n} × ${status}`).join(', ')}`);
+}
+
+async function happyPath(cloud: CloudProcess) {
+  const local = clientsFor(cloud);
+  const receipt = (await local.http('POST', '/api/applications', youthBody())).body;
+  const arn = `arn:aws:states:ap-northeast-2:000000000000:execution:dolbom-dev-lifecycle:${receipt.applicationId}`;
+  const lifecycleStarted = performance.now();
+  const answer = async (state: string, decision: string) => {
+    const token = await eventually(() => local.latestTaskToken(arn, state), `${state} token`);
+    await local.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ decision }) }));
+  };
+  await answer('CaseManagerReview', 'approve');
+  await eventually(async () => ((await local.history(arn)).some((e) => e.stateEnteredEventDetails?.name === 'ServicePeriod') ? true : undefined), 'service period');
+  await local.advanceClock('+92d');
+  await answer('Reassessment', 'close');
+  await eventually(async () => ((await local.history(arn)).some((e) => e.type === 'ExecutionSucceeded') ? true : undefined), 'closure');
+  const history = await local.history(arn);
+  const transitions = history.filter((e) => e.stateEnteredEventDetails).length;
+  console.log(`\nhappy path (submit → review approve → 3-month period → re-assessment close → Closed):`);
+  console.log(`  ${transitions} state transitions, ${history.length} history events, ${((performance.now() - lifecycleStarted) / 1000).toFixed(1)} s wall clock with the clock advanced 92 days`);
+}
+
+/**
+ * One client guessing access codes for receipt numbers (a new one each time, so only the per-client
+ * limit applies): as fast as it can for 10 s of real time, then — waiting out every Retry-After on
+ * the local clock — over one hour.
+ */
+async function guessing(cloud: CloudProcess) {
+  const local = clientsFor(cloud);
+  const attacker = httpFrom(cloud.api, loopbackClient(0));
+  const chars = () => randomUUID().replace(/[^0-9a-f]/g, '').toUpperCase();
+  const guess = () => attacker('POST', '/api/applications/lookup', { receiptNumber: `DB-2026-${chars().slice(0, 8)}`, accessCode: chars().slice(0, 12) });
+
+  const counts = { checked: 0, refused: 0 };
+  const started = performance.now();
+  while (performance.now() - started < 10_000) {
+    const { status } = await guess();
+    if (status === 404) counts.checked++;
+    else if (status === 429) counts.refused++;
+    else throw new Error(`a guess answered ${status}`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`\naccess-code guessing, one client as fast as it can for ${seconds.toFixed(0)} s:`);
+  console.log(`  ${((counts.checked + counts.refused) / seconds).toFixed(0)} requests a second; ${counts.checked} guesses checked (${(counts.checked / seconds).toFixed(1)} a second), ${counts.refused} refused with 429`);
+  if (counts.refused === 0) return;
+
+  // The patient attacker: waits exactly as long as Retry-After says, for one hour of (local) time.
+  let waited = 0;
+  let checked = 0;
+  const hour = 3600;
+  while (waited < hour) {
+    const answer = await guess();
+    if (answer.status === 404) checked++;
+    else {
+      const wait = Number(answer.headers['retry-after']);
+      await local.advanceClock(`+${wait}s`);
+      waited += wait;
+    }
+  }
+  console.log(`  waiting out every Retry-After: ${checked} guesses checked in one hour (${(checked / hour).toFixed(4)} a second)`);
+}
+
 async function main() {
   console.log('Dolbom figures\n');
 
-  const { synthMs, bundles } = synthAndBundles();
-  console.log(`cdk synth -c env=prod (with esbuild bundling of ${bundles.length} handlers): ${(synthMs / 1000).toFixed(1)} s`);
-  console.log('handler bundles (minified ESM, AWS SDK inside):');
-  for (const b of bundles) console.log(`  ${b.handler.padEnd(24)} ${kb(b.bytes).padStart(8)}  (gzip ${kb(b.gzip)})`);
+  if (runs('synth')) {
+    const { synthMs, bundles } = synthAndBundles();
+    console.log(`cdk synth -c env=prod (with esbuild bundling of ${bundles.length} handlers): ${(synthMs / 1000).toFixed(1)} s`);
+    console.log('handler bundles (minified ESM, AWS SDK inside):');
+    for (const b of bundles) console.log(`  ${b.handler.padEnd(24)} ${kb(b.bytes).padStart(8)}  (gzip ${kb(b.gzip)})`);
+  }
+  if (!sections.slice(1).some(runs)) return;
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dolbom-bench-'));
+  const ports = await freeCloudPorts();
   try {
     let started = performance.now();
     let cloud = await startCloudProcess(dataDir, ports);
-    const freshMs = performance.now() - started;
-    await cloud.stop();
-    started = performance.now();
-    cloud = await startCloudProcess(dataDir, ports);
-    const warmMs = performance.now() - started;
-    console.log(`\nlocal cloud start (process start → HTTP API answers): fresh data ${(freshMs / 1000).toFixed(1)} s, existing data ${(warmMs / 1000).toFixed(1)} s`);
-
-    const local = clientsFor(cloud);
-    const body = () => ({ programme: 'youth', answers: patched(youthExample, { applicant: { district: '11110', name: `벤치${randomUUID().slice(0, 6)}` } }) });
-    const submitTimes: number[] = [];
-    const putTimes: number[] = [];
-    for (let i = 0; i < 60; i++) {
-      let t = performance.now();
-      const response = await local.http('POST', '/api/applications', body(), { 'idempotency-key': randomUUID() });
-      if (response.status !== 202) throw new Error(`submit answered ${response.status}`);
-      if (i >= 10) submitTimes.push(performance.now() - t);
-      t = performance.now();
-      await local.db.send(new PutCommand({ TableName: 'dolbom-dev', Item: { pk: `BENCH#${i}`, sk: 'RAW', answers: body().answers } }));
-      if (i >= 10) putTimes.push(performance.now() - t);
+    if (runs('start')) {
+      const freshMs = performance.now() - started;
+      await cloud.stop();
+      started = performance.now();
+      cloud = await startCloudProcess(dataDir, ports);
+      const warmMs = performance.now() - started;
+      console.log(`\nlocal cloud start (process start → HTTP API answers): fresh data ${(freshMs / 1000).toFixed(1)} s, existing data ${(warmMs / 1000).toFixed(1)} s`);
     }
-    console.log(`\nsubmission latency over 50 sequential requests (after 10 warm-up), local cloud:`);
-    console.log(`  POST /api/applications  p50 ${ms(percentile(submitTimes, 50))}  p95 ${ms(percentile(submitTimes, 95))}`);
-    console.log(`  raw DynamoDB PutItem    p50 ${ms(percentile(putTimes, 50))}  p95 ${ms(percentile(putTimes, 95))}`);
-
-    const receipt = (await local.http('POST', '/api/applications', body())).body;
-    const arn = `arn:aws:states:ap-northeast-2:000000000000:execution:dolbom-dev-lifecycle:${receipt.applicationId}`;
-    const lifecycleStarted = performance.now();
-    const answer = async (state: string, decision: string) => {
-      const token = await eventually(() => local.latestTaskToken(arn, state), `${state} token`);
-      await local.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ decision }) }));
-    };
-    await answer('CaseManagerReview', 'approve');
-    await eventually(async () => ((await local.history(arn)).some((e) => e.stateEnteredEventDetails?.name === 'ServicePeriod') ? true : undefined), 'service period');
-    await local.advanceClock('+92d');
-    await answer('Reassessment', 'close');
-    await eventually(async () => ((await local.history(arn)).some((e) => e.type === 'ExecutionSucceeded') ? true : undefined), 'closure');
-    const history = await local.history(arn);
-    const transitions = history.filter((e) => e.stateEnteredEventDetails).length;
-    console.log(`\nhappy path (submit → review approve → 3-month period → re-assessment close → Closed):`);
-    console.log(`  ${transitions} state transitions, ${history.length} history events, ${((performance.now() - lifecycleStarted) / 1000).toFixed(1)} s wall clock with the clock advanced 92 days`);
-    await cloud.stop();
+    try {
+      if (runs('latency')) await sequentialLatency(cloud);
+      if (runs('lifecycle')) await happyPath(cloud);
+      if (runs('guessing')) await guessing(cloud);
+      // Last: the 200 lifecycles it starts keep the cloud busy for a while.
+      if (runs('concurrent')) await concurrentSubmissions(cloud);
+    } finally {
+      await cloud.stop();
+    }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

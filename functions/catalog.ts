@@ -11,6 +11,8 @@ export interface HandlerAccess {
   taskTokens?: 'answer' | 'heartbeat';
   /** Envelope encryption of personal identifiers. */
   dataKey?: 'encrypt' | 'decrypt' | 'both';
+  /** Hashes or checks citizen access codes: derives the HMAC key once per cold start (kms:GenerateMac). */
+  accessCodes?: true;
 }
 
 /** Lambda timeout of a function whose entry names none. */
@@ -33,17 +35,17 @@ export const handlers = {
   submitApplication: {
     entry: 'functions/submission/submit-application.ts',
     description: 'Stores a citizen application and starts its lifecycle',
-    access: { table: 'readwrite', startsLifecycle: true, dataKey: 'both' },
+    access: { table: 'readwrite', startsLifecycle: true, dataKey: 'both', accessCodes: true },
   },
   getApplicationStatus: {
     entry: 'functions/status/get-application-status.ts',
     description: "Shows a citizen their application's status and timeline",
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', accessCodes: true },
   },
   lookupApplication: {
     entry: 'functions/status/lookup-application.ts',
     description: 'Finds an application by receipt number and access code',
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', accessCodes: true },
   },
   getApplicationForStaff: {
     entry: 'functions/status/get-application-for-staff.ts',

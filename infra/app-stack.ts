@@ -19,6 +19,7 @@ export interface AppStackProps extends StackProps {
   config: EnvironmentConfig;
   table: dynamodb.ITableV2;
   dataKey: kms.IKey;
+  accessCodeKey: kms.IKey;
   userPool: cognito.IUserPool;
   userPoolClient: cognito.IUserPoolClient;
 }
@@ -50,6 +51,7 @@ export class AppStack extends Stack {
           TABLE_NAME: props.table.tableName,
           LIFECYCLE_STATE_MACHINE_ARN: stateMachineArn,
           ...('dataKey' in spec.access ? { DATA_KEY_ID: props.dataKey.keyArn } : {}),
+          ...('accessCodes' in spec.access ? { ACCESS_CODE_KEY_ID: props.accessCodeKey.keyArn } : {}),
         },
       });
       const access: HandlerAccess = spec.access;
@@ -57,6 +59,7 @@ export class AppStack extends Stack {
       if (access.table === 'readwrite') props.table.grantReadWriteData(fn);
       if (access.dataKey === 'encrypt' || access.dataKey === 'both') props.dataKey.grant(fn, 'kms:GenerateDataKey');
       if (access.dataKey === 'decrypt' || access.dataKey === 'both') props.dataKey.grantDecrypt(fn);
+      if (access.accessCodes) props.accessCodeKey.grant(fn, 'kms:GenerateMac');
       if (access.startsLifecycle) {
         fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [stateMachineArn] }));
       }
@@ -101,7 +104,8 @@ export class AppStack extends Stack {
         ...(route.access === 'public' ? {} : { authorizer: staffAuthorizer }),
       });
     }
-    // Throttling bounds the cost of abuse and of access-code guessing.
+    // Throttling bounds the cost of abuse; access-code guessing is limited per client and per
+    // application in the handlers (functions/status/guessing-limits.ts).
     (api.defaultStage!.node.defaultChild as apigw.CfnStage).defaultRouteSettings = {
       throttlingBurstLimit: 200,
       throttlingRateLimit: 100,

@@ -11,12 +11,13 @@ export interface DataStackProps extends StackProps {
 }
 
 /**
- * What must outlive any deployment: the table, the key that seals personal identifiers, and the staff
- * user pool. Kept apart from the application stack so that stack can be replaced freely.
+ * What must outlive any deployment: the table, the key that seals personal identifiers, the key
+ * access codes are hashed under, and the staff user pool. Kept apart from the application stack so that stack can be replaced freely.
  */
 export class DataStack extends Stack {
   readonly table: dynamodb.TableV2;
   readonly dataKey: kms.Key;
+  readonly accessCodeKey: kms.Key;
   readonly userPool: cognito.UserPool;
   readonly userPoolClient: cognito.UserPoolClient;
 
@@ -28,6 +29,15 @@ export class DataStack extends Stack {
     this.dataKey = new kms.Key(this, 'DataKey', {
       description: `Dolbom ${config.stage}: envelope encryption of resident registration numbers`,
       enableKeyRotation: true,
+      removalPolicy,
+    });
+
+    // Access codes are stored as HMACs under a key derived from this one (functions/privacy/access-code-key.ts):
+    // losing it makes every stored access code unusable, so it is kept like the table.
+    this.accessCodeKey = new kms.Key(this, 'AccessCodeKey', {
+      description: `Dolbom ${config.stage}: keyed hash (HMAC) of citizen access codes`,
+      keySpec: kms.KeySpec.HMAC_256,
+      keyUsage: kms.KeyUsage.GENERATE_VERIFY_MAC,
       removalPolicy,
     });
 

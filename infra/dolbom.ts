@@ -15,6 +15,7 @@ export function buildDolbom(app: App, config: EnvironmentConfig) {
     config,
     table: data.table,
     dataKey: data.dataKey,
+    accessCodeKey: data.accessCodeKey,
     userPool: data.userPool,
     userPoolClient: data.userPoolClient,
   });

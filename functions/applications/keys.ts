@@ -18,8 +18,12 @@ export const keys = {
     pk: `PROVIDER#${providerId}`,
     sk: `OFFER#${programme}#${district}`,
   }),
+  /** Wrong access codes counted against one client or one application (functions/status/guessing-limits.ts). */
+  guessCounter: (scope: 'client' | 'application', id: string) => ({ pk: `GUESSES#${scope}#${id}`, sk: 'GUESSES' }),
   /** GSI1 partitions. */
   districtApplications: (district: string) => `DISTRICT#${district}`,
   districtTasks: (district: string) => `TASKS#${district}`,
   offers: (programme: string, district: string) => `OFFERS#${programme}#${district}`,
+  /** Every access denial of one (UTC) day, unknown receipts and ids included. */
+  accessDenied: (day: string) => `ACCESS-DENIED#${day}`,
 };

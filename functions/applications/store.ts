@@ -51,6 +51,23 @@ export function auditPut(event: AuditEvent): TransactItem {
   };
 }
 
+/**
+ * An access denial's audit event, also under GSI1 by day: every miss of a day, at unknown receipts and
+ * ids too, is one Query.
+ */
+export function accessDeniedPut(event: AuditEvent): TransactItem {
+  const put = auditPut(event).Put!;
+  return { Put: { ...put, Item: { ...put.Item, gsi1pk: keys.accessDenied(event.at.slice(0, 10)), gsi1sk: `${event.at}#${event.eventId}` } } };
+}
+
+/** Only the stored access-code hash: one small read, the same for a known and an unknown application. */
+export async function getAccessCodeHash(id: string): Promise<string | undefined> {
+  const out = await dynamo().send(
+    new GetCommand({ TableName: table(), Key: keys.application(id), ProjectionExpression: 'accessCodeHash' }),
+  );
+  return out.Item?.accessCodeHash as string | undefined;
+}
+
 export async function getApplication(id: string, consistent = true): Promise<Application | undefined> {
   const out = await dynamo().send(new GetCommand({ TableName: table(), Key: keys.application(id), ConsistentRead: consistent }));
   return out.Item ? stripKeys<Application>(out.Item) : undefined;

@@ -14,5 +14,7 @@ export const env = {
   lifecycleStateMachineArn: () => required('LIFECYCLE_STATE_MACHINE_ARN'),
   /** KMS key for envelope encryption; absent in the local cloud, which uses LOCAL_MASTER_KEY. */
   dataKeyId: () => process.env.DATA_KEY_ID,
+  /** KMS HMAC key that access codes are hashed under; absent in the local cloud (LOCAL_MASTER_KEY). */
+  accessCodeKeyId: () => process.env.ACCESS_CODE_KEY_ID,
   localMasterKey: () => process.env.LOCAL_MASTER_KEY,
 };

@@ -32,6 +32,12 @@ export class HttpProblem extends Error {
 /** Long enough for a stalled dependency to recover, short enough that a person waits for it. */
 const RETRY_AFTER_SECONDS = 5;
 
+function waitText(seconds: number): Text {
+  if (seconds < 120) return { ko: `${seconds}초`, en: `${seconds} second${seconds === 1 ? '' : 's'}` };
+  const minutes = Math.ceil(seconds / 60);
+  return { ko: `${minutes}분`, en: `${minutes} minutes` };
+}
+
 export const problem = {
   invalidInput: (fields: FieldProblem[]) =>
     new HttpProblem(400, 'invalid-input', {
@@ -70,4 +76,17 @@ export const problem = {
       ko: '처리 시간이 초과되었습니다. 요청이 이미 처리되었을 수 있으니 잠시 후 다시 시도해 주세요. 신청서는 같은 Idempotency-Key로 다시 보내면 한 번만 접수됩니다.',
       en: 'This took too long and may still have gone through. Please try again shortly; a submission resent with the same Idempotency-Key is accepted only once.',
     }),
+  tooManyAttempts: (retryAfterSeconds: number) => {
+    const wait = waitText(retryAfterSeconds);
+    return new HttpProblem(
+      429,
+      'too-many-attempts',
+      {
+        ko: `잘못된 시도가 너무 많습니다. ${wait.ko} 후에 다시 시도해 주세요.`,
+        en: `Too many wrong attempts. Please try again in ${wait.en}.`,
+      },
+      [],
+      { 'retry-after': String(retryAfterSeconds) },
+    );
+  },
 };

@@ -44,10 +44,11 @@ function gcmDecrypt(key: Buffer, iv: Buffer, data: Buffer, tag: Buffer, context:
   return Buffer.concat([decipher.update(data), decipher.final()]);
 }
 
-function localMasterKey(): Buffer {
+/** The local cloud's stand-in for KMS keys (a persistent random key in its data folder). */
+export function localMasterKey(): Buffer {
   const hex = env.localMasterKey();
   if (!hex || !/^[0-9a-f]{64}$/i.test(hex)) {
-    throw new Error('Neither DATA_KEY_ID (KMS) nor a 32-byte hex LOCAL_MASTER_KEY is configured');
+    throw new Error('No KMS key is configured and LOCAL_MASTER_KEY is not a 32-byte hex key');
   }
   return Buffer.from(hex, 'hex');
 }

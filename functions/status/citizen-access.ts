@@ -1,11 +1,15 @@
-import { now } from '../commons/clock';
-import { HttpProblem } from '../commons/problems';
-import type { Application } from '../applications/application';
-import { auditEvent } from '../applications/audit';
-import { isApplicationId, verifyAccessCode } from '../applications/identifiers';
-import { appendAudit, getApplication, listAudit } from '../applications/store';
-import { explanation, timeline } from './timeline';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../commons/clients';
+import { nowMs } from '../commons/clock';
+import { HttpProblem, problem } from '../commons/problems';
 import { publicView } from '../applications/application';
+import { auditEvent } from '../applications/audit';
+import { accessCodeMatches, isApplicationId, standInApplicationId } from '../applications/identifiers';
+import { accessDeniedPut, auditPut, findApplicationIdByReceipt, getAccessCodeHash, getApplication, listAudit, type TransactItem } from '../applications/store';
+import { accessCodeKey } from '../privacy/access-code-key';
+import { countMiss, isCounterRace, readGuessCounter, stillAsRead, type GuessCounter } from './guess-counters';
+import { afterMiss, clientOf, lockedUntil, perApplication, perClient } from './guessing-limits';
+import { explanation, timeline } from './timeline';
 
 // One answer for "no such application" and "wrong code", so ids and receipts cannot be probed.
 const notFoundOrWrongCode = () =>
@@ -14,14 +18,95 @@ const notFoundOrWrongCode = () =>
     en: 'No application matches, or the access code is wrong.',
   });
 
-/** Opens an application for a citizen who holds its access code, and audits the read. */
-export async function openForCitizen(applicationId: string, accessCode: string | undefined, sourceIp: string) {
+/** Counters changed under us this many times in a row: answer 429 rather than keep racing. */
+const MAX_TRIES = 4;
+
+interface Attempt {
+  /** The application tried: a real one, or the stand-in of an unknown receipt or id. */
+  applicationId: string;
+  accessCode: string;
+  sourceIp: string;
+  receiptNumber?: string;
+}
+
+/** GET /api/applications/{id} with the code in a header. A malformed id or code names nothing: 404 at once. */
+export async function openById(applicationId: string, accessCode: string | undefined, sourceIp: string) {
   if (!accessCode || accessCode.length > 64 || !isApplicationId(applicationId)) throw notFoundOrWrongCode();
-  const application: Application | undefined = await getApplication(applicationId, false);
-  if (!application || !(await verifyAccessCode(accessCode, application.accessCodeHash))) throw notFoundOrWrongCode();
-  await appendAudit(
-    auditEvent({ applicationId, at: now().toISOString(), actor: { kind: 'citizen', sourceIp }, action: 'application.viewed' }),
-  );
+  return open({ applicationId, accessCode, sourceIp });
+}
+
+/** The status page: receipt number and code. An unknown receipt is tried as its stand-in application. */
+export async function openByReceipt(receiptNumber: string, accessCode: string, sourceIp: string) {
+  const applicationId = (await findApplicationIdByReceipt(receiptNumber)) ?? standInApplicationId(await accessCodeKey(), receiptNumber);
+  return open({ applicationId, accessCode, sourceIp, receiptNumber });
+}
+
+/**
+ * Opens an application for a citizen who holds its access code, within the guessing limits, and
+ * audits the read or the miss. A known and an unknown application take the same path — the same
+ * three reads, one HMAC, one three-item transaction — and give the same 404, so neither the answer nor
+ * its timing tells whether it exists.
+ */
+async function open(attempt: Attempt) {
+  const key = await accessCodeKey();
+  for (let tries = 1; ; tries++) {
+    const at = nowMs();
+    const [stored, client, application] = await Promise.all([
+      getAccessCodeHash(attempt.applicationId),
+      readGuessCounter('client', clientOf(attempt.sourceIp), perClient),
+      readGuessCounter('application', attempt.applicationId, perApplication),
+    ]);
+    const locked = Math.max(lockedUntil(client.stored, perClient, at), lockedUntil(application.stored, perApplication, at));
+    if (locked > at) throw problem.tooManyAttempts(Math.ceil((locked - at) / 1000));
+
+    const opens = accessCodeMatches(key, attempt.applicationId, attempt.accessCode, stored);
+    const writes = opens ? viewed(attempt, at, client, application) : denied(attempt, at, client, application);
+    try {
+      await dynamo().send(new TransactWriteCommand({ TransactItems: writes }));
+    } catch (error) {
+      if (!isCounterRace(error)) throw error;
+      if (tries === MAX_TRIES) throw problem.tooManyAttempts(1);
+      continue;
+    }
+    if (!opens) throw notFoundOrWrongCode();
+    return citizenView(attempt.applicationId);
+  }
+}
+
+/** The read, audited, if no miss was counted meanwhile (a lock may have begun). */
+function viewed(attempt: Attempt, at: number, client: GuessCounter, application: GuessCounter): TransactItem[] {
+  const event = auditEvent({
+    applicationId: attempt.applicationId,
+    at: new Date(at).toISOString(),
+    actor: { kind: 'citizen', sourceIp: attempt.sourceIp },
+    action: 'application.viewed',
+  });
+  return [stillAsRead(client), stillAsRead(application), auditPut(event)];
+}
+
+/** The miss, counted against the client and the application, and audited with the lock it begins. */
+function denied(attempt: Attempt, at: number, client: GuessCounter, application: GuessCounter): TransactItem[] {
+  const clientAfter = afterMiss(client.stored, perClient, at);
+  const applicationAfter = afterMiss(application.stored, perApplication, at);
+  const lockedAfter = Math.max(lockedUntil(clientAfter, perClient, at), lockedUntil(applicationAfter, perApplication, at));
+  const event = auditEvent({
+    applicationId: attempt.applicationId,
+    at: new Date(at).toISOString(),
+    actor: { kind: 'citizen', sourceIp: attempt.sourceIp },
+    action: 'access.denied',
+    detail: {
+      receiptNumber: attempt.receiptNumber ?? null,
+      clientMisses: clientAfter.misses,
+      applicationMisses: applicationAfter.misses,
+      lockedUntil: lockedAfter ? new Date(lockedAfter).toISOString() : null,
+    },
+  });
+  return [countMiss(client, clientAfter), countMiss(application, applicationAfter), accessDeniedPut(event)];
+}
+
+async function citizenView(applicationId: string) {
+  const application = await getApplication(applicationId, false);
+  if (!application) throw notFoundOrWrongCode();
   return {
     ...publicView(application),
     timeline: timeline(await listAudit(applicationId)),

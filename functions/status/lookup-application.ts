@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { message } from '../../forms/messages';
 import { httpHandler } from '../commons/http';
-import { findApplicationIdByReceipt } from '../applications/store';
-import { openForCitizen } from './citizen-access';
+import { openByReceipt } from './citizen-access';
 
 const lookupSchema = z.object({
   receiptNumber: z
@@ -20,6 +19,5 @@ const lookupSchema = z.object({
 /** POST /api/applications/lookup — the status page: receipt number and access code. */
 export const handler = httpHandler(async (event) => {
   const { receiptNumber, accessCode } = lookupSchema.parse(event.jsonBody);
-  const applicationId = (await findApplicationIdByReceipt(receiptNumber)) ?? '';
-  return { status: 200, body: await openForCitizen(applicationId, accessCode, event.requestContext.http.sourceIp) };
+  return { status: 200, body: await openByReceipt(receiptNumber, accessCode, event.requestContext.http.sourceIp) };
 });

@@ -10,6 +10,7 @@ import { hashAccessCode, newAccessCode, newApplicationId, newReceiptNumber } fro
 import { newApplicationWrites } from '../applications/store';
 import { startLifecycle } from '../lifecycle/start-lifecycle';
 import { maskRrn } from '../privacy/rrn';
+import { accessCodeKey } from '../privacy/access-code-key';
 import { seal } from '../privacy/envelope';
 import { bodyFingerprint } from './canonical-json';
 import {
@@ -64,7 +65,7 @@ async function newApplication(body: unknown, at: Date): Promise<{ application: A
       general: { version: consent.general.version, agreedAt: at.toISOString() },
       sensitive: { version: consent.sensitive.version, agreedAt: at.toISOString() },
     },
-    accessCodeHash: await hashAccessCode(accessCode),
+    accessCodeHash: hashAccessCode(await accessCodeKey(), id, accessCode),
     ...(rrn ? { rrn: { sealed: await seal(rrn, { applicationId: id, field: 'rrn' }), masked: maskRrn(rrn) } } : {}),
   };
   return { application, accessCode };

@@ -113,6 +113,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     LOCAL_MASTER_KEY: persistentSecret(path.join(options.dataDir, 'master.key')),
   });
   delete process.env.DATA_KEY_ID;
+  delete process.env.ACCESS_CODE_KEY_ID;
 
   const synthStarted = Date.now();
   const templates = synthesize('dev');

@@ -36,7 +36,14 @@ describe('least privilege', () => {
   });
 
   it('lets only submission use the data key', () => {
-    expect(holders(/^kms:/)).toEqual(['submitApplication']);
+    expect(holders(/^kms:(Decrypt|GenerateDataKey|Encrypt|ReEncrypt)/)).toEqual(['submitApplication']);
+  });
+
+  it('lets only the handlers that hash or check access codes use the access-code key, and only for GenerateMac', () => {
+    expect(holders(/^kms:GenerateMac$/)).toEqual(['getApplicationStatus', 'lookupApplication', 'submitApplication']);
+    for (const handler of ['getApplicationStatus', 'lookupApplication']) {
+      expect(granted[handler]!.filter((a) => a.startsWith('kms:')), handler).toEqual(['kms:GenerateMac']);
+    }
   });
 
   it('gives the pre-check and the API document no data access at all', () => {

@@ -1,5 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashAccessCode, isApplicationId, newAccessCode, newApplicationId, newReceiptNumber, verifyAccessCode } from '../../../functions/applications/identifiers';
+import {
+  accessCodeMatches,
+  hashAccessCode,
+  isApplicationId,
+  newAccessCode,
+  newApplicationId,
+  newReceiptNumber,
+  standInApplicationId,
+} from '../../../functions/applications/identifiers';
 import { applicationIdOfTask, taskIdFor } from '../../../functions/review/task';
 
 describe('application identifiers', () => {
@@ -17,18 +26,33 @@ describe('application identifiers', () => {
 });
 
 describe('access codes', () => {
-  it('verifies the code it was made from, ignoring case and dashes', async () => {
+  const key = randomBytes(32);
+  const id = newApplicationId();
+
+  it('opens with the code it was made from, ignoring case and dashes', () => {
     const code = newAccessCode();
-    const stored = await hashAccessCode(code);
+    const stored = hashAccessCode(key, id, code);
     expect(stored).not.toContain(code);
-    expect(await verifyAccessCode(code, stored)).toBe(true);
-    expect(await verifyAccessCode(code.toLowerCase().replaceAll('-', ''), stored)).toBe(true);
+    expect(accessCodeMatches(key, id, code, stored)).toBe(true);
+    expect(accessCodeMatches(key, id, code.toLowerCase().replaceAll('-', ''), stored)).toBe(true);
   });
 
-  it('refuses another code', async () => {
-    const stored = await hashAccessCode(newAccessCode());
-    expect(await verifyAccessCode(newAccessCode(), stored)).toBe(false);
-    expect(await verifyAccessCode('anything', 'not-a-hash')).toBe(false);
+  it('refuses another code, another key, another application, or no stored hash at all', () => {
+    const code = newAccessCode();
+    const stored = hashAccessCode(key, id, code);
+    expect(accessCodeMatches(key, id, newAccessCode(), stored)).toBe(false);
+    expect(accessCodeMatches(randomBytes(32), id, code, stored)).toBe(false);
+    expect(accessCodeMatches(key, newApplicationId(), code, stored)).toBe(false);
+    expect(accessCodeMatches(key, id, code, undefined)).toBe(false);
+    expect(accessCodeMatches(key, id, code, `hmac-sha256$${Buffer.alloc(32).toString('base64')}`)).toBe(false);
+    expect(accessCodeMatches(key, id, 'anything', 'not-a-hash')).toBe(false);
+  });
+
+  it('gives an unknown receipt one stand-in application id, valid and the same on every try', () => {
+    const standIn = standInApplicationId(key, 'DB-2026-ABCDEFGH');
+    expect(isApplicationId(standIn)).toBe(true);
+    expect(standInApplicationId(key, 'DB-2026-ABCDEFGH')).toBe(standIn);
+    expect(standInApplicationId(key, 'DB-2026-ABCDEFGJ')).not.toBe(standIn);
   });
 });
 
