@@ -6,6 +6,7 @@ import { fieldErrors } from '../../forms/errors';
 import { parseJsonBody } from './json-body';
 import { log } from './logger';
 import { HttpProblem, problem } from './problems';
+import { isTransient } from './transient-errors';
 
 /** The API Gateway v2 event with the parsed JSON body and, for staff routes, the JWT claims. */
 export type HttpEvent = APIGatewayProxyEventV2 & {
@@ -42,7 +43,10 @@ export function jsonBody(maxBytes = DEFAULT_MAX_BODY_BYTES): MiddlewareObj<HttpE
   };
 }
 
-/** Turns known problems into 4xx answers; anything else is a bug: logged by id only, answered 500. */
+/**
+ * Turns known problems into 4xx answers and transient faults of the services behind (throttles,
+ * contention, timeouts) into 503 with Retry-After; anything else is a bug: logged by id only, 500.
+ */
 export function problemResponses(): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
   return {
     onError: (request: Request) => {
@@ -52,9 +56,14 @@ export function problemResponses(): MiddlewareObj<HttpEvent, APIGatewayProxyResu
           ? error
           : error instanceof ZodError
             ? problem.invalidInput(fieldErrors(error))
-            : undefined;
-      if (!known) {
-        log.error('unhandled error', { requestId: request.context.awsRequestId, error: error?.name });
+            : isTransient(error)
+              ? problem.unavailable({
+                  ko: '지금은 요청이 많아 처리하지 못했습니다. 잠시 후 같은 요청을 다시 보내 주세요.',
+                  en: 'We are too busy to answer right now. Please send the same request again shortly.',
+                })
+              : undefined;
+      if (!known || known.status === 503) {
+        log.error(known ? 'transient fault' : 'unhandled error', { requestId: request.context.awsRequestId, error: error?.name });
       }
       const answer =
         known ??

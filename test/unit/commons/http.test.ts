@@ -26,6 +26,23 @@ const call = async (handler: typeof echo, e: HttpEvent) => {
 };
 
 describe('httpHandler', () => {
+  it('answers 503 with Retry-After when DynamoDB throttles, so the client sends the same request again', async () => {
+    const throttled = httpHandler(async () => {
+      throw Object.assign(new Error('Throughput exceeds the current capacity'), { name: 'ProvisionedThroughputExceededException' });
+    });
+    const response = (await throttled(event('{}'), context)) as { statusCode: number; headers: Record<string, string>; body: string };
+    expect(response.statusCode).toBe(503);
+    expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+    expect(JSON.parse(response.body).error.code).toBe('temporarily-unavailable');
+  });
+
+  it('answers 500 for an error that retrying cannot fix', async () => {
+    const broken = httpHandler(async () => {
+      throw new TypeError('x is undefined');
+    });
+    expect((await call(broken, event('{}'))).status).toBe(500);
+  });
+
   it('parses a JSON body', async () => {
     expect(await call(echo, event('{"a":1}'))).toEqual({ status: 200, body: { got: { a: 1 } } });
   });
