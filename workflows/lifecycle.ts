@@ -41,6 +41,8 @@ const TRANSIENT_ERRORS = [
   'Lambda.AWSLambdaException',
   'Lambda.SdkClientException',
   'Lambda.TooManyRequestsException',
+  // The function outlasted its timeout (a stalled dependency, a cold start under load); steps are idempotent.
+  'Sandbox.Timedout',
   RETRYABLE_ERROR,
 ];
 

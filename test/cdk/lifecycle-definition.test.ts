@@ -44,6 +44,7 @@ describe('the lifecycle state machine', () => {
           'Lambda.AWSLambdaException',
           'Lambda.SdkClientException',
           'Lambda.TooManyRequestsException',
+          'Sandbox.Timedout',
           RETRYABLE_ERROR,
         ]),
       );
