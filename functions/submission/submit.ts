@@ -3,12 +3,10 @@ import { getProgramme, submissionSchemaOn } from '../../forms';
 import { dynamo } from '../commons/clients';
 import { now } from '../commons/clock';
 import { cancellationReasons } from '../commons/dynamo-errors';
-import { problem } from '../commons/problems';
 import type { Application } from '../applications/application';
 import { auditEvent } from '../applications/audit';
 import { hashAccessCode, newAccessCode, newApplicationId, newReceiptNumber } from '../applications/identifiers';
 import { newApplicationWrites } from '../applications/store';
-import { startLifecycle } from '../lifecycle/start-lifecycle';
 import { maskRrn } from '../privacy/rrn';
 import { seal } from '../privacy/envelope';
 import { bodyFingerprint } from './canonical-json';
@@ -37,8 +35,6 @@ async function replay(key: string, fingerprint: string): Promise<Receipt | undef
   const stored = await findStoredAnswer(key);
   if (!stored) return undefined;
   if (stored.fingerprint !== fingerprint) throw keyReusedWithOtherBody();
-  // The first request may have stored the application but died before starting its execution.
-  await startLifecycle({ applicationId: stored.applicationId, period: 1 });
   return openStoredAnswer<Receipt>(key, stored);
 }
 
@@ -71,9 +67,11 @@ async function newApplication(body: unknown, at: Date): Promise<{ application: A
 }
 
 /**
- * Stores a new application and starts its lifecycle. With an Idempotency-Key, concurrent and repeated
- * requests race on one conditional write: exactly one creates the application, the others replay its
- * answer.
+ * Stores a new application. Its lifecycle is started by the table's stream
+ * (functions/lifecycle/start-stored-application.ts), not here: whatever happens to this process
+ * after the commit, a stored application gets its execution, and the citizen's answer never waits
+ * for Step Functions. With an Idempotency-Key, concurrent and repeated requests race on one
+ * conditional write: exactly one creates the application, the others replay its answer.
  */
 export async function submitApplication(request: SubmitRequest): Promise<Receipt> {
   const keyCheck = idempotencyKeySchema.safeParse(request.idempotencyKey);
@@ -113,15 +111,6 @@ export async function submitApplication(request: SubmitRequest): Promise<Receipt
       await new Promise((resolve) => setTimeout(resolve, 25 * (attempt + 1)));
     }
     throw error;
-  }
-
-  try {
-    await startLifecycle({ applicationId: application.id, period: 1 });
-  } catch {
-    throw problem.unavailable({
-      ko: `신청서는 저장되었으나 처리를 시작하지 못했습니다 (접수번호 ${receipt.receiptNumber}). 같은 Idempotency-Key로 다시 보내 주세요.`,
-      en: `Your application was saved but processing could not start (receipt ${receipt.receiptNumber}). Please resend with the same Idempotency-Key.`,
-    });
   }
   return receipt;
 }

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, UpdateTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { advanceClock, clockOffsetMs, now, setClockOffset } from '../../functions/commons/clock';
+import type { HandlerId } from '../../functions/catalog';
 import { LocalStepFunctions } from '../../workflows/local/service';
 import { projectRoot } from '../paths';
 import { synthesize } from '../synth';
@@ -14,7 +15,8 @@ import { createGateway, type LocalRouteHandler } from './gateway';
 import { LocalIdentity } from './identity';
 import { LocalLambdaRuntime } from './lambda-runtime';
 import { seedProviders, seededStaff } from './seed';
-import { LOCAL_REGION, stateMachines, tableDefinitions } from './template';
+import { StreamPoller } from './stream-poller';
+import { LOCAL_REGION, stateMachines, streamMappings, tableDefinitions } from './template';
 import { buildWeb } from '../../web/build';
 
 export interface LocalCloudOptions {
@@ -44,7 +46,11 @@ async function createTables(client: DynamoDBClient, template: ReturnType<typeof 
   for (const { create, ttlAttribute } of tableDefinitions(template)) {
     names.push(create.TableName!);
     try {
-      await client.send(new DescribeTableCommand({ TableName: create.TableName }));
+      const { Table: existing } = await client.send(new DescribeTableCommand({ TableName: create.TableName }));
+      // A data folder from before the table had its stream gets one.
+      if (create.StreamSpecification && !existing?.StreamSpecification?.StreamEnabled) {
+        await client.send(new UpdateTableCommand({ TableName: create.TableName, StreamSpecification: create.StreamSpecification }));
+      }
       continue;
     } catch (error) {
       if ((error as Error).name !== 'ResourceNotFoundException') throw error;
@@ -108,6 +114,20 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   process.env.LIFECYCLE_STATE_MACHINE_ARN = lifecycleArn;
   await stepFunctions.listen(options.sfnPort, '127.0.0.1');
   await stepFunctions.start();
+  // The table stream's triggers (every stored application gets its execution), with their positions on disk.
+  const pollers = streamMappings(templates.data, templates.app).map(
+    (mapping) =>
+      new StreamPoller({
+        mapping,
+        dynamodb: client,
+        endpoint: dynamodb.endpoint,
+        invoke: (handlerId, event) => runtime.invoke(handlerId as HandlerId, event),
+        positionsFile: path.join(options.dataDir, 'stream-positions.json'),
+        deadLettersFile: path.join(options.dataDir, 'stream-dead-letters.jsonl'),
+        log,
+      }),
+  );
+  for (const poller of pollers) poller.start();
 
   const identity = new LocalIdentity(seededStaff, path.join(options.dataDir, 'issuer.key'));
   const localRoutes: LocalRouteHandler = async (req, res, url, body) => {
@@ -148,6 +168,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     async stop() {
       await new Promise<void>((resolve) => gateway.close(() => resolve()));
       gateway.closeAllConnections();
+      await Promise.all(pollers.map((poller) => poller.stop()));
       await stepFunctions.stop();
       await dynamodb.stop();
     },

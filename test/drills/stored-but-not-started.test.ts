@@ -92,8 +92,10 @@ function untilAwaitingReview(applicationId: string) {
 
 describe('an application stored but never started', () => {
   it('gets its execution after a crash right after the store, with no client retry', async () => {
-    const applicationId = await storeAsSubmitWould();
+    // The cloud dies (SIGKILL); its DynamoDB Local lives on, so the store commits with no process
+    // left to start anything — the moment between submit's transaction and its StartExecution.
     await cloud.process.crash();
+    const applicationId = await storeAsSubmitWould();
     await cloud.restart();
 
     const restarted = Date.now();
