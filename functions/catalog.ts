@@ -31,8 +31,8 @@ export const handlers = {
   },
   submitApplication: {
     entry: 'functions/submission/submit-application.ts',
-    description: 'Stores a citizen application (the table stream starts its lifecycle)',
-    access: { table: 'readwrite', dataKey: 'both' },
+    description: 'Stores a citizen application and starts its lifecycle',
+    access: { table: 'readwrite', startsLifecycle: true, dataKey: 'both' },
   },
   getApplicationStatus: {
     entry: 'functions/status/get-application-status.ts',

@@ -3,10 +3,12 @@ import { getProgramme, submissionSchemaOn } from '../../forms';
 import { dynamo } from '../commons/clients';
 import { now } from '../commons/clock';
 import { cancellationReasons } from '../commons/dynamo-errors';
+import { log } from '../commons/logger';
 import type { Application } from '../applications/application';
 import { auditEvent } from '../applications/audit';
 import { hashAccessCode, newAccessCode, newApplicationId, newReceiptNumber } from '../applications/identifiers';
 import { newApplicationWrites } from '../applications/store';
+import { startLifecycle } from '../lifecycle/start-lifecycle';
 import { maskRrn } from '../privacy/rrn';
 import { seal } from '../privacy/envelope';
 import { bodyFingerprint } from './canonical-json';
@@ -67,11 +69,11 @@ async function newApplication(body: unknown, at: Date): Promise<{ application: A
 }
 
 /**
- * Stores a new application. Its lifecycle is started by the table's stream
- * (functions/lifecycle/start-stored-application.ts), not here: whatever happens to this process
- * after the commit, a stored application gets its execution, and the citizen's answer never waits
- * for Step Functions. With an Idempotency-Key, concurrent and repeated requests race on one
- * conditional write: exactly one creates the application, the others replay its answer.
+ * Stores a new application and starts its lifecycle. Storing is what counts: the table's stream
+ * starts every stored application (functions/lifecycle/start-stored-application.ts), so one whose
+ * start fails here, or whose process dies right after the commit, is started all the same. With an
+ * Idempotency-Key, concurrent and repeated requests race on one conditional write: exactly one
+ * creates the application, the others replay its answer.
  */
 export async function submitApplication(request: SubmitRequest): Promise<Receipt> {
   const keyCheck = idempotencyKeySchema.safeParse(request.idempotencyKey);
@@ -112,5 +114,11 @@ export async function submitApplication(request: SubmitRequest): Promise<Receipt
     }
     throw error;
   }
+
+  // Started here so review begins at once; if this fails or the process dies first, the table
+  // stream's trigger starts it (same execution name), so the citizen's answer is 202 either way.
+  await startLifecycle({ applicationId: application.id, period: 1 }).catch((error: unknown) => {
+    log.warn('lifecycle left to the table stream', { applicationId: application.id, error: (error as Error).name });
+  });
   return receipt;
 }

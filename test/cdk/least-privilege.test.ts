@@ -32,8 +32,8 @@ const streamGrants = Object.fromEntries(
 const holders = (pattern: RegExp) => Object.keys(granted).filter((h) => granted[h]!.some((a) => pattern.test(a))).sort();
 
 describe('least privilege', () => {
-  it("lets only the table stream's trigger and extension start lifecycle executions (submission only stores)", () => {
-    expect(holders(/^states:StartExecution$/)).toEqual(['startNextPeriod', 'startStoredApplication']);
+  it("lets only submission, the table stream's trigger and extension start lifecycle executions", () => {
+    expect(holders(/^states:StartExecution$/)).toEqual(['startNextPeriod', 'startStoredApplication', 'submitApplication']);
   });
 
   it("lets only the trigger read the table's stream, and nothing else of the table", () => {
