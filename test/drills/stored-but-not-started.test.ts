@@ -19,6 +19,8 @@ const TABLE = 'dolbom-dev';
 const LIFECYCLE_ARN = 'arn:aws:states:ap-northeast-2:000000000000:stateMachine:dolbom-dev-lifecycle';
 const executionArn = (applicationId: string) => `arn:aws:states:ap-northeast-2:000000000000:execution:dolbom-dev-lifecycle:${applicationId}`;
 
+const STORED_DURING_CRASH = 20;
+
 let cloud: DrillCloud;
 
 beforeAll(async () => {
@@ -92,16 +94,19 @@ function untilAwaitingReview(applicationId: string) {
 
 describe('an application stored but never started', () => {
   it('gets its execution after a crash right after the store, with no client retry', async () => {
-    // The cloud dies (SIGKILL); its DynamoDB Local lives on, so the store commits with no process
+    // The cloud dies (SIGKILL); its DynamoDB Local lives on, so the stores commit with no process
     // left to start anything — the moment between submit's transaction and its StartExecution.
     await cloud.process.crash();
-    const applicationId = await storeAsSubmitWould();
+    const applicationIds: string[] = [];
+    for (let i = 0; i < STORED_DURING_CRASH; i++) applicationIds.push(await storeAsSubmitWould());
     await cloud.restart();
 
     const restarted = Date.now();
-    await eventually(async () => (await executionStatus(applicationId)) ?? undefined, `an execution for ${applicationId}`, 60_000);
-    await untilAwaitingReview(applicationId);
-    console.log(`stored before the crash → awaiting review ${Date.now() - restarted} ms after the restart`);
+    for (const applicationId of applicationIds) {
+      await eventually(async () => (await executionStatus(applicationId)) ?? undefined, `an execution for ${applicationId}`, 60_000);
+      await untilAwaitingReview(applicationId);
+    }
+    console.log(`${STORED_DURING_CRASH} stored during the crash → all awaiting review ${Date.now() - restarted} ms after the restart`);
   });
 
   it('gets its execution while the cloud keeps running, with no restart', async () => {
