@@ -14,6 +14,8 @@ import type { DynamoDBBatchResponse } from 'aws-lambda';
 import { compileFilters, type RecordFilter } from './event-filter';
 import type { StreamMapping } from './template';
 
+const SHARD_LIST_MS = 30_000;
+
 /** A record as Lambda hands it to a function: the stream record plus where it came from. */
 type LambdaStreamRecord = Record<string, unknown> & { dynamodb: { SequenceNumber: string } };
 
@@ -34,7 +36,11 @@ export interface StreamPollerOptions {
   /** Where records that exhaust their retries are written (the mapping's on-failure destination). */
   deadLettersFile: string;
   log: (line: string) => void;
-  /** How long an idle poller waits before reading again; Lambda polls a stream shard 4 times a second. */
+  /**
+   * How long an idle poller waits before reading again (Lambda polls a shard 4 times a second). The
+   * trigger is the backstop of a start that submission already made, so a second is soon enough,
+   * and an idle local cloud stays idle.
+   */
   idleMs?: number;
 }
 
@@ -49,6 +55,8 @@ export class StreamPoller {
   private readonly filter: RecordFilter;
   private readonly streams: DynamoDBStreamsClient;
   private readonly iterators = new Map<string, string>();
+  /** The stream's shards, listed again now and then: DynamoDB opens new ones as time goes by. */
+  private listed: { shards: Shard[]; at: number } | undefined;
   private readonly stopping = new AbortController();
   private running: Promise<void> | undefined;
 
@@ -87,10 +95,11 @@ export class StreamPoller {
     while (!this.stopped) {
       try {
         position ??= await this.startingPosition();
-        if (!(await this.pollOnce(position))) await this.pause(this.options.idleMs ?? 250);
+        if (!(await this.pollOnce(position))) await this.pause(this.options.idleMs ?? 1_000);
       } catch (error) {
         // DynamoDB Local busy or restarting: the position is safe on disk, so just try again.
         this.options.log(`stream ${this.options.mapping.id}: ${(error as Error).name}: ${(error as Error).message}`);
+        this.listed = undefined;
         await this.pause(1_000);
       }
     }
@@ -108,14 +117,15 @@ export class StreamPoller {
 
   /** One pass over the stream's shards; true if any record was read. */
   private async pollOnce(position: Position): Promise<boolean> {
-    const shards = await this.shards(position.streamArn);
-    const listed = new Set(shards.map((shard) => shard.ShardId));
+    if (!this.listed || Date.now() - this.listed.at > SHARD_LIST_MS) this.listed = { shards: await this.shards(position.streamArn), at: Date.now() };
+    const { shards } = this.listed;
+    const present = new Set(shards.map((shard) => shard.ShardId));
     let read = false;
     for (const shard of shards) {
       if (this.stopped) break;
       const parentId = shard.ParentShardId;
       // In order: a child shard waits until its parent (while the stream still lists it) is drained.
-      if (position.shards[shard.ShardId!]?.done || (parentId && listed.has(parentId) && !position.shards[parentId]?.done)) continue;
+      if (position.shards[shard.ShardId!]?.done || (parentId && present.has(parentId) && !position.shards[parentId]?.done)) continue;
       read = (await this.pollShard(position, shard)) || read;
     }
     return read;
@@ -176,7 +186,7 @@ export class StreamPoller {
       }
       iterator = out.NextShardIterator;
       if (records.length === 0 && (Date.now() >= windowEnds || this.stopped)) break;
-      if (records.length === 0) await this.pause(Math.min(this.options.idleMs ?? 250, Math.max(0, windowEnds - Date.now())));
+      if (records.length === 0) await this.pause(Math.min(this.options.idleMs ?? 1_000, Math.max(0, windowEnds - Date.now())));
     }
     if (batch.length > 0 && (await this.deliver(shardId, batch, 0)) === 'stopped') {
       // Not handled: the next start reads these records again from the saved position.
@@ -189,6 +199,7 @@ export class StreamPoller {
       // A closed shard is drained: its children come next.
       position.shards[shardId] = { ...position.shards[shardId], done: true };
       this.iterators.delete(shardId);
+      this.listed = undefined;
     }
     if (last || !iterator) this.savePosition(position);
     return last !== undefined;
