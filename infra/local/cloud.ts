@@ -15,7 +15,7 @@ import { createGateway, type LocalRouteHandler } from './gateway';
 import { LocalIdentity } from './identity';
 import { LocalLambdaRuntime } from './lambda-runtime';
 import { seedProviders, seededStaff } from './seed';
-import { StreamPoller } from './stream-poller';
+import { startStreamTriggers } from './stream-poller';
 import { LOCAL_REGION, stateMachines, streamMappings, tableDefinitions } from './template';
 import { buildWeb } from '../../web/build';
 
@@ -114,20 +114,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   process.env.LIFECYCLE_STATE_MACHINE_ARN = lifecycleArn;
   await stepFunctions.listen(options.sfnPort, '127.0.0.1');
   await stepFunctions.start();
-  // The table stream's triggers (every stored application gets its execution), with their positions on disk.
-  const pollers = streamMappings(templates.data, templates.app).map(
-    (mapping) =>
-      new StreamPoller({
-        mapping,
-        dynamodb: client,
-        endpoint: dynamodb.endpoint,
-        invoke: (handlerId, event) => runtime.invoke(handlerId as HandlerId, event),
-        positionsFile: path.join(options.dataDir, 'stream-positions.json'),
-        deadLettersFile: path.join(options.dataDir, 'stream-dead-letters.jsonl'),
-        log,
-      }),
-  );
-  for (const poller of pollers) poller.start();
+  // The table stream's triggers (every stored application gets its execution), their places kept on disk.
+  const streamTriggers = startStreamTriggers(streamMappings(templates.data, templates.app), {
+    dynamodb: client,
+    endpoint: dynamodb.endpoint,
+    invoke: (handlerId, event) => runtime.invoke(handlerId as HandlerId, event),
+    dataDir: options.dataDir,
+    log,
+  });
 
   const identity = new LocalIdentity(seededStaff, path.join(options.dataDir, 'issuer.key'));
   const localRoutes: LocalRouteHandler = async (req, res, url, body) => {
@@ -168,7 +162,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     async stop() {
       await new Promise<void>((resolve) => gateway.close(() => resolve()));
       gateway.closeAllConnections();
-      await Promise.all(pollers.map((poller) => poller.stop()));
+      await streamTriggers.stop();
       await stepFunctions.stop();
       await dynamodb.stop();
     },

@@ -1,4 +1,5 @@
 import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -263,6 +264,32 @@ export class StreamPoller {
     writeFileSync(temporary, JSON.stringify(all));
     renameSync(temporary, this.options.positionsFile);
   }
+}
+
+/**
+ * Runs every stream mapping of the template, keeping their places in `stream-positions.json` and
+ * records that exhaust their retries in `stream-dead-letters.jsonl`, both in the data folder.
+ */
+export function startStreamTriggers(
+  mappings: StreamMapping[],
+  options: Pick<StreamPollerOptions, 'dynamodb' | 'endpoint' | 'invoke' | 'log'> & { dataDir: string },
+): { stop(): Promise<void> } {
+  const { dataDir, ...shared } = options;
+  const pollers = mappings.map(
+    (mapping) =>
+      new StreamPoller({
+        ...shared,
+        mapping,
+        positionsFile: path.join(dataDir, 'stream-positions.json'),
+        deadLettersFile: path.join(dataDir, 'stream-dead-letters.jsonl'),
+      }),
+  );
+  for (const poller of pollers) poller.start();
+  return {
+    async stop() {
+      await Promise.all(pollers.map((poller) => poller.stop()));
+    },
+  };
 }
 
 /** The index of the first record the function reported as failed; an unknown id fails the whole batch. */
