@@ -5,10 +5,12 @@
 export interface HandlerAccess {
   /** Single-table access. */
   table?: 'read' | 'readwrite';
-  /** May start lifecycle executions (submission, extension). */
+  /** May start lifecycle executions (a stored application's first, an extension's next). */
   startsLifecycle?: boolean;
   /** Task tokens: 'answer' a case manager's decision (success, failure, heartbeat), or only 'heartbeat'. */
   taskTokens?: 'answer' | 'heartbeat';
+  /** Invoked by the table's stream with each new application item (reads the stream's keys, not the table). */
+  newApplicationStream?: boolean;
   /** Envelope encryption of personal identifiers. */
   dataKey?: 'encrypt' | 'decrypt' | 'both';
   /** Hashes or checks citizen access codes: derives the HMAC key once per cold start (kms:GenerateMac). */
@@ -132,6 +134,13 @@ export const handlers = {
     entry: 'functions/closure/record-workflow-failure.ts',
     description: 'Marks an application whose workflow failed, for staff follow-up',
     access: { table: 'readwrite' },
+  },
+  // Table stream
+  startStoredApplication: {
+    entry: 'functions/lifecycle/start-stored-application.ts',
+    description: 'Starts the lifecycle of every stored application, even one whose submission died before starting it',
+    access: { newApplicationStream: true, startsLifecycle: true },
+    timeoutSeconds: 30,
   },
 } as const satisfies Record<string, HandlerSpec>;
 

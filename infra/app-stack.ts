@@ -14,6 +14,7 @@ import { routes } from '../functions/routes';
 import { LifecycleStateMachine, type LifecycleStep } from '../workflows/lifecycle';
 import type { EnvironmentConfig } from './config';
 import { DolbomFunction } from './constructs/dolbom-function';
+import { NewApplicationsTrigger } from './constructs/new-applications-trigger';
 
 export interface AppStackProps extends StackProps {
   config: EnvironmentConfig;
@@ -62,6 +63,9 @@ export class AppStack extends Stack {
       if (access.accessCodes) props.accessCodeKey.grant(fn, 'kms:GenerateMac');
       if (access.startsLifecycle) {
         fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [stateMachineArn] }));
+      }
+      if (access.newApplicationStream) {
+        new NewApplicationsTrigger(this, `NewApplications-${handlerId}`, { table: props.table, target: fn });
       }
       if (access.taskTokens) {
         const actions = access.taskTokens === 'answer' ? ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'] : ['states:SendTaskHeartbeat'];

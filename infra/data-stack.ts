@@ -43,6 +43,8 @@ export class DataStack extends Stack {
 
     // Access patterns (functions/applications/keys.ts): everything of one application under its own
     // partition; district queues and provider offers through GSI1. No request path scans.
+    // The stream starts every stored application (infra/constructs/new-applications-trigger.ts). It
+    // carries keys only: its readers need no names, phones or answers, so none are copied into it.
     this.table = new dynamodb.TableV2(this, 'Table', {
       tableName: `dolbom-${config.stage}`,
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
@@ -56,6 +58,7 @@ export class DataStack extends Stack {
         },
       ],
       timeToLiveAttribute: 'expiresAt',
+      dynamoStream: dynamodb.StreamViewType.KEYS_ONLY,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: config.pointInTimeRecovery },
       deletionProtection: config.deletionProtection,
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),

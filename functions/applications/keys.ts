@@ -1,10 +1,16 @@
+const APPLICATION_SK = 'APPLICATION';
+
 /**
  * The single table's key layout, in one place. Everything about one application lives under its
  * partition (application, audit trail, tasks, sessions, outbox), so reading an application and
  * its history is one Query; cross-application lists go through GSI1.
  */
 export const keys = {
-  application: (id: string) => ({ pk: `APP#${id}`, sk: 'APPLICATION' }),
+  application: (id: string) => ({ pk: `APP#${id}`, sk: APPLICATION_SK }),
+  /** The sort key of an application item, and only of one: what the table stream's trigger filters on. */
+  applicationSortKey: APPLICATION_SK,
+  /** The application id in an application item's partition key, if it is one. */
+  applicationIdOf: (pk: string) => (pk.startsWith('APP#') ? pk.slice('APP#'.length) : undefined),
   receipt: (receiptNumber: string) => ({ pk: `RECEIPT#${receiptNumber}`, sk: 'RECEIPT' }),
   idempotency: (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: 'IDEMPOTENCY' }),
   audit: (applicationId: string, at: string, eventId: string) => ({ pk: `APP#${applicationId}`, sk: `AUDIT#${at}#${eventId}` }),

@@ -3,7 +3,7 @@ import { getProgramme, submissionSchemaOn } from '../../forms';
 import { dynamo } from '../commons/clients';
 import { now } from '../commons/clock';
 import { cancellationReasons } from '../commons/dynamo-errors';
-import { problem } from '../commons/problems';
+import { log } from '../commons/logger';
 import type { Application } from '../applications/application';
 import { auditEvent } from '../applications/audit';
 import { hashAccessCode, newAccessCode, newApplicationId, newReceiptNumber } from '../applications/identifiers';
@@ -38,8 +38,6 @@ async function replay(key: string, fingerprint: string): Promise<Receipt | undef
   const stored = await findStoredAnswer(key);
   if (!stored) return undefined;
   if (stored.fingerprint !== fingerprint) throw keyReusedWithOtherBody();
-  // The first request may have stored the application but died before starting its execution.
-  await startLifecycle({ applicationId: stored.applicationId, period: 1 });
   return openStoredAnswer<Receipt>(key, stored);
 }
 
@@ -72,9 +70,11 @@ async function newApplication(body: unknown, at: Date): Promise<{ application: A
 }
 
 /**
- * Stores a new application and starts its lifecycle. With an Idempotency-Key, concurrent and repeated
- * requests race on one conditional write: exactly one creates the application, the others replay its
- * answer.
+ * Stores a new application and starts its lifecycle. Storing is what counts: the table's stream
+ * starts every stored application (functions/lifecycle/start-stored-application.ts), so one whose
+ * start fails here, or whose process dies right after the commit, is started all the same. With an
+ * Idempotency-Key, concurrent and repeated requests race on one conditional write: exactly one
+ * creates the application, the others replay its answer.
  */
 export async function submitApplication(request: SubmitRequest): Promise<Receipt> {
   const keyCheck = idempotencyKeySchema.safeParse(request.idempotencyKey);
@@ -116,13 +116,10 @@ export async function submitApplication(request: SubmitRequest): Promise<Receipt
     throw error;
   }
 
-  try {
-    await startLifecycle({ applicationId: application.id, period: 1 });
-  } catch {
-    throw problem.unavailable({
-      ko: `신청서는 저장되었으나 처리를 시작하지 못했습니다 (접수번호 ${receipt.receiptNumber}). 같은 Idempotency-Key로 다시 보내 주세요.`,
-      en: `Your application was saved but processing could not start (receipt ${receipt.receiptNumber}). Please resend with the same Idempotency-Key.`,
-    });
-  }
+  // Started here so review begins at once; if this fails or the process dies first, the table
+  // stream's trigger starts it (same execution name), so the citizen's answer is 202 either way.
+  await startLifecycle({ applicationId: application.id, period: 1 }).catch((error: unknown) => {
+    log.warn('lifecycle left to the table stream', { applicationId: application.id, error: (error as Error).name });
+  });
   return receipt;
 }

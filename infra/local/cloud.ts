@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, UpdateTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { advanceClock, clockOffsetMs, now, setClockOffset } from '../../functions/commons/clock';
 import { parseJsonBody } from '../../functions/commons/json-body';
 import { HttpProblem } from '../../functions/commons/problems';
+import type { HandlerId } from '../../functions/catalog';
 import { LocalStepFunctions } from '../../workflows/local/service';
 import { projectRoot } from '../paths';
 import { synthesize } from '../synth';
@@ -17,7 +18,8 @@ import { createGateway, INTEGRATION_TIMEOUT_MS, type LocalRouteHandler } from '.
 import { LocalIdentity } from './identity';
 import { LocalLambdaRuntime } from './lambda-runtime';
 import { seedProviders, seededStaff } from './seed';
-import { LOCAL_REGION, stateMachines, tableDefinitions } from './template';
+import { startStreamTriggers } from './stream-poller';
+import { LOCAL_REGION, stateMachines, streamMappings, tableDefinitions } from './template';
 import { buildWeb } from '../../web/build';
 
 export interface LocalCloudOptions {
@@ -48,7 +50,11 @@ async function createTables(client: DynamoDBClient, template: ReturnType<typeof 
   for (const { create, ttlAttribute } of tableDefinitions(template)) {
     names.push(create.TableName!);
     try {
-      await client.send(new DescribeTableCommand({ TableName: create.TableName }));
+      const { Table: existing } = await client.send(new DescribeTableCommand({ TableName: create.TableName }));
+      // A data folder from before the table had its stream gets one.
+      if (create.StreamSpecification && !existing?.StreamSpecification?.StreamEnabled) {
+        await client.send(new UpdateTableCommand({ TableName: create.TableName, StreamSpecification: create.StreamSpecification }));
+      }
       continue;
     } catch (error) {
       if ((error as Error).name !== 'ResourceNotFoundException') throw error;
@@ -131,6 +137,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   process.env.LIFECYCLE_STATE_MACHINE_ARN = lifecycleArn;
   await stepFunctions.listen(options.sfnPort, '127.0.0.1');
   await stepFunctions.start();
+  // The table stream's triggers (every stored application gets its execution), their places kept on disk.
+  const streamTriggers = startStreamTriggers(streamMappings(templates.data, templates.app), {
+    dynamodb: client,
+    endpoint: dynamodb.endpoint,
+    invoke: (handlerId, event) => runtime.invoke(handlerId as HandlerId, event),
+    dataDir: options.dataDir,
+    log,
+  });
 
   const identity = new LocalIdentity(seededStaff, path.join(options.dataDir, 'issuer.key'));
   const localRoutes: LocalRouteHandler = async (req, res, url, body) => {
@@ -172,8 +186,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     lifecycleArn,
     timings: { totalMs: Date.now() - started, synthMs, dynamodbMs },
     async stop() {
-      // Outside in: the requests in flight finish with the workflows and the database still there.
+      // Outside in: the requests in flight finish with the triggers, workflows and database still there.
       const drained = await gateway.stop();
+      await streamTriggers.stop();
       await stepFunctions.stop();
       await dynamodb.stop();
       return drained;

@@ -80,6 +80,7 @@ export function tableDefinitions(template: Template): { create: CreateTableComma
           KeySchema: g.KeySchema,
           Projection: g.Projection,
         })),
+        ...(p.StreamSpecification ? { StreamSpecification: { StreamEnabled: true, StreamViewType: p.StreamSpecification.StreamViewType } } : {}),
       },
       ttlAttribute: p.TimeToLiveSpecification?.Enabled ? p.TimeToLiveSpecification.AttributeName : undefined,
     };
@@ -116,4 +117,57 @@ export function stateMachines(data: Template, app: Template): { name: string; de
     name: r.Properties!.StateMachineName as string,
     definition: JSON.parse(resolveIntrinsics(r.Properties!.DefinitionString, { refs: {}, arns, exports }) as string),
   }));
+}
+
+/** A Lambda event source mapping on a table's stream, as the local cloud runs it. */
+export interface StreamMapping {
+  /** Logical id of the mapping: the key of its position on disk. */
+  id: string;
+  handlerId: string;
+  tableName: string;
+  startingPosition: 'TRIM_HORIZON' | 'LATEST';
+  batchSize: number;
+  maxBatchingWindowMs: number;
+  /** Event filter patterns; a record passes if it matches any (none: every record passes). */
+  filters: Record<string, unknown>[];
+  bisectBatchOnError: boolean;
+  reportBatchItemFailures: boolean;
+  /** -1: retry until the record leaves the stream. */
+  maxRetryAttempts: number;
+  /** Whether records that exhaust their retries go somewhere (an on-failure destination). */
+  hasFailureDestination: boolean;
+}
+
+/** The event source mappings of the application template that read a table's stream. */
+export function streamMappings(data: Template, app: Template): StreamMapping[] {
+  const handlerIds = functionHandlerIds(app);
+  const exported = Object.fromEntries(
+    Object.values(data.Outputs ?? {})
+      .filter((o) => o.Export)
+      .map((o) => [o.Export!.Name as string, o.Value]),
+  );
+  return resourcesOfType(app, 'AWS::Lambda::EventSourceMapping').map(([id, r]) => {
+    const p = r.Properties!;
+    // The stream ARN comes from the data stack: { Fn::ImportValue } → { Fn::GetAtt: [table, 'StreamArn'] }.
+    const source = exported[p.EventSourceArn?.['Fn::ImportValue']] as { 'Fn::GetAtt'?: [string, string] } | undefined;
+    const [tableLogicalId, attribute] = source?.['Fn::GetAtt'] ?? [];
+    const tableName = tableLogicalId ? data.Resources[tableLogicalId]?.Properties?.TableName : undefined;
+    const handlerId = handlerIds[p.FunctionName?.Ref];
+    if (attribute !== 'StreamArn' || typeof tableName !== 'string' || !handlerId) {
+      throw new Error(`The local cloud runs event source mappings on table streams only; cannot run ${id}`);
+    }
+    return {
+      id,
+      handlerId,
+      tableName,
+      startingPosition: p.StartingPosition,
+      batchSize: p.BatchSize ?? 100,
+      maxBatchingWindowMs: (p.MaximumBatchingWindowInSeconds ?? 0) * 1000,
+      filters: (p.FilterCriteria?.Filters ?? []).map((f: { Pattern: string }) => JSON.parse(f.Pattern)),
+      bisectBatchOnError: p.BisectBatchOnFunctionError ?? false,
+      reportBatchItemFailures: (p.FunctionResponseTypes ?? []).includes('ReportBatchItemFailures'),
+      maxRetryAttempts: p.MaximumRetryAttempts ?? -1,
+      hasFailureDestination: Boolean(p.DestinationConfig?.OnFailure?.Destination),
+    };
+  });
 }

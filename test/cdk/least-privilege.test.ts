@@ -4,15 +4,17 @@ import { synthesize } from '../../infra/synth';
 const { app } = synthesize('prod');
 const resources = app.Resources;
 
-/** Every IAM action granted to the role of each catalog function. */
-function actionsByHandler(): Record<string, string[]> {
-  const byRole: Record<string, string[]> = {};
+type Statement = { Action: string | string[]; Resource: unknown };
+
+/** Every IAM statement granted to the role of each catalog function. */
+function statementsByHandler(): Record<string, Statement[]> {
+  const byRole: Record<string, Statement[]> = {};
   for (const r of Object.values(resources)) {
     if (r.Type !== 'AWS::IAM::Policy') continue;
-    const actions = (r.Properties!.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((s) => [s.Action].flat());
-    for (const role of r.Properties!.Roles as { Ref: string }[]) (byRole[role.Ref] ??= []).push(...actions);
+    const statements = r.Properties!.PolicyDocument.Statement as Statement[];
+    for (const role of r.Properties!.Roles as { Ref: string }[]) (byRole[role.Ref] ??= []).push(...statements);
   }
-  const result: Record<string, string[]> = {};
+  const result: Record<string, Statement[]> = {};
   for (const r of Object.values(resources)) {
     const handler = r.Properties?.Environment?.Variables?.DOLBOM_HANDLER;
     if (r.Type === 'AWS::Lambda::Function' && handler) {
@@ -22,12 +24,27 @@ function actionsByHandler(): Record<string, string[]> {
   return result;
 }
 
-const granted = actionsByHandler();
+const statements = statementsByHandler();
+const granted = Object.fromEntries(Object.entries(statements).map(([h, list]) => [h, list.flatMap((s) => [s.Action].flat())]));
+const streamGrants = Object.fromEntries(
+  Object.entries(statements).filter(([, list]) => list.some((s) => /StreamArn/.test(JSON.stringify(s.Resource)))),
+);
 const holders = (pattern: RegExp) => Object.keys(granted).filter((h) => granted[h]!.some((a) => pattern.test(a))).sort();
 
 describe('least privilege', () => {
-  it('lets only submission and extension start lifecycle executions', () => {
-    expect(holders(/^states:StartExecution$/)).toEqual(['startNextPeriod', 'submitApplication']);
+  it("lets only submission, the table stream's trigger and extension start lifecycle executions", () => {
+    expect(holders(/^states:StartExecution$/)).toEqual(['startNextPeriod', 'startStoredApplication', 'submitApplication']);
+  });
+
+  it("lets only the trigger read the table's stream, and nothing else of the table", () => {
+    // Table grants name GetRecords too, but on the table and its indexes: only a grant on the stream's ARN reads it.
+    expect(Object.keys(streamGrants).sort()).toEqual(['startStoredApplication']);
+    expect(granted.startStoredApplication!.filter((a) => /^dynamodb:/.test(a)).sort()).toEqual([
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:ListStreams',
+    ]);
   });
 
   it('lets only the decision endpoint answer task tokens, and the claim endpoint only heartbeat them', () => {

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { streamMappings } from '../../infra/local/template';
+import { synthesize } from '../../infra/synth';
+
+const { data, app } = synthesize('prod');
+const ofType = (template: typeof app, type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
+const table = ofType(data, 'AWS::DynamoDB::GlobalTable')[0]![1];
+const mappings = ofType(app, 'AWS::Lambda::EventSourceMapping');
+const [mappingId, mapping] = mappings[0]!;
+const functionOf = (logicalId: string) => app.Resources[logicalId]!.Properties!.Environment.Variables.DOLBOM_HANDLER;
+
+describe('the trigger that starts every stored application', () => {
+  it("reads the table's stream, which carries keys only (no personal data leaves the table)", () => {
+    expect(table.Properties!.StreamSpecification).toEqual({ StreamViewType: 'KEYS_ONLY' });
+    expect(mappings).toHaveLength(1);
+    const exportName = mapping.Properties!.EventSourceArn['Fn::ImportValue'];
+    const exported = Object.values(data.Outputs!).find((o) => o.Export?.Name === exportName);
+    expect(exported?.Value).toEqual({ 'Fn::GetAtt': [ofType(data, 'AWS::DynamoDB::GlobalTable')[0]![0], 'StreamArn'] });
+  });
+
+  it('invokes StartStoredApplication for INSERTs of application items only', () => {
+    expect(functionOf(mapping.Properties!.FunctionName.Ref)).toBe('startStoredApplication');
+    const patterns = (mapping.Properties!.FilterCriteria.Filters as { Pattern: string }[]).map((f) => JSON.parse(f.Pattern));
+    expect(patterns).toEqual([{ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: ['APPLICATION'] } } } }]);
+  });
+
+  it('starts from the oldest record, reports failed records one by one, bisects a failing batch and retries a bounded number of times', () => {
+    expect(mapping.Properties).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 25,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 10,
+    });
+  });
+
+  it('sends records that exhaust their retries to a dead-letter queue with an alarm on it', () => {
+    const destination = mapping.Properties!.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0] as string;
+    expect(app.Resources[destination]!.Type).toBe('AWS::SQS::Queue');
+    const alarms = ofType(app, 'AWS::CloudWatch::Alarm').map(([, r]) => r.Properties!);
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Namespace: 'AWS/SQS',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [destination, 'QueueName'] } }],
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      }),
+    );
+  });
+
+  it('is the mapping the local cloud runs, with the same filter and batch settings', () => {
+    expect(streamMappings(data, app)).toEqual([
+      {
+        id: mappingId,
+        handlerId: 'startStoredApplication',
+        tableName: 'dolbom-prod',
+        startingPosition: 'TRIM_HORIZON',
+        batchSize: 25,
+        maxBatchingWindowMs: 0,
+        filters: [{ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: ['APPLICATION'] } } } }],
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        maxRetryAttempts: 10,
+        hasFailureDestination: true,
+      },
+    ]);
+  });
+});
