@@ -69,8 +69,12 @@ export const decisionNote = z
   )
   .transform((note) => note || undefined);
 
-/** The next due date after a claim at `at`: one heartbeat on, but never past the state's timeout. */
-export function dueAfterClaim(task: Pick<HumanTask, 'heartbeatSeconds' | 'timeoutAt'>, at: Date): string {
+/**
+ * The next due date after a claim at `at`: one heartbeat on, but never past the state's timeout. A
+ * task opened before tasks kept their deadlines (an older local data folder) keeps its due date.
+ */
+export function dueAfterClaim(task: Pick<HumanTask, 'heartbeatSeconds' | 'timeoutAt' | 'dueAt'>, at: Date): string {
+  if (!task.heartbeatSeconds || !task.timeoutAt) return task.dueAt;
   return new Date(Math.min(at.getTime() + task.heartbeatSeconds * 1000, Date.parse(task.timeoutAt))).toISOString();
 }
 

@@ -24,7 +24,12 @@ describe('decisionNote', () => {
 });
 
 describe('dueAfterClaim', () => {
-  const task = { heartbeatSeconds: 7 * 86_400, timeoutAt: '2026-03-15T00:00:00.000Z' };
+  it('keeps the due date of a task opened before tasks kept their deadlines', () => {
+    const old = { dueAt: '2026-03-15T00:00:00.000Z' } as HumanTask;
+    expect(dueAfterClaim(old, new Date('2026-03-02T00:00:00.000Z'))).toBe('2026-03-15T00:00:00.000Z');
+  });
+
+  const task = { heartbeatSeconds: 7 * 86_400, timeoutAt: '2026-03-15T00:00:00.000Z', dueAt: '2026-03-08T00:00:00.000Z' };
 
   it('moves the due date a heartbeat on from the claim', () => {
     expect(dueAfterClaim(task, new Date('2026-03-02T00:00:00.000Z'))).toBe('2026-03-09T00:00:00.000Z');
