@@ -69,6 +69,8 @@ export interface Application {
   eligibility?: unknown;
   providerId?: string;
   servicePeriod?: ServicePeriod;
+  /** When the re-assessment's extension was refused for the programme's caps (recorded once). */
+  extensionRefusedAt?: string;
   closedAt?: string;
   accessCodeHash: string;
 }

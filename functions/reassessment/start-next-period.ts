@@ -2,7 +2,7 @@ import { getProgramme } from '../../forms';
 import { now } from '../commons/clock';
 import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
-import { appendAudit, requireApplication, transition } from '../applications/store';
+import { requireApplication, transition } from '../applications/store';
 import { startLifecycle } from '../lifecycle/start-lifecycle';
 import { stepInput, systemActor } from '../lifecycle/step-input';
 import { mayExtend } from '../service-period/plan';
@@ -15,16 +15,22 @@ export const handler = workflowStep('StartNextPeriod', stepInput, async ({ appli
   const application = await requireApplication(applicationId);
   const nextPeriod = period + 1;
   if (!mayExtend(getProgramme(application.programme).plan, period)) {
-    await appendAudit(
-      auditEvent({
+    const at = now().toISOString();
+    // The status stays; `once` makes a retried step record the refusal a single time.
+    await transition(applicationId, {
+      from: ['reassessment'],
+      to: 'reassessment',
+      set: { extensionRefusedAt: at },
+      once: 'extensionRefusedAt',
+      audit: auditEvent({
         applicationId,
-        at: now().toISOString(),
+        at,
         actor: systemActor('StartNextPeriod'),
         action: 'extension.refused',
         visibleToApplicant: true,
         detail: { reason: 'programme-cap', period },
       }),
-    );
+    });
     return { extended: false };
   }
   await transition(applicationId, {
