@@ -104,13 +104,18 @@ async function invokeFunction(context: TaskRunContext, state: TaskStateInfo, env
 
 /**
  * `lambda:invoke.waitForTaskToken`: a token for this visit — the one its checkpoint holds after a
- * restart (the Lambda is not invoked again), or a new one handed to the Lambda — then its durable
- * outcome.
+ * restart, or a new one — handed to the Lambda, then its durable outcome. As AWS retries an
+ * invocation it scheduled, a resumed visit whose invocation never returned (a crash came between
+ * the token checkpoint and TaskSubmitted) hands the same token over again, unless it was answered.
  */
 async function awaitCallback(context: TaskRunContext, state: TaskStateInfo, envelope: TaskEnvelope): Promise<JsonValue> {
   const { journal } = context;
   const visit = checkpointOf(context, state);
-  const token = visit?.taskToken ?? (await handOutToken(context, state, envelope, visit));
+  const resumedToken = visit?.taskToken;
+  const token = resumedToken ?? (await issueToken(context, state, envelope, visit));
+  if (resumedToken === undefined || (!visit?.submitted && (await context.tokens.isPending(token)))) {
+    await handOutToken(context, state, envelope, token);
+  }
   const outcome = await context.tokens.awaitOutcome(token, context.signal);
   void journal.enqueue(() => context.store.forgetTaskToken(context.executionArn, token));
   switch (outcome.status) {
@@ -132,23 +137,19 @@ async function awaitCallback(context: TaskRunContext, state: TaskStateInfo, enve
   }
 }
 
-/** Issues a token and invokes the Lambda with it in place of `$$.Task.Token`. */
-async function handOutToken(
-  context: TaskRunContext,
-  state: TaskStateInfo,
-  envelope: TaskEnvelope,
-  visit: Checkpoint | undefined,
-): Promise<string> {
+/**
+ * Invokes the Lambda with the token in place of `$$.Task.Token`; its return is the TaskSubmitted
+ * the checkpoint keeps, so that a resumed visit does not invoke it again.
+ */
+async function handOutToken(context: TaskRunContext, state: TaskStateInfo, envelope: TaskEnvelope, token: string): Promise<void> {
   const { journal } = context;
-  const token = await issueToken(context, state, envelope, visit);
   const parameters = replaceText(envelope.input, context.tokenPlaceholder, token);
   const [functionArn, payload] = invokeTarget(parameters);
   journal.append(taskEvent(state.integration, 'Scheduled', scheduledDetails(context, state, parameters, ...timing(state, envelope))));
   journal.append(taskEvent(state.integration, 'Started'));
+  let response: JsonValue;
   try {
-    const response = invokeResponse(await invoke(context, functionArn, payload));
-    journal.append(taskEvent(state.integration, 'Submitted', data('output', response)));
-    return token;
+    response = invokeResponse(await invoke(context, functionArn, payload));
   } catch (error) {
     const failure = lambdaFailure(error);
     await context.tokens.abandon(token);
@@ -156,6 +157,9 @@ async function handOutToken(
     journal.append(taskEvent(state.integration, 'Failed', { error: failure.name, cause: failure.message }));
     throw failure;
   }
+  journal.append(taskEvent(state.integration, 'Submitted', data('output', response)));
+  const visit = checkpointOf(context, state);
+  if (visit) void journal.saveCheckpoint({ ...visit, submitted: true });
 }
 
 /** Stores the token (PENDING, with its deadlines) and ties it to the execution and this visit. */

@@ -77,6 +77,11 @@ export class TaskTokens {
     });
   }
 
+  /** True while nothing has answered the token (no SendTask*, no timeout, its execution runs). */
+  async isPending(token: string): Promise<boolean> {
+    return (await this.store.getTaskToken(token))?.status === 'PENDING';
+  }
+
   async sendSuccess(token: unknown, output: unknown): Promise<void> {
     const pending = await this.pendingRecord(token);
     if (typeof output !== 'string') throw new SfnApiError('ValidationException', "'output' is required");
