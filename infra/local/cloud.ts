@@ -127,8 +127,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         return reply(400, { error: (error as Error).message });
       }
       saveClock();
-      return reply(200, { now: now().toISOString(), offsetMs: clockOffsetMs() });
+      // Answers at once; the timers it fired drain behind (GET /local/timers says when).
+      return reply(200, { now: now().toISOString(), offsetMs: clockOffsetMs(), timers: stepFunctions.timerStatus() });
     }
+    if (url.pathname === '/local/timers' && req.method === 'GET') return reply(200, stepFunctions.timerStatus());
     if (url.pathname === '/local/auth/sign-in' && req.method === 'POST') {
       const idToken = await identity.signIn(String(input.username ?? ''), String(input.password ?? ''));
       return idToken ? reply(200, { idToken }) : reply(401, { error: 'Unknown user or wrong password' });

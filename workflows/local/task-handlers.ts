@@ -13,7 +13,7 @@ import type { ExecutionJournal } from './journal';
 import { retryDelayMs } from './retry';
 import { StatesRuntimeError, TaskError, heartbeatTimeout, lambdaFailure, statesTimeout } from './task-errors';
 import { mintTaskToken, type TaskTokens } from './task-tokens';
-import type { VirtualTimers } from './timers';
+import type { SlotHolder, VirtualTimers } from './timers';
 
 export type TaskHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
 type JsonValue = Awaited<ReturnType<TaskHandlers[string]>>;
@@ -28,6 +28,8 @@ export interface TaskRunContext {
   store: CheckpointStore;
   tokens: TaskTokens;
   timers: VirtualTimers;
+  /** The timer slot the run woke with: handed back whenever the run starts waiting again. */
+  slot: SlotHolder;
   invokeLambda: InvokeLambda;
   /** Aborted when the run is detached: every wait ends, nothing more is written. */
   signal: AbortSignal;
@@ -64,7 +66,12 @@ function performerOf(context: TaskRunContext, state: StateInfo): ((envelope: unk
 
 async function pauseBeforeRetry(context: TaskRunContext, stateName: string): Promise<void> {
   const retry = context.journal.takeRetry(stateName);
-  if (retry) await context.timers.sleepUntil(nowMs() + retryDelayMs(retry.retrier, retry.attempt), context.signal);
+  if (retry) await sleepUntil(context, nowMs() + retryDelayMs(retry.retrier, retry.attempt));
+}
+
+async function sleepUntil(context: TaskRunContext, dueMs: number): Promise<void> {
+  context.slot.release();
+  context.slot.hold(await context.timers.sleepUntil(dueMs, context.signal));
 }
 
 async function waitUntilWakeUp(context: TaskRunContext, state: StateInfo, envelope: WaitEnvelope): Promise<JsonValue> {
@@ -74,7 +81,7 @@ async function waitUntilWakeUp(context: TaskRunContext, state: StateInfo, envelo
     wakeAt = wakeUpTime(envelope);
     if (visit) await context.journal.saveCheckpoint({ ...visit, wakeAt });
   }
-  await context.timers.sleepUntil(wakeAt, context.signal);
+  await sleepUntil(context, wakeAt);
   return envelope.input as JsonValue;
 }
 
@@ -116,7 +123,8 @@ async function awaitCallback(context: TaskRunContext, state: TaskStateInfo, enve
   if (resumedToken === undefined || (!visit?.submitted && (await context.tokens.isPending(token)))) {
     await handOutToken(context, state, envelope, token);
   }
-  const outcome = await context.tokens.awaitOutcome(token, context.signal);
+  context.slot.release();
+  const outcome = await context.tokens.awaitOutcome(token, context.signal, context.slot);
   void journal.enqueue(() => context.store.forgetTaskToken(context.executionArn, token));
   switch (outcome.status) {
     case 'SUCCEEDED': {
@@ -278,7 +286,7 @@ async function withTimeout<T>(context: TaskRunContext, work: Promise<T>, timeout
   if (timeoutSeconds === undefined) return work;
   let cancel = () => {};
   const deadline = new Promise<never>((_, reject) => {
-    cancel = context.timers.schedule(nowMs() + timeoutSeconds * 1000, () => reject(new TaskTimeout()));
+    cancel = context.timers.interruptAt(nowMs() + timeoutSeconds * 1000, () => reject(new TaskTimeout()));
   });
   try {
     return await Promise.race([work, deadline]);
