@@ -1,7 +1,9 @@
 /**
  * `npm run bench` — the figures behind Dolbom's claims, printed, never asserted:
  * CDK synth time and handler bundle sizes, local cloud start time (fresh and with data), submission
- * latency against a raw DynamoDB write, and the state transitions of the happy path.
+ * latency against a raw DynamoDB write, the state transitions of the happy path, and how long the
+ * `+8d` timer storm over STORM_APPLICATIONS open reviews (default 200) takes to drain.
+ * `npm run bench -- timer-storm` measures only the storm, e.g. STORM_APPLICATIONS=11000.
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -13,10 +15,12 @@ import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { patched, youthExample } from '../test/support/answers';
 import { clientsFor, eventually } from '../test/support/clients';
+import { freeCloudPorts } from '../test/support/free-ports';
 import { startCloudProcess } from '../test/support/local-cloud-process';
+import { describeReport, openReviews, stormAt8d } from '../test/support/timer-storm';
 
 const root = path.resolve(import.meta.dirname, '..');
-const ports = { port: 3410, sfnPort: 8493, dynamodbPort: 8410 };
+const ports = await freeCloudPorts();
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -103,4 +107,22 @@ async function main() {
   }
 }
 
-await main();
+/** On a cloud of its own: N applications awaiting review, then `+8d` fires every heartbeat at once. */
+async function timerStorm() {
+  const applications = Number(process.env.STORM_APPLICATIONS ?? 200);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'dolbom-bench-storm-'));
+  try {
+    const cloud = await startCloudProcess(dataDir, ports);
+    const local = clientsFor(cloud);
+    const started = performance.now();
+    const applicationIds = await openReviews(local, applications, 16);
+    console.log(`\ntimer storm: ${applications} applications awaiting review after ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    console.log(`  ${describeReport(await stormAt8d(local, applicationIds))}`);
+    await cloud.stop();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] !== 'timer-storm') await main();
+await timerStorm();
