@@ -69,7 +69,7 @@ export async function openReviews(clients: Clients, count: number, concurrency =
     }),
   );
   // Each task is open and its heartbeat armed (the cloud holds nothing else: no other timer is scheduled).
-  const ready = async () => (await openReviewTasks(clients)) === count && (await timerStatus(clients)).scheduled === count;
+  const ready = async () => (await timerStatus(clients)).scheduled === count && (await openReviewTasks(clients)) === count;
   await eventually(async () => ((await ready()) ? true : undefined), 'every review task and its heartbeat', 60 * 60_000);
   return ids;
 }
