@@ -2,10 +2,11 @@
  * `npm run bench` — the figures behind Dolbom's claims, printed, never asserted:
  * CDK synth time and handler bundle sizes, local cloud start time (fresh and with data), submission
  * latency against a raw DynamoDB write, 200 concurrent submissions, the state transitions of the
- * happy path, and how fast one client can guess access codes.
+ * happy path, how fast one client can guess access codes, and how long the `+8d` timer storm over
+ * STORM_APPLICATIONS open reviews (default 200) takes to drain.
  *
  * `npm run bench -- guessing concurrent` runs only the named sections (synth, start, latency,
- * lifecycle, guessing, concurrent).
+ * lifecycle, guessing, concurrent, timer-storm); e.g. `STORM_APPLICATIONS=11000 npm run bench -- timer-storm`.
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -20,9 +21,10 @@ import { clientsFor, eventually } from '../test/support/clients';
 import { freeCloudPorts } from '../test/support/free-ports';
 import { httpFrom, loopbackClient } from '../test/support/http-from';
 import { startCloudProcess, type CloudProcess } from '../test/support/local-cloud-process';
+import { describeReport, openReviews, stormAt8d } from '../test/support/timer-storm';
 
 const root = path.resolve(import.meta.dirname, '..');
-const sections = ['synth', 'start', 'latency', 'lifecycle', 'guessing', 'concurrent'] as const;
+const sections = ['synth', 'start', 'latency', 'lifecycle', 'guessing', 'concurrent', 'timer-storm'] as const;
 const chosen = process.argv.slice(2);
 const runs = (section: (typeof sections)[number]) => chosen.length === 0 || chosen.includes(section);
 
@@ -160,7 +162,7 @@ async function main() {
     console.log('handler bundles (minified ESM, AWS SDK inside):');
     for (const b of bundles) console.log(`  ${b.handler.padEnd(24)} ${kb(b.bytes).padStart(8)}  (gzip ${kb(b.gzip)})`);
   }
-  if (!sections.slice(1).some(runs)) return;
+  if (!sections.slice(1, -1).some(runs)) return;
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dolbom-bench-'));
   const ports = await freeCloudPorts();
@@ -189,4 +191,22 @@ async function main() {
   }
 }
 
+/** On a cloud of its own: N applications awaiting review, then `+8d` fires every heartbeat at once. */
+async function timerStorm() {
+  const applications = Number(process.env.STORM_APPLICATIONS ?? 200);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'dolbom-bench-storm-'));
+  try {
+    const cloud = await startCloudProcess(dataDir, await freeCloudPorts());
+    const local = clientsFor(cloud);
+    const started = performance.now();
+    const applicationIds = await openReviews(local, applications, 16);
+    console.log(`\ntimer storm: ${applications} applications awaiting review after ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    console.log(`  ${describeReport(await stormAt8d(local, applicationIds))}`);
+    await cloud.stop();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 await main();
+if (runs('timer-storm')) await timerStorm();

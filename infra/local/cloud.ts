@@ -160,8 +160,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (url.pathname === '/local/clock' && req.method === 'POST') {
         advanceClock(parseClockAdvance(operatorInput(body).advance));
         saveClock();
-        return reply(200, { now: now().toISOString(), offsetMs: clockOffsetMs() });
+        // Answers at once; the timers it fired drain behind (GET /local/timers says when).
+        return reply(200, { now: now().toISOString(), offsetMs: clockOffsetMs(), timers: stepFunctions.timerStatus() });
       }
+      if (url.pathname === '/local/timers' && req.method === 'GET') return reply(200, stepFunctions.timerStatus());
       if (url.pathname === '/local/auth/sign-in' && req.method === 'POST') {
         const input = operatorInput(body);
         const idToken = await identity.signIn(String(input.username ?? ''), String(input.password ?? ''));

@@ -42,6 +42,8 @@ export interface Checkpoint {
   enteredEventId: number;
   /** A callback state's token for this visit, reused after a restart. */
   taskToken?: string;
+  /** The Lambda returned from its invocation with `taskToken` (TaskSubmitted): not invoked again after a restart. */
+  submitted?: boolean;
   /** A Wait state's wake-up (epoch ms, virtual time), kept across restarts. */
   wakeAt?: number;
 }

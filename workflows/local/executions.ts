@@ -22,7 +22,7 @@ import { ExecutionJournal } from './journal';
 import type { RegisteredStateMachine } from './state-machines';
 import { taskHandlers, type InvokeLambda } from './task-handlers';
 import type { TaskTokens } from './task-tokens';
-import type { VirtualTimers } from './timers';
+import { SlotHolder, type VirtualTimers } from './timers';
 
 export interface ExecutionDependencies {
   store: CheckpointStore;
@@ -152,6 +152,7 @@ interface RunCallbacks {
 class ExecutionRun {
   readonly journal: ExecutionJournal;
   private readonly detachment = new AbortController();
+  private readonly slot = new SlotHolder();
   private abortLibraryRun: () => void = () => {};
   private cancelExecutionTimeout: () => void = () => {};
 
@@ -190,6 +191,7 @@ class ExecutionRun {
       store: deps.store,
       tokens: deps.tokens,
       timers: deps.timers,
+      slot: this.slot,
       invokeLambda: deps.invokeLambda,
       signal: this.detachment.signal,
       tokenPlaceholder: TASK_TOKEN_PLACEHOLDER,
@@ -232,6 +234,7 @@ class ExecutionRun {
     this.abortLibraryRun();
     this.detachment.abort(new RunDetached());
     this.cancelExecutionTimeout();
+    this.slot.close();
   }
 
   private async record(events: AsyncGenerator<LibraryEvent>): Promise<void> {
@@ -250,7 +253,8 @@ class ExecutionRun {
     const timeoutSeconds = this.machine.local.executionTimeoutSeconds;
     if (timeoutSeconds === undefined) return;
     const cause = `The execution ran longer than its TimeoutSeconds (${timeoutSeconds})`;
-    this.cancelExecutionTimeout = this.deps.timers.schedule(this.execution.startDate + timeoutSeconds * 1000, () => {
+    this.cancelExecutionTimeout = this.deps.timers.schedule(this.execution.startDate + timeoutSeconds * 1000, (slot) => {
+      this.slot.hold(slot);
       void this.finish(
         { status: 'TIMED_OUT', stopDate: nowMs(), error: 'States.Timeout', cause },
         executionEnded('ExecutionTimedOut', 'States.Timeout', cause),

@@ -57,7 +57,7 @@ export class ExecutionJournal {
       const visit = this.checkpoint;
       // A retry is a new attempt: it gets its own token, never the previous attempt's answer.
       if (visit?.state === event.state.name) {
-        const { taskToken: _token, wakeAt: _wakeAt, ...fresh } = visit;
+        const { taskToken: _token, submitted: _submitted, wakeAt: _wakeAt, ...fresh } = visit;
         void this.saveCheckpoint(fresh);
       }
     }

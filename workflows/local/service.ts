@@ -23,9 +23,17 @@ import { createRequestListener, type RequestListener } from './http';
 import { RegisteredStateMachine } from './state-machines';
 import type { InvokeLambda } from './task-handlers';
 import { TaskTokens } from './task-tokens';
-import { VirtualTimers } from './timers';
+import { VirtualTimers, type TimerStatus } from './timers';
 
 export { SfnApiError } from './errors';
+export type { TimerStatus } from './timers';
+
+/**
+ * Fired timers run this many at a time by default. The SDK's HTTP pool has 50 sockets per client,
+ * and a woken run has up to three writes in flight at once (history, checkpoint, token): 16 runs
+ * leave the pool room for the Step Functions API while a storm of timers drains.
+ */
+const TIMER_CONCURRENCY = 16;
 
 export interface LocalStepFunctionsOptions {
   /** Checkpoints live here, in the service's own table. */
@@ -38,6 +46,8 @@ export interface LocalStepFunctionsOptions {
   accountId?: string;
   /** Invokes a Lambda function in-process. Throwing = the function failed (error.name is the Lambda errorType). */
   invokeLambda: InvokeLambda;
+  /** How many fired timers run at once (default 16). */
+  timerConcurrency?: number;
   log?: (line: string) => void;
 }
 
@@ -86,7 +96,7 @@ export class LocalStepFunctions {
   async start(): Promise<void> {
     if (this.running) return;
     await this.store.ensureTable();
-    const timers = new VirtualTimers();
+    const timers = new VirtualTimers(this.options.timerConcurrency ?? TIMER_CONCURRENCY, this.log);
     const tokens = new TaskTokens(this.store, timers, this.log);
     const executions = new Executions({
       store: this.store,
@@ -106,6 +116,11 @@ export class LocalStepFunctions {
     const running = this.running;
     if (!running) throw new Error('the local Step Functions service is not started; call start() first');
     return callApi({ machines: this.machines, store: this.store, ...running }, action, body);
+  }
+
+  /** How many timers are scheduled and how much fired work is pending; how long the last storm took to drain. */
+  timerStatus(): TimerStatus {
+    return this.running?.timers.status() ?? { scheduled: 0, pending: 0 };
   }
 
   /** Serves the JSON API on `host:port` (port 0 picks a free one: read it from the server's address). */

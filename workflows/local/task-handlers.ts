@@ -13,7 +13,7 @@ import type { ExecutionJournal } from './journal';
 import { retryDelayMs } from './retry';
 import { StatesRuntimeError, TaskError, heartbeatTimeout, lambdaFailure, statesTimeout } from './task-errors';
 import { mintTaskToken, type TaskTokens } from './task-tokens';
-import type { VirtualTimers } from './timers';
+import type { SlotHolder, VirtualTimers } from './timers';
 
 export type TaskHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
 type JsonValue = Awaited<ReturnType<TaskHandlers[string]>>;
@@ -28,6 +28,8 @@ export interface TaskRunContext {
   store: CheckpointStore;
   tokens: TaskTokens;
   timers: VirtualTimers;
+  /** The timer slot the run woke with: handed back whenever the run starts waiting again. */
+  slot: SlotHolder;
   invokeLambda: InvokeLambda;
   /** Aborted when the run is detached: every wait ends, nothing more is written. */
   signal: AbortSignal;
@@ -64,7 +66,12 @@ function performerOf(context: TaskRunContext, state: StateInfo): ((envelope: unk
 
 async function pauseBeforeRetry(context: TaskRunContext, stateName: string): Promise<void> {
   const retry = context.journal.takeRetry(stateName);
-  if (retry) await context.timers.sleepUntil(nowMs() + retryDelayMs(retry.retrier, retry.attempt), context.signal);
+  if (retry) await sleepUntil(context, nowMs() + retryDelayMs(retry.retrier, retry.attempt));
+}
+
+async function sleepUntil(context: TaskRunContext, dueMs: number): Promise<void> {
+  context.slot.release();
+  context.slot.hold(await context.timers.sleepUntil(dueMs, context.signal));
 }
 
 async function waitUntilWakeUp(context: TaskRunContext, state: StateInfo, envelope: WaitEnvelope): Promise<JsonValue> {
@@ -74,7 +81,7 @@ async function waitUntilWakeUp(context: TaskRunContext, state: StateInfo, envelo
     wakeAt = wakeUpTime(envelope);
     if (visit) await context.journal.saveCheckpoint({ ...visit, wakeAt });
   }
-  await context.timers.sleepUntil(wakeAt, context.signal);
+  await sleepUntil(context, wakeAt);
   return envelope.input as JsonValue;
 }
 
@@ -104,14 +111,20 @@ async function invokeFunction(context: TaskRunContext, state: TaskStateInfo, env
 
 /**
  * `lambda:invoke.waitForTaskToken`: a token for this visit — the one its checkpoint holds after a
- * restart (the Lambda is not invoked again), or a new one handed to the Lambda — then its durable
- * outcome.
+ * restart, or a new one — handed to the Lambda, then its durable outcome. As AWS retries an
+ * invocation it scheduled, a resumed visit whose invocation never returned (a crash came between
+ * the token checkpoint and TaskSubmitted) hands the same token over again, unless it was answered.
  */
 async function awaitCallback(context: TaskRunContext, state: TaskStateInfo, envelope: TaskEnvelope): Promise<JsonValue> {
   const { journal } = context;
   const visit = checkpointOf(context, state);
-  const token = visit?.taskToken ?? (await handOutToken(context, state, envelope, visit));
-  const outcome = await context.tokens.awaitOutcome(token, context.signal);
+  const resumedToken = visit?.taskToken;
+  const token = resumedToken ?? (await issueToken(context, state, envelope, visit));
+  if (resumedToken === undefined || (!visit?.submitted && (await context.tokens.isPending(token)))) {
+    await handOutToken(context, state, envelope, token);
+  }
+  context.slot.release();
+  const outcome = await context.tokens.awaitOutcome(token, context.signal, context.slot);
   void journal.enqueue(() => context.store.forgetTaskToken(context.executionArn, token));
   switch (outcome.status) {
     case 'SUCCEEDED': {
@@ -132,23 +145,19 @@ async function awaitCallback(context: TaskRunContext, state: TaskStateInfo, enve
   }
 }
 
-/** Issues a token and invokes the Lambda with it in place of `$$.Task.Token`. */
-async function handOutToken(
-  context: TaskRunContext,
-  state: TaskStateInfo,
-  envelope: TaskEnvelope,
-  visit: Checkpoint | undefined,
-): Promise<string> {
+/**
+ * Invokes the Lambda with the token in place of `$$.Task.Token`; its return is the TaskSubmitted
+ * the checkpoint keeps, so that a resumed visit does not invoke it again.
+ */
+async function handOutToken(context: TaskRunContext, state: TaskStateInfo, envelope: TaskEnvelope, token: string): Promise<void> {
   const { journal } = context;
-  const token = await issueToken(context, state, envelope, visit);
   const parameters = replaceText(envelope.input, context.tokenPlaceholder, token);
   const [functionArn, payload] = invokeTarget(parameters);
   journal.append(taskEvent(state.integration, 'Scheduled', scheduledDetails(context, state, parameters, ...timing(state, envelope))));
   journal.append(taskEvent(state.integration, 'Started'));
+  let response: JsonValue;
   try {
-    const response = invokeResponse(await invoke(context, functionArn, payload));
-    journal.append(taskEvent(state.integration, 'Submitted', data('output', response)));
-    return token;
+    response = invokeResponse(await invoke(context, functionArn, payload));
   } catch (error) {
     const failure = lambdaFailure(error);
     await context.tokens.abandon(token);
@@ -156,6 +165,9 @@ async function handOutToken(
     journal.append(taskEvent(state.integration, 'Failed', { error: failure.name, cause: failure.message }));
     throw failure;
   }
+  journal.append(taskEvent(state.integration, 'Submitted', data('output', response)));
+  const visit = checkpointOf(context, state);
+  if (visit) void journal.saveCheckpoint({ ...visit, submitted: true });
 }
 
 /** Stores the token (PENDING, with its deadlines) and ties it to the execution and this visit. */
@@ -274,7 +286,7 @@ async function withTimeout<T>(context: TaskRunContext, work: Promise<T>, timeout
   if (timeoutSeconds === undefined) return work;
   let cancel = () => {};
   const deadline = new Promise<never>((_, reject) => {
-    cancel = context.timers.schedule(nowMs() + timeoutSeconds * 1000, () => reject(new TaskTimeout()));
+    cancel = context.timers.interruptAt(nowMs() + timeoutSeconds * 1000, () => reject(new TaskTimeout()));
   });
   try {
     return await Promise.race([work, deadline]);

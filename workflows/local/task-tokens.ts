@@ -12,13 +12,14 @@ import { randomBytes } from 'node:crypto';
 import { nowMs } from '../../functions/commons/clock';
 import type { CheckpointStore, TaskTokenOutcome, TaskTokenRecord } from './checkpoint-store';
 import { SfnApiError } from './errors';
-import type { VirtualTimers } from './timers';
+import type { Slot, SlotHolder, VirtualTimers } from './timers';
 
 const TOKEN_BYTES = 96;
 const WELL_FORMED_TOKEN = /^[A-Za-z0-9_-]{128}$/;
 
 interface Waiter {
-  resolve: (outcome: TaskTokenOutcome) => void;
+  /** With the slot of the deadline alarm that settled the token, for the run it wakes. */
+  resolve: (outcome: TaskTokenOutcome, slot?: Slot) => void;
   cancelAlarm?: () => void;
 }
 
@@ -38,9 +39,9 @@ export class TaskTokens {
   /**
    * The token's outcome, once it has one. Registers before reading the item, so an answer written
    * in between is not missed; an answer written while no one waited (the run was not resumed yet)
-   * is read from the item.
+   * is read from the item. A deadline that settles the token hands its timer slot to `holder`.
    */
-  awaitOutcome(token: string, signal: AbortSignal): Promise<TaskTokenOutcome> {
+  awaitOutcome(token: string, signal: AbortSignal, holder: SlotHolder): Promise<TaskTokenOutcome> {
     if (signal.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
       const onAbort = () => {
@@ -53,8 +54,9 @@ export class TaskTokens {
         signal.removeEventListener('abort', onAbort);
       };
       const waiter: Waiter = {
-        resolve: (outcome) => {
+        resolve: (outcome, slot) => {
           forget();
+          if (slot) holder.hold(slot);
           resolve(outcome);
         },
       };
@@ -75,6 +77,11 @@ export class TaskTokens {
         },
       );
     });
+  }
+
+  /** True while nothing has answered the token (no SendTask*, no timeout, its execution runs). */
+  async isPending(token: string): Promise<boolean> {
+    return (await this.store.getTaskToken(token))?.status === 'PENDING';
   }
 
   async sendSuccess(token: unknown, output: unknown): Promise<void> {
@@ -128,8 +135,11 @@ export class TaskTokens {
     return record;
   }
 
-  private notify(record: TaskTokenRecord): void {
-    this.waiters.get(record.token)?.resolve(outcomeOf(record));
+  /** Wakes the token's waiter, if any, handing it `slot`; true if it took it. */
+  private notify(record: TaskTokenRecord, slot?: Slot): boolean {
+    const waiter = this.waiters.get(record.token);
+    waiter?.resolve(outcomeOf(record), slot);
+    return waiter !== undefined;
   }
 
   /** One alarm at the nearer of TimeoutSeconds and the heartbeat deadline. */
@@ -137,27 +147,35 @@ export class TaskTokens {
     waiter.cancelAlarm?.();
     const deadlines = [record.timeoutAt, record.heartbeatDueAt].filter((due): due is number => due !== undefined);
     if (deadlines.length === 0) return;
-    waiter.cancelAlarm = this.timers.schedule(Math.min(...deadlines), () => {
-      this.expire(record).catch((error: unknown) => this.log(`task token expiry failed: ${String(error)}`));
+    waiter.cancelAlarm = this.timers.schedule(Math.min(...deadlines), (slot) => {
+      this.expire(record, slot).catch((error: unknown) => this.log(`task token expiry failed: ${String(error)}`));
     });
   }
 
-  /** The condition on the passed deadline loses to a heartbeat or an answer that came first. */
-  private async expire(record: TaskTokenRecord): Promise<void> {
-    const now = nowMs();
-    const timedOut = record.timeoutAt !== undefined && record.timeoutAt <= now;
-    const settled = await this.store.settleTaskToken(
-      record.token,
-      { status: 'TIMED_OUT', error: timedOut ? 'States.Timeout' : 'States.HeartbeatTimeout' },
-      now,
-      timedOut ? 'timeoutAt' : 'heartbeatDueAt',
-    );
-    const latest = settled ?? (await this.store.getTaskToken(record.token));
-    if (!latest) return;
-    if (latest.status !== 'PENDING') this.notify(latest);
-    else {
-      const waiter = this.waiters.get(latest.token);
-      if (waiter) this.armDeadline(waiter, latest);
+  /**
+   * The condition on the passed deadline loses to a heartbeat or an answer that came first. The
+   * alarm's slot goes to the run the outcome wakes, or back to the timers.
+   */
+  private async expire(record: TaskTokenRecord, slot: Slot): Promise<void> {
+    let handedOver = false;
+    try {
+      const now = nowMs();
+      const timedOut = record.timeoutAt !== undefined && record.timeoutAt <= now;
+      const settled = await this.store.settleTaskToken(
+        record.token,
+        { status: 'TIMED_OUT', error: timedOut ? 'States.Timeout' : 'States.HeartbeatTimeout' },
+        now,
+        timedOut ? 'timeoutAt' : 'heartbeatDueAt',
+      );
+      const latest = settled ?? (await this.store.getTaskToken(record.token));
+      if (!latest) return;
+      if (latest.status !== 'PENDING') handedOver = this.notify(latest, slot);
+      else {
+        const waiter = this.waiters.get(latest.token);
+        if (waiter) this.armDeadline(waiter, latest);
+      }
+    } finally {
+      if (!handedOver) slot.release();
     }
   }
 }

@@ -138,6 +138,8 @@ const servicePeriod = {
 /** In-process "Lambda functions": what they received, and the tokens handed to case managers. */
 const invocations: { arn: string; payload: any }[] = [];
 const tokensFor = new Map<string, string>();
+/** Applications whose next `notify` never returns, as if the process crashed during the invocation. */
+const crashDuringNotify = new Set<string>();
 
 async function invokeLambda(arn: string, payload: any): Promise<unknown> {
   invocations.push({ arn, payload });
@@ -150,6 +152,7 @@ async function invokeLambda(arn: string, payload: any): Promise<unknown> {
     throw error;
   }
   if (name === 'notify') {
+    if (crashDuringNotify.delete(payload.applicationId)) return new Promise(() => {});
     tokensFor.set(payload.applicationId, payload.taskToken);
     return { notified: payload.applicationId };
   }
@@ -621,6 +624,56 @@ describe('restarting the local cloud', () => {
       second.service.registerStateMachine({ name: 'Review', definition: review });
       const done = await untilStatus(second.client, executionArn!, 'SUCCEEDED');
       expect(JSON.parse(done.output!)).toMatchObject({ outcome: 'rejected', error: { Cause: 'sent while offline' } });
+    } finally {
+      await shutDown();
+    }
+  });
+
+  /** Starts a review whose `notify` never returns; resolves with the token it was handed once the history shows it. */
+  async function crashDuringInvocation(client: SFNClient, applicationId: string) {
+    crashDuringNotify.add(applicationId);
+    const { executionArn } = await client.send(
+      new StartExecutionCommand({
+        stateMachineArn: `arn:aws:states:ap-northeast-2:${ACCOUNT}:stateMachine:Review`,
+        input: JSON.stringify({ applicationId }),
+      }),
+    );
+    await eventually(async () => expect((await historyOf(client, executionArn!)).at(-1)?.type).toBe('TaskStarted'));
+    const handedOut = invocations.filter((call) => call.payload.applicationId === applicationId);
+    expect(handedOut).toHaveLength(1);
+    return { executionArn: executionArn!, taskToken: handedOut[0]!.payload.taskToken as string };
+  }
+
+  it('hands the same token to the function again when a crash came before the invocation returned', async () => {
+    const { boot, shutDown } = await restartable(review, 'Review');
+    try {
+      const crashed = await boot();
+      const { executionArn, taskToken } = await crashDuringInvocation(crashed.client, 'app-crash-invoke');
+
+      // The crashed instance is left as it is; another one starts on the same table.
+      const second = await boot();
+      expect(await tokenFor('app-crash-invoke')).toBe(taskToken);
+      await waitingForCallback(second.client, executionArn);
+      await second.client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ approved: true }) }));
+      await untilStatus(second.client, executionArn, 'SUCCEEDED');
+      const handedOut = invocations.filter((call) => call.payload.applicationId === 'app-crash-invoke');
+      expect(handedOut.map((call) => call.payload.taskToken)).toEqual([taskToken, taskToken]);
+    } finally {
+      await shutDown();
+    }
+  });
+
+  it('does not invoke the function again for a token answered before the restart', async () => {
+    const { boot, shutDown } = await restartable(review, 'Review');
+    try {
+      const crashed = await boot();
+      const { executionArn, taskToken } = await crashDuringInvocation(crashed.client, 'app-crash-answered');
+
+      const second = await boot(false);
+      await second.client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ approved: true }) }));
+      second.service.registerStateMachine({ name: 'Review', definition: review });
+      await untilStatus(second.client, executionArn, 'SUCCEEDED');
+      expect(invocations.filter((call) => call.payload.applicationId === 'app-crash-answered')).toHaveLength(1);
     } finally {
       await shutDown();
     }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { advanceClock, nowMs } from '../../../functions/commons/clock';
 import { retryDelayMs } from '../../../workflows/local/retry';
-import { VirtualTimers } from '../../../workflows/local/timers';
+import { SlotHolder, VirtualTimers, type Slot } from '../../../workflows/local/timers';
 
 describe('retryDelayMs', () => {
   it('uses the ASL defaults: 1 s, doubling', () => {
@@ -21,7 +21,7 @@ describe('VirtualTimers', () => {
   afterEach(() => timers?.dispose());
 
   it('fires when the clock is advanced past the due time, not before', async () => {
-    timers = new VirtualTimers();
+    timers = new VirtualTimers(4);
     const fired: string[] = [];
     timers.schedule(nowMs() + 30 * 86_400_000, () => fired.push('30 days'));
     timers.schedule(nowMs() + 86_400_000, () => fired.push('1 day'));
@@ -34,14 +34,14 @@ describe('VirtualTimers', () => {
   });
 
   it('fires when real time passes', async () => {
-    timers = new VirtualTimers();
+    timers = new VirtualTimers(4);
     const started = Date.now();
     await timers.sleepUntil(nowMs() + 30, new AbortController().signal);
     expect(Date.now() - started).toBeGreaterThanOrEqual(25);
   });
 
   it('arms no real timeout beyond setTimeout’s limit, so a far alarm does not fire at once', async () => {
-    timers = new VirtualTimers();
+    timers = new VirtualTimers(4);
     let fired = false;
     timers.schedule(nowMs() + 365 * 86_400_000, () => (fired = true));
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -49,7 +49,7 @@ describe('VirtualTimers', () => {
   });
 
   it('rejects a sleeper when its signal aborts, and a cancelled alarm never fires', async () => {
-    timers = new VirtualTimers();
+    timers = new VirtualTimers(4);
     const controller = new AbortController();
     const sleeping = timers.sleepUntil(nowMs() + 60_000, controller.signal);
     controller.abort(new Error('detached'));
@@ -60,5 +60,69 @@ describe('VirtualTimers', () => {
     advanceClock(2000);
     await Promise.resolve();
     expect(fired).toBe(false);
+  });
+
+  it('runs fired alarms a bounded number at a time, in due order, each until its slot is released', async () => {
+    const logged: string[] = [];
+    timers = new VirtualTimers(2, (line) => logged.push(line));
+    const slots = new Map<number, Slot>();
+    for (const n of [3, 1, 2, 4, 5]) timers.schedule(nowMs() + n * 1000, (slot) => slots.set(n, slot));
+    expect(timers.status()).toEqual({ scheduled: 5, pending: 0 });
+    advanceClock(10_000);
+    await Promise.resolve();
+    expect([...slots.keys()]).toEqual([1, 2]);
+    expect(timers.status()).toEqual({ scheduled: 0, pending: 5 });
+
+    slots.get(1)!.release();
+    slots.get(1)!.release(); // once only
+    await Promise.resolve();
+    expect([...slots.keys()]).toEqual([1, 2, 3]);
+    for (const n of [2, 3]) slots.get(n)!.release();
+    await Promise.resolve();
+    expect([...slots.keys()]).toEqual([1, 2, 3, 4, 5]);
+    expect(timers.status().pending).toBe(2);
+    expect(logged).toEqual([]);
+
+    for (const n of [4, 5]) slots.get(n)!.release();
+    const { pending, lastDrain } = timers.status();
+    expect({ pending, fired: lastDrain?.fired }).toEqual({ pending: 0, fired: 5 });
+    expect(logged).toEqual([expect.stringMatching(/^timers: 5 fired together, drained in \d+\.\d s$/)]);
+  });
+
+  it('fires an interrupt at once even when every slot is taken, and skips a due alarm cancelled while it waited', async () => {
+    timers = new VirtualTimers(1);
+    const fired: string[] = [];
+    let held: Slot | undefined;
+    timers.schedule(nowMs() + 1000, (slot) => {
+      fired.push('work');
+      held = slot;
+    });
+    const cancel = timers.schedule(nowMs() + 2000, () => fired.push('cancelled'));
+    timers.interruptAt(nowMs() + 3000, () => fired.push('interrupt'));
+    advanceClock(1000);
+    await Promise.resolve();
+    advanceClock(4000);
+    await Promise.resolve();
+    expect(fired).toEqual(['work', 'interrupt']);
+    cancel();
+    held!.release();
+    await Promise.resolve();
+    expect(fired).toEqual(['work', 'interrupt']);
+    expect(timers.status()).toMatchObject({ pending: 0, lastDrain: { fired: 1 } });
+  });
+});
+
+describe('SlotHolder', () => {
+  it('holds one slot at a time, and hands back at once what it gets after closing', () => {
+    const released: string[] = [];
+    const slot = (name: string): Slot => ({ release: () => released.push(name) });
+    const holder = new SlotHolder();
+    holder.hold(slot('a'));
+    holder.hold(slot('b'));
+    expect(released).toEqual(['a']);
+    holder.close();
+    expect(released).toEqual(['a', 'b']);
+    holder.hold(slot('c'));
+    expect(released).toEqual(['a', 'b', 'c']);
   });
 });
