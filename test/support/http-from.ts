@@ -6,7 +6,9 @@ export interface HttpAnswer {
   body: any;
 }
 
-const agent = new Agent({ keepAlive: true });
+// A connection per request: a kept-alive socket that sat idle past the server's keep-alive timeout
+// may be closed by the server just as the next request is written on it (ECONNRESET).
+const agent = new Agent({ keepAlive: false });
 
 /**
  * The n-th of many client addresses on the loopback network (127.10.0.1, 127.10.0.2, …). Linux routes
