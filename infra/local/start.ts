@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { defaultDataDir, startLocalCloud } from './cloud';
+import { defaultDataDir, startLocalCloud, type LocalCloud } from './cloud';
 import { seededStaff } from './seed';
 
 // `npm start`: the whole system on this machine. Ports come from PORT, SFN_PORT, DYNAMODB_PORT.
@@ -25,8 +25,31 @@ if (javaMissing()) {
   process.exit(1);
 }
 
+// Signals are handled from the first moment, so a Ctrl-C during start-up stops what has started.
+let cloud: LocalCloud | undefined;
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    // Still starting: exiting runs DynamoDB Local's exit hook, so no database is left orphaned.
+    if (!cloud) {
+      console.log('\nStopped while starting.');
+      process.exit(1);
+    }
+    console.log('\nStopping: requests in flight finish, new ones get 503; executions stay checkpointed and resume on the next `npm start`.');
+    const stopStarted = Date.now();
+    const drained = await cloud.stop();
+    console.log(
+      `Stopped in ${Date.now() - stopStarted} ms: ${drained.inFlight} requests in flight drained in ${drained.drainMs} ms` +
+        `${drained.cut ? ` (${drained.cut} cut at the bound)` : ''}, ${drained.refused} answered 503.`,
+    );
+    process.exit(0);
+  });
+}
+
 const port = Number(process.env.PORT ?? 3000);
-const cloud = await startLocalCloud({
+cloud = await startLocalCloud({
   dataDir: process.env.DOLBOM_DATA_DIR ?? defaultDataDir,
   port,
   sfnPort: Number(process.env.SFN_PORT ?? 8083),
@@ -48,19 +71,3 @@ Staff sign-in (password "dolbom-local"): ${seededStaff.map((u) => u.username).jo
   curl -s -X POST ${cloud.urls.api}/local/auth/sign-in -H 'content-type: application/json' -d '{"username":"caseworker.jongno","password":"dolbom-local"}'
 
 Ready.`);
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping: requests in flight finish, new ones get 503; executions stay checkpointed and resume on the next `npm start`.');
-    const stopStarted = Date.now();
-    const drained = await cloud.stop();
-    console.log(
-      `Stopped in ${Date.now() - stopStarted} ms: ${drained.inFlight} requests in flight drained in ${drained.drainMs} ms` +
-        `${drained.cut ? ` (${drained.cut} cut at the bound)` : ''}, ${drained.refused} answered 503.`,
-    );
-    process.exit(0);
-  });
-}
