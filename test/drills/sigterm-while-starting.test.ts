@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,12 @@ const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'dolbom-drill-sigterm-starting-'));
 const pidFile = path.join(dataDir, 'dynamodb', 'dynamodb-local.pid');
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+let cloudProcess: ChildProcess | undefined;
+afterAll(() => {
+  // Should the drill fail half-way, nothing it started outlives it.
+  if (cloudProcess?.exitCode === null) cloudProcess.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 function isRunning(pid: number): boolean {
   try {
@@ -29,11 +34,11 @@ function isRunning(pid: number): boolean {
 describe('a SIGTERM while the local cloud is starting', () => {
   it('stops it and leaves no DynamoDB Local behind', async () => {
     const ports = await freeCloudPorts();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
+    const child = (cloudProcess = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
       cwd: root,
       env: { ...process.env, PORT: String(ports.port), SFN_PORT: String(ports.sfnPort), DYNAMODB_PORT: String(ports.dynamodbPort), DOLBOM_DATA_DIR: dataDir },
       stdio: 'ignore',
-    });
+    }));
     const exited = new Promise((resolve) => child.once('exit', resolve));
     // DynamoDB Local is spawned first; the cloud is not ready for seconds after that.
     const deadline = Date.now() + 60_000;
