@@ -52,11 +52,12 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   // while the API drains its requests. The local cloud stops it last; if the local cloud exits without
   // stopping, the exit hook ends it; after a SIGKILL, the next start ends the orphan (pid file).
   const child = spawn({ port, path: dataDir, sharedDb: true, stdio: 'pipe', detached: true });
-  if (child.pid !== undefined) await writeFile(pidFile, String(child.pid));
-  const output = captureOutput(child);
-  const exited = waitForExit(child);
+  // Hooked before the first await: a signal handled meanwhile exits the process with the hook in place.
   const endOnExit = () => void child.kill('SIGTERM');
   process.once('exit', endOnExit);
+  const output = captureOutput(child);
+  const exited = waitForExit(child);
+  if (child.pid !== undefined) await writeFile(pidFile, String(child.pid));
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = async () => {
     process.off('exit', endOnExit);
