@@ -77,20 +77,17 @@ export async function openTasksOfDistrict(district: string, after: string | unde
   return { tasks: (out.Items ?? []).map(strip), more: out.LastEvaluatedKey !== undefined };
 }
 
-/**
- * Writes the console's answer on a task that is still open and not yet answered: of two people
- * deciding at once, one wins. False when the task was closed or answered first.
- */
-export async function recordAnswer(task: HumanTask, answer: TaskAnswer): Promise<boolean> {
+/** An update of a task that is still open (plus `extraCondition`); false when its condition failed. */
+async function updateOpenTask(task: HumanTask, update: string, values: Record<string, unknown>, extraCondition = ''): Promise<boolean> {
   try {
     await dynamo().send(
       new UpdateCommand({
         TableName: env.tableName(),
         Key: keys.task(task.applicationId, task.taskId),
-        UpdateExpression: 'SET answer = :answer',
-        ConditionExpression: '#state = :open AND attribute_not_exists(answer)',
+        UpdateExpression: update,
+        ConditionExpression: `#state = :open${extraCondition}`,
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':answer': answer, ':open': 'open' },
+        ExpressionAttributeValues: { ...values, ':open': 'open' },
       }),
     );
     return true;
@@ -100,24 +97,22 @@ export async function recordAnswer(task: HumanTask, answer: TaskAnswer): Promise
   }
 }
 
+/**
+ * Writes the console's answer on a task that is still open and not yet answered: of two people
+ * deciding at once, one wins. False when the task was closed or answered first.
+ */
+export function recordAnswer(task: HumanTask, answer: TaskAnswer): Promise<boolean> {
+  return updateOpenTask(task, 'SET answer = :answer', { ':answer': answer }, ' AND attribute_not_exists(answer)');
+}
+
 /** Assigns an open task and moves its due date (and its place in the queue); false if it closed meanwhile. */
-export async function claimOpenTask(task: HumanTask, assignee: string, claimedAt: string, dueAt: string): Promise<boolean> {
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: env.tableName(),
-        Key: keys.task(task.applicationId, task.taskId),
-        UpdateExpression: 'SET assignee = :me, claimedAt = :at, dueAt = :due, gsi1sk = :queue',
-        ConditionExpression: '#state = :open',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':me': assignee, ':at': claimedAt, ':due': dueAt, ':queue': queueKey({ ...task, dueAt }), ':open': 'open' },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+export function claimOpenTask(task: HumanTask, assignee: string, claimedAt: string, dueAt: string): Promise<boolean> {
+  return updateOpenTask(task, 'SET assignee = :me, claimedAt = :at, dueAt = :due, gsi1sk = :queue', {
+    ':me': assignee,
+    ':at': claimedAt,
+    ':due': dueAt,
+    ':queue': queueKey({ ...task, dueAt }),
+  });
 }
 
 export async function openTasksOfKind(applicationId: string, kind: TaskKind, period: number): Promise<HumanTask[]> {

@@ -134,7 +134,8 @@ async function endOrphan(pidFile: string): Promise<void> {
   await rm(pidFile, { force: true });
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id is alive (signal 0 checks without sending anything). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isRunning } from '../../infra/local/dynamodb';
 import { freeCloudPorts } from '../support/free-ports';
 
 /**
@@ -21,15 +22,6 @@ afterAll(() => {
   if (cloudProcess?.exitCode === null) cloudProcess.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('a SIGTERM while the local cloud is starting', () => {
   it('stops it and leaves no DynamoDB Local behind', async () => {
