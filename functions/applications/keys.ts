@@ -20,16 +20,39 @@ export const keys = {
   /** Sessions of one period, recorded by providers: `SESSION#p<period>#<sessionId>`. */
   sessionPrefix: (period: number) => `SESSION#p${period}#`,
   notification: (applicationId: string, key: string) => ({ pk: `APP#${applicationId}`, sk: `NOTIFICATION#${key}` }),
-  providerOffer: (providerId: string, programme: string, district: string) => ({
-    pk: `PROVIDER#${providerId}`,
-    sk: `OFFER#${programme}#${district}`,
-  }),
+  providerOffer: (providerId: string, programme: string, district: string) => ({ pk: `PROVIDER#${providerId}`, sk: `OFFER#${programme}#${district}` }),
+  /** Registry: an agency and its counsellors share the agency's partition. */
+  agency: (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'AGENCY' }),
+  counsellor: (agencyId: string, counsellorId: string) => ({ pk: `AGENCY#${agencyId}`, sk: `COUNSELLOR#${counsellorId}` }),
+  counsellorPrefix: 'COUNSELLOR#',
+  /** A place a counsellor holds for an application (offered or in service), under the agency: its caseload. */
+  place: (agencyId: string, counsellorId: string, applicationId: string) => ({ pk: `AGENCY#${agencyId}`, sk: `PLACE#${counsellorId}#${applicationId}` }),
+  placePrefix: 'PLACE#',
+  /** An offer of a place to an agency (a task with a token), under the application. */
+  offer: (applicationId: string, offerId: string) => ({ pk: `APP#${applicationId}`, sk: `OFFER#${offerId}` }),
+  offerPrefix: 'OFFER#',
+  /** The application's place on the waiting list, holding the task token the batch answers. */
+  waitlistEntry: (applicationId: string) => ({ pk: `APP#${applicationId}`, sk: 'WAITLIST' }),
+  /**
+   * "A place may have freed": one item per event, only ever inserted, with this exact sort key so the
+   * table stream's filter wakes the waitlist batch for it and nothing else. Expires after a week.
+   */
+  capacitySignal: (eventId: string) => ({ pk: `CAPACITY#${eventId}`, sk: 'CAPACITY-SIGNAL' }),
+  capacitySignalSortKey: 'CAPACITY-SIGNAL',
   /** Wrong access codes counted against one client or one application (functions/status/guessing-limits.ts). */
   guessCounter: (scope: 'client' | 'application', id: string) => ({ pk: `GUESSES#${scope}#${id}`, sk: 'GUESSES' }),
   /** GSI1 partitions. */
   districtApplications: (district: string) => `DISTRICT#${district}`,
   districtTasks: (district: string) => `TASKS#${district}`,
   offers: (programme: string, district: string) => `OFFERS#${programme}#${district}`,
+  /** Every agency; sort key `<district>#<agencyId>`. */
+  agencies: 'AGENCIES',
+  /** Every counsellor; sort key `<agencyId>#<counsellorId>`. */
+  counsellors: 'COUNSELLORS',
+  /** An agency's offers; sort key `<state>#<dueAt>#<offerId>`. */
+  agencyOffers: (agencyId: string) => `AGENCY-OFFERS#${agencyId}`,
+  /** Every waiting application of a programme; sort key `<waitingSince>#<applicationId>`. */
+  waitlist: (programme: string) => `WAITLIST#${programme}`,
   /** Every access denial of one (UTC) day, unknown receipts and ids included. */
   accessDenied: (day: string) => `ACCESS-DENIED#${day}`,
 };
