@@ -20,7 +20,6 @@ export const keys = {
   /** Sessions of one period, recorded by providers: `SESSION#p<period>#<sessionId>`. */
   sessionPrefix: (period: number) => `SESSION#p${period}#`,
   notification: (applicationId: string, key: string) => ({ pk: `APP#${applicationId}`, sk: `NOTIFICATION#${key}` }),
-  providerOffer: (providerId: string, programme: string, district: string) => ({ pk: `PROVIDER#${providerId}`, sk: `OFFER#${programme}#${district}` }),
   /** Registry: an agency and its counsellors share the agency's partition. */
   agency: (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'AGENCY' }),
   counsellor: (agencyId: string, counsellorId: string) => ({ pk: `AGENCY#${agencyId}`, sk: `COUNSELLOR#${counsellorId}` }),
@@ -44,7 +43,6 @@ export const keys = {
   /** GSI1 partitions. */
   districtApplications: (district: string) => `DISTRICT#${district}`,
   districtTasks: (district: string) => `TASKS#${district}`,
-  offers: (programme: string, district: string) => `OFFERS#${programme}#${district}`,
   /** Every agency; sort key `<district>#<agencyId>`. */
   agencies: 'AGENCIES',
   /** Every counsellor; sort key `<agencyId>#<counsellorId>`. */
