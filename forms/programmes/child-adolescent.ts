@@ -15,6 +15,8 @@ import {
   idsOf,
   labels,
   personName,
+  preferencesSchema,
+  preferencesSection,
   rrnField,
   rrnSchema,
   yesNo,
@@ -133,6 +135,7 @@ const storedAnswers = z.object({
       issuedOn: calendarDate(own.needEvidenceIssuedOn),
     })
     .optional(),
+  preferences: preferencesSchema,
   consent: consentSchema(consents),
 });
 
@@ -243,6 +246,7 @@ export const childAdolescent: ChildAdolescentDefinition = {
         { name: 'needEvidence.issuedOn', label: own.needEvidenceIssuedOn, input: 'date', required: false, sensitive: true },
       ],
     },
+    preferencesSection,
     consentSection(consents),
   ],
   documents: [

@@ -13,6 +13,8 @@ import {
   householdSchema,
   householdSection,
   labels,
+  preferencesSchema,
+  preferencesSection,
   rrnField,
   rrnSchema,
   textAnswer,
@@ -156,6 +158,7 @@ const storedShape = z.object({
   facilityName: textAnswer(own.facilityName, 100).optional(),
   childEmotionalProblem: yesNo(own.childEmotionalProblem),
   ownEmotionalProblem: yesNo(own.ownEmotionalProblem),
+  preferences: preferencesSchema,
   consent: consentSchema(consents),
 });
 
@@ -167,7 +170,7 @@ export type ParentAnswers = z.output<typeof answers>;
  * What the rules read: the district, the applicant's age and whether a guardian applies (not who they
  * are or how to reach them), the household, the basis with what it asks, and the priority answers.
  */
-const eligibilityShape = storedShape.omit({ applicant: true, guardian: true, consent: true }).extend({
+const eligibilityShape = storedShape.omit({ applicant: true, guardian: true, preferences: true, consent: true }).extend({
   applicant: applicantSchema.pick({ district: true, birthDate: true }),
   guardian: z.object({}).optional(),
 });
@@ -302,6 +305,7 @@ export const parent: ParentDefinition = {
         { name: 'ownEmotionalProblem', label: own.ownEmotionalProblem, input: 'checkbox', required: true, sensitive: true },
       ],
     },
+    preferencesSection,
     consentSection(consents),
   ],
   documents: [
