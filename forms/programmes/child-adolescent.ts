@@ -21,6 +21,7 @@ import {
   rrnSchema,
   yesNo,
 } from '../common';
+import { answerAt } from '../answers';
 import { categoryCertificate, communityServiceCopay, voucherRrnLegalBasis } from '../community-service';
 import { seoulIsoDate } from '../dates';
 import { fieldMessages } from '../messages';
@@ -298,4 +299,5 @@ export const childAdolescent: ChildAdolescentDefinition = {
     },
   },
   serviceTypes: childServiceTypes.map(({ id, label }) => ({ id, label })),
+  serviceTypeOf: (stored) => storedAnswers.shape.serviceType.parse(answerAt(stored, 'serviceType')),
 };

@@ -21,6 +21,7 @@ import {
   wholeNumber,
   yesNo,
 } from '../common';
+import { answerAt } from '../answers';
 import { categoryCertificate, communityServiceCopay, voucherRrnLegalBasis } from '../community-service';
 import { seoulIsoDate } from '../dates';
 import type { Text } from '../i18n';
@@ -373,4 +374,6 @@ export const parent: ParentDefinition = {
     { id: 'parent-counselling', label: { ko: '부모 전문상담(자녀·부모·가족 이해)', en: 'Parent counselling (understanding child, self and family)' } },
     { id: 'prenatal-counselling', label: { ko: '임신부 우울감 감소 상담', en: 'Counselling for pregnant women to reduce depression' } },
   ],
+  // No answer names it: a pregnant applicant gets the prenatal counselling, every other basis the parent counselling.
+  serviceTypeOf: (stored) => (storedShape.shape.basis.parse(answerAt(stored, 'basis')) === 'pregnant' ? 'prenatal-counselling' : 'parent-counselling'),
 };

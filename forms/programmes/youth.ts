@@ -260,4 +260,5 @@ export const youth: YouthDefinition = {
     },
   },
   serviceTypes: [{ id: 'youth-counselling', label: { ko: '청년 심리상담(10회 패키지)', en: 'Youth counselling (10-session package)' } }],
+  serviceTypeOf: () => 'youth-counselling',
 };

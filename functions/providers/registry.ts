@@ -83,9 +83,12 @@ export interface Counsellor {
 }
 
 /** A counsellor as matching reads it: with the agency's district and what is derived from qualifications. */
-export interface CounsellorForMatching extends Pick<Counsellor, 'counsellorId' | 'agencyId' | 'gender' | 'languages' | 'trainings' | 'availability' | 'weeklyCapacity' | 'reserved' | 'qualifications'> {
+export interface CounsellorForMatching
+  extends Pick<Counsellor, 'counsellorId' | 'agencyId' | 'gender' | 'languages' | 'trainings' | 'availability' | 'weeklyCapacity' | 'reserved' | 'qualifications' | 'active'> {
   agencyDistrict: DistrictCode;
   agencyName: Text;
+  /** Programmes the agency offers (a counsellor serves only the agency's programmes). */
+  agencyProgrammes: ProgrammeId[];
   /** Service types the agency offers (a counsellor serves only what the agency offers). */
   agencyServiceTypes: string[];
 }
