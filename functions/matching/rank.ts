@@ -34,13 +34,15 @@ export function candidateOf(request: MatchRequest, counsellor: CounsellorForMatc
 }
 
 /**
- * The parts that earned points, as one sentence ("같은 구, 야간 가능, 여성 상담사 희망 충족"); when
- * none did, every part, so the reason still says how the candidate stands.
+ * The parts that earned points, as one sentence ("같은 구, 야간 가능, 여성 상담사 희망 충족" / "Same
+ * district, evenings available, female counsellor as asked"); when none did, every part, so the
+ * reason still says how the candidate stands.
  */
 export function reasonOf(parts: readonly ScorePart[]): Text {
   const earned = parts.filter((part) => part.points > 0);
   const shown = earned.length ? earned : parts;
-  return { ko: shown.map((p) => p.reason.ko).join(', '), en: shown.map((p) => p.reason.en).join(', ') };
+  const en = shown.map((p) => p.reason.en).join(', ');
+  return { ko: shown.map((p) => p.reason.ko).join(', '), en: en.charAt(0).toUpperCase() + en.slice(1) };
 }
 
 /** Locale-independent order, the same on every machine. */

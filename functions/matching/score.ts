@@ -22,7 +22,8 @@
  *   smallest part, it separates otherwise equal counsellors so the cases spread and nobody fills
  *   while a neighbour sits empty.
  * A wish not met, or a district 4 or more steps away, is a part of 0 points: shown to staff, left out
- * of the one-line reason.
+ * of the one-line reason. English part reasons start in lower case (but names), as they read inside
+ * that sentence; the sentence starts with a capital (rank.ts `reasonOf`).
  *
  * The score decomposes for the waitlist batch, which weighs 10,000 applications against 1,000
  * counsellors by class: `classScore` reads only what `requestClassKey` and `counsellorClassKey`
@@ -50,29 +51,29 @@ type Time = NonNullable<MatchPreferences['time']>;
 const timeTexts: Record<Time, { available: keyof CounsellorForMatching['availability']; met: Text; unmet: Text }> = {
   'weekday-daytime': {
     available: 'weekdayDaytime',
-    met: { ko: '평일 낮 가능', en: 'Weekday daytime available' },
-    unmet: { ko: '평일 낮 불가', en: 'No weekday daytime' },
+    met: { ko: '평일 낮 가능', en: 'weekday daytime available' },
+    unmet: { ko: '평일 낮 불가', en: 'no weekday daytime' },
   },
   evening: {
     available: 'evening',
-    met: { ko: '야간 가능', en: 'Evenings available' },
-    unmet: { ko: '야간 불가', en: 'No evenings' },
+    met: { ko: '야간 가능', en: 'evenings available' },
+    unmet: { ko: '야간 불가', en: 'no evenings' },
   },
   saturday: {
     available: 'saturday',
     met: { ko: '토요일 가능', en: 'Saturdays available' },
-    unmet: { ko: '토요일 불가', en: 'No Saturdays' },
+    unmet: { ko: '토요일 불가', en: 'no Saturdays' },
   },
 };
 
 const genderTexts: Record<CounsellorForMatching['gender'], { met: Text; unmet: Text }> = {
   female: {
-    met: { ko: '여성 상담사 희망 충족', en: 'Female counsellor as asked' },
-    unmet: { ko: '여성 상담사 희망 미충족', en: 'Not the female counsellor asked for' },
+    met: { ko: '여성 상담사 희망 충족', en: 'female counsellor as asked' },
+    unmet: { ko: '여성 상담사 희망 미충족', en: 'not the female counsellor asked for' },
   },
   male: {
-    met: { ko: '남성 상담사 희망 충족', en: 'Male counsellor as asked' },
-    unmet: { ko: '남성 상담사 희망 미충족', en: 'Not the male counsellor asked for' },
+    met: { ko: '남성 상담사 희망 충족', en: 'male counsellor as asked' },
+    unmet: { ko: '남성 상담사 희망 미충족', en: 'not the male counsellor asked for' },
   },
 };
 
@@ -86,9 +87,9 @@ function distancePart(request: MatchRequest, counsellor: CounsellorForMatching):
   const name = districtName(counsellor.agencyDistrict);
   const reason: Text =
     steps === 0
-      ? { ko: '같은 구', en: 'Same district' }
+      ? { ko: '같은 구', en: 'same district' }
       : steps === 1
-        ? { ko: `이웃 구(${name.ko})`, en: `Neighbouring district (${name.en})` }
+        ? { ko: `이웃 구(${name.ko})`, en: `neighbouring district (${name.en})` }
         : { ko: `${name.ko}(${steps}개 구 거리)`, en: `${name.en} (${steps} districts away)` };
   return { factor: 'distance', points, reason };
 }
@@ -110,7 +111,7 @@ function languagePart(language: Language, counsellor: CounsellorForMatching): Sc
   return {
     factor: 'language',
     points: met ? weights.language : 0,
-    reason: met ? { ko: `${name.ko} 상담 가능`, en: `Counselling in ${name.en}` } : { ko: `${name.ko} 상담 불가`, en: `No counselling in ${name.en}` },
+    reason: met ? { ko: `${name.ko} 상담 가능`, en: `counselling in ${name.en}` } : { ko: `${name.ko} 상담 불가`, en: `no counselling in ${name.en}` },
   };
 }
 
@@ -133,7 +134,7 @@ export function counsellorParts(request: MatchRequest, counsellor: CounsellorFor
     parts.push({
       factor: 'continuity',
       points: same ? weights.continuity : 0,
-      reason: same ? { ko: '이전 상담사(연속성)', en: 'Same counsellor as before' } : { ko: '새 상담사', en: 'A new counsellor' },
+      reason: same ? { ko: '이전 상담사(연속성)', en: 'same counsellor as before' } : { ko: '새 상담사', en: 'a new counsellor' },
     });
   }
   const free = freePlaces(counsellor);
