@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { ageInFullYears, ISO_DATE, parseIsoDate } from './dates';
 import { districtCodeSchema, districts } from './districts';
+import { languageOptions, languages } from './languages';
 import { hiddenCharactersBut } from './hidden-characters';
 import { topicParticle, type Text } from './i18n';
 import { fieldMessages, message } from './messages';
@@ -290,20 +291,6 @@ export const crossField = {
 };
 
 /* ---------- preferences for matching a counsellor ---------- */
-
-/** The languages counselling can be asked in; the provider registry lists each counsellor's from these. */
-export const languages = ['ko', 'en', 'zh', 'vi', 'ja', 'ru', 'mn'] as const;
-export type Language = (typeof languages)[number];
-
-export const languageOptions: { value: Language; label: Text }[] = [
-  { value: 'ko', label: { ko: '한국어', en: 'Korean' } },
-  { value: 'en', label: { ko: '영어', en: 'English' } },
-  { value: 'zh', label: { ko: '중국어', en: 'Chinese' } },
-  { value: 'vi', label: { ko: '베트남어', en: 'Vietnamese' } },
-  { value: 'ja', label: { ko: '일본어', en: 'Japanese' } },
-  { value: 'ru', label: { ko: '러시아어', en: 'Russian' } },
-  { value: 'mn', label: { ko: '몽골어', en: 'Mongolian' } },
-];
 
 /** 'any' is an answer of its own (the person said it does not matter); leaving the question out says the same. */
 export const counsellorGenderPreferences = ['any', 'female', 'male'] as const;

@@ -29,7 +29,7 @@
  * counsellors by class: `classScore` reads only what `requestClassKey` and `counsellorClassKey`
  * hold (and the day), `counsellorPoints` the rest, and `score` is their sum.
  */
-import { languageOptions } from '../../forms/common';
+import { languageOptions } from '../../forms/languages';
 import { districtDistance } from '../../forms/district-adjacency';
 import { districtName } from '../../forms/districts';
 import type { Text } from '../../forms/i18n';

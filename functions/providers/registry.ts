@@ -1,6 +1,6 @@
 import type { Text } from '../../forms/i18n';
 import type { DistrictCode } from '../../forms/districts';
-import type { Language } from '../../forms/common';
+import type { Language } from '../../forms/languages';
 
 /**
  * The provider registry's domain (DOMAIN.md §3): agencies (제공기관) and their counsellors (제공인력).
@@ -39,8 +39,8 @@ export interface Training {
 }
 
 export type Gender = 'female' | 'male';
-/** The form asks an applicant's language from the same list (forms/common.ts), so the two cannot drift. */
-export { languages, type Language } from '../../forms/common';
+/** The form asks an applicant's language from the same list (forms/languages.ts), so the two cannot drift. */
+export { languages, type Language } from '../../forms/languages';
 
 /** When sessions can be held; the applicant's time preference is matched against it. */
 export interface Availability {

@@ -1,7 +1,7 @@
 /** Counsellors and match requests for the matching tests: readable builders, and fast-check arbitraries of whole registries. */
 import fc from 'fast-check';
 import { programmes } from '../../../forms';
-import { languages } from '../../../forms/common';
+import { languages } from '../../../forms/languages';
 import { districtCodes, type DistrictCode } from '../../../forms/districts';
 import type { MatchRequest } from '../../../functions/matching/match-types';
 import { programmeIds, qualifications, type CounsellorForMatching, type QualificationId, type Training } from '../../../functions/providers/registry';
