@@ -307,9 +307,12 @@ export async function updateAgency(agencyId: string, changes: AgencyChanges, act
 
     const { assignments, names, values } = setExpression({ ...definedOnly(changes), updatedAt: at, ...(moves ? { gsi1sk: `${changes.district}#${agencyId}` } : {}) });
     names['#revision'] = 'revision';
-    values[':seen'] = item.revision;
-    values[':one'] = 1;
-    let condition = 'attribute_exists(pk) AND #revision = :seen';
+    Object.assign(values, { ':zero': 0, ':one': 1 });
+    let condition = 'attribute_exists(pk) AND attribute_not_exists(#revision)';
+    if (typeof item.revision === 'number') {
+      values[':seen'] = item.revision;
+      condition = 'attribute_exists(pk) AND #revision = :seen';
+    }
     if (moves) {
       names['#count'] = 'counsellorCount';
       values[':count'] = counsellors.length;
@@ -320,7 +323,7 @@ export async function updateAgency(agencyId: string, changes: AgencyChanges, act
         Update: {
           TableName: table(),
           Key: keys.agency(agencyId),
-          UpdateExpression: `SET ${[...assignments, '#revision = #revision + :one'].join(', ')}`,
+          UpdateExpression: `SET ${[...assignments, '#revision = if_not_exists(#revision, :zero) + :one'].join(', ')}`,
           ConditionExpression: condition,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
@@ -407,11 +410,12 @@ export async function updateCounsellor(agencyId: string, counsellorId: string, c
     const updated: Counsellor = { ...current, ...given, updatedAt: at };
 
     const { assignments, names, values } = setExpression({ ...given, updatedAt: at });
-    Object.assign(names, { '#capacity': 'weeklyCapacity', '#active': 'active', '#reserved': 'reserved' });
+    Object.assign(names, { '#capacity': 'weeklyCapacity', '#active': 'active' });
     Object.assign(values, { ':seenCapacity': current.weeklyCapacity, ':seenActive': current.active });
     // Whether places may free is decided from capacity and activity as read: they must not have moved since.
     let condition = 'attribute_exists(pk) AND #capacity = :seenCapacity AND #active = :seenActive';
     if (given.weeklyCapacity !== undefined) {
+      names['#reserved'] = 'reserved';
       values[':wanted'] = given.weeklyCapacity;
       condition += ' AND #reserved <= :wanted';
     }
