@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { DistrictCode } from '../../forms/districts';
 import { dynamo } from '../commons/clients';
 import { now } from '../commons/clock';
 import { cancellationReasons } from '../commons/dynamo-errors';
@@ -12,7 +10,10 @@ import { keys } from '../applications/keys';
 import type { TransactItem } from '../applications/store';
 import type { Agency, Counsellor, CounsellorForMatching } from './registry';
 import { newAgencyId, newCounsellorId } from './registry-ids';
+import { agencyItem, capacitySignalPut, counsellorItem, registryAuditPut } from './registry-items';
 import { serviceTypesOutside, type AgencyChanges, type AgencyInput, type CounsellorChanges, type CounsellorInput } from './registry-schema';
+
+export { agencyItem, capacitySignalPut, counsellorItem, type RegistryAuditEvent } from './registry-items';
 
 /*
  * The registry in the single table. An agency and its counsellors share the agency's partition
@@ -25,9 +26,6 @@ import { serviceTypesOutside, type AgencyChanges, type AgencyInput, type Counsel
  */
 
 const table = () => env.tableName();
-
-/** How long a capacity signal is kept (the table's TTL attribute `expiresAt`): the batch reads it within seconds. */
-const SIGNAL_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 /** Optimistic writes read, decide, then write on the condition that what they read still holds. */
 const ATTEMPTS = 3;
@@ -72,76 +70,7 @@ export class RegistryBusy extends Error {
   override name = 'RegistryBusy';
 }
 
-/* ---------- items ---------- */
-
-/** An agency as stored: its revision guards read-modify-write updates; its counsellor count, district moves. */
-export function agencyItem(agency: Agency, counsellorCount: number, revision = 1) {
-  return {
-    ...keys.agency(agency.agencyId),
-    entity: 'Agency',
-    gsi1pk: keys.agencies,
-    gsi1sk: `${agency.district}#${agency.agencyId}`,
-    ...agency,
-    counsellorCount,
-    revision,
-  };
-}
-
-/** A counsellor as stored, with their agency's district so a reader of the item alone knows where they work. */
-export function counsellorItem(counsellor: Counsellor, agencyDistrict: DistrictCode) {
-  return {
-    ...keys.counsellor(counsellor.agencyId, counsellor.counsellorId),
-    entity: 'Counsellor',
-    gsi1pk: keys.counsellors,
-    gsi1sk: `${counsellor.agencyId}#${counsellor.counsellorId}`,
-    ...counsellor,
-    agencyDistrict,
-  };
-}
-
-/**
- * "A place may have freed at this counsellor": the item the waitlist batch wakes for (the table
- * stream's filter matches its sort key). Put it in the same transaction as whatever freed the place.
- */
-export function capacitySignalPut(counsellorId: string, agencyId: string, at: string): TransactItem {
-  return {
-    Put: {
-      TableName: table(),
-      Item: {
-        ...keys.capacitySignal(randomUUID()),
-        entity: 'CapacitySignal',
-        counsellorId,
-        agencyId,
-        at,
-        expiresAt: Math.floor(Date.parse(at) / 1000) + SIGNAL_TTL_SECONDS,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-}
-
-/** Who changed what in an agency's registry entry: field names and numbers, never the text typed. */
-export interface RegistryAuditEvent {
-  eventId: string;
-  agencyId: string;
-  counsellorId?: string;
-  at: string;
-  actor: Actor;
-  action: 'agency.created' | 'agency.updated' | 'counsellor.created' | 'counsellor.updated';
-  changed: string[];
-  detail?: Record<string, string | number | boolean>;
-}
-
-function registryAuditPut(event: Omit<RegistryAuditEvent, 'eventId'>): TransactItem {
-  const eventId = randomUUID();
-  return {
-    Put: {
-      TableName: table(),
-      Item: { ...keys.agencyAudit(event.agencyId, event.at, eventId), entity: 'RegistryAuditEvent', eventId, ...event },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-}
+/* ---------- reads ---------- */
 
 function toAgency(item: Record<string, unknown>): Agency {
   const { pk: _pk, sk: _sk, entity: _e, gsi1pk: _g, gsi1sk: _gs, counsellorCount: _c, revision: _r, ...agency } = item;
@@ -153,7 +82,6 @@ function toCounsellor(item: Record<string, unknown>): Counsellor {
   return counsellor as unknown as Counsellor;
 }
 
-/* ---------- reads ---------- */
 
 async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
@@ -386,15 +314,16 @@ export async function createCounsellor(agencyId: string, input: CounsellorInput,
 }
 
 /**
- * Whether a change may give a waiting application a place at this counsellor: more capacity, back
- * to active, or — with places free — new qualifications, trainings, languages or hours that may fit
- * someone waiting. A signal too many costs the batch one look; one too few leaves a place unused.
+ * Whether a change may give a waiting application a place at this counsellor: an active counsellor
+ * with places free after it, who has more capacity, is back to active, or — qualifications,
+ * trainings, languages, hours — may now fit someone waiting. A signal too many costs the batch one
+ * look; one too few would leave a place unused. A place that frees later (a release) signals itself.
  */
 function mayFreePlaces(before: Counsellor, after: Counsellor): boolean {
-  if (!after.active || after.weeklyCapacity <= 0) return false;
+  if (!after.active || after.weeklyCapacity <= after.reserved) return false;
   if (!before.active || after.weeklyCapacity > before.weeklyCapacity) return true;
   const fits = ['qualifications', 'trainings', 'languages', 'availability', 'gender'] as const;
-  return after.weeklyCapacity > after.reserved && fits.some((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+  return fits.some((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
 }
 
 /**

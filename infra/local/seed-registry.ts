@@ -225,9 +225,18 @@ function counsellor(agencyId: string, index: number, fields: Omit<Counsellor, 'c
 function counsellorsOf(spec: AgencySpec): Counsellor[] {
   const written = spec.id === 'P-MAEUMSUP' ? maeumsup : spec.id === 'P-HANUL' ? hanul : undefined;
   if (written) {
-    return written.map(([name, gender, languages, held, weeklyCapacity, hours], i) => {
-      return counsellor(spec.id, i, { name, gender, languages, qualifications: held, trainings: trainingsFor(spec.programmes, true), availability: hoursOf[hours], weeklyCapacity, active: true });
-    });
+    return written.map(([name, gender, languages, held, weeklyCapacity, hours], i) =>
+      counsellor(spec.id, i, {
+        name,
+        gender,
+        languages,
+        qualifications: held,
+        trainings: trainingsFor(spec.programmes, true),
+        availability: hoursOf[hours],
+        weeklyCapacity,
+        active: true,
+      }),
+    );
   }
   return Array.from({ length: spec.counsellors }, (_, i) => {
     const gender: Gender = random.chance(0.72) ? 'female' : 'male';
@@ -252,7 +261,9 @@ function earlierPost(programmes: readonly ProgrammeId[]): ProgrammeId[] {
 
 /** What an agency offers: the service types of its programmes that some counsellor of it is qualified for. */
 function serviceTypesOf(programmes: readonly ProgrammeId[], counsellors: readonly Counsellor[]): string[] {
-  return [...serviceTypeProgramme].filter(([serviceType, programme]) => programmes.includes(programme) && counsellors.some((c) => qualifiedFor(c.qualifications, serviceType))).map(([serviceType]) => serviceType);
+  return [...serviceTypeProgramme]
+    .filter(([serviceType, programme]) => programmes.includes(programme) && counsellors.some((c) => qualifiedFor(c.qualifications, serviceType)))
+    .map(([serviceType]) => serviceType);
 }
 
 function agencyOf(spec: AgencySpec, counsellors: readonly Counsellor[]): Agency {

@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { agencyItem, counsellorItem } from '../../functions/providers/registry-store';
+import { agencyItem, counsellorItem } from '../../functions/providers/registry-items';
 import type { LocalStaffUser } from './identity';
 import { seededRegistry } from './seed-registry';
 

@@ -159,6 +159,21 @@ describe('an operator', () => {
     expect(lowered.status).toBe(200);
     expect(lowered.body).toMatchObject({ weeklyCapacity: 3, reserved: 3, freePlaces: 0 });
     expect(await counsellorItem(agencyId, counsellorId)).toMatchObject({ weeklyCapacity: 3, reserved: 3 });
+
+    // Back to active with every place taken frees nothing: no signal.
+    expect((await as('operator').put(`/agencies/${agencyId}/counsellors/${counsellorId}`, { active: true })).status).toBe(200);
+    expect(await signalsFor(counsellorId)).toEqual([]);
+  });
+
+  it('wakes the waiting list when a counsellor with free places comes back to active', async () => {
+    const made = await as('operator').post(`/agencies/${agencyId}/counsellors`, newCounsellor({ name: '시험복귀', active: false, weeklyCapacity: 2 }));
+    expect(made.status).toBe(201);
+    const { counsellorId } = made.body;
+    created.push({ agencyId, counsellorId });
+    expect(await signalsFor(counsellorId)).toEqual([]);
+    const back = await as('operator').put(`/agencies/${agencyId}/counsellors/${counsellorId}`, { active: true });
+    expect(back.body).toMatchObject({ active: true, freePlaces: 2 });
+    expect(await signalsFor(counsellorId)).toHaveLength(1);
   });
 
   it('gets 404 for an agency or a counsellor that does not exist', async () => {
