@@ -1,12 +1,6 @@
 import { HttpProblem, problem } from '../commons/problems';
 import { registryLabels } from './registry-schema';
-import {
-  AgencyNotFound,
-  CapacityBelowCaseload,
-  CounsellorNotFound,
-  RegistryBusy,
-  ServiceTypesOutsideProgrammes,
-} from './registry-store';
+import { AgencyChangeRefused, AgencyNotFound, CapacityBelowCaseload, CounsellorNotFound, RegistryBusy } from './registry-store';
 
 export const agencyNotFound = () => problem.notFound({ ko: '제공기관', en: 'Agency' });
 export const counsellorNotFound = () => problem.notFound({ ko: '상담사', en: 'Counsellor' });
@@ -15,7 +9,7 @@ export const counsellorNotFound = () => problem.notFound({ ko: '상담사', en: 
 function asProblem(error: unknown): unknown {
   if (error instanceof AgencyNotFound) return agencyNotFound();
   if (error instanceof CounsellorNotFound) return counsellorNotFound();
-  if (error instanceof ServiceTypesOutsideProgrammes) return problem.invalidInput(error.problems);
+  if (error instanceof AgencyChangeRefused) return problem.invalidInput(error.problems);
   if (error instanceof CapacityBelowCaseload) {
     const label = registryLabels.weeklyCapacity;
     const message = {

@@ -11,7 +11,9 @@ import type { TransactItem } from '../applications/store';
 import type { Agency, Counsellor, CounsellorForMatching } from './registry';
 import { newAgencyId, newCounsellorId } from './registry-ids';
 import { agencyItem, capacitySignalPut, counsellorItem, registryAuditPut } from './registry-items';
-import { serviceTypesOutside, type AgencyChanges, type AgencyInput, type CounsellorChanges, type CounsellorInput } from './registry-schema';
+// Types only: the store never loads the schemas (and with them zod and every programme), so a
+// workflow step that reads the registry stays small.
+import type { AgencyChanges, AgencyInput, CounsellorChanges, CounsellorInput } from './registry-schema';
 
 export { agencyItem, capacitySignalPut, counsellorItem, type RegistryAuditEvent } from './registry-items';
 
@@ -57,11 +59,11 @@ export class CapacityBelowCaseload extends Error {
   }
 }
 
-/** Service types the agency would offer outside its programmes (after an update that changes either). */
-export class ServiceTypesOutsideProgrammes extends Error {
-  override name = 'ServiceTypesOutsideProgrammes';
+/** The agency as an update would leave it breaks a rule (e.g. a service type outside its programmes). */
+export class AgencyChangeRefused extends Error {
+  override name = 'AgencyChangeRefused';
   constructor(readonly problems: FieldProblem[]) {
-    super('Service types outside the agency programmes');
+    super(`Agency change refused: ${problems.map((p) => p.field).join(', ')}`);
   }
 }
 
@@ -214,18 +216,24 @@ export async function createAgency(input: AgencyInput, actor: Actor): Promise<Ag
 }
 
 /**
- * Changes the fields given, judged against the agency as it is: its service types must stay within
- * its programmes. Moving it to another district moves its counsellors' `agencyDistrict` in the same
+ * Changes the fields given. `problemsOf` judges the agency as it would be after the change (the
+ * caller's rules: service types within programmes), against the entry as it is, re-read on every
+ * attempt. Moving the agency to another district moves its counsellors' `agencyDistrict` in the same
  * transaction (its counsellor count, which every new counsellor bumps, proves the list complete).
  */
-export async function updateAgency(agencyId: string, changes: AgencyChanges, actor: Actor): Promise<Agency> {
+export async function updateAgency(
+  agencyId: string,
+  changes: AgencyChanges,
+  actor: Actor,
+  problemsOf: (after: Agency) => FieldProblem[] = () => [],
+): Promise<Agency> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const item = await getAgencyItem(agencyId, true);
     if (!item) throw new AgencyNotFound(agencyId);
     const current = toAgency(item);
     const merged: Agency = { ...current, ...definedOnly(changes) };
-    const problems = serviceTypesOutside(merged.programmes, merged.serviceTypes);
-    if (problems.length) throw new ServiceTypesOutsideProgrammes(problems);
+    const problems = problemsOf(merged);
+    if (problems.length) throw new AgencyChangeRefused(problems);
 
     const at = now().toISOString();
     merged.updatedAt = at;

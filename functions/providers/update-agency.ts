@@ -3,7 +3,7 @@ import { requireAgency, staffActor, staffMember } from '../commons/staff';
 import { pathParameter } from './registry-access';
 import { isAgencyId } from './registry-ids';
 import { agencyNotFound, answering } from './registry-problems';
-import { agencyUpdateSchema } from './registry-schema';
+import { agencyUpdateSchema, serviceTypesOutside } from './registry-schema';
 import { updateAgency } from './registry-store';
 import { agencyView } from './registry-view';
 
@@ -17,6 +17,8 @@ export const handler = httpHandler(async (event) => {
   requireAgency(staff, agencyId);
   if (!isAgencyId(agencyId)) throw agencyNotFound();
   const changes = agencyUpdateSchema.parse(event.jsonBody);
-  const agency = await answering(updateAgency(agencyId, changes, staffActor(staff, event)));
+  const agency = await answering(
+    updateAgency(agencyId, changes, staffActor(staff, event), (after) => serviceTypesOutside(after.programmes, after.serviceTypes)),
+  );
   return { status: 200, body: agencyView(agency) };
 });
