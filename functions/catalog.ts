@@ -74,6 +74,41 @@ export const handlers = {
     description: 'Assigns a task to the caller and sends its heartbeat',
     access: { table: 'readwrite', taskTokens: 'heartbeat' },
   },
+  listAgencies: {
+    entry: 'functions/providers/list-agencies.ts',
+    description: 'Lists the provider agencies the caller may see',
+    access: { table: 'read' },
+  },
+  createAgency: {
+    entry: 'functions/providers/create-agency.ts',
+    description: 'Registers a provider agency',
+    access: { table: 'readwrite' },
+  },
+  getAgency: {
+    entry: 'functions/providers/get-agency.ts',
+    description: 'Shows one provider agency',
+    access: { table: 'read' },
+  },
+  updateAgency: {
+    entry: 'functions/providers/update-agency.ts',
+    description: "Changes a provider agency's registry entry",
+    access: { table: 'readwrite' },
+  },
+  listCounsellors: {
+    entry: 'functions/providers/list-counsellors.ts',
+    description: "Lists an agency's counsellors with their free places",
+    access: { table: 'read' },
+  },
+  createCounsellor: {
+    entry: 'functions/providers/create-counsellor.ts',
+    description: 'Adds a counsellor to an agency and signals new places',
+    access: { table: 'readwrite' },
+  },
+  updateCounsellor: {
+    entry: 'functions/providers/update-counsellor.ts',
+    description: "Changes a counsellor's entry, never below their caseload",
+    access: { table: 'readwrite' },
+  },
   openApiDocument: {
     entry: 'functions/docs/openapi.ts',
     description: 'Serves the OpenAPI document generated from the form schemas',

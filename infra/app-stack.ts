@@ -95,7 +95,7 @@ export class AppStack extends Stack {
       apiName: `dolbom-${config.stage}`,
       corsPreflight: {
         allowOrigins: config.allowedOrigins,
-        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST],
+        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.PUT],
         allowHeaders: ['content-type', 'authorization', 'idempotency-key', 'x-access-code'],
       },
     });

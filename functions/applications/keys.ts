@@ -24,6 +24,8 @@ export const keys = {
   agency: (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'AGENCY' }),
   counsellor: (agencyId: string, counsellorId: string) => ({ pk: `AGENCY#${agencyId}`, sk: `COUNSELLOR#${counsellorId}` }),
   counsellorPrefix: 'COUNSELLOR#',
+  /** Who changed what in an agency's registry entry (its counsellors included), under the agency. */
+  agencyAudit: (agencyId: string, at: string, eventId: string) => ({ pk: `AGENCY#${agencyId}`, sk: `AUDIT#${at}#${eventId}` }),
   /** A place a counsellor holds for an application (offered or in service), under the agency: its caseload. */
   place: (agencyId: string, counsellorId: string, applicationId: string) => ({ pk: `AGENCY#${agencyId}`, sk: `PLACE#${counsellorId}#${applicationId}` }),
   placePrefix: 'PLACE#',

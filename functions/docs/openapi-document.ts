@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { prescreenSchema, programmes, submissionSchema } from '../../forms';
+import { agencyCreateSchema, agencyUpdateSchema, counsellorCreateSchema, counsellorUpdateSchema } from '../providers/registry-schema';
 import { routes } from '../routes';
 
 const problemSchema = {
@@ -25,7 +26,13 @@ const problemSchema = {
 const bodies: Partial<Record<string, string>> = {
   'POST /api/applications': 'Submission',
   'POST /api/eligibility/check': 'Prescreen',
+  'POST /api/registry/agencies': 'AgencyCreate',
+  'PUT /api/registry/agencies/{agencyId}': 'AgencyUpdate',
+  'POST /api/registry/agencies/{agencyId}/counsellors': 'CounsellorCreate',
+  'PUT /api/registry/agencies/{agencyId}/counsellors/{counsellorId}': 'CounsellorUpdate',
 };
+
+const bodySchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
 /**
  * The OpenAPI 3.1 document, built from the route list and the programme schemas themselves, so the
@@ -53,8 +60,14 @@ export function openApiDocument() {
       securitySchemes: { staffJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: {
         Text: { type: 'object', properties: { ko: { type: 'string' }, en: { type: 'string' } }, required: ['ko', 'en'] },
-        Submission: z.toJSONSchema(submissionSchema, { io: 'input', unrepresentable: 'any' }),
-        Prescreen: z.toJSONSchema(prescreenSchema, { io: 'input', unrepresentable: 'any' }),
+        Submission: bodySchema(submissionSchema),
+        Prescreen: bodySchema(prescreenSchema),
+        // Fields Dolbom derives (youth voucher types, qualified service types, free places) and the
+        // caseload (`reserved`) appear as `{"not": {}}`: named, and refused if sent.
+        AgencyCreate: bodySchema(agencyCreateSchema),
+        AgencyUpdate: bodySchema(agencyUpdateSchema),
+        CounsellorCreate: bodySchema(counsellorCreateSchema()),
+        CounsellorUpdate: bodySchema(counsellorUpdateSchema()),
       },
     },
   };

@@ -69,7 +69,7 @@ describe('least privilege', () => {
   });
 
   it('keeps read-only handlers read-only', () => {
-    for (const handler of ['listTasks']) {
+    for (const handler of ['listTasks', 'listAgencies', 'getAgency', 'listCounsellors']) {
       expect(granted[handler]!.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)), handler).toEqual([]);
       expect(granted[handler]!.some((a) => /^dynamodb:(Query|GetItem)$/.test(a)), handler).toBe(true);
     }

@@ -124,6 +124,12 @@ describe('the HTTP API', () => {
     }
   });
 
+  it("lets browsers of the allowed origins use every method of the route list (CORS preflight)", () => {
+    const [api] = Object.values(templates.app.Resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Api');
+    const allowed: string[] = api!.Properties!.CorsConfiguration.AllowMethods;
+    expect([...new Set(routes.map((r) => r.method))].filter((m) => !allowed.includes(m))).toEqual([]);
+  });
+
   it('builds one Node.js 22 arm64 function per catalog entry', () => {
     const functions = Object.values(templates.app.Resources).filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties?.Environment?.Variables?.DOLBOM_HANDLER);
     expect(functions.map((f) => f.Properties!.Environment.Variables.DOLBOM_HANDLER).sort()).toEqual(Object.keys(handlers).sort());

@@ -40,4 +40,28 @@ describe('the OpenAPI document', () => {
       expect(Object.keys(rest)).not.toContain('consent');
     }
   });
+
+  it('describes the registry bodies from their schemas: strict, and naming what is derived as never accepted', () => {
+    const body = (method: string, path: string) =>
+      (document.paths[path] as Record<string, { requestBody?: { content: Record<string, { schema: { $ref: string } }> } }>)[method]!.requestBody!.content['application/json']!.schema.$ref;
+    expect(body('post', '/api/registry/agencies')).toBe('#/components/schemas/AgencyCreate');
+    expect(body('put', '/api/registry/agencies/{agencyId}')).toBe('#/components/schemas/AgencyUpdate');
+    expect(body('post', '/api/registry/agencies/{agencyId}/counsellors')).toBe('#/components/schemas/CounsellorCreate');
+    expect(body('put', '/api/registry/agencies/{agencyId}/counsellors/{counsellorId}')).toBe('#/components/schemas/CounsellorUpdate');
+
+    const schemas = document.components.schemas as Record<string, Record<string, any>>;
+    expect(schemas.AgencyCreate!.additionalProperties).toBe(false);
+    expect(schemas.AgencyCreate!.properties.district.enum).toHaveLength(25);
+    expect(schemas.AgencyUpdate!.required ?? []).toEqual([]);
+    for (const name of ['CounsellorCreate', 'CounsellorUpdate']) {
+      const counsellor = schemas[name]!;
+      expect(counsellor.additionalProperties, name).toBe(false);
+      expect(counsellor.properties.weeklyCapacity).toMatchObject({ minimum: 0, maximum: 40 });
+      for (const kept of ['youthVoucherTypes', 'qualifiedServiceTypes', 'freePlaces', 'reserved']) {
+        expect(counsellor.properties[kept], `${name}.${kept}`).toEqual({ not: {} });
+      }
+    }
+    expect(schemas.CounsellorCreate!.required).toEqual(expect.arrayContaining(['name', 'qualifications', 'weeklyCapacity']));
+    expect(schemas.CounsellorCreate!.required).not.toContain('reserved');
+  });
 });
