@@ -53,7 +53,7 @@ export async function fillWaitlist() {
   if (!free.length) return { waiting: waiting.length, free: 0, planned: 0, placed: 0, resumed: assigned.length };
 
   const at = now().toISOString();
-  const plan = planWaitlist(
+  const { assignments: plan, stats } = planWaitlist(
     waiting.map((e) => e.request),
     free,
     at,
@@ -68,7 +68,7 @@ export async function fillWaitlist() {
       await resume({ ...entry, assignedCounsellorId: counsellorId });
     }
   });
-  return { waiting: waiting.length, free: free.length, planned: plan.length, placed, resumed: assigned.length };
+  return { waiting: waiting.length, free: free.length, planned: plan.length, placed, resumed: assigned.length, solverMs: Math.round(stats.ms.total) };
 }
 
 /** Reserves the place for the entry's application; false when the place or the entry went meanwhile. */

@@ -4,7 +4,7 @@ import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
 import { requireApplication, transition } from '../applications/store';
 import { stepInput, systemActor } from '../lifecycle/step-input';
-import { serviceTypeOf } from './match-request';
+import { getProgramme } from '../../forms';
 import { offerIdFor, type ProviderOffer } from './offer';
 import { offerPut } from './offer-store';
 
@@ -37,7 +37,7 @@ export const handler = workflowStep('OpenProviderOffer', input, async ({ applica
     agencyId: reservation.agencyId,
     counsellorId: reservation.counsellorId,
     programme: application.programme,
-    serviceType: serviceTypeOf(application),
+    serviceType: getProgramme(application.programme).serviceTypeOf(application.answers),
     district: application.district,
     state: 'open',
     createdAt: openedAt.toISOString(),

@@ -13,9 +13,6 @@ import type { Agency, Counsellor } from './registry';
 
 const table = () => env.tableName();
 
-/** How long a capacity signal is kept (the table's TTL attribute `expiresAt`): the batch reads it within seconds. */
-const SIGNAL_TTL_SECONDS = 7 * 24 * 60 * 60;
-
 /** An agency as stored: its revision guards read-modify-write updates; its counsellor count, district moves. */
 export function agencyItem(agency: Agency, counsellorCount: number, revision = 1) {
   return {
@@ -38,27 +35,6 @@ export function counsellorItem(counsellor: Counsellor, agencyDistrict: DistrictC
     gsi1sk: `${counsellor.agencyId}#${counsellor.counsellorId}`,
     ...counsellor,
     agencyDistrict,
-  };
-}
-
-/**
- * "A place may have freed at this counsellor": the item the waitlist batch wakes for (the table
- * stream's filter matches its sort key). Put it in the same transaction as whatever freed the place.
- */
-export function capacitySignalPut(counsellorId: string, agencyId: string, at: string): TransactItem {
-  return {
-    Put: {
-      TableName: table(),
-      Item: {
-        ...keys.capacitySignal(randomUUID()),
-        entity: 'CapacitySignal',
-        counsellorId,
-        agencyId,
-        at,
-        expiresAt: Math.floor(Date.parse(at) / 1000) + SIGNAL_TTL_SECONDS,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
   };
 }
 

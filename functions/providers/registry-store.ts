@@ -10,12 +10,13 @@ import { keys } from '../applications/keys';
 import type { TransactItem } from '../applications/store';
 import type { Agency, Counsellor, CounsellorForMatching } from './registry';
 import { newAgencyId, newCounsellorId } from './registry-ids';
-import { agencyItem, capacitySignalPut, counsellorItem, registryAuditPut } from './registry-items';
+import { capacitySignalPut } from '../matching/places';
+import { agencyItem, counsellorItem, registryAuditPut } from './registry-items';
 // Types only: the store never loads the schemas (and with them zod and every programme), so a
 // workflow step that reads the registry stays small.
 import type { AgencyChanges, AgencyInput, CounsellorChanges, CounsellorInput } from './registry-schema';
 
-export { agencyItem, capacitySignalPut, counsellorItem, type RegistryAuditEvent } from './registry-items';
+export { agencyItem, counsellorItem, type RegistryAuditEvent } from './registry-items';
 
 /*
  * The registry in the single table. An agency and its counsellors share the agency's partition
@@ -160,7 +161,9 @@ export async function counsellorsForMatching(): Promise<CounsellorForMatching[]>
         availability: c.availability,
         weeklyCapacity: c.weeklyCapacity,
         reserved: c.reserved,
+        active: c.active,
         agencyDistrict: agency.district,
+        agencyProgrammes: agency.programmes,
         agencyName: agency.name,
         agencyServiceTypes: agency.serviceTypes,
       },
@@ -314,7 +317,7 @@ export async function createCounsellor(agencyId: string, input: CounsellorInput,
         changed: Object.keys(input).sort(),
         detail: { weeklyCapacity: counsellor.weeklyCapacity, active: counsellor.active },
       }),
-      ...(counsellor.active && counsellor.weeklyCapacity > 0 ? [capacitySignalPut(counsellor.counsellorId, agencyId, at)] : []),
+      ...(counsellor.active && counsellor.weeklyCapacity > 0 ? [capacitySignalPut({ counsellorId: counsellor.counsellorId, agencyId }, at)] : []),
     ]);
     if (result === 'done') return counsellor;
   }
@@ -380,7 +383,7 @@ export async function updateCounsellor(agencyId: string, counsellorId: string, c
           ...(changed.includes('active') ? { active: updated.active } : {}),
         },
       }),
-      ...(mayFreePlaces(current, updated) ? [capacitySignalPut(counsellorId, agencyId, at)] : []),
+      ...(mayFreePlaces(current, updated) ? [capacitySignalPut({ counsellorId, agencyId }, at)] : []),
     ]);
     if (result === 'done') return updated;
 

@@ -2,7 +2,7 @@ import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../support/clients';
-import { answerTask, approveAndAccept, executionArn, local, statusOf, submission, submit, untilExecutionStatus, untilStatus, untilTaskToken } from '../support/cloud-test';
+import { answerTask, approveAndAccept, executionArn, local, submission, submit, untilExecutionStatus, untilStatus, untilTaskToken } from '../support/cloud-test';
 
 async function auditActions(applicationId: string) {
   const token = await local.signIn('supervisor');
