@@ -36,8 +36,8 @@ export const labels = {
   guardianRelation: { ko: '법정대리인과의 관계', en: 'Relation of the guardian' },
   guardianPhone: { ko: '법정대리인 휴대전화', en: 'Guardian mobile phone' },
   preferences: { ko: '상담사 희망 사항', en: 'Counsellor preferences' },
-  counsellorGender: { ko: '희망 상담사 성별', en: 'Counsellor gender' },
-  language: { ko: '희망 상담 언어', en: 'Language of counselling' },
+  counsellorGender: { ko: '희망 상담사 성별', en: 'Preferred counsellor gender' },
+  language: { ko: '희망 상담 언어', en: 'Preferred language of counselling' },
   time: { ko: '희망 상담 시간', en: 'Time for sessions' },
 } satisfies Record<string, Text>;
 

@@ -29,26 +29,21 @@ export interface WaitlistEntry {
  * application stays assigned, so the batch answers the new token too.
  */
 export function waitlistEntryWrite(entry: WaitlistEntry): TransactItem {
-  const assigned = entry.assignedCounsellorId ? ', assignedAgencyId = :agency, assignedCounsellorId = :counsellor' : '';
+  const fields: Record<string, unknown> = {
+    entity: 'WaitlistEntry',
+    gsi1pk: keys.waitlist(entry.programme),
+    gsi1sk: `${entry.waitingSince}#${entry.applicationId}`,
+    ...entry,
+  };
+  // Names stand in for every attribute: several (`request`…) are DynamoDB reserved words.
+  const entries = Object.entries(fields).filter(([, value]) => value !== undefined);
   return {
     Update: {
       TableName: env.tableName(),
       Key: keys.waitlistEntry(entry.applicationId),
-      UpdateExpression:
-        'SET entity = :entity, gsi1pk = :queue, gsi1sk = :place, applicationId = :id, programme = :programme, request = :request, ' +
-        `taskToken = :token, joinedAt = :joined, waitingSince = :since${assigned}`,
-      ExpressionAttributeValues: {
-        ':entity': 'WaitlistEntry',
-        ':queue': keys.waitlist(entry.programme),
-        ':place': `${entry.waitingSince}#${entry.applicationId}`,
-        ':id': entry.applicationId,
-        ':programme': entry.programme,
-        ':request': entry.request,
-        ':token': entry.taskToken,
-        ':joined': entry.joinedAt,
-        ':since': entry.waitingSince,
-        ...(entry.assignedCounsellorId ? { ':agency': entry.assignedAgencyId, ':counsellor': entry.assignedCounsellorId } : {}),
-      },
+      UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#f${i}`, name])),
+      ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])),
     },
   };
 }

@@ -167,10 +167,10 @@ describe('counsellor preferences (every programme, never required)', () => {
   });
 
   it.each([
-    [{ counsellorGender: 'robot' }, 'preferences.counsellorGender', 'Counsellor gender: choose one of the listed options'],
-    [{ language: 'fr' }, 'preferences.language', 'Language of counselling: choose one of the listed options'],
+    [{ counsellorGender: 'robot' }, 'preferences.counsellorGender', 'Preferred counsellor gender: choose one of the listed options'],
+    [{ language: 'fr' }, 'preferences.language', 'Preferred language of counselling: choose one of the listed options'],
     [{ time: 'midnight' }, 'preferences.time', 'Time for sessions: choose one of the listed options'],
-    [{ language: 1 }, 'preferences.language', 'Language of counselling: choose one of the listed options'],
+    [{ language: 1 }, 'preferences.language', 'Preferred language of counselling: choose one of the listed options'],
   ])('refuses %j at %s, in Korean and English', (patch, field, en) => {
     for (const [id, example] of examples) {
       const error = expectOnlyError(errorsOf(id, patched(example, { preferences: patch })), field, 'choice');
