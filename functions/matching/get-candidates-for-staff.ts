@@ -3,7 +3,7 @@ import { httpHandler } from '../commons/http';
 import { openForStaff } from '../status/staff-access';
 import { candidateView } from './candidate-view';
 import { liveCandidates } from './candidates-preview';
-import { counsellorFirstNames } from './counsellor-names';
+import { registryNames } from './registry-names';
 
 /**
  * GET /api/staff/applications/{applicationId}/candidates — the live ranking of an application, best
@@ -13,6 +13,6 @@ export const handler = httpHandler(async (event) => {
   const application = await openForStaff(event, 'candidates.viewed-by-staff');
   const rankedAt = now().toISOString();
   const candidates = await liveCandidates(application, rankedAt);
-  const firstNames = await counsellorFirstNames(candidates);
-  return { status: 200, body: { applicationId: application.id, rankedAt, candidates: candidates.map((c) => candidateView(c, firstNames)) } };
+  const names = await registryNames(candidates);
+  return { status: 200, body: { applicationId: application.id, rankedAt, candidates: candidates.map((c) => candidateView(c, names)) } };
 });

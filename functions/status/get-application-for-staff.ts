@@ -1,9 +1,9 @@
 import { statusLabels, type Application } from '../applications/application';
 import { httpHandler } from '../commons/http';
-import { candidateView } from '../matching/candidate-view';
-import { counsellorFirstNames } from '../matching/counsellor-names';
-import { offerView, type ProviderOffer } from '../matching/offer';
+import { candidateView, offerForCaseManager } from '../matching/candidate-view';
+import type { ProviderOffer } from '../matching/offer';
 import { offersOfApplication } from '../matching/offer-store';
+import { registryNames } from '../matching/registry-names';
 import { taskView } from '../review/task';
 import { tasksOfApplication } from '../review/task-store';
 import { openForStaff } from './staff-access';
@@ -27,17 +27,24 @@ export const handler = httpHandler(async (event) => {
   };
 });
 
-/** The match and the offers with the counsellors' first names, read once for all of them. */
+/**
+ * The match and the offers with the counsellors' first names and the agencies' names, read once for
+ * all of them (the serving counsellor's too).
+ */
 async function matchingViews(application: Omit<Application, 'accessCodeHash'>, offers: ProviderOffer[]) {
   const { match } = application;
-  const named = [...(match?.candidates ?? []), ...offers, ...(match?.reservation ? [match.reservation] : [])];
-  const firstNames = named.length ? await counsellorFirstNames(named) : {};
+  const serving = application.providerId && application.counsellorId ? [{ agencyId: application.providerId, counsellorId: application.counsellorId }] : [];
+  const named = [...(match?.candidates ?? []), ...offers, ...(match?.reservation ? [match.reservation] : []), ...serving];
+  const names = named.length ? await registryNames(named) : { counsellors: {}, agencies: {} };
   return {
     match: match && {
       ...match,
-      candidates: match.candidates.map((c) => candidateView(c, firstNames)),
-      ...(match.reservation ? { reservation: { ...match.reservation, counsellorFirstName: firstNames[match.reservation.counsellorId] } } : {}),
+      candidates: match.candidates.map((c) => candidateView(c, names)),
+      ...(match.reservation ? { reservation: { ...match.reservation, counsellorFirstName: names.counsellors[match.reservation.counsellorId] } } : {}),
     },
-    offers: offers.map((o) => ({ ...offerView(o), counsellorFirstName: firstNames[o.counsellorId] })),
+    offers: offers.map((o) => offerForCaseManager(o, names)),
+    /** First names of every counsellor named above (excluded and proposed ones are looked up here). */
+    counsellorFirstNames: names.counsellors,
+    agencyNames: names.agencies,
   };
 }

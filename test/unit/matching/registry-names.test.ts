@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstNameOf } from '../../../functions/matching/counsellor-names';
+import { firstNameOf } from '../../../functions/matching/registry-names';
 
 describe('firstNameOf', () => {
   it.each([

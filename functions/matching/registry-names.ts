@@ -1,4 +1,5 @@
 import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { Text } from '../../forms/i18n';
 import { keys } from '../applications/keys';
 import { dynamo } from '../commons/clients';
 import { env } from '../commons/env';
@@ -27,25 +28,46 @@ export interface CounsellorRef {
   counsellorId: string;
 }
 
+/** Counsellors' first names by counsellor id, agencies' names by agency id. */
+export interface RegistryNames {
+  counsellors: Record<string, string>;
+  agencies: Record<string, Text>;
+}
+
 const BATCH = 100;
 
 /**
- * First names of the counsellors named, by counsellor id, read from their registry items (only the
- * name is fetched). A counsellor no longer in the registry is left out: the console shows the id.
+ * The names staff see beside ids: each counsellor's first name and each agency's name, read from
+ * their registry items (only the name is fetched). Anyone no longer in the registry is left out and
+ * the console shows the id.
  */
-export async function counsellorFirstNames(refs: readonly CounsellorRef[]): Promise<Record<string, string>> {
-  const unique = [...new Map(refs.map((r) => [`${r.agencyId}#${r.counsellorId}`, r])).values()];
-  const names: Record<string, string> = {};
-  for (let i = 0; i < unique.length; i += BATCH) {
-    let Keys: Record<string, unknown>[] | undefined = unique.slice(i, i + BATCH).map((r) => keys.counsellor(r.agencyId, r.counsellorId));
+export async function registryNames(refs: readonly CounsellorRef[]): Promise<RegistryNames> {
+  const names: RegistryNames = { counsellors: {}, agencies: {} };
+  const wanted = new Map<string, Record<string, unknown>>();
+  for (const r of refs) {
+    const counsellor = keys.counsellor(r.agencyId, r.counsellorId);
+    const agency = keys.agency(r.agencyId);
+    wanted.set(`${counsellor.pk}|${counsellor.sk}`, counsellor);
+    wanted.set(`${agency.pk}|${agency.sk}`, agency);
+  }
+  const all = [...wanted.values()];
+  for (let i = 0; i < all.length; i += BATCH) {
+    let Keys: Record<string, unknown>[] | undefined = all.slice(i, i + BATCH);
     // Unprocessed keys (throttling) are asked again, a few times at most: names are a courtesy.
     for (let attempt = 0; Keys?.length && attempt < 3; attempt++) {
       const table = env.tableName();
       const out: BatchGetCommandOutput = await dynamo().send(
-        new BatchGetCommand({ RequestItems: { [table]: { Keys, ProjectionExpression: 'counsellorId, #name', ExpressionAttributeNames: { '#name': 'name' } } } }),
+        new BatchGetCommand({
+          RequestItems: { [table]: { Keys, ProjectionExpression: 'sk, agencyId, counsellorId, #name', ExpressionAttributeNames: { '#name': 'name' } } },
+        }),
       );
       for (const item of out.Responses?.[table] ?? []) {
-        if (typeof item.counsellorId === 'string' && typeof item.name === 'string') names[item.counsellorId] = firstNameOf(item.name);
+        if (String(item.sk).startsWith(keys.counsellorPrefix) && typeof item.counsellorId === 'string' && typeof item.name === 'string') {
+          names.counsellors[item.counsellorId] = firstNameOf(item.name);
+        }
+        if (item.sk === keys.agency(String(item.agencyId)).sk && typeof item.agencyId === 'string' && typeof item.name?.ko === 'string' && typeof item.name?.en === 'string') {
+          names.agencies[item.agencyId] = { ko: item.name.ko, en: item.name.en };
+        }
       }
       Keys = out.UnprocessedKeys?.[table]?.Keys;
     }
