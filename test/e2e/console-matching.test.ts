@@ -157,6 +157,8 @@ describe('provider matching while the application is in review', () => {
     // Switching language keeps the choice and shows the English reason.
     await page.click('#lang-toggle');
     expect(await items.nth(1).textContent()).toContain(candidates[1]!.reason.en);
+    expect(await page.isChecked('#candidate-1')).toBe(true);
+    await page.locator('#matching').screenshot({ path: '/tmp/console-review-panel-en.png' });
     await page.click('#lang-toggle');
   });
 
