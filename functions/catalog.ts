@@ -59,6 +59,12 @@ export const handlers = {
     description: "Shows staff an application's audit trail",
     access: { table: 'readwrite' },
   },
+  getCandidatesForStaff: {
+    entry: 'functions/matching/get-candidates-for-staff.ts',
+    description: 'Shows staff the live ranking of an application: candidates with scores and reasons',
+    // Reads the registry and the application, and writes the read to the audit trail.
+    access: { table: 'readwrite' },
+  },
   listTasks: {
     entry: 'functions/review/list-tasks.ts',
     description: "Lists the open human tasks of the caller's districts",

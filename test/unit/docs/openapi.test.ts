@@ -64,4 +64,18 @@ describe('the OpenAPI document', () => {
     expect(schemas.CounsellorCreate!.required).toEqual(expect.arrayContaining(['name', 'qualifications', 'weeklyCapacity']));
     expect(schemas.CounsellorCreate!.required).not.toContain('reserved');
   });
+
+  it('documents the decision body, with the counsellor chosen on approval, and the candidate list', () => {
+    const decision = document.paths['/api/staff/tasks/{taskId}/decision']!.post as { requestBody: { content: Record<string, { schema: { $ref: string } }> } };
+    expect(decision.requestBody.content['application/json']!.schema.$ref).toBe('#/components/schemas/Decision');
+    const body = document.components.schemas.Decision as { properties: Record<string, { description?: string }>; required: string[] };
+    expect(Object.keys(body.properties).sort()).toEqual(['counsellorId', 'decision', 'note']);
+    expect(body.required).toEqual(['decision']);
+    expect(body.properties.counsellorId!.description).toMatch(/^approve only/);
+
+    const candidates = document.paths['/api/staff/applications/{applicationId}/candidates']!.get as { responses: Record<string, any> };
+    expect(candidates.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/CandidateList');
+    const candidate = document.components.schemas.Candidate as { properties: Record<string, unknown> };
+    expect(Object.keys(candidate.properties)).toEqual(expect.arrayContaining(['counsellorFirstName', 'agencyName', 'agencyDistrict', 'score', 'parts', 'reason']));
+  });
 });
