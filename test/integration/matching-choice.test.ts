@@ -2,13 +2,14 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { caseWork } from '../support/case-work';
 import { executionArn, local } from '../support/cloud-test';
-import { registerYouthAgency } from '../support/registry-items';
+import { eventually } from '../support/clients';
 
 const work = caseWork(local);
 const TABLE = 'dolbom-dev';
 
 interface CandidateView {
   counsellorId: string;
+  agencyId: string;
   counsellorFirstName?: string;
   agencyName: { ko: string; en: string };
   agencyDistrict: string;
@@ -19,7 +20,6 @@ interface CandidateView {
 
 describe('the case manager chooses whom the place is offered to first', () => {
   it('sees the live candidates with reasons, and approves proposing the second', async () => {
-    const { counsellors } = await registerYouthAgency(local.db, TABLE, '11110', ['김지은', '박서연']);
     const receipt = await work.submitYouth('11110');
     await work.untilStatus(receipt, 'awaiting-review');
     const jongno = await local.signIn('caseworker.jongno');
@@ -38,9 +38,19 @@ describe('the case manager chooses whom the place is offered to first', () => {
       expect(c.reason.en.length).toBeGreaterThan(0);
       expect(typeof c.score).toBe('number');
     }
-    const ours = candidates.filter((c) => counsellors.some((k) => k.counsellorId === c.counsellorId));
-    expect(ours.map((c) => c.counsellorFirstName).sort()).toEqual(['서연', '지은']);
-    expect(JSON.stringify(ranking.body)).not.toMatch(/김지은|박서연/);
+    // Staff see a counsellor's given name only, never the full name the registry holds.
+    const operator = await local.signIn('operator');
+    const fullNames = new Map<string, string>();
+    for (const agencyId of new Set(candidates.map((c) => c.agencyId))) {
+      const listed = await local.http('GET', `/api/registry/agencies/${agencyId}/counsellors`, undefined, work.bearer(operator));
+      for (const c of listed.body.counsellors as { counsellorId: string; name: string }[]) fullNames.set(c.counsellorId, c.name);
+    }
+    for (const c of candidates) {
+      const fullName = fullNames.get(c.counsellorId)!;
+      expect(fullName.endsWith(c.counsellorFirstName!)).toBe(true);
+      expect(c.counsellorFirstName).not.toBe(fullName);
+      expect(JSON.stringify(ranking.body)).not.toContain(fullName);
+    }
     expect((await work.auditTrail(jongno, receipt.applicationId)).map((e) => e.action)).toContain('candidates.viewed-by-staff');
 
     const task = await work.untilOpenTask(jongno, receipt.applicationId);
@@ -58,8 +68,13 @@ describe('the case manager chooses whom the place is offered to first', () => {
     expect((await work.decide(jongno, task.taskId, { decision: 'approve', counsellorId: chosen })).status).toBe(202);
     expect((await work.decide(jongno, task.taskId, { decision: 'approve', counsellorId: candidates[0]!.counsellorId })).status).toBe(409);
 
-    await work.untilStatus(receipt, ['matched', 'in-service']);
-    const file = await work.caseFile(jongno, receipt.applicationId);
+    // The place is reserved with the chosen counsellor first, and offered to their agency.
+    const file = await eventually(async () => {
+      const current = await work.caseFile(jongno, receipt.applicationId);
+      return current.offers?.length ? current : undefined;
+    }, 'the offer of the chosen place');
+    expect(file.offers[0]).toMatchObject({ counsellorId: chosen, state: 'open' });
+    expect(file.match.reservation).toMatchObject({ counsellorId: chosen, via: 'proposal' });
     expect(file.tasks[0]).toMatchObject({ state: 'decided', answer: { decision: 'approve', via: 'console', counsellorId: chosen } });
     expect(file.match).toMatchObject({ proposedCounsellorId: chosen, excludedCounsellorIds: [] });
     expect(Array.isArray(file.offers)).toBe(true);
@@ -83,8 +98,11 @@ describe('the case manager chooses whom the place is offered to first', () => {
     const jongno = await local.signIn('caseworker.jongno');
     const task = await work.untilOpenTask(jongno, receipt.applicationId);
     expect((await work.decide(jongno, task.taskId, { decision: 'approve' })).status).toBe(202);
-    await work.untilStatus(receipt, ['matched', 'in-service']);
-    const file = await work.caseFile(jongno, receipt.applicationId);
+    const file = await eventually(async () => {
+      const current = await work.caseFile(jongno, receipt.applicationId);
+      return current.match?.reservation ? current : undefined;
+    }, 'a reserved place');
+    expect(file.match.reservation.via).toBe('ranking');
     expect(file.tasks[0].answer).not.toHaveProperty('counsellorId');
     expect(file.match?.proposedCounsellorId).toBeUndefined();
     const decided = (await work.auditTrail(jongno, receipt.applicationId)).find((e) => e.action === 'review.decided');

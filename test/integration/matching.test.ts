@@ -33,11 +33,11 @@ async function operator() {
   return { authorization: `Bearer ${await local.signIn('operator')}` };
 }
 
-/** A fresh counsellor of P-MAEUMSUP (종로구), through the registry API, with the given capacity. */
-async function newCounsellor(weeklyCapacity: number, extra: Record<string, unknown> = {}) {
+/** A fresh psychomotor therapist of 하늘 아동발달센터 (종로구, the agency offering it), through the registry API. */
+async function newCounsellor(weeklyCapacity: number, extra: Record<string, unknown> = {}, agencyId = 'P-HANUL') {
   const response = await local.http(
     'POST',
-    '/api/registry/agencies/P-MAEUMSUP/counsellors',
+    `/api/registry/agencies/${agencyId}/counsellors`,
     {
       name: `시험상담사${randomUUID().slice(0, 4)}`,
       gender: 'female',
@@ -139,7 +139,7 @@ describe('the waiting list', () => {
     expect(held).toMatchObject({ counsellorId, via: 'waitlist' });
     await answerTask(receipt.applicationId, 'ProviderOffer', { decision: 'accept' });
     await untilStatus(receipt, 'in-service');
-    expect((await counsellor('P-MAEUMSUP', counsellorId)).reserved).toBe(1);
+    expect((await counsellor('P-HANUL', counsellorId)).reserved).toBe(1);
   });
 });
 
@@ -151,7 +151,7 @@ describe('capacity', () => {
     const counsellorId = await newCounsellor(5, {
       qualifications: ['cognitive-learning-therapist'],
       trainings: [{ programme: 'parent', level: 'basic', completedOn: '2025-03-01' }],
-    });
+    }, 'P-MAEUMSUP');
     // Each reservation is retried while DynamoDB reports contention, as the workflow's Retry does;
     // only the capacity condition may say no.
     const reserve = async (): Promise<'reserved' | 'full'> => {
