@@ -33,8 +33,8 @@ async function operator() {
   return { authorization: `Bearer ${await local.signIn('operator')}` };
 }
 
-/** A fresh psychomotor therapist of 하늘 아동발달센터 (종로구, the agency offering it), through the registry API. */
-async function newCounsellor(weeklyCapacity: number, extra: Record<string, unknown> = {}, agencyId = 'P-HANUL') {
+/** A fresh counsellor, through the registry API, with the given capacity. */
+async function newCounsellor(weeklyCapacity: number, extra: Record<string, unknown>, agencyId: string) {
   const response = await local.http(
     'POST',
     `/api/registry/agencies/${agencyId}/counsellors`,
@@ -134,12 +134,16 @@ describe('the waiting list', () => {
     const after = await local.history(executionArn(receipt.applicationId));
     expect(after.length).toBe(waiting.length);
 
-    const counsellorId = await newCounsellor(1);
+    // The agency raises its psychomotor therapist's capacity: the batch gives the place to the one waiting.
+    const counsellorId = 'C-HANUL-09';
+    const raised = await local.http('PUT', `/api/registry/agencies/P-HANUL/counsellors/${counsellorId}`, { weeklyCapacity: 1 }, await operator());
+    expect(raised.status, JSON.stringify(raised.body)).toBe(200);
     const held = await offerOf(receipt.applicationId);
     expect(held).toMatchObject({ counsellorId, via: 'waitlist' });
     await answerTask(receipt.applicationId, 'ProviderOffer', { decision: 'accept' });
     await untilStatus(receipt, 'in-service');
     expect((await counsellor('P-HANUL', counsellorId)).reserved).toBe(1);
+    expect(await placesOf('P-HANUL', counsellorId)).toEqual([expect.objectContaining({ applicationId: receipt.applicationId, state: 'serving' })]);
   });
 });
 
