@@ -1,4 +1,5 @@
 import type { Text } from '../../forms/i18n';
+import type { Candidate } from '../matching/match-types';
 import type { SealedValue } from '../privacy/envelope';
 
 /**
@@ -45,6 +46,31 @@ export interface ServicePeriod {
   sessionsHeld?: number;
 }
 
+/** A place reserved for the application at one counsellor: offered to the agency, or accepted. */
+export interface Reservation {
+  agencyId: string;
+  counsellorId: string;
+  reservedAt: string;
+  /** How the counsellor was chosen: the ranking, the case manager's choice, or the waitlist batch. */
+  via: 'ranking' | 'proposal' | 'waitlist';
+  score: number;
+  reason: Text;
+}
+
+/** Where matching stands: the ranked candidates, who may no longer be offered, and the place held. */
+export interface MatchState {
+  /** The best candidates at the last ranking, best first, each with its score and reason. */
+  candidates: Candidate[];
+  rankedAt: string;
+  /** A candidate the case manager chose before the offer went out: offered first if still free. */
+  proposedCounsellorId?: string;
+  /** Counsellors who declined or let an offer lapse: never offered this application again. */
+  excludedCounsellorIds: string[];
+  reservation?: Reservation;
+  /** Since when the application waits for a place (kept across re-rankings). */
+  waitingSince?: string;
+}
+
 /** Which consent text the applicant agreed to, and when: general and sensitive (health) separately. */
 export interface ConsentRecord {
   general: { version: string; agreedAt: string };
@@ -67,7 +93,11 @@ export interface Application {
   consents: ConsentRecord;
   rrn?: { sealed: SealedValue; masked: string };
   eligibility?: unknown;
+  /** The agency serving the application (set when its offer is accepted). */
   providerId?: string;
+  /** The counsellor serving the application (set with providerId). */
+  counsellorId?: string;
+  match?: MatchState;
   servicePeriod?: ServicePeriod;
   /** When the re-assessment's extension was refused for the programme's caps (recorded once). */
   extensionRefusedAt?: string;

@@ -12,6 +12,11 @@ export interface StaffMember {
    * console's app client may not, see infra/data-stack.ts); supervisors and operators see every district.
    */
   districts: string[];
+  /**
+   * The agency (제공기관) a provider's staff member works for (`custom:agency`, administrators only, like
+   * `custom:districts`): their scope in the registry and, later, in the provider portal.
+   */
+  agency?: string;
 }
 
 // API Gateway passes list claims as "[a b]" strings; the local gateway as arrays. Accept both.
@@ -31,7 +36,8 @@ export function staffMember(event: HttpEvent): StaffMember {
   const groups = listClaim(claims['cognito:groups']).filter((g): g is StaffGroup => (staffGroups as readonly string[]).includes(g));
   const access = routes.find((r) => `${r.method} ${r.path}` === event.routeKey)?.access;
   if (!Array.isArray(access) || !groups.some((g) => access.includes(g))) throw problem.forbidden();
-  return { userId: String(claims.sub), groups, districts: listClaim(claims['custom:districts']) };
+  const agency = typeof claims['custom:agency'] === 'string' && claims['custom:agency'] !== '' ? claims['custom:agency'] : undefined;
+  return { userId: String(claims.sub), groups, districts: listClaim(claims['custom:districts']), ...(agency ? { agency } : {}) };
 }
 
 export function servesDistrict(staff: StaffMember, district: string): boolean {
@@ -42,6 +48,21 @@ export function servesDistrict(staff: StaffMember, district: string): boolean {
 /** Throws 403 unless the staff member may act on data of this district. */
 export function requireDistrict(staff: StaffMember, district: string): void {
   if (!servesDistrict(staff, district)) throw problem.forbidden();
+}
+
+/** Whether the staff member may change this agency's registry data: an operator, or the agency's own staff. */
+export function servesAgency(staff: StaffMember, agencyId: string): boolean {
+  if (staff.groups.includes('operator')) return true;
+  return staff.groups.includes('provider') && staff.agency !== undefined && staff.agency === agencyId;
+}
+
+/**
+ * Throws 403 unless the staff member is an operator or a provider whose agency claim is this agency.
+ * Decided from the id alone, before any read: another agency's staff get the same 403 whether or not
+ * the agency exists.
+ */
+export function requireAgency(staff: StaffMember, agencyId: string): void {
+  if (!servesAgency(staff, agencyId)) throw problem.forbidden();
 }
 
 export function staffActor(staff: StaffMember, event: HttpEvent): StaffActor {

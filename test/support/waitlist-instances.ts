@@ -148,6 +148,8 @@ export function waitlistInstance(options: { seed: number; applications: number; 
       agencyDistrict: agency.district,
       agencyName: { ko: `기관 ${agency.agencyId}`, en: `Agency ${agency.agencyId}` },
       agencyServiceTypes: agency.serviceTypes,
+      agencyProgrammes: [...agency.programmes],
+      active: true,
     };
   });
   // Free places: ~20% of counsellors full, the rest share options.freePlaces.

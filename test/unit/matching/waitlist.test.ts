@@ -61,6 +61,8 @@ const instanceArb = fc.array(counsellorArb, { minLength: 1, maxLength: 4 }).chai
           agencyDistrict: c.district,
           agencyName: { ko: '기관', en: 'Agency' },
           agencyServiceTypes: ['psychological-counselling', 'speech', 'parent-counselling', 'youth-counselling'],
+          agencyProgrammes: ['child-adolescent', 'parent', 'youth'],
+          active: true,
         }),
       ),
     ),
@@ -249,6 +251,8 @@ describe('assignWaitlist', () => {
       agencyDistrict: '11110',
       agencyName: { ko: '기관', en: 'Agency' },
       agencyServiceTypes: ['speech'],
+      agencyProgrammes: ['child-adolescent'],
+      active: true,
     };
     const youth: MatchRequest = {
       applicationId: 'app-1',

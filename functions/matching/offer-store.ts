@@ -1,0 +1,124 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../commons/clients';
+import { isConditionFailure } from '../commons/dynamo-errors';
+import { env } from '../commons/env';
+import { keys } from '../applications/keys';
+import type { TransactItem } from '../applications/store';
+import type { OfferAnswer, OfferState, ProviderOffer } from './offer';
+
+/** An offer's place in its agency's list (GSI1 sort key): by state, then soonest due, then id. */
+export function offerQueueKey(offer: Pick<ProviderOffer, 'state' | 'dueAt' | 'offerId'>) {
+  return `${offer.state}#${offer.dueAt}#${offer.offerId}`;
+}
+
+function strip(item: Record<string, unknown>): ProviderOffer {
+  const { pk: _pk, sk: _sk, entity: _e, gsi1pk: _g, gsi1sk: _gs, ...offer } = item;
+  return offer as unknown as ProviderOffer;
+}
+
+export function offerPut(offer: ProviderOffer): TransactItem {
+  return {
+    Put: {
+      TableName: env.tableName(),
+      Item: {
+        ...keys.offer(offer.applicationId, offer.offerId),
+        entity: 'ProviderOffer',
+        gsi1pk: keys.agencyOffers(offer.agencyId),
+        gsi1sk: offerQueueKey(offer),
+        ...offer,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export async function getOffer(applicationId: string, offerId: string): Promise<ProviderOffer | undefined> {
+  const out = await dynamo().send(new GetCommand({ TableName: env.tableName(), Key: keys.offer(applicationId, offerId), ConsistentRead: true }));
+  return out.Item ? strip(out.Item) : undefined;
+}
+
+/** Every offer of an application, oldest first (offer ids are not ordered; sort by creation). */
+export async function offersOfApplication(applicationId: string): Promise<ProviderOffer[]> {
+  const out = await dynamo().send(
+    new QueryCommand({
+      TableName: env.tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.application(applicationId).pk, ':prefix': keys.offerPrefix },
+      ConsistentRead: true,
+    }),
+  );
+  return (out.Items ?? []).map(strip).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.offerId.localeCompare(b.offerId));
+}
+
+export async function openOfferOf(applicationId: string): Promise<ProviderOffer | undefined> {
+  return (await offersOfApplication(applicationId)).find((o) => o.state === 'open');
+}
+
+/**
+ * Up to `limit` offers of an agency in one state, soonest due first, after the queue key `after`;
+ * `next` is the key to continue from.
+ */
+export async function offersOfAgency(agencyId: string, state: OfferState, limit: number, after?: ProviderOffer): Promise<{ offers: ProviderOffer[]; next?: ProviderOffer }> {
+  const gsi1pk = keys.agencyOffers(agencyId);
+  const out = await dynamo().send(
+    new QueryCommand({
+      TableName: env.tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :state)',
+      ExpressionAttributeValues: { ':pk': gsi1pk, ':state': `${state}#` },
+      ExclusiveStartKey: after ? { ...keys.offer(after.applicationId, after.offerId), gsi1pk, gsi1sk: offerQueueKey(after) } : undefined,
+      Limit: limit,
+    }),
+  );
+  const offers = (out.Items ?? []).map(strip);
+  return { offers, next: out.LastEvaluatedKey ? offers.at(-1) : undefined };
+}
+
+async function updateOpenOffer(offer: ProviderOffer, update: string, values: Record<string, unknown>, extraCondition = ''): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.offer(offer.applicationId, offer.offerId),
+        UpdateExpression: update,
+        ConditionExpression: `#state = :open${extraCondition}`,
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ...values, ':open': 'open' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Stores the portal's answer on an open, unanswered offer: of two staff answering at once, one wins. */
+export function recordOfferAnswer(offer: ProviderOffer, answer: OfferAnswer): Promise<boolean> {
+  return updateOpenOffer(offer, 'SET answer = :answer', { ':answer': answer }, ' AND attribute_not_exists(answer)');
+}
+
+/** The agency has seen the offer (the state's heartbeat): its due date moves; false if it closed meanwhile. */
+export function acknowledgeOffer(offer: ProviderOffer, at: string, dueAt: string): Promise<boolean> {
+  return updateOpenOffer(offer, 'SET acknowledgedAt = :at, dueAt = :due, gsi1sk = :queue', {
+    ':at': at,
+    ':due': dueAt,
+    ':queue': offerQueueKey({ ...offer, dueAt }),
+  });
+}
+
+/** The conditional "close this open offer" write, for a transaction with what it decides. */
+export function closeOfferWrite(offer: ProviderOffer, state: Exclude<OfferState, 'open'>, fields: Partial<ProviderOffer> = {}): TransactItem {
+  const set = { ...fields, state, gsi1sk: offerQueueKey({ ...offer, state }) };
+  const entries = Object.entries(set);
+  return {
+    Update: {
+      TableName: env.tableName(),
+      Key: keys.offer(offer.applicationId, offer.offerId),
+      UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+      ConditionExpression: '#state = :open',
+      ExpressionAttributeNames: { '#state': 'state', ...Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])) },
+      ExpressionAttributeValues: { ':open': 'open', ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])) },
+    },
+  };
+}

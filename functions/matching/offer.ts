@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import * as z from 'zod';
+import type { Text } from '../../forms/i18n';
+import { message } from '../../forms/messages';
+import type { StaffActor } from '../applications/audit';
+import { isApplicationId } from '../applications/identifiers';
+import { decisionNote } from '../review/task';
+
+/**
+ * An offer of a reserved place to the counsellor's agency: a task holding the workflow's token
+ * (`ProviderOffer` state). The place is already reserved when the offer opens; accepting starts the
+ * service period with that counsellor, declining (with a reason) or letting it lapse releases the
+ * place and the next candidate gets an offer.
+ */
+export type OfferState = 'open' | 'accepted' | 'declined' | 'expired';
+
+export const offerDecisions = ['accept', 'decline'] as const;
+export type OfferDecision = (typeof offerDecisions)[number];
+
+export const declineReasons = [
+  { id: 'no-capacity', label: { ko: '담당 가능 인원 초과', en: 'No room in the caseload after all' } },
+  { id: 'schedule', label: { ko: '일정이 맞지 않음', en: 'Schedules do not fit' } },
+  { id: 'service-not-suitable', label: { ko: '기관에서 제공하기 어려운 서비스', en: 'We cannot provide this service well' } },
+  { id: 'conflict-of-interest', label: { ko: '이해관계 충돌(지인 등)', en: 'Conflict of interest (e.g. known to the counsellor)' } },
+  { id: 'distance', label: { ko: '거리가 멀어 이용이 어려움', en: 'Too far for the applicant' } },
+  { id: 'other', label: { ko: '기타(메모에 사유 기재)', en: 'Other (reason in the note)' } },
+] as const satisfies readonly { id: string; label: Text }[];
+export type DeclineReason = (typeof declineReasons)[number]['id'];
+
+/** Who answered an offer, with what and why. */
+export interface OfferAnswer {
+  decision: OfferDecision;
+  reason?: DeclineReason;
+  note?: string;
+  /** 'portal': signed-in agency staff; 'step-functions-api': SendTaskSuccess from whoever holds the token (believed for the decision only). */
+  via: 'portal' | 'step-functions-api' | 'timeout';
+  by?: StaffActor;
+  at: string;
+  /** Binds the portal's stored answer to the token's output (see functions/review/decide-task.ts). */
+  id?: string;
+}
+
+export interface ProviderOffer {
+  offerId: string;
+  applicationId: string;
+  period: number;
+  agencyId: string;
+  counsellorId: string;
+  programme: string;
+  serviceType: string;
+  /** The applicant's district (the application's), for the case manager's side. */
+  district: string;
+  state: OfferState;
+  createdAt: string;
+  /** When the offer lapses unless the agency acknowledges it (heartbeat), never after `timeoutAt`. */
+  dueAt: string;
+  timeoutAt: string;
+  heartbeatSeconds: number;
+  taskToken: string;
+  /** Why this counsellor: the candidate's score and reason when the place was reserved. */
+  score: number;
+  reason: Text;
+  acknowledgedAt?: string;
+  answer?: OfferAnswer;
+}
+
+/** The body of the agency's answer: decline needs a reason from the list (and a note when 'other'). */
+export const offerAnswerBody = z
+  .object({
+    decision: z.enum(offerDecisions, { error: message('offer-decision', { ko: '수락 또는 거절을 선택해 주세요', en: 'Choose accept or decline' }) }),
+    reason: z
+      .enum(declineReasons.map((r) => r.id) as [DeclineReason, ...DeclineReason[]], {
+        error: message('decline-reason', { ko: '거절 사유를 목록에서 골라 주세요', en: 'Choose a reason for declining from the list' }),
+      })
+      .optional(),
+    note: decisionNote.optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.decision === 'decline' && !body.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: message('decline-reason-required', { ko: '거절 사유를 골라 주세요', en: 'Say why you decline' }) });
+    }
+    if (body.reason === 'other' && !body.note) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: message('decline-note-required', { ko: '기타 사유를 메모에 적어 주세요', en: 'Write the reason in the note' }) });
+    }
+    if (body.decision === 'accept' && body.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: message('accept-no-reason', { ko: '수락에는 거절 사유를 넣지 않습니다', en: 'An acceptance has no reason for declining' }) });
+    }
+  });
+
+/** Derived from the token (a retried step finds its offer) and the application id (the partition). */
+export function offerIdFor(applicationId: string, taskToken: string): string {
+  return `${applicationId}.${createHash('sha256').update(`offer:${taskToken}`).digest('base64url').slice(0, 16)}`;
+}
+
+export function applicationIdOfOffer(offerId: string): string | undefined {
+  const parts = offerId.split('.');
+  return parts.length === 2 && isApplicationId(parts[0]!) && /^[A-Za-z0-9_-]{16}$/.test(parts[1]!) ? parts[0] : undefined;
+}
+
+/** What agency staff see of an offer: never the token, nor the answer id. */
+export function offerView(offer: ProviderOffer) {
+  const { taskToken: _token, answer, ...view } = offer;
+  const { id: _id, ...shown } = answer ?? {};
+  return { ...view, ...(answer ? { answer: shown } : {}) };
+}
