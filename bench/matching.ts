@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import loadHighs from 'highs';
 import type { MatchRequest } from '../functions/matching/match-types';
 import { assignWaitlist, type WaitlistResult } from '../functions/matching/waitlist/assign-waitlist';
+import { waitlistScorer } from '../functions/matching/waitlist-plan';
 import type { WaitlistScorer } from '../functions/matching/waitlist/scorer';
 import { freePlaces, type CounsellorForMatching } from '../functions/providers/registry';
 import { standInScorer, waitlistInstance } from '../test/support/waitlist-instances';
 
-// STAND-IN SCORER: swap for `import * as score from '../functions/matching/score'` once merged.
-const scorer: WaitlistScorer = standInScorer;
+// The real scoring module (functions/matching/score.ts) as the batch reads it, trainings as of a day
+// after every generated waitingSince. MATCHING_SCORER=stand-in uses the tests' small stand-in instead.
+const scorer: WaitlistScorer = process.env.MATCHING_SCORER === 'stand-in' ? standInScorer : waitlistScorer('2026-07-01');
 const highsVersion = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).devDependencies.highs as string;
 
 interface Optimum {

@@ -71,13 +71,13 @@ export function assignWaitlist(requests: readonly MatchRequest[], counsellors: r
   supply[network.source] = placed;
   supply[network.sink] = -placed;
   const simplex = new NetworkSimplex({ ...network, capacity }, supply);
-  simplex.optimize(network.quality.map((q) => -q), likelyArcs(network));
+  simplex.optimize(negated(network.quality), likelyArcs(network));
   if (!simplex.feasible()) throw new Error('waitlist: the counts the maximum flow placed cannot be routed (a bug)');
   const qualityDone = performance.now();
 
   // 3. Waiting, among the flows of best quality (the simplex continues on the optimal face of stage 2).
   simplex.keepOptimalFace();
-  simplex.optimize(network.waiting.map((w) => -w));
+  simplex.optimize(negated(network.waiting));
   const flows = simplex.flows();
   const finished = performance.now();
 
@@ -97,6 +97,12 @@ export function assignWaitlist(requests: readonly MatchRequest[], counsellors: r
   };
 }
 
+function negated(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let k = 0; k < values.length; k++) out[k] = -values[k]!;
+  return out;
+}
+
 /**
  * A guess at the class-pair arcs an optimum uses, for the simplex to price first (the rest are priced
  * too before it stops, so the guess costs no exactness): every other arc, and of the class-pair arcs
@@ -107,14 +113,15 @@ function likelyArcs(network: WaitlistNetwork, perRequestClass = 8, perCounsellor
   const m = pairArc.length;
   const chosen: number[] = [];
   let best = -Infinity;
-  for (let k = 0; k < m; k++) if (pairArc[k]) best = Math.max(best, quality[k]!);
+  let pairs = 0;
+  for (let k = 0; k < m; k++) if (pairArc[k]) (best = Math.max(best, quality[k]!)), pairs++;
   // Best quality first, ties by arc: one numeric sort of (best − quality)·m + arc, exact below 2^53.
-  const order: number[] = [];
-  for (let k = 0; k < m; k++) {
-    if (pairArc[k]) order.push((best - quality[k]!) * m + k);
+  const sorted = new Float64Array(pairs);
+  for (let k = 0, p = 0; k < m; k++) {
+    if (pairArc[k]) sorted[p++] = (best - quality[k]!) * m + k;
     else chosen.push(k);
   }
-  const sorted = Float64Array.from(order).sort();
+  sorted.sort();
   const out = new Int32Array(network.nodeCount);
   const into = new Int32Array(network.nodeCount);
   for (const key of sorted) {

@@ -136,7 +136,8 @@ export class NetworkSimplex {
         this.flowOf[e] = -supply[u]!;
       }
     }
-    this.eligible = Int32Array.from({ length: m }, (_, i) => i);
+    this.eligible = new Int32Array(m);
+    for (let i = 0; i < m; i++) this.eligible[i] = i;
     this.search = this.eligible;
   }
 
@@ -172,7 +173,13 @@ export class NetworkSimplex {
     if (workingSet) {
       const inFace = new Uint8Array(m);
       for (const e of this.eligible) inFace[e] = 1;
-      this.search = Int32Array.from(workingSet, (k) => this.position[k]!).filter((e) => inFace[e] === 1);
+      const search = new Int32Array(workingSet.length);
+      let size = 0;
+      for (let w = 0; w < workingSet.length; w++) {
+        const e = this.position[workingSet[w]!]!;
+        if (inFace[e] === 1) search[size++] = e;
+      }
+      this.search = search.subarray(0, size);
     }
     this.nextArc = 0;
     for (;;) {
