@@ -7,6 +7,7 @@ import { stepInput, systemActor } from '../lifecycle/step-input';
 import { getProgramme } from '../../forms';
 import { offerIdFor, type ProviderOffer } from './offer';
 import { offerPut } from './offer-store';
+import { leaveWaitlistWrite } from './waitlist-store';
 
 const input = stepInput.extend({
   taskToken: z.string().min(1).max(4096),
@@ -61,7 +62,8 @@ export const handler = workflowStep('OpenProviderOffer', input, async ({ applica
       visibleToApplicant: application.status === 'waitlisted',
       detail: { offerId: offer.offerId, agencyId: offer.agencyId, counsellorId: offer.counsellorId, dueAt: offer.dueAt },
     }),
-    with: [offerPut(offer)],
+    // Off the waiting list, however the place was found (the batch, or matching's own recheck).
+    with: [offerPut(offer), leaveWaitlistWrite(applicationId)],
   });
   return { offerId: offer.offerId };
 });

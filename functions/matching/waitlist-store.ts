@@ -61,6 +61,11 @@ export function assignEntryWrite(entry: WaitlistEntry, agencyId: string, counsel
   };
 }
 
+/** Takes the application off the list, for a transaction with what ended its wait (there may be no entry). */
+export function leaveWaitlistWrite(applicationId: string): TransactItem {
+  return { Delete: { TableName: env.tableName(), Key: keys.waitlistEntry(applicationId) } };
+}
+
 /** Every waiting application of every programme, longest waiting first within a programme. */
 export async function waitlistEntries(): Promise<WaitlistEntry[]> {
   const entries: WaitlistEntry[] = [];

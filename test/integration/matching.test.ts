@@ -144,6 +144,8 @@ describe('the waiting list', () => {
     await untilStatus(receipt, 'in-service');
     expect((await counsellor('P-HANUL', counsellorId)).reserved).toBe(1);
     expect(await placesOf('P-HANUL', counsellorId)).toEqual([expect.objectContaining({ applicationId: receipt.applicationId, state: 'serving' })]);
+    const { Item: entry } = await local.db.send(new GetCommand({ TableName: TABLE, Key: { pk: `APP#${receipt.applicationId}`, sk: 'WAITLIST' } }));
+    expect(entry).toBeUndefined();
   });
 });
 
