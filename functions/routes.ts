@@ -25,4 +25,8 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/api/staff/tasks', handler: 'listTasks', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/claim', handler: 'claimTask', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/decision', handler: 'decideTask', access: ['caseworker', 'supervisor'] },
+  { method: 'GET', path: '/api/provider/offers', handler: 'listProviderOffers', access: ['provider'] },
+  { method: 'POST', path: '/api/provider/offers/{offerId}/acknowledge', handler: 'acknowledgeProviderOffer', access: ['provider'] },
+  { method: 'POST', path: '/api/provider/offers/{offerId}/decision', handler: 'decideProviderOffer', access: ['provider'] },
+  { method: 'GET', path: '/api/provider/caseload', handler: 'getProviderCaseload', access: ['provider'] },
 ];

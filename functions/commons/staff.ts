@@ -12,6 +12,8 @@ export interface StaffMember {
    * console's app client may not, see infra/data-stack.ts); supervisors and operators see every district.
    */
   districts: string[];
+  /** The provider agency an agency staff member works for (`custom:agency`, set by administrators only). */
+  agency?: string;
 }
 
 // API Gateway passes list claims as "[a b]" strings; the local gateway as arrays. Accept both.
@@ -31,7 +33,8 @@ export function staffMember(event: HttpEvent): StaffMember {
   const groups = listClaim(claims['cognito:groups']).filter((g): g is StaffGroup => (staffGroups as readonly string[]).includes(g));
   const access = routes.find((r) => `${r.method} ${r.path}` === event.routeKey)?.access;
   if (!Array.isArray(access) || !groups.some((g) => access.includes(g))) throw problem.forbidden();
-  return { userId: String(claims.sub), groups, districts: listClaim(claims['custom:districts']) };
+  const agency = typeof claims['custom:agency'] === 'string' && claims['custom:agency'] !== '' ? claims['custom:agency'] : undefined;
+  return { userId: String(claims.sub), groups, districts: listClaim(claims['custom:districts']), ...(agency ? { agency } : {}) };
 }
 
 export function servesDistrict(staff: StaffMember, district: string): boolean {
@@ -42,6 +45,11 @@ export function servesDistrict(staff: StaffMember, district: string): boolean {
 /** Throws 403 unless the staff member may act on data of this district. */
 export function requireDistrict(staff: StaffMember, district: string): void {
   if (!servesDistrict(staff, district)) throw problem.forbidden();
+}
+
+/** Throws 403 unless the staff member works for this agency (agency staff see their own agency only). */
+export function requireAgency(staff: StaffMember, agencyId: string): void {
+  if (!staff.groups.includes('provider') || !staff.agency || staff.agency !== agencyId) throw problem.forbidden();
 }
 
 export function staffActor(staff: StaffMember, event: HttpEvent): StaffActor {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { prescreenSchema, programmes, submissionSchema } from '../../forms';
+import { offerAnswerBody } from '../matching/offer';
 import { routes } from '../routes';
 
 const problemSchema = {
@@ -25,6 +26,7 @@ const problemSchema = {
 const bodies: Partial<Record<string, string>> = {
   'POST /api/applications': 'Submission',
   'POST /api/eligibility/check': 'Prescreen',
+  'POST /api/provider/offers/{offerId}/decision': 'OfferAnswer',
 };
 
 /**
@@ -55,6 +57,7 @@ export function openApiDocument() {
         Text: { type: 'object', properties: { ko: { type: 'string' }, en: { type: 'string' } }, required: ['ko', 'en'] },
         Submission: z.toJSONSchema(submissionSchema, { io: 'input', unrepresentable: 'any' }),
         Prescreen: z.toJSONSchema(prescreenSchema, { io: 'input', unrepresentable: 'any' }),
+        OfferAnswer: z.toJSONSchema(offerAnswerBody, { io: 'input', unrepresentable: 'any' }),
       },
     },
   };

@@ -15,6 +15,8 @@ export interface LocalStaffUser {
   name: string;
   groups: StaffGroup[];
   districts: string[];
+  /** The provider agency of agency staff, signed as `custom:agency`. */
+  agency?: string;
 }
 
 export const ISSUER = 'dolbom-local-issuer';
@@ -36,6 +38,7 @@ export class LocalIdentity {
     return new SignJWT({
       'cognito:groups': user.groups,
       'custom:districts': user.districts.join(','),
+      ...(user.agency ? { 'custom:agency': user.agency } : {}),
       'cognito:username': user.username,
       name: user.name,
       token_use: 'id',

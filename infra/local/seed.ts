@@ -9,7 +9,7 @@ export const seededStaff: LocalStaffUser[] = [
   { username: 'caseworker.jongno', password: 'dolbom-local', name: '김사례 (종로구)', groups: ['caseworker'], districts: ['11110'] },
   { username: 'caseworker.mapo', password: 'dolbom-local', name: '이사례 (마포구)', groups: ['caseworker'], districts: ['11440'] },
   { username: 'supervisor', password: 'dolbom-local', name: '박감독', groups: ['supervisor'], districts: [] },
-  { username: 'provider.maeum', password: 'dolbom-local', name: '마음숲 상담센터', groups: ['provider'], districts: ['11110', '11440'] },
+  { username: 'provider.maeum', password: 'dolbom-local', name: '마음숲 상담센터', groups: ['provider'], districts: ['11110', '11440'], agency: 'P-MAEUMSUP' },
   { username: 'operator', password: 'dolbom-local', name: '운영자', groups: ['operator'], districts: [] },
 ];
 

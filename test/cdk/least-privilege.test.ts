@@ -47,9 +47,9 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('lets only the decision endpoint answer task tokens, and the claim endpoint only heartbeat them', () => {
-    expect(holders(/^states:SendTask(Success|Failure)$/)).toEqual(['decideTask']);
-    expect(holders(/^states:SendTaskHeartbeat$/)).toEqual(['claimTask', 'decideTask']);
+  it('lets only the decision endpoints answer task tokens, and the claim and acknowledge endpoints only heartbeat them', () => {
+    expect(holders(/^states:SendTask(Success|Failure)$/)).toEqual(['decideProviderOffer', 'decideTask']);
+    expect(holders(/^states:SendTaskHeartbeat$/)).toEqual(['acknowledgeProviderOffer', 'claimTask', 'decideProviderOffer', 'decideTask']);
   });
 
   it('lets only submission use the data key', () => {
