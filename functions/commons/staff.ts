@@ -12,7 +12,10 @@ export interface StaffMember {
    * console's app client may not, see infra/data-stack.ts); supervisors and operators see every district.
    */
   districts: string[];
-  /** The provider agency an agency staff member works for (`custom:agency`, set by administrators only). */
+  /**
+   * The agency (제공기관) a provider's staff member works for (`custom:agency`, administrators only, like
+   * `custom:districts`): their scope in the registry and, later, in the provider portal.
+   */
   agency?: string;
 }
 
@@ -47,9 +50,19 @@ export function requireDistrict(staff: StaffMember, district: string): void {
   if (!servesDistrict(staff, district)) throw problem.forbidden();
 }
 
-/** Throws 403 unless the staff member works for this agency (agency staff see their own agency only). */
+/** Whether the staff member may change this agency's registry data: an operator, or the agency's own staff. */
+export function servesAgency(staff: StaffMember, agencyId: string): boolean {
+  if (staff.groups.includes('operator')) return true;
+  return staff.groups.includes('provider') && staff.agency !== undefined && staff.agency === agencyId;
+}
+
+/**
+ * Throws 403 unless the staff member is an operator or a provider whose agency claim is this agency.
+ * Decided from the id alone, before any read: another agency's staff get the same 403 whether or not
+ * the agency exists.
+ */
 export function requireAgency(staff: StaffMember, agencyId: string): void {
-  if (!staff.groups.includes('provider') || !staff.agency || staff.agency !== agencyId) throw problem.forbidden();
+  if (!servesAgency(staff, agencyId)) throw problem.forbidden();
 }
 
 export function staffActor(staff: StaffMember, event: HttpEvent): StaffActor {

@@ -5,9 +5,9 @@ import type { StaffGroup } from '../../functions/routes';
 
 /**
  * The local stand-in for the Cognito user pool: seeded staff sign in with a password and get an ID
- * token with the same claims Cognito issues (`cognito:groups`, `custom:districts`). The gateway checks
- * it the way API Gateway's JWT authorizer does and hands the claims to the handler. As in AWS, groups and
- * districts are set for the user (here by the seed) and no one can change their own.
+ * token with the same claims Cognito issues (`cognito:groups`, `custom:districts`, `custom:agency`). The
+ * gateway checks it the way API Gateway's JWT authorizer does and hands the claims to the handler. As in
+ * AWS, groups, districts and agency are set for the user (here by the seed) and no one can change their own.
  */
 export interface LocalStaffUser {
   username: string;
@@ -15,7 +15,7 @@ export interface LocalStaffUser {
   name: string;
   groups: StaffGroup[];
   districts: string[];
-  /** The provider agency of agency staff, signed as `custom:agency`. */
+  /** A provider's agency id (`custom:agency`); Cognito leaves an unset attribute out of the token. */
   agency?: string;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpEvent } from '../../../functions/commons/http';
 import { HttpProblem } from '../../../functions/commons/problems';
-import { requireAgency, requireDistrict, staffMember } from '../../../functions/commons/staff';
+import { requireDistrict, staffMember } from '../../../functions/commons/staff';
 
 function event(routeKey: string, claims?: Record<string, unknown>): HttpEvent {
   return { routeKey, requestContext: { http: { sourceIp: '10.0.0.1' }, ...(claims ? { authorizer: { jwt: { claims } } } : {}) } } as unknown as HttpEvent;
@@ -40,27 +40,5 @@ describe('requireDistrict', () => {
   });
   it('lets a supervisor act in every district', () => {
     expect(status(() => requireDistrict({ userId: 's', groups: ['supervisor'], districts: [] }, '11440'))).toBe(200);
-  });
-});
-
-describe('agency staff', () => {
-  it('carry their agency from the custom:agency claim, and nobody else has one', () => {
-    const provider = staffMember(event('GET /api/provider/offers', { sub: 'p', 'cognito:groups': ['provider'], 'custom:agency': 'P-MAEUMSUP' }));
-    expect(provider).toEqual({ userId: 'p', groups: ['provider'], districts: [], agency: 'P-MAEUMSUP' });
-    expect(staffMember(event('GET /api/staff/tasks', { sub: 'c', 'cognito:groups': ['caseworker'], 'custom:districts': '11110' })).agency).toBeUndefined();
-  });
-
-  it('may act on their own agency only', () => {
-    const provider = { userId: 'p', groups: ['provider' as const], districts: [], agency: 'P-MAEUMSUP' };
-    expect(status(() => requireAgency(provider, 'P-MAEUMSUP'))).toBe(200);
-    expect(status(() => requireAgency(provider, 'P-HANUL'))).toBe(403);
-    expect(status(() => requireAgency({ ...provider, agency: undefined }, 'P-MAEUMSUP'))).toBe(403);
-    // An agency claim on someone outside the provider group opens nothing.
-    expect(status(() => requireAgency({ userId: 's', groups: ['supervisor'], districts: [], agency: 'P-MAEUMSUP' }, 'P-MAEUMSUP'))).toBe(403);
-  });
-
-  it('cannot use a provider route from a case-manager group, nor case-manager routes as a provider', () => {
-    expect(status(() => staffMember(event('GET /api/provider/offers', { sub: 's', 'cognito:groups': ['supervisor'] })))).toBe(403);
-    expect(status(() => staffMember(event('GET /api/staff/tasks', { sub: 'p', 'cognito:groups': ['provider'], 'custom:agency': 'P-MAEUMSUP' })))).toBe(403);
   });
 });
