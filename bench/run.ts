@@ -103,13 +103,14 @@ async function happyPath(cloud: CloudProcess) {
     await local.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ decision }) }));
   };
   await answer('CaseManagerReview', 'approve');
+  await answer('ProviderOffer', 'accept');
   await eventually(async () => ((await local.history(arn)).some((e) => e.stateEnteredEventDetails?.name === 'ServicePeriod') ? true : undefined), 'service period');
   await local.advanceClock('+92d');
   await answer('Reassessment', 'close');
   await eventually(async () => ((await local.history(arn)).some((e) => e.type === 'ExecutionSucceeded') ? true : undefined), 'closure');
   const history = await local.history(arn);
   const transitions = history.filter((e) => e.stateEnteredEventDetails).length;
-  console.log(`\nhappy path (submit → review approve → 3-month period → re-assessment close → Closed):`);
+  console.log(`\nhappy path (submit → review approve → offer accepted → 3-month period → re-assessment close → Closed):`);
   console.log(`  ${transitions} state transitions, ${history.length} history events, ${((performance.now() - lifecycleStarted) / 1000).toFixed(1)} s wall clock with the clock advanced 92 days`);
 }
 

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { ageInFullYears, ISO_DATE, parseIsoDate } from './dates';
 import { districtCodeSchema, districts } from './districts';
+import { languageOptions, languages } from './languages';
 import { hiddenCharactersBut } from './hidden-characters';
 import { topicParticle, type Text } from './i18n';
 import { fieldMessages, message } from './messages';
@@ -34,6 +35,10 @@ export const labels = {
   guardianName: { ko: '법정대리인 이름', en: 'Guardian name' },
   guardianRelation: { ko: '법정대리인과의 관계', en: 'Relation of the guardian' },
   guardianPhone: { ko: '법정대리인 휴대전화', en: 'Guardian mobile phone' },
+  preferences: { ko: '상담사 희망 사항', en: 'Counsellor preferences' },
+  counsellorGender: { ko: '희망 상담사 성별', en: 'Preferred counsellor gender' },
+  language: { ko: '희망 상담 언어', en: 'Preferred language of counselling' },
+  time: { ko: '희망 상담 시간', en: 'Time for sessions' },
 } satisfies Record<string, Text>;
 
 export const householdCategoryOptions: { value: (typeof householdCategories)[number]; label: Text }[] = [
@@ -283,6 +288,73 @@ export const crossField = {
       }
     };
   },
+};
+
+/* ---------- preferences for matching a counsellor ---------- */
+
+/** 'any' is an answer of its own (the person said it does not matter); leaving the question out says the same. */
+export const counsellorGenderPreferences = ['any', 'female', 'male'] as const;
+export const timePreferences = ['any', 'weekday-daytime', 'evening', 'saturday'] as const;
+
+export const counsellorGenderOptions: { value: (typeof counsellorGenderPreferences)[number]; label: Text }[] = [
+  { value: 'any', label: { ko: '상관없음', en: 'No preference' } },
+  { value: 'female', label: { ko: '여성', en: 'Female' } },
+  { value: 'male', label: { ko: '남성', en: 'Male' } },
+];
+
+export const timeOptions: { value: (typeof timePreferences)[number]; label: Text }[] = [
+  { value: 'any', label: { ko: '상관없음', en: 'No preference' } },
+  { value: 'weekday-daytime', label: { ko: '평일 낮', en: 'Weekday daytime' } },
+  { value: 'evening', label: { ko: '평일 저녁', en: 'Weekday evening' } },
+  { value: 'saturday', label: { ko: '토요일', en: 'Saturday' } },
+];
+
+/**
+ * Wishes about the counsellor, all optional: matching weighs them (functions/matching/score.ts) but
+ * never refuses a counsellor for them, and the eligibility rules never read them, so no
+ * `eligibilitySchema` (nor the pre-check) includes them.
+ */
+const preferencesFormat = message('preferences-format', {
+  ko: '상담사 희망 사항은 성별·언어·시간 항목으로 보내 주세요',
+  en: 'Counsellor preferences must be sent as gender, language and time answers',
+});
+
+export const preferencesSchema = z
+  .object(
+    {
+      counsellorGender: choice(counsellorGenderPreferences, labels.counsellorGender).optional(),
+      language: choice(languages, labels.language).optional(),
+      time: choice(timePreferences, labels.time).optional(),
+    },
+    { error: preferencesFormat },
+  )
+  .optional();
+
+export const preferencesSection: FormSection = {
+  id: 'preferences',
+  title: labels.preferences,
+  fields: [
+    {
+      name: 'preferences.counsellorGender',
+      label: labels.counsellorGender,
+      input: 'radio',
+      required: false,
+      options: counsellorGenderOptions,
+      help: {
+        ko: '상담사를 연결할 때 가능한 한 반영합니다. 희망 사항 때문에 연결이 늦어지지는 않습니다',
+        en: 'Taken into account when a counsellor is matched, where possible; a wish never delays the match',
+      },
+    },
+    {
+      name: 'preferences.language',
+      label: labels.language,
+      input: 'select',
+      required: false,
+      options: languageOptions,
+      help: { ko: '선택하지 않으면 한국어로 상담합니다', en: 'Sessions are in Korean unless you choose another language' },
+    },
+    { name: 'preferences.time', label: labels.time, input: 'radio', required: false, options: timeOptions },
+  ],
 };
 
 /* ---------- form sections shared by the programmes ---------- */

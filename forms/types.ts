@@ -129,4 +129,9 @@ export interface ProgrammeDefinition<
   priority: PriorityRules;
   plan: ServicePlan;
   serviceTypes: { id: string; label: Text }[];
+  /**
+   * The service type (an id of `serviceTypes`) that stored answers ask for: what matching needs a
+   * counsellor qualified for. Throws on answers that do not say one (they were validated on receipt).
+   */
+  serviceTypeOf(answers: unknown): string;
 }

@@ -9,8 +9,8 @@ export interface HandlerAccess {
   startsLifecycle?: boolean;
   /** Task tokens: 'answer' a case manager's decision (success, failure, heartbeat), or only 'heartbeat'. */
   taskTokens?: 'answer' | 'heartbeat';
-  /** Invoked by the table's stream with each new application item (reads the stream's keys, not the table). */
-  newApplicationStream?: boolean;
+  /** Invoked by the table's stream with one kind of inserted item (infra/constructs/table-stream-trigger.ts). */
+  tableStream?: 'new-applications' | 'capacity-signals';
   /** Envelope encryption of personal identifiers. */
   dataKey?: 'encrypt' | 'decrypt' | 'both';
   /** Hashes or checks citizen access codes: derives the HMAC key once per cold start (kms:GenerateMac). */
@@ -59,6 +59,12 @@ export const handlers = {
     description: "Shows staff an application's audit trail",
     access: { table: 'readwrite' },
   },
+  getCandidatesForStaff: {
+    entry: 'functions/matching/get-candidates-for-staff.ts',
+    description: 'Shows staff the live ranking of an application: candidates with scores and reasons',
+    // Reads the registry and the application, and writes the read to the audit trail.
+    access: { table: 'readwrite' },
+  },
   listTasks: {
     entry: 'functions/review/list-tasks.ts',
     description: "Lists the open human tasks of the caller's districts",
@@ -94,6 +100,41 @@ export const handlers = {
     description: "Lists the caller's agency's caseload: the places offered and in service",
     access: { table: 'readwrite' },
   },
+  listAgencies: {
+    entry: 'functions/providers/list-agencies.ts',
+    description: 'Lists the provider agencies the caller may see',
+    access: { table: 'read' },
+  },
+  createAgency: {
+    entry: 'functions/providers/create-agency.ts',
+    description: 'Registers a provider agency',
+    access: { table: 'readwrite' },
+  },
+  getAgency: {
+    entry: 'functions/providers/get-agency.ts',
+    description: 'Shows one provider agency',
+    access: { table: 'read' },
+  },
+  updateAgency: {
+    entry: 'functions/providers/update-agency.ts',
+    description: "Changes a provider agency's registry entry",
+    access: { table: 'readwrite' },
+  },
+  listCounsellors: {
+    entry: 'functions/providers/list-counsellors.ts',
+    description: "Lists an agency's counsellors with their free places",
+    access: { table: 'read' },
+  },
+  createCounsellor: {
+    entry: 'functions/providers/create-counsellor.ts',
+    description: 'Adds a counsellor to an agency and signals new places',
+    access: { table: 'readwrite' },
+  },
+  updateCounsellor: {
+    entry: 'functions/providers/update-counsellor.ts',
+    description: "Changes a counsellor's entry, never below their caseload",
+    access: { table: 'readwrite' },
+  },
   openApiDocument: {
     entry: 'functions/docs/openapi.ts',
     description: 'Serves the OpenAPI document generated from the form schemas',
@@ -122,7 +163,28 @@ export const handlers = {
   },
   matchProvider: {
     entry: 'functions/matching/match-provider.ts',
-    description: 'Reserves capacity at a provider agency, or waitlists',
+    description: 'Ranks the counsellors who fit and reserves the best free place',
+    access: { table: 'readwrite' },
+    timeoutSeconds: 30,
+  },
+  openProviderOffer: {
+    entry: 'functions/matching/open-provider-offer.ts',
+    description: "Offers the reserved place to the counsellor's agency, holding the task token",
+    access: { table: 'readwrite' },
+  },
+  recordOfferAnswer: {
+    entry: 'functions/matching/record-offer-answer.ts',
+    description: "Records the agency's answer: accepted, or declined and the place released",
+    access: { table: 'readwrite' },
+  },
+  expireProviderOffer: {
+    entry: 'functions/matching/expire-provider-offer.ts',
+    description: 'Releases the place of an offer nobody answered in time',
+    access: { table: 'readwrite' },
+  },
+  joinWaitlist: {
+    entry: 'functions/matching/join-waitlist.ts',
+    description: 'Puts an application on the waiting list, holding the task token the batch answers',
     access: { table: 'readwrite' },
   },
   startServicePeriod: {
@@ -156,10 +218,16 @@ export const handlers = {
     access: { table: 'readwrite' },
   },
   // Table stream
+  fillWaitlist: {
+    entry: 'functions/matching/fill-waitlist.ts',
+    description: 'Assigns free places to waiting applications, best total match first, and resumes them',
+    access: { table: 'readwrite', tableStream: 'capacity-signals', taskTokens: 'answer' },
+    timeoutSeconds: 300,
+  },
   startStoredApplication: {
     entry: 'functions/lifecycle/start-stored-application.ts',
     description: 'Starts the lifecycle of every stored application, even one whose submission died before starting it',
-    access: { newApplicationStream: true, startsLifecycle: true },
+    access: { tableStream: 'new-applications', startsLifecycle: true },
     timeoutSeconds: 30,
   },
 } as const satisfies Record<string, HandlerSpec>;

@@ -13,6 +13,9 @@ export interface Route {
   access: 'public' | readonly StaffGroup[];
 }
 
+const registryReaders = ['operator', 'provider', 'caseworker', 'supervisor'] as const;
+const registryWriters = ['operator', 'provider'] as const;
+
 /** The HTTP API. One list for the CDK HttpApi and the local gateway, so the two cannot drift. */
 export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/eligibility/check', handler: 'prescreenEligibility', access: 'public' },
@@ -22,9 +25,24 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/api/openapi.json', handler: 'openApiDocument', access: 'public' },
   { method: 'GET', path: '/api/staff/applications/{applicationId}', handler: 'getApplicationForStaff', access: ['caseworker', 'supervisor'] },
   { method: 'GET', path: '/api/staff/applications/{applicationId}/audit', handler: 'getAuditTrail', access: ['caseworker', 'supervisor'] },
+  { method: 'GET', path: '/api/staff/applications/{applicationId}/candidates', handler: 'getCandidatesForStaff', access: ['caseworker', 'supervisor'] },
   { method: 'GET', path: '/api/staff/tasks', handler: 'listTasks', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/claim', handler: 'claimTask', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/decision', handler: 'decideTask', access: ['caseworker', 'supervisor'] },
+  // The provider registry. Providers are scoped to their own agency and case managers only read;
+  // the handlers check the agency (functions/providers/registry-access.ts).
+  { method: 'GET', path: '/api/registry/agencies', handler: 'listAgencies', access: registryReaders },
+  { method: 'POST', path: '/api/registry/agencies', handler: 'createAgency', access: ['operator'] },
+  { method: 'GET', path: '/api/registry/agencies/{agencyId}', handler: 'getAgency', access: registryReaders },
+  { method: 'PUT', path: '/api/registry/agencies/{agencyId}', handler: 'updateAgency', access: registryWriters },
+  { method: 'GET', path: '/api/registry/agencies/{agencyId}/counsellors', handler: 'listCounsellors', access: registryReaders },
+  { method: 'POST', path: '/api/registry/agencies/{agencyId}/counsellors', handler: 'createCounsellor', access: registryWriters },
+  {
+    method: 'PUT',
+    path: '/api/registry/agencies/{agencyId}/counsellors/{counsellorId}',
+    handler: 'updateCounsellor',
+    access: registryWriters,
+  },
   { method: 'GET', path: '/api/provider/offers', handler: 'listProviderOffers', access: ['provider'] },
   { method: 'POST', path: '/api/provider/offers/{offerId}/acknowledge', handler: 'acknowledgeProviderOffer', access: ['provider'] },
   { method: 'POST', path: '/api/provider/offers/{offerId}/decision', handler: 'decideProviderOffer', access: ['provider'] },

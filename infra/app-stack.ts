@@ -14,7 +14,7 @@ import { routes } from '../functions/routes';
 import { LifecycleStateMachine, type LifecycleStep } from '../workflows/lifecycle';
 import type { EnvironmentConfig } from './config';
 import { DolbomFunction } from './constructs/dolbom-function';
-import { NewApplicationsTrigger } from './constructs/new-applications-trigger';
+import { TableStreamTrigger } from './constructs/table-stream-trigger';
 
 export interface AppStackProps extends StackProps {
   config: EnvironmentConfig;
@@ -64,8 +64,8 @@ export class AppStack extends Stack {
       if (access.startsLifecycle) {
         fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [stateMachineArn] }));
       }
-      if (access.newApplicationStream) {
-        new NewApplicationsTrigger(this, `NewApplications-${handlerId}`, { table: props.table, target: fn });
+      if (access.tableStream) {
+        new TableStreamTrigger(this, `Stream-${handlerId}`, { table: props.table, target: fn, stream: access.tableStream });
       }
       if (access.taskTokens) {
         const actions = access.taskTokens === 'answer' ? ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'] : ['states:SendTaskHeartbeat'];
@@ -78,6 +78,8 @@ export class AppStack extends Stack {
       stateMachineName,
       steps: functions as Record<LifecycleStep, DolbomFunction>,
       humanTasks: config.humanTasks,
+      providerOffers: config.providerOffers,
+      waitlistRecheckDays: config.waitlistRecheckDays,
       logs: {
         destination: new LogGroup(this, 'LifecycleLogs', {
           retention: config.logRetentionDays as RetentionDays,
@@ -93,7 +95,7 @@ export class AppStack extends Stack {
       apiName: `dolbom-${config.stage}`,
       corsPreflight: {
         allowOrigins: config.allowedOrigins,
-        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST],
+        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.PUT],
         allowHeaders: ['content-type', 'authorization', 'idempotency-key', 'x-access-code'],
       },
     });

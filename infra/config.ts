@@ -33,6 +33,19 @@ export const environmentConfigSchema = z
       .refine((t) => t.heartbeatDays < Math.min(t.reviewTimeoutDays, t.reassessmentTimeoutDays), {
         message: 'heartbeatDays must be shorter than every task timeout',
       }),
+    /** An agency's answer to the offer of a place (the ProviderOffer state). */
+    providerOffers: z
+      .object({
+        timeoutDays: days,
+        /** The agency acknowledging the offer in the portal is the heartbeat; silence this long lets it lapse. */
+        heartbeatDays: days,
+      })
+      .refine((o) => o.heartbeatDays < o.timeoutDays, { message: 'providerOffers.heartbeatDays must be shorter than timeoutDays' }),
+    /**
+     * How long a waitlisted application waits on its callback before matching looks again by itself.
+     * Places freeing up wake it at once (the waitlist batch); this only bounds a wait whose wake-up was lost.
+     */
+    waitlistRecheckDays: days.max(120),
   })
   .strict();
 
@@ -41,6 +54,8 @@ export type EnvironmentConfig = z.infer<typeof environmentConfigSchema>;
 const shared = {
   region: 'ap-northeast-2',
   humanTasks: { reviewTimeoutDays: 14, reassessmentTimeoutDays: 30, heartbeatDays: 7 },
+  providerOffers: { timeoutDays: 5, heartbeatDays: 2 },
+  waitlistRecheckDays: 60,
 } as const;
 
 export const environments: Record<Stage, EnvironmentConfig> = {
@@ -54,6 +69,7 @@ export const environments: Record<Stage, EnvironmentConfig> = {
     lambdaMemoryMb: 512,
     allowedOrigins: ['http://localhost:3000'],
     humanTasks: { ...shared.humanTasks },
+    providerOffers: { ...shared.providerOffers },
   },
   staging: {
     ...shared,
@@ -65,6 +81,7 @@ export const environments: Record<Stage, EnvironmentConfig> = {
     lambdaMemoryMb: 512,
     allowedOrigins: ['https://staging.dolbom.seoul.example'],
     humanTasks: { ...shared.humanTasks },
+    providerOffers: { ...shared.providerOffers },
   },
   prod: {
     ...shared,
@@ -77,6 +94,7 @@ export const environments: Record<Stage, EnvironmentConfig> = {
     lambdaMemoryMb: 1024,
     allowedOrigins: ['https://dolbom.seoul.example'],
     humanTasks: { ...shared.humanTasks },
+    providerOffers: { ...shared.providerOffers },
   },
 };
 

@@ -72,9 +72,13 @@ export class DataStack extends Stack {
       mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { sms: false, otp: true },
       passwordPolicy: { minLength: 12, requireSymbols: true },
-      // The districts a caseworker serves: their scope. Administrators set it (AdminUpdateUserAttributes);
-      // the console client below may not write it, so no one can widen their own.
-      customAttributes: { districts: new cognito.StringAttribute({ mutable: true, maxLen: 200 }) },
+      // The districts a caseworker serves, and the agency a provider's staff member works for: their
+      // scope. Administrators set them (AdminUpdateUserAttributes); the console client below may not
+      // write them, so no one can widen their own.
+      customAttributes: {
+        districts: new cognito.StringAttribute({ mutable: true, maxLen: 200 }),
+        agency: new cognito.StringAttribute({ mutable: true, maxLen: 40 }),
+      },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       removalPolicy,
     });
@@ -82,13 +86,13 @@ export class DataStack extends Stack {
       new cognito.CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });
     }
     // Without WriteAttributes Cognito lets a signed-in user write every mutable attribute of their
-    // own (UpdateUserAttributes), custom:districts included: list the few they may keep up to date.
+    // own (UpdateUserAttributes), custom:districts and custom:agency included: list the few they may keep up to date.
     const ownDetails = new cognito.ClientAttributes().withStandardAttributes({ fullname: true });
     this.userPoolClient = this.userPool.addClient('Console', {
       authFlows: { userSrp: true },
       preventUserExistenceErrors: true,
       writeAttributes: ownDetails,
-      readAttributes: ownDetails.withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes('districts'),
+      readAttributes: ownDetails.withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes('districts', 'agency'),
     });
   }
 }

@@ -14,6 +14,10 @@ export type LifecycleStep = Extract<
   | 'recordDecision'
   | 'escalateOverdueTask'
   | 'matchProvider'
+  | 'openProviderOffer'
+  | 'recordOfferAnswer'
+  | 'expireProviderOffer'
+  | 'joinWaitlist'
   | 'startServicePeriod'
   | 'checkServicePeriod'
   | 'startNextPeriod'
@@ -26,6 +30,8 @@ export interface LifecycleProps {
   stateMachineName: string;
   steps: Record<LifecycleStep, IFunction>;
   humanTasks: { reviewTimeoutDays: number; reassessmentTimeoutDays: number; heartbeatDays: number };
+  providerOffers: { timeoutDays: number; heartbeatDays: number };
+  waitlistRecheckDays: number;
   logs?: sfn.LogOptions;
 }
 
@@ -69,7 +75,7 @@ export class LifecycleStateMachine extends Construct {
 
   constructor(scope: Construct, id: string, props: LifecycleProps) {
     super(scope, id);
-    const { steps, humanTasks } = props;
+    const { steps, humanTasks, providerOffers } = props;
 
     const step = (name: string, handler: LifecycleStep, payload: Record<string, unknown>, resultPath: string | null) => {
       const task = new tasks.LambdaInvoke(this, name, {
@@ -139,12 +145,51 @@ export class LifecycleStateMachine extends Construct {
     // Stage 2: case-manager review.
     const review = humanTask('CaseManagerReview', 'review', humanTasks.reviewTimeoutDays);
 
-    // Stage 3: provider matching, with a daily retry while waitlisted.
+    // Stage 3: provider matching. MatchProvider ranks the counsellors and reserves the best free
+    // place; the agency answers the offer; a decline or a lapse releases the place and the next
+    // candidate is tried. With nobody free the application waits on a callback that the waitlist
+    // batch answers when a place frees (functions/matching/fill-waitlist.ts) — no timed loop.
     const matchProvider = lambdaStep('MatchProvider', 'matchProvider', ids, '$.match');
-    const waitForCapacity = new sfn.Wait(this, 'WaitForProviderCapacity', {
-      stateName: 'WaitForProviderCapacity',
-      time: sfn.WaitTime.duration(Duration.days(1)),
-    }).next(matchProvider);
+    const offerTimeoutSeconds = providerOffers.timeoutDays * DAY_SECONDS;
+    const offerHeartbeatSeconds = providerOffers.heartbeatDays * DAY_SECONDS;
+    const providerOffer = new tasks.LambdaInvoke(this, 'ProviderOffer', {
+      stateName: 'ProviderOffer',
+      lambdaFunction: steps.openProviderOffer,
+      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: sfn.TaskInput.fromObject({
+        ...ids,
+        taskToken: sfn.JsonPath.taskToken,
+        timeoutSeconds: offerTimeoutSeconds,
+        heartbeatSeconds: offerHeartbeatSeconds,
+      }),
+      retryOnServiceExceptions: false,
+      resultPath: '$.offer',
+      taskTimeout: sfn.Timeout.duration(Duration.seconds(offerTimeoutSeconds)),
+      heartbeatTimeout: sfn.Timeout.duration(Duration.seconds(offerHeartbeatSeconds)),
+    });
+    retryTransientErrors(providerOffer);
+    const expireOffer = lambdaStep('ExpireProviderOffer', 'expireProviderOffer', { ...ids, 'error.$': '$.lapsed.Error' }, null);
+    providerOffer.addCatch(expireOffer, { errors: ['States.Timeout', 'States.HeartbeatTimeout'], resultPath: '$.lapsed' });
+    providerOffer.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
+    expireOffer.next(matchProvider);
+    const recordOfferAnswer = lambdaStep('RecordOfferAnswer', 'recordOfferAnswer', { ...ids, 'answer.$': '$.offer' }, '$.offer');
+    providerOffer.next(recordOfferAnswer);
+
+    const waitlistSeconds = props.waitlistRecheckDays * DAY_SECONDS;
+    const waitForPlace = new tasks.LambdaInvoke(this, 'WaitForPlace', {
+      stateName: 'WaitForPlace',
+      lambdaFunction: steps.joinWaitlist,
+      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: sfn.TaskInput.fromObject({ ...ids, taskToken: sfn.JsonPath.taskToken }),
+      retryOnServiceExceptions: false,
+      resultPath: sfn.JsonPath.DISCARD,
+      taskTimeout: sfn.Timeout.duration(Duration.seconds(waitlistSeconds)),
+    });
+    retryTransientErrors(waitForPlace);
+    // A lost wake-up is not a failure: matching looks again, and re-joins with the same place in line.
+    waitForPlace.addCatch(matchProvider, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
+    waitForPlace.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
+    waitForPlace.next(matchProvider);
 
     // Stage 4: the service period, checked weekly and at its end.
     const startServicePeriod = lambdaStep('StartServicePeriod', 'startServicePeriod', ids, '$.servicePeriod');
@@ -173,9 +218,15 @@ export class LifecycleStateMachine extends Construct {
         .otherwise(review.task),
     );
     matchProvider.next(
-      new sfn.Choice(this, 'ProviderMatched', { stateName: 'ProviderMatched' })
-        .when(sfn.Condition.booleanEquals('$.match.result.matched', true), startServicePeriod)
-        .otherwise(waitForCapacity),
+      new sfn.Choice(this, 'PlaceReserved', { stateName: 'PlaceReserved' })
+        .when(sfn.Condition.booleanEquals('$.match.result.reserved', true), providerOffer)
+        .otherwise(waitForPlace),
+    );
+    recordOfferAnswer.next(
+      new sfn.Choice(this, 'OfferAnswer', { stateName: 'OfferAnswer' })
+        .when(sfn.Condition.stringEquals('$.offer.result.outcome', 'accepted'), startServicePeriod)
+        .when(sfn.Condition.stringEquals('$.offer.result.outcome', 'declined'), matchProvider)
+        .otherwise(providerOffer),
     );
     startServicePeriod.next(servicePeriod);
     servicePeriod.next(checkServicePeriod);

@@ -15,10 +15,13 @@ import {
   idsOf,
   labels,
   personName,
+  preferencesSchema,
+  preferencesSection,
   rrnField,
   rrnSchema,
   yesNo,
 } from '../common';
+import { answerAt } from '../answers';
 import { categoryCertificate, communityServiceCopay, voucherRrnLegalBasis } from '../community-service';
 import { seoulIsoDate } from '../dates';
 import { fieldMessages } from '../messages';
@@ -133,6 +136,7 @@ const storedAnswers = z.object({
       issuedOn: calendarDate(own.needEvidenceIssuedOn),
     })
     .optional(),
+  preferences: preferencesSchema,
   consent: consentSchema(consents),
 });
 
@@ -243,6 +247,7 @@ export const childAdolescent: ChildAdolescentDefinition = {
         { name: 'needEvidence.issuedOn', label: own.needEvidenceIssuedOn, input: 'date', required: false, sensitive: true },
       ],
     },
+    preferencesSection,
     consentSection(consents),
   ],
   documents: [
@@ -294,4 +299,5 @@ export const childAdolescent: ChildAdolescentDefinition = {
     },
   },
   serviceTypes: childServiceTypes.map(({ id, label }) => ({ id, label })),
+  serviceTypeOf: (stored) => storedAnswers.shape.serviceType.parse(answerAt(stored, 'serviceType')),
 };

@@ -13,12 +13,15 @@ import {
   householdSchema,
   householdSection,
   labels,
+  preferencesSchema,
+  preferencesSection,
   rrnField,
   rrnSchema,
   textAnswer,
   wholeNumber,
   yesNo,
 } from '../common';
+import { answerAt } from '../answers';
 import { categoryCertificate, communityServiceCopay, voucherRrnLegalBasis } from '../community-service';
 import { seoulIsoDate } from '../dates';
 import type { Text } from '../i18n';
@@ -156,6 +159,7 @@ const storedShape = z.object({
   facilityName: textAnswer(own.facilityName, 100).optional(),
   childEmotionalProblem: yesNo(own.childEmotionalProblem),
   ownEmotionalProblem: yesNo(own.ownEmotionalProblem),
+  preferences: preferencesSchema,
   consent: consentSchema(consents),
 });
 
@@ -167,7 +171,7 @@ export type ParentAnswers = z.output<typeof answers>;
  * What the rules read: the district, the applicant's age and whether a guardian applies (not who they
  * are or how to reach them), the household, the basis with what it asks, and the priority answers.
  */
-const eligibilityShape = storedShape.omit({ applicant: true, guardian: true, consent: true }).extend({
+const eligibilityShape = storedShape.omit({ applicant: true, guardian: true, preferences: true, consent: true }).extend({
   applicant: applicantSchema.pick({ district: true, birthDate: true }),
   guardian: z.object({}).optional(),
 });
@@ -302,6 +306,7 @@ export const parent: ParentDefinition = {
         { name: 'ownEmotionalProblem', label: own.ownEmotionalProblem, input: 'checkbox', required: true, sensitive: true },
       ],
     },
+    preferencesSection,
     consentSection(consents),
   ],
   documents: [
@@ -369,4 +374,6 @@ export const parent: ParentDefinition = {
     { id: 'parent-counselling', label: { ko: '부모 전문상담(자녀·부모·가족 이해)', en: 'Parent counselling (understanding child, self and family)' } },
     { id: 'prenatal-counselling', label: { ko: '임신부 우울감 감소 상담', en: 'Counselling for pregnant women to reduce depression' } },
   ],
+  // No answer names it: a pregnant applicant gets the prenatal counselling, every other basis the parent counselling.
+  serviceTypeOf: (stored) => (storedShape.shape.basis.parse(answerAt(stored, 'basis')) === 'pregnant' ? 'prenatal-counselling' : 'parent-counselling'),
 };

@@ -13,6 +13,8 @@ import {
   crossField,
   idsOf,
   labels,
+  preferencesSchema,
+  preferencesSection,
   yesNo,
 } from '../common';
 import { seoulIsoDate } from '../dates';
@@ -110,13 +112,14 @@ const answers = z.object({
   otherYouthCounselling: yesNo(own.otherCounselling),
   counsellorType: choice(idsOf(counsellorTypes), own.counsellorType),
   concerns: choices(idsOf(youthConcerns), own.concerns).default([]),
+  preferences: preferencesSchema,
   consent: consentSchema(consents),
 });
 
 export type YouthAnswers = z.output<typeof answers>;
 
 /** What the rules read: the district, the birth year, the other programme, and what sets copay and priority. */
-const eligibilityAnswers = answers.omit({ applicant: true, concerns: true, consent: true }).extend({
+const eligibilityAnswers = answers.omit({ applicant: true, concerns: true, preferences: true, consent: true }).extend({
   applicant: applicantSchema.pick({ district: true, birthDate: true }),
 });
 
@@ -203,6 +206,7 @@ export const youth: YouthDefinition = {
         },
       ],
     },
+    preferencesSection,
     consentSection(consents),
   ],
   documents: [
@@ -256,4 +260,5 @@ export const youth: YouthDefinition = {
     },
   },
   serviceTypes: [{ id: 'youth-counselling', label: { ko: '청년 심리상담(10회 패키지)', en: 'Youth counselling (10-session package)' } }],
+  serviceTypeOf: () => 'youth-counselling',
 };

@@ -20,11 +20,12 @@ export const keys = {
   /** Sessions of one period, recorded by providers: `SESSION#p<period>#<sessionId>`. */
   sessionPrefix: (period: number) => `SESSION#p${period}#`,
   notification: (applicationId: string, key: string) => ({ pk: `APP#${applicationId}`, sk: `NOTIFICATION#${key}` }),
-  providerOffer: (providerId: string, programme: string, district: string) => ({ pk: `PROVIDER#${providerId}`, sk: `OFFER#${programme}#${district}` }),
   /** Registry: an agency and its counsellors share the agency's partition. */
   agency: (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'AGENCY' }),
   counsellor: (agencyId: string, counsellorId: string) => ({ pk: `AGENCY#${agencyId}`, sk: `COUNSELLOR#${counsellorId}` }),
   counsellorPrefix: 'COUNSELLOR#',
+  /** Who changed what in an agency's registry entry (its counsellors included), under the agency. */
+  agencyAudit: (agencyId: string, at: string, eventId: string) => ({ pk: `AGENCY#${agencyId}`, sk: `AUDIT#${at}#${eventId}` }),
   /** A place a counsellor holds for an application (offered or in service), under the agency: its caseload. */
   place: (agencyId: string, counsellorId: string, applicationId: string) => ({ pk: `AGENCY#${agencyId}`, sk: `PLACE#${counsellorId}#${applicationId}` }),
   placePrefix: 'PLACE#',
@@ -44,7 +45,6 @@ export const keys = {
   /** GSI1 partitions. */
   districtApplications: (district: string) => `DISTRICT#${district}`,
   districtTasks: (district: string) => `TASKS#${district}`,
-  offers: (programme: string, district: string) => `OFFERS#${programme}#${district}`,
   /** Every agency; sort key `<district>#<agencyId>`. */
   agencies: 'AGENCIES',
   /** Every counsellor; sort key `<agencyId>#<counsellorId>`. */

@@ -3,7 +3,7 @@ import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
 import { requireApplication, transition } from '../applications/store';
 import { stepInput, systemActor } from '../lifecycle/step-input';
-import { releaseWrite } from '../matching/provider-store';
+import { releaseWrites } from '../matching/places';
 import { notificationPut } from '../notifications/outbox';
 
 /** Closure: the case closes, the provider's place is released and the applicant is told — at once. */
@@ -24,7 +24,10 @@ export const handler = workflowStep('Closure', stepInput, async ({ applicationId
       detail: { period },
     }),
     with: [
-      ...(application.providerId ? [releaseWrite(application.providerId, application.programme, application.district)] : []),
+      // The counsellor's place goes back, and the waitlist batch hears of it.
+      ...(application.providerId && application.counsellorId
+        ? releaseWrites({ agencyId: application.providerId, counsellorId: application.counsellorId }, applicationId, at)
+        : []),
       notificationPut({ applicationId, key: 'closed', template: 'application-closed', createdAt: at }),
     ],
   });

@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { prescreenSchema, programmes, submissionSchema } from '../../forms';
 import { offerAnswerBody } from '../matching/offer';
+import { agencyCreateSchema, agencyUpdateSchema, counsellorCreateSchema, counsellorUpdateSchema } from '../providers/registry-schema';
 import { routes } from '../routes';
+import { decisionBody } from '../review/decision-body';
 
 const problemSchema = {
   type: 'object',
@@ -26,8 +28,46 @@ const problemSchema = {
 const bodies: Partial<Record<string, string>> = {
   'POST /api/applications': 'Submission',
   'POST /api/eligibility/check': 'Prescreen',
+  'POST /api/registry/agencies': 'AgencyCreate',
+  'PUT /api/registry/agencies/{agencyId}': 'AgencyUpdate',
+  'POST /api/registry/agencies/{agencyId}/counsellors': 'CounsellorCreate',
+  'PUT /api/registry/agencies/{agencyId}/counsellors/{counsellorId}': 'CounsellorUpdate',
+  'POST /api/staff/tasks/{taskId}/decision': 'Decision',
   'POST /api/provider/offers/{offerId}/decision': 'OfferAnswer',
 };
+
+/** Success answers documented with a schema (the others answer what their handler's comment says). */
+const results: Partial<Record<string, { status: string; description: string; schema: string }>> = {
+  'GET /api/staff/applications/{applicationId}/candidates': { status: '200', description: 'The live ranking, best first (top 10)', schema: 'CandidateList' },
+};
+
+const text = { $ref: '#/components/schemas/Text' };
+
+/** A candidate as staff see it (functions/matching/candidate-view.ts). */
+const candidateSchema = {
+  type: 'object',
+  required: ['counsellorId', 'agencyId', 'agencyName', 'agencyDistrict', 'agencyDistrictName', 'score', 'parts', 'reason'],
+  properties: {
+    counsellorId: { type: 'string' },
+    counsellorFirstName: { type: 'string', description: 'Given name only; absent when the registry no longer knows the counsellor' },
+    agencyId: { type: 'string' },
+    agencyName: text,
+    agencyDistrict: { type: 'string', description: '시군구 code' },
+    agencyDistrictName: text,
+    score: { type: 'number', description: 'Higher is better' },
+    parts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['factor', 'points', 'reason'],
+        properties: { factor: { enum: ['distance', 'gender', 'language', 'time', 'continuity', 'load'] }, points: { type: 'number' }, reason: text },
+      },
+    },
+    reason: text,
+  },
+};
+
+const bodySchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
 /**
  * The OpenAPI 3.1 document, built from the route list and the programme schemas themselves, so the
@@ -37,12 +77,14 @@ export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const body = bodies[`${route.method} ${route.path}`];
+    const result = results[`${route.method} ${route.path}`];
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       operationId: route.handler,
       security: route.access === 'public' ? [] : [{ staffJwt: [] }],
       ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${body}` } } } } } : {}),
       responses: {
+        ...(result ? { [result.status]: { description: result.description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${result.schema}` } } } } } : {}),
         default: { description: 'Error (ko/en)', content: { 'application/json': { schema: problemSchema } } },
       },
     };
@@ -55,9 +97,22 @@ export function openApiDocument() {
       securitySchemes: { staffJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: {
         Text: { type: 'object', properties: { ko: { type: 'string' }, en: { type: 'string' } }, required: ['ko', 'en'] },
-        Submission: z.toJSONSchema(submissionSchema, { io: 'input', unrepresentable: 'any' }),
-        Prescreen: z.toJSONSchema(prescreenSchema, { io: 'input', unrepresentable: 'any' }),
-        OfferAnswer: z.toJSONSchema(offerAnswerBody, { io: 'input', unrepresentable: 'any' }),
+        Submission: bodySchema(submissionSchema),
+        Prescreen: bodySchema(prescreenSchema),
+        // Fields Dolbom derives (youth voucher types, qualified service types, free places) and the
+        // caseload (`reserved`) appear as `{"not": {}}`: named, and refused if sent.
+        AgencyCreate: bodySchema(agencyCreateSchema),
+        AgencyUpdate: bodySchema(agencyUpdateSchema),
+        CounsellorCreate: bodySchema(counsellorCreateSchema()),
+        CounsellorUpdate: bodySchema(counsellorUpdateSchema()),
+        Decision: bodySchema(decisionBody),
+        Candidate: candidateSchema,
+        CandidateList: {
+          type: 'object',
+          required: ['applicationId', 'rankedAt', 'candidates'],
+          properties: { applicationId: { type: 'string' }, rankedAt: { type: 'string', format: 'date-time' }, candidates: { type: 'array', items: { $ref: '#/components/schemas/Candidate' } } },
+        },
+        OfferAnswer: bodySchema(offerAnswerBody),
       },
     },
   };

@@ -1,58 +1,90 @@
 import { now } from '../commons/clock';
-import { cancellationReasons } from '../commons/dynamo-errors';
 import { workflowStep } from '../commons/step';
+import type { Application, MatchState, Reservation } from '../applications/application';
 import { auditEvent } from '../applications/audit';
 import { requireApplication, transition } from '../applications/store';
 import { stepInput, systemActor } from '../lifecycle/step-input';
-import { rankOffers } from './provider';
-import { offersFor, reserveWrite } from './provider-store';
+import { counsellorsForMatching } from '../providers/registry-store';
+import type { Candidate } from './match-types';
+import { reserveWrites } from './places';
+import { rankCandidates } from './rank';
+import { requestFor } from './request-for';
+
+/** Candidates kept on the application for staff to read (the offer goes to them in this order). */
+const CANDIDATES_KEPT = 5;
 
 /**
- * MatchProvider: reserves a place at the agency with the most free capacity for the programme in the
- * applicant's district, in one transaction with the status change. No place → waitlisted; the
- * workflow tries again the next day.
+ * MatchProvider: ranks the counsellors who meet every hard constraint and reserves a place with the
+ * best one — the case manager's choice first, when they made one and it still fits — in one
+ * transaction with the application, so a counsellor is never over capacity however many matchers
+ * race. A counsellor filled meanwhile → the next candidate. Nobody free → `reserved: false` and the
+ * application joins the waiting list. A place already held (a retry, or the waitlist batch's
+ * assignment) is answered as it stands.
  */
 export const handler = workflowStep('MatchProvider', stepInput, async ({ applicationId }) => {
   const application = await requireApplication(applicationId);
-  if (application.status === 'matched' && application.providerId) return { matched: true, providerId: application.providerId };
+  if (application.match?.reservation) return reserved(application.match.reservation);
 
-  for (const offer of rankOffers(await offersFor(application.programme, application.district))) {
-    try {
-      const done = await transition(applicationId, {
-        from: ['matching', 'waitlisted'],
-        to: 'matched',
-        set: { providerId: offer.providerId },
-        audit: auditEvent({
-          applicationId,
-          at: now().toISOString(),
-          actor: systemActor('MatchProvider'),
-          action: 'provider.matched',
-          status: 'matched',
-          visibleToApplicant: true,
-          detail: { providerId: offer.providerId },
-        }),
-        with: [reserveWrite(offer)],
-      });
-      return { matched: true, providerId: done.applied ? offer.providerId : done.current.providerId };
-    } catch (error) {
-      // That agency filled up since we read it: try the next one.
-      if (cancellationReasons(error)?.[2] !== 'ConditionalCheckFailed') throw error;
-    }
-  }
+  const at = now().toISOString();
+  const request = requestFor(application, at);
+  const candidates = rankCandidates(request, await counsellorsForMatching(), at, CANDIDATES_KEPT);
+  const proposed = candidates.find((c) => c.counsellorId === application.match?.proposedCounsellorId);
+  const order = proposed ? [proposed, ...candidates.filter((c) => c !== proposed)] : candidates;
+  const match: MatchState = {
+    excludedCounsellorIds: [],
+    ...application.match,
+    candidates,
+    rankedAt: at,
+    waitingSince: request.waitingSince,
+  };
 
-  if (application.status === 'matching') {
-    await transition(applicationId, {
-      from: ['matching'],
-      to: 'waitlisted',
-      audit: auditEvent({
-        applicationId,
-        at: now().toISOString(),
-        actor: systemActor('MatchProvider'),
-        action: 'provider.waitlisted',
-        status: 'waitlisted',
-        visibleToApplicant: true,
-      }),
-    });
+  for (const candidate of order) {
+    const reservation: Reservation = {
+      agencyId: candidate.agencyId,
+      counsellorId: candidate.counsellorId,
+      reservedAt: at,
+      via: candidate === proposed ? 'proposal' : 'ranking',
+      score: candidate.score,
+      reason: candidate.reason,
+    };
+    const held = await reserve(application, { ...match, reservation }, candidate, at);
+    if (held) return reserved(held);
   }
-  return { matched: false };
+  return { reserved: false, candidates: candidates.length };
 });
+
+function reserved(reservation: Reservation) {
+  return { reserved: true, agencyId: reservation.agencyId, counsellorId: reservation.counsellorId };
+}
+
+/**
+ * One place with `candidate`, or undefined when they filled up meanwhile. A place this application
+ * already holds (an earlier attempt of this step) is returned instead.
+ */
+async function reserve(application: Application, match: MatchState, candidate: Candidate, at: string): Promise<Reservation | undefined> {
+  const status = application.status === 'waitlisted' ? 'waitlisted' : 'matching';
+  const done = await transition(application.id, {
+    from: [status],
+    to: status,
+    set: { match },
+    once: 'match.reservation',
+    audit: auditEvent({
+      applicationId: application.id,
+      at,
+      actor: systemActor('MatchProvider'),
+      action: 'provider.reserved',
+      detail: { agencyId: candidate.agencyId, counsellorId: candidate.counsellorId, score: candidate.score, via: match.reservation!.via },
+    }),
+    with: reserveWrites({
+      agencyId: candidate.agencyId,
+      counsellorId: candidate.counsellorId,
+      applicationId: application.id,
+      programme: application.programme,
+      state: 'offered',
+      reservedAt: at,
+    }),
+  });
+  if (done.applied) return match.reservation;
+  // The condition failed: the counsellor is full (try the next), or a place is already held.
+  return done.current.match?.reservation;
+}

@@ -89,18 +89,17 @@ export function servePlaceWrite(holder: PlaceHolder, applicationId: string, at: 
 }
 
 /**
- * "A place may have freed": an item only ever inserted, whose sort key the stream's filter passes to
+ * "A place may have freed" (or a new application waits for one): an item only ever inserted, whose sort key the stream's filter passes to
  * the waitlist batch. It carries ids only, and expires after a week (TTL).
  */
-export function capacitySignalPut(holder: PlaceHolder, at: string): TransactItem {
+export function capacitySignalPut(cause: { agencyId?: string; counsellorId?: string; applicationId?: string }, at: string): TransactItem {
   return {
     Put: {
       TableName: env.tableName(),
       Item: {
         ...keys.capacitySignal(randomUUID()),
         entity: 'CapacitySignal',
-        agencyId: holder.agencyId,
-        counsellorId: holder.counsellorId,
+        ...cause,
         at,
         expiresAt: Math.floor(Date.parse(at) / 1000) + WEEK_SECONDS,
       },

@@ -1,5 +1,6 @@
 import type { Text } from '../../forms/i18n';
 import type { DistrictCode } from '../../forms/districts';
+import type { Language } from '../../forms/languages';
 
 /**
  * The provider registry's domain (DOMAIN.md §3): agencies (제공기관) and their counsellors (제공인력).
@@ -38,8 +39,8 @@ export interface Training {
 }
 
 export type Gender = 'female' | 'male';
-export const languages = ['ko', 'en', 'zh', 'vi', 'ja', 'ru', 'mn'] as const;
-export type Language = (typeof languages)[number];
+/** The form asks an applicant's language from the same list (forms/languages.ts), so the two cannot drift. */
+export { languages, type Language } from '../../forms/languages';
 
 /** When sessions can be held; the applicant's time preference is matched against it. */
 export interface Availability {
@@ -82,9 +83,12 @@ export interface Counsellor {
 }
 
 /** A counsellor as matching reads it: with the agency's district and what is derived from qualifications. */
-export interface CounsellorForMatching extends Pick<Counsellor, 'counsellorId' | 'agencyId' | 'gender' | 'languages' | 'trainings' | 'availability' | 'weeklyCapacity' | 'reserved' | 'qualifications'> {
+export interface CounsellorForMatching
+  extends Pick<Counsellor, 'counsellorId' | 'agencyId' | 'gender' | 'languages' | 'trainings' | 'availability' | 'weeklyCapacity' | 'reserved' | 'qualifications' | 'active'> {
   agencyDistrict: DistrictCode;
   agencyName: Text;
+  /** Programmes the agency offers (a counsellor serves only the agency's programmes). */
+  agencyProgrammes: ProgrammeId[];
   /** Service types the agency offers (a counsellor serves only what the agency offers). */
   agencyServiceTypes: string[];
 }

@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import * as z from 'zod';
-import { message } from '../../forms/messages';
 import { sfn } from '../commons/clients';
 import { now } from '../commons/clock';
 import { httpHandler } from '../commons/http';
 import { HttpProblem, problem } from '../commons/problems';
 import { staffActor } from '../commons/staff';
+import { getApplication } from '../applications/store';
+import { liveCandidates } from '../matching/candidates-preview';
+import { decisionBody, notACandidate } from './decision-body';
 import { isSpentToken, taskClosed, taskForStaff } from './staff-task';
-import { decisionNote, decisionsByKind, type HumanTask, type TaskAnswer } from './task';
+import { decisionsByKind, type HumanTask, type TaskAnswer } from './task';
 import { getTask, recordAnswer } from './task-store';
-
-const bodySchema = z.object({
-  decision: z.string().min(1, message('decision-required', { ko: '결정을 선택해 주세요', en: 'Choose a decision' })),
-  note: decisionNote.optional(),
-});
 
 const answeredDifferently = () =>
   new HttpProblem(409, 'task-answered-differently', {
@@ -28,10 +24,14 @@ const answeredDifferently = () =>
  * deciding at once one wins; then the task token is answered with the decision and the answer's id,
  * by which RecordDecision knows it came from here. The same person sending the same decision again
  * (a retry, also after this route died between the write and the token) gets the same answer.
+ *
+ * An approval may name the counsellor to offer the place to first (one of the live candidates, as
+ * GET …/candidates shows them). It is kept on the stored answer only — the token's output carries
+ * the decision and the answer id, never a counsellor — and RecordDecision proposes it from there.
  */
 export const handler = httpHandler(async (event) => {
   const { staff, task } = await taskForStaff(event);
-  const body = bodySchema.parse(event.jsonBody);
+  const body = decisionBody.parse(event.jsonBody);
   const allowed: readonly string[] = decisionsByKind[task.kind];
   if (!allowed.includes(body.decision)) {
     throw problem.invalidInput([
@@ -42,7 +42,17 @@ export const handler = httpHandler(async (event) => {
       },
     ]);
   }
-  const mine: TaskAnswer = { id: randomUUID(), decision: body.decision, via: 'console', by: staffActor(staff, event), note: body.note, at: now().toISOString() };
+  // Checked while the choice can still be stored; a retry of a stored answer is not checked again.
+  if (body.counsellorId && task.state === 'open' && !task.answer) await requireCandidate(task.applicationId, body.counsellorId);
+  const mine: TaskAnswer = {
+    id: randomUUID(),
+    decision: body.decision,
+    via: 'console',
+    by: staffActor(staff, event),
+    note: body.note,
+    ...(body.counsellorId ? { counsellorId: body.counsellorId } : {}),
+    at: now().toISOString(),
+  };
   const answer = await standingAnswer(task, mine);
   try {
     await sfn().send(new SendTaskSuccessCommand({ taskToken: task.taskToken, output: JSON.stringify({ decision: answer.decision, answerId: answer.id }) }));
@@ -62,6 +72,14 @@ async function standingAnswer(task: HumanTask, mine: TaskAnswer): Promise<TaskAn
     answer = (await recordAnswer(task, mine)) ? mine : (await getTask(task.applicationId, task.taskId))?.answer;
   }
   if (!answer || answer.via !== 'console' || answer.by?.userId !== mine.by?.userId) throw taskClosed();
-  if (answer.decision !== mine.decision || (answer.note ?? '') !== (mine.note ?? '')) throw answeredDifferently();
+  if (answer.decision !== mine.decision || (answer.note ?? '') !== (mine.note ?? '') || answer.counsellorId !== mine.counsellorId) throw answeredDifferently();
   return answer;
+}
+
+/** 400 on `counsellorId` unless the counsellor is one of the application's live candidates. */
+async function requireCandidate(applicationId: string, counsellorId: string): Promise<void> {
+  const application = await getApplication(applicationId, false);
+  const candidates = application ? await liveCandidates(application, now().toISOString()) : [];
+  const problemWith = notACandidate(counsellorId, candidates);
+  if (problemWith) throw problem.invalidInput([problemWith]);
 }

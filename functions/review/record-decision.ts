@@ -4,6 +4,7 @@ import { dynamo } from '../commons/clients';
 import { now } from '../commons/clock';
 import { cancellationReasons } from '../commons/dynamo-errors';
 import { workflowStep } from '../commons/step';
+import type { MatchState } from '../applications/application';
 import { auditEvent } from '../applications/audit';
 import { auditPut, transition } from '../applications/store';
 import { stepInput } from '../lifecycle/step-input';
@@ -24,7 +25,9 @@ const outputSchema = (kind: TaskKind) => z.object({ decision: z.enum(decisionsBy
  * audit trail in one transaction, so a retried step records it once. A decision the console stored is
  * recorded as its signed-in author's, with the note; one sent straight to the Step Functions API is
  * recorded as such, naming nobody. An output that is not a valid decision is recorded as such and
- * the workflow opens a fresh task.
+ * the workflow opens a fresh task. A console approval that names a counsellor proposes them on the
+ * application's match, in the same transaction as the move to `matching` (a counsellor claimed in
+ * the token's output, like any other extra field, is dropped).
  */
 export const handler = workflowStep('RecordDecision', input, async ({ applicationId, period, kind, decision }) => {
   const parsed = outputSchema(kind).safeParse(decision);
@@ -34,6 +37,8 @@ export const handler = workflowStep('RecordDecision', input, async ({ applicatio
   const stored = task?.answer;
   const fromConsole = stored?.via === 'console' && stored.id === parsed.data?.answerId && stored.decision === verdict ? stored : undefined;
   const answer: TaskAnswer = fromConsole ?? { decision: verdict, via: 'step-functions-api', at };
+  // Only a signed-in case manager's approval proposes a counsellor (decide-task.ts checked the choice).
+  const proposed = verdict === 'approve' ? fromConsole?.counsellorId : undefined;
   const closeTask = task ? [closeTaskWrite(task, 'decided', { answer })] : [];
   const audit = auditEvent({
     applicationId,
@@ -41,12 +46,14 @@ export const handler = workflowStep('RecordDecision', input, async ({ applicatio
     actor: fromConsole?.by ?? { kind: 'step-functions-api' },
     action: `${kind}.decided`,
     visibleToApplicant: verdict !== 'invalid',
-    detail: { decision: verdict, taskId: task?.taskId ?? null, via: answer.via },
+    detail: { decision: verdict, taskId: task?.taskId ?? null, via: answer.via, ...(proposed ? { counsellorId: proposed } : {}) },
     ...(answer.note ? { note: answer.note } : {}),
   });
 
   if (kind === 'review' && verdict === 'approve') {
-    await transition(applicationId, { from: ['awaiting-review'], to: 'matching', audit: { ...audit, status: 'matching' }, with: closeTask });
+    // The case manager's choice, offered first by MatchProvider, which ranks and fills in the rest.
+    const match: MatchState | undefined = proposed ? { candidates: [], rankedAt: at, excludedCounsellorIds: [], proposedCounsellorId: proposed } : undefined;
+    await transition(applicationId, { from: ['awaiting-review'], to: 'matching', ...(match ? { set: { match } } : {}), audit: { ...audit, status: 'matching' }, with: closeTask });
     return { decision: verdict };
   }
   if (!task) return { decision: verdict }; // Already recorded by an earlier attempt of this step.

@@ -47,6 +47,11 @@ export interface TaskAnswer {
   by?: StaffActor;
   /** The case manager's note (console only): personal text, shown to staff, never logged. */
   note?: string;
+  /**
+   * Approve only (console only): the candidate the case manager chose to be offered the place first.
+   * Stored here, never in the token's output; RecordDecision proposes it on the application's match.
+   */
+  counsellorId?: string;
   at: string;
   /** The console's answer id, sent in the token's output so RecordDecision can tell its answer from another sender's. */
   id?: string;

@@ -1,19 +1,50 @@
-import { statusLabels } from '../applications/application';
+import { statusLabels, type Application } from '../applications/application';
 import { httpHandler } from '../commons/http';
+import { candidateView, offerForCaseManager } from '../matching/candidate-view';
+import type { ProviderOffer } from '../matching/offer';
+import { offersOfApplication } from '../matching/offer-store';
+import { registryNames } from '../matching/registry-names';
 import { taskView } from '../review/task';
 import { tasksOfApplication } from '../review/task-store';
 import { openForStaff } from './staff-access';
 
-/** GET /api/staff/applications/{applicationId} — the case file: answers, explanation, tasks. */
+/**
+ * GET /api/staff/applications/{applicationId} — the case file: answers, explanation, tasks, and how
+ * matching went: the stored candidates with their reasons and every offer made (never its token).
+ */
 export const handler = httpHandler(async (event) => {
   const { accessCodeHash: _secret, rrn, ...application } = await openForStaff(event, 'application.viewed-by-staff');
+  const [tasks, offers] = await Promise.all([tasksOfApplication(application.id), offersOfApplication(application.id)]);
   return {
     status: 200,
     body: {
       ...application,
+      ...(await matchingViews(application, offers)),
       statusLabel: statusLabels[application.status],
       rrn: rrn ? { masked: rrn.masked } : undefined,
-      tasks: (await tasksOfApplication(application.id)).map(taskView),
+      tasks: tasks.map(taskView),
     },
   };
 });
+
+/**
+ * The match and the offers with the counsellors' first names and the agencies' names, read once for
+ * all of them (the serving counsellor's too).
+ */
+async function matchingViews(application: Omit<Application, 'accessCodeHash'>, offers: ProviderOffer[]) {
+  const { match } = application;
+  const serving = application.providerId && application.counsellorId ? [{ agencyId: application.providerId, counsellorId: application.counsellorId }] : [];
+  const named = [...(match?.candidates ?? []), ...offers, ...(match?.reservation ? [match.reservation] : []), ...serving];
+  const names = named.length ? await registryNames(named) : { counsellors: {}, agencies: {} };
+  return {
+    match: match && {
+      ...match,
+      candidates: match.candidates.map((c) => candidateView(c, names)),
+      ...(match.reservation ? { reservation: { ...match.reservation, counsellorFirstName: names.counsellors[match.reservation.counsellorId] } } : {}),
+    },
+    offers: offers.map((o) => offerForCaseManager(o, names)),
+    /** First names of every counsellor named above (excluded and proposed ones are looked up here). */
+    counsellorFirstNames: names.counsellors,
+    agencyNames: names.agencies,
+  };
+}

@@ -67,7 +67,7 @@ Dolbom local cloud is up in ${(cloud.timings.totalMs / 1000).toFixed(1)} s (CDK 
   DynamoDB Local   ${cloud.urls.dynamodb}
   Clock            npm run clock -- +30d
 
-Staff sign-in (password "dolbom-local"): ${seededStaff.map((u) => u.username).join(', ')}
+Staff sign-in (password "dolbom-local"): ${seededStaff.map((u) => (u.agency ? `${u.username} (${u.agency})` : u.username)).join(', ')}
   curl -s -X POST ${cloud.urls.api}/local/auth/sign-in -H 'content-type: application/json' -d '{"username":"caseworker.jongno","password":"dolbom-local"}'
 
 Ready.`);

@@ -36,9 +36,9 @@ describe('least privilege', () => {
     expect(holders(/^states:StartExecution$/)).toEqual(['startNextPeriod', 'startStoredApplication', 'submitApplication']);
   });
 
-  it("lets only the trigger read the table's stream, and nothing else of the table", () => {
+  it("lets only the two stream triggers read the table's stream, and the starter nothing else of the table", () => {
     // Table grants name GetRecords too, but on the table and its indexes: only a grant on the stream's ARN reads it.
-    expect(Object.keys(streamGrants).sort()).toEqual(['startStoredApplication']);
+    expect(Object.keys(streamGrants).sort()).toEqual(['fillWaitlist', 'startStoredApplication']);
     expect(granted.startStoredApplication!.filter((a) => /^dynamodb:/.test(a)).sort()).toEqual([
       'dynamodb:DescribeStream',
       'dynamodb:GetRecords',
@@ -47,9 +47,9 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('lets only the decision endpoints answer task tokens, and the claim and acknowledge endpoints only heartbeat them', () => {
-    expect(holders(/^states:SendTask(Success|Failure)$/)).toEqual(['decideProviderOffer', 'decideTask']);
-    expect(holders(/^states:SendTaskHeartbeat$/)).toEqual(['acknowledgeProviderOffer', 'claimTask', 'decideProviderOffer', 'decideTask']);
+  it('lets only the decision endpoints and the waitlist batch answer task tokens, and the claim and acknowledge endpoints only heartbeat them', () => {
+    expect(holders(/^states:SendTask(Success|Failure)$/)).toEqual(['decideProviderOffer', 'decideTask', 'fillWaitlist']);
+    expect(holders(/^states:SendTaskHeartbeat$/)).toEqual(['acknowledgeProviderOffer', 'claimTask', 'decideProviderOffer', 'decideTask', 'fillWaitlist']);
   });
 
   it('lets only submission use the data key', () => {
@@ -69,7 +69,7 @@ describe('least privilege', () => {
   });
 
   it('keeps read-only handlers read-only', () => {
-    for (const handler of ['listTasks']) {
+    for (const handler of ['listTasks', 'listAgencies', 'getAgency', 'listCounsellors']) {
       expect(granted[handler]!.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)), handler).toEqual([]);
       expect(granted[handler]!.some((a) => /^dynamodb:(Query|GetItem)$/.test(a)), handler).toBe(true);
     }

@@ -15,14 +15,17 @@ const callbacks = states.filter(([, s]) => s.Type === 'Task' && String(s.Resourc
 
 describe('the lifecycle state machine', () => {
   it('has every stage of the lifecycle as a real state', () => {
-    for (const name of ['CheckEligibility', 'CaseManagerReview', 'MatchProvider', 'ServicePeriod', 'CheckServicePeriod', 'Reassessment', 'StartNextPeriod', 'Closure', 'RejectApplication']) {
+    for (const name of ['CheckEligibility', 'CaseManagerReview', 'MatchProvider', 'ProviderOffer', 'RecordOfferAnswer', 'WaitForPlace', 'ServicePeriod', 'CheckServicePeriod', 'Reassessment', 'StartNextPeriod', 'Closure', 'RejectApplication']) {
       expect(definition.States, name).toHaveProperty(name);
     }
   });
 
-  it('gives every callback state a timeout, a heartbeat shorter than it, and a catch', () => {
-    expect(callbacks.map(([name]) => name).sort()).toEqual(['CaseManagerReview', 'Reassessment']);
-    for (const [name, state] of callbacks) {
+  it('gives every callback state a timeout and a catch, and every wait for a person a heartbeat shorter than it', () => {
+    expect(callbacks.map(([name]) => name).sort()).toEqual(['CaseManagerReview', 'ProviderOffer', 'Reassessment', 'WaitForPlace']);
+    const waitlist = definition.States.WaitForPlace!;
+    expect(waitlist.TimeoutSeconds).toBeGreaterThan(0);
+    expect((waitlist.Catch as { ErrorEquals: string[]; Next: string }[]).find((c) => c.ErrorEquals.includes('States.Timeout'))?.Next).toBe('MatchProvider');
+    for (const [name, state] of callbacks.filter(([name]) => name !== 'WaitForPlace')) {
       expect(state.TimeoutSeconds, name).toBeGreaterThan(0);
       expect(state.HeartbeatSeconds, name).toBeGreaterThan(0);
       expect(state.HeartbeatSeconds, name).toBeLessThan(state.TimeoutSeconds);
@@ -76,6 +79,13 @@ describe('the lifecycle state machine', () => {
     expect(text).not.toMatch(/"QueryLanguage":"JSONata"|"Assign"|"Arguments"|"Output"|\{%/);
   });
 
+  it('waits for a place on a callback, never on a timed loop', () => {
+    const waits = Object.entries(definition.States).filter(([, state]) => state.Type === 'Wait').map(([name]) => name);
+    expect(waits).toEqual(['ServicePeriod']);
+    expect(definition.States.PlaceReserved!.Default).toBe('WaitForPlace');
+    expect(definition.States.WaitForPlace!.Next).toBe('MatchProvider');
+  });
+
   it('routes an extension (period > 1) straight to its service period', () => {
     const start = definition.States[definition.StartAt]!;
     expect(start.Type).toBe('Choice');
@@ -112,6 +122,12 @@ describe('the HTTP API', () => {
       const declared = routes.find((r) => `${r.method} ${r.path}` === route.Properties!.RouteKey)!;
       expect(route.Properties!.AuthorizationType, route.Properties!.RouteKey).toBe(declared.access === 'public' ? 'NONE' : 'JWT');
     }
+  });
+
+  it("lets browsers of the allowed origins use every method of the route list (CORS preflight)", () => {
+    const [api] = Object.values(templates.app.Resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Api');
+    const allowed: string[] = api!.Properties!.CorsConfiguration.AllowMethods;
+    expect([...new Set(routes.map((r) => r.method))].filter((m) => !allowed.includes(m))).toEqual([]);
   });
 
   it('builds one Node.js 22 arm64 function per catalog entry', () => {

@@ -10,19 +10,22 @@ import { staffUserPool } from '../support/staff-pool';
 describe.each(stageNames)('the %s staff user pool', (stage) => {
   const { client, customAttributes } = staffUserPool(stage);
 
-  it('keeps the districts a caseworker serves in a custom attribute', () => {
+  it('keeps the districts a caseworker serves and the agency a provider works for in custom attributes', () => {
     expect(customAttributes).toContain('custom:districts');
+    expect(customAttributes).toContain('custom:agency');
   });
 
   it('lets the console client write no custom attribute, so a user cannot widen their own scope', () => {
     // Absent or empty, Cognito would let the client write every attribute.
     expect(client.writeAttributes?.length).toBeGreaterThan(0);
     expect(client.writeAttributes).not.toContain('custom:districts');
+    expect(client.writeAttributes).not.toContain('custom:agency');
     expect(client.writeAttributes!.filter((a) => a.startsWith('custom:'))).toEqual([]);
   });
 
-  it('still puts the districts in the tokens the handlers read', () => {
+  it('still puts the districts and the agency in the tokens the handlers read', () => {
     expect(client.readAttributes).toContain('custom:districts');
+    expect(client.readAttributes).toContain('custom:agency');
   });
 });
 
@@ -41,5 +44,15 @@ describe('the local issuer', () => {
     // Cognito's ID token carries a custom attribute as the string stored, the groups as a list.
     expect(claims['custom:districts']).toBe(caseworker.districts.join(','));
     expect(claims['cognito:groups']).toEqual(caseworker.groups);
+    expect(claims).not.toHaveProperty('custom:agency');
+  });
+
+  it("puts a provider's agency in the token as Cognito would, and only the one the seed gave", async () => {
+    const identity = new LocalIdentity(seededStaff, path.join(dir, 'key'));
+    const provider = seededStaff.find((u) => u.username === 'provider.maeum')!;
+    const claims = (await identity.verify(`Bearer ${await identity.signIn(provider.username, provider.password)}`))!;
+    expect(claims['custom:agency']).toBe('P-MAEUMSUP');
+    const { client } = staffUserPool('prod');
+    expect(client.readAttributes).toContain('custom:agency');
   });
 });

@@ -30,12 +30,12 @@ afterAll(async () => {
 const decided = (events: Awaited<ReturnType<ReturnType<typeof caseWork>['auditTrail']>>) => events.filter((e) => e.action === 'review.decided');
 
 describe('a decision sent straight to the Step Functions API', () => {
-  it('is recorded as such: the decidedBy, sourceIp and note it claims are not believed', async () => {
+  it('is recorded as such: the decidedBy, sourceIp, note and counsellor it claims are not believed', async () => {
     const receipt = await work.submitYouth('11110'); // 종로구
     await work.untilStatus(receipt, 'awaiting-review');
     const token = await eventually(() => drill.clients.latestTaskToken(LIFECYCLE_EXECUTION(receipt.applicationId), 'CaseManagerReview'), 'a review token');
 
-    const forged = { decision: 'approve', decidedBy: 'caseworker.mapo', sourceIp: '198.51.100.7', note: 'approved by mapo' };
+    const forged = { decision: 'approve', decidedBy: 'caseworker.mapo', sourceIp: '198.51.100.7', note: 'approved by mapo', counsellorId: 'C-FORGED' };
     await drill.clients.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(forged) }));
     await work.untilStatus(receipt, ['matching', 'matched', 'in-service', 'waitlisted']);
 
@@ -45,11 +45,14 @@ describe('a decision sent straight to the Step Functions API', () => {
     expect(decision!.actor).toEqual({ kind: 'step-functions-api' });
     expect(decision!.note).toBeUndefined();
     const trail = JSON.stringify(events);
-    for (const claim of ['caseworker.mapo', '198.51.100.7', 'approved by mapo']) expect(trail).not.toContain(claim);
+    for (const claim of ['caseworker.mapo', '198.51.100.7', 'approved by mapo', 'C-FORGED']) expect(trail).not.toContain(claim);
 
     const file = await work.caseFile(supervisor, receipt.applicationId);
     expect(file.tasks[0]).toMatchObject({ state: 'decided', answer: { decision: 'approve', via: 'step-functions-api' } });
     expect(JSON.stringify(file.tasks)).not.toContain('caseworker.mapo');
+    // Only a signed-in case manager proposes a counsellor: a claimed one never reaches the match.
+    expect(file.match?.proposedCounsellorId).toBeUndefined();
+    expect(JSON.stringify(file.tasks)).not.toContain('C-FORGED');
   });
 });
 

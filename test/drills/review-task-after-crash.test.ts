@@ -76,7 +76,7 @@ describe('a crash between the task token checkpoint and the openHumanTask invoca
 
     // The token issued before the crash answers the review.
     await after.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ decision: 'approve' }) }));
-    await eventually(async () => ((await statusOf(applicationId)) === 'in-service' ? true : undefined), 'the application to be in service');
+    await eventually(async () => ((await statusOf(applicationId)) === 'matching' ? true : undefined), 'the application to be matched to a provider');
     expect((await tasksOfApplication(applicationId)).map((task) => task.state)).toEqual(['decided']);
   });
 });

@@ -17,3 +17,12 @@ describe('staff cannot widen their own districts', () => {
     expect(client.readAttributes).toContain('custom:districts');
   });
 });
+
+describe('provider staff cannot move themselves to another agency', () => {
+  it.each(stageNames)('the %s console client may not write custom:agency, and its tokens still carry it', (stage) => {
+    const { client } = staffUserPool(stage);
+    expect(client.writeAttributes).toBeDefined();
+    expect(client.writeAttributes).not.toContain('custom:agency');
+    expect(client.readAttributes).toContain('custom:agency');
+  });
+});

@@ -2,7 +2,7 @@ import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../support/clients';
-import { executionArn, local, statusOf, submission, submit, untilExecutionStatus, untilStatus, untilTaskToken } from '../support/cloud-test';
+import { answerTask, approveAndAccept, executionArn, local, submission, submit, untilExecutionStatus, untilStatus, untilTaskToken } from '../support/cloud-test';
 
 async function auditActions(applicationId: string) {
   const token = await local.signIn('supervisor');
@@ -23,6 +23,8 @@ describe('an application from submission to closure', () => {
     // A case manager approves — here as an operator would, with the token from the execution history.
     const reviewToken = await untilTaskToken(receipt.applicationId, 'CaseManagerReview');
     await local.sfn.send(new SendTaskSuccessCommand({ taskToken: reviewToken, output: JSON.stringify({ decision: 'approve' }) }));
+    // The best counsellor's place is reserved and offered to their agency, which accepts.
+    await answerTask(receipt.applicationId, 'ProviderOffer', { decision: 'accept' });
     const serving = await untilStatus(receipt, 'in-service');
     expect(serving.servicePeriod.period).toBe(1);
 
@@ -44,6 +46,8 @@ describe('an application from submission to closure', () => {
       'eligibility.checked',
       'task.opened',
       'review.decided',
+      'provider.reserved',
+      'provider.offered',
       'provider.matched',
       'service-period.started',
       'service-period.ended',
@@ -62,11 +66,7 @@ describe('an application from submission to closure', () => {
 
   it('extends into a second period as a new execution named <id>-p2', async () => {
     const receipt = await submit(submission('youth'));
-    await untilStatus(receipt, 'awaiting-review');
-    await local.sfn.send(
-      new SendTaskSuccessCommand({ taskToken: await untilTaskToken(receipt.applicationId, 'CaseManagerReview'), output: '{"decision":"approve"}' }),
-    );
-    await untilStatus(receipt, 'in-service');
+    await approveAndAccept(receipt);
     await local.advanceClock('+92d');
     await untilStatus(receipt, 'reassessment');
     await local.sfn.send(
@@ -112,7 +112,7 @@ describe('waiting for people and for places', () => {
     expect(actions.filter((a) => a === 'task.escalated')).toHaveLength(1);
     expect(actions.filter((a) => a === 'task.opened')).toHaveLength(2);
     await local.sfn.send(new SendTaskSuccessCommand({ taskToken: fresh, output: '{"decision":"approve"}' }));
-    await untilStatus(receipt, 'in-service');
+    await untilStatus(receipt, 'matching');
   });
 
   it('does not escalate a review a caseworker has claimed, as long as they keep claiming it', async () => {
@@ -136,46 +136,35 @@ describe('waiting for people and for places', () => {
     expect(await untilTaskToken(receipt.applicationId, 'CaseManagerReview')).toBe(token);
     const decided = await local.http('POST', `/api/staff/tasks/${task.taskId}/decision`, { decision: 'approve' }, { authorization: `Bearer ${jongno}` });
     expect(decided.status).toBe(202);
-    await untilStatus(receipt, 'in-service');
+    await untilTaskToken(receipt.applicationId, 'ProviderOffer');
     expect((await claim()).status).toBe(409);
-  });
-
-  it('waitlists an application where no provider has a place, and tries again the next day', async () => {
-    const receipt = await submit(submission('youth', { applicant: { district: '11620' } })); // 관악구: no seeded provider
-    await untilStatus(receipt, 'awaiting-review');
-    await local.sfn.send(
-      new SendTaskSuccessCommand({ taskToken: await untilTaskToken(receipt.applicationId, 'CaseManagerReview'), output: '{"decision":"approve"}' }),
-    );
-    await untilStatus(receipt, 'waitlisted');
-    await local.advanceClock('+1d');
-    const tries = await eventually(async () => {
-      const entered = (await local.history(executionArn(receipt.applicationId))).filter((e) => e.stateEnteredEventDetails?.name === 'MatchProvider');
-      return entered.length >= 2 ? entered.length : undefined;
-    }, 'a second matching attempt');
-    expect(tries).toBeGreaterThanOrEqual(2);
-    expect((await statusOf(receipt)).status).toBe('waitlisted');
   });
 });
 
 describe('provider capacity', () => {
-  it('is never overbooked: two approvals racing for the last place get one place and one waiting list', async () => {
-    const receipts = await Promise.all([1, 2].map(() => submit(submission('youth', { applicant: { district: '11650' } }))));
+  it('is never overbooked: two approvals racing for the last place get one offer and one waiting list', async () => {
+    // Only one counsellor in Seoul offers music therapy, with one place.
+    const receipts = await Promise.all([1, 2].map(() => submit(submission('child-adolescent', { applicant: { district: '11110' }, serviceType: 'music-therapy' }))));
     await Promise.all(receipts.map((r) => untilStatus(r, 'awaiting-review')));
     const tokens = await Promise.all(receipts.map((r) => untilTaskToken(r.applicationId, 'CaseManagerReview')));
     await Promise.all(tokens.map((taskToken) => local.sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{"decision":"approve"}' }))));
-    const outcomes = await Promise.all(
+    const held = await Promise.all(
       receipts.map((r) =>
         eventually(async () => {
-          const { status } = await statusOf(r);
-          return status === 'in-service' || status === 'waitlisted' ? status : undefined;
-        }, 'a match or the waiting list'),
+          const { Item } = await local.db.send(new GetCommand({ TableName: 'dolbom-dev', Key: { pk: `APP#${r.applicationId}`, sk: 'APPLICATION' } }));
+          if (Item?.status === 'waitlisted') return 'waitlisted';
+          return Item?.match?.reservation ? 'offered' : undefined;
+        }, 'an offer or the waiting list'),
       ),
     );
-    expect(outcomes.sort()).toEqual(['in-service', 'waitlisted']);
-    const { Item: offer } = await local.db.send(
-      new GetCommand({ TableName: 'dolbom-dev', Key: { pk: 'PROVIDER#P-DAMDAM', sk: 'OFFER#youth#11650' } }),
+    expect(held.sort()).toEqual(['offered', 'waitlisted']);
+    const offered = receipts[held.indexOf('offered')]!;
+    const { Item } = await local.db.send(new GetCommand({ TableName: 'dolbom-dev', Key: { pk: `APP#${offered.applicationId}`, sk: 'APPLICATION' } }));
+    const { agencyId, counsellorId } = Item!.match.reservation;
+    const { Item: counsellor } = await local.db.send(
+      new GetCommand({ TableName: 'dolbom-dev', Key: { pk: `AGENCY#${agencyId}`, sk: `COUNSELLOR#${counsellorId}` } }),
     );
-    expect(offer).toMatchObject({ capacity: 1, reserved: 1 });
+    expect(counsellor).toMatchObject({ weeklyCapacity: 1, reserved: 1 });
   });
 });
 
@@ -213,7 +202,7 @@ describe('case-manager decisions through the console API', () => {
     );
     expect([first!.status, second!.status].sort()).toEqual([202, 409]);
     const winner = first!.status === 202 ? 'rejected' : 'matched';
-    await untilStatus(receipt, winner === 'rejected' ? 'rejected' : 'in-service');
+    await untilStatus(receipt, winner === 'rejected' ? 'rejected' : 'matching');
 
     const file = await local.http('GET', `/api/staff/applications/${receipt.applicationId}`, undefined, { authorization: `Bearer ${jongno}` });
     expect(file.status).toBe(200);

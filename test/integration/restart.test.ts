@@ -38,8 +38,8 @@ describe('stopping and starting the local cloud', () => {
     await after.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ decision: 'approve' }) }));
     const view = await eventually(async () => {
       const { body: status } = await after.http('GET', `/api/applications/${applicationId}`, undefined, { 'x-access-code': accessCode });
-      return status.status === 'in-service' ? status : undefined;
-    }, 'the application to be in service after the restart');
+      return status.status === 'matching' ? status : undefined;
+    }, 'the application to be matched to a provider after the restart');
     expect(view.timeline.filter((t: { status: string }) => t.status === 'awaiting-review')).toHaveLength(1);
   });
 
@@ -56,8 +56,8 @@ describe('stopping and starting the local cloud', () => {
     await after.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ decision: 'approve' }) }));
     await eventually(async () => {
       const { body: status } = await after.http('GET', `/api/applications/${applicationId}`, undefined, { 'x-access-code': accessCode });
-      return status.status === 'in-service' ? status : undefined;
-    }, 'the application to be in service after the crash');
+      return status.status === 'matching' ? status : undefined;
+    }, 'the application to be matched to a provider after the crash');
   });
 
   it('keeps the virtual clock across a restart (durable timers are due against it)', async () => {

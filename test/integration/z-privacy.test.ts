@@ -3,7 +3,7 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
-import { cloud, local, submission, submit, untilStatus, untilTaskToken } from '../support/cloud-test';
+import { answerTask, cloud, local, submission, submit, untilStatus, untilTaskToken } from '../support/cloud-test';
 
 // Runs last (files are sorted by name): it scans what every other integration test left behind.
 const rrns = ['1409033123456', '880229-2123456', '0503154123456'];
@@ -35,6 +35,7 @@ describe('resident registration numbers', () => {
     await local.sfn.send(
       new SendTaskSuccessCommand({ taskToken: await untilTaskToken(child.applicationId, 'CaseManagerReview'), output: '{"decision":"approve"}' }),
     );
+    await answerTask(child.applicationId, 'ProviderOffer', { decision: 'accept' });
     await untilStatus(child, 'in-service');
 
     const token = await local.signIn('caseworker.jongno');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { childExample, parentExample, patched, youthExample } from './answers';
 import { clientsFor, eventually } from './clients';
 
@@ -62,4 +62,19 @@ export function untilExecutionStatus(execution: string, status: string) {
     const out = await local.sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(execution) }));
     return out.status === status ? out : undefined;
   }, `execution ${execution} to be ${status}`);
+}
+
+/** Answers a callback state of the application's execution straight through the Step Functions API. */
+export async function answerTask(applicationId: string, state: string, output: unknown, not?: string): Promise<string> {
+  const taskToken = await untilTaskToken(applicationId, state, not);
+  await local.sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+  return taskToken;
+}
+
+/** A case manager approves, and the agency offered the place accepts it: the application goes into service. */
+export async function approveAndAccept(receipt: Receipt) {
+  await untilStatus(receipt, 'awaiting-review');
+  await answerTask(receipt.applicationId, 'CaseManagerReview', { decision: 'approve' });
+  await answerTask(receipt.applicationId, 'ProviderOffer', { decision: 'accept' });
+  return untilStatus(receipt, 'in-service');
 }

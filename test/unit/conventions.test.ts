@@ -29,6 +29,13 @@ describe('house rules that keep Dolbom small and safe', () => {
     expect(domain.filter((s) => /from '@aws-sdk\//.test(s.text)).map((s) => s.file)).toEqual([]);
   });
 
+  it('keeps zod and the programme definitions out of the registry store, which workflow steps import to read the registry', () => {
+    const store = shipped.filter((s) => /functions\/providers\/registry-(store|items)\.ts$/.test(s.file));
+    expect(store).toHaveLength(2);
+    const heavy = /^import (?!type )[^;]*from '(zod|(\.\.\/)+forms(\/[\w-]+)*|\.\/registry-schema)';/m;
+    expect(store.filter((s) => heavy.test(s.text)).map((s) => s.file)).toEqual([]);
+  });
+
   it('keeps the local cloud out of what ships: no handler imports infra/ (its fault injection above all)', () => {
     expect(shipped.filter((s) => /from '(\.\.\/)+infra\//.test(s.text)).map((s) => s.file)).toEqual([]);
   });

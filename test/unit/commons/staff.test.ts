@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpEvent } from '../../../functions/commons/http';
 import { HttpProblem } from '../../../functions/commons/problems';
-import { requireDistrict, staffMember } from '../../../functions/commons/staff';
+import { requireAgency, requireDistrict, staffMember, type StaffMember } from '../../../functions/commons/staff';
 
 function event(routeKey: string, claims?: Record<string, unknown>): HttpEvent {
   return { routeKey, requestContext: { http: { sourceIp: '10.0.0.1' }, ...(claims ? { authorizer: { jwt: { claims } } } : {}) } } as unknown as HttpEvent;
@@ -24,6 +24,13 @@ describe('staffMember', () => {
     expect(fromLocal).toEqual({ userId: 'u2', groups: ['supervisor'], districts: [] });
   });
 
+  it("reads a provider's agency from custom:agency, and none when the claim is absent or empty", () => {
+    const route = 'GET /api/registry/agencies';
+    expect(staffMember(event(route, { sub: 'p', 'cognito:groups': ['provider'], 'custom:agency': 'P-HANUL' })).agency).toBe('P-HANUL');
+    expect(staffMember(event(route, { sub: 'p', 'cognito:groups': ['provider'] }))).not.toHaveProperty('agency');
+    expect(staffMember(event(route, { sub: 'p', 'cognito:groups': ['provider'], 'custom:agency': '' }))).not.toHaveProperty('agency');
+  });
+
   it('answers 401 without claims and 403 to a group the route does not admit', () => {
     expect(status(() => staffMember(event('GET /api/staff/tasks')))).toBe(401);
     expect(status(() => staffMember(event('GET /api/staff/tasks', { sub: 'p', 'cognito:groups': ['provider'] })))).toBe(403);
@@ -40,5 +47,24 @@ describe('requireDistrict', () => {
   });
   it('lets a supervisor act in every district', () => {
     expect(status(() => requireDistrict({ userId: 's', groups: ['supervisor'], districts: [] }, '11440'))).toBe(200);
+  });
+});
+
+describe('requireAgency', () => {
+  const provider = (agency?: string): StaffMember => ({ userId: 'p', groups: ['provider'], districts: [], ...(agency ? { agency } : {}) });
+  it("lets a provider act on their own agency only", () => {
+    expect(status(() => requireAgency(provider('P-MAEUMSUP'), 'P-MAEUMSUP'))).toBe(200);
+    expect(status(() => requireAgency(provider('P-MAEUMSUP'), 'P-HANUL'))).toBe(403);
+  });
+  it('refuses a provider without an agency claim, whatever the agency', () => {
+    expect(status(() => requireAgency(provider(), 'P-MAEUMSUP'))).toBe(403);
+    expect(status(() => requireAgency(provider(), ''))).toBe(403);
+  });
+  it('lets an operator act on every agency', () => {
+    expect(status(() => requireAgency({ userId: 'o', groups: ['operator'], districts: [] }, 'P-HANUL'))).toBe(200);
+  });
+  it('refuses caseworkers and supervisors, even with an agency claim', () => {
+    expect(status(() => requireAgency({ userId: 's', groups: ['supervisor'], districts: [] }, 'P-HANUL'))).toBe(403);
+    expect(status(() => requireAgency({ userId: 'c', groups: ['caseworker'], districts: ['11110'], agency: 'P-HANUL' }, 'P-HANUL'))).toBe(403);
   });
 });

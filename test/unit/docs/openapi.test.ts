@@ -40,4 +40,42 @@ describe('the OpenAPI document', () => {
       expect(Object.keys(rest)).not.toContain('consent');
     }
   });
+
+  it('describes the registry bodies from their schemas: strict, and naming what is derived as never accepted', () => {
+    const body = (method: string, path: string) =>
+      (document.paths[path] as Record<string, { requestBody?: { content: Record<string, { schema: { $ref: string } }> } }>)[method]!.requestBody!.content['application/json']!.schema.$ref;
+    expect(body('post', '/api/registry/agencies')).toBe('#/components/schemas/AgencyCreate');
+    expect(body('put', '/api/registry/agencies/{agencyId}')).toBe('#/components/schemas/AgencyUpdate');
+    expect(body('post', '/api/registry/agencies/{agencyId}/counsellors')).toBe('#/components/schemas/CounsellorCreate');
+    expect(body('put', '/api/registry/agencies/{agencyId}/counsellors/{counsellorId}')).toBe('#/components/schemas/CounsellorUpdate');
+
+    const schemas = document.components.schemas as Record<string, Record<string, any>>;
+    expect(schemas.AgencyCreate!.additionalProperties).toBe(false);
+    expect(schemas.AgencyCreate!.properties.district.enum).toHaveLength(25);
+    expect(schemas.AgencyUpdate!.required ?? []).toEqual([]);
+    for (const name of ['CounsellorCreate', 'CounsellorUpdate']) {
+      const counsellor = schemas[name]!;
+      expect(counsellor.additionalProperties, name).toBe(false);
+      expect(counsellor.properties.weeklyCapacity).toMatchObject({ minimum: 0, maximum: 40 });
+      for (const kept of ['youthVoucherTypes', 'qualifiedServiceTypes', 'freePlaces', 'reserved']) {
+        expect(counsellor.properties[kept], `${name}.${kept}`).toEqual({ not: {} });
+      }
+    }
+    expect(schemas.CounsellorCreate!.required).toEqual(expect.arrayContaining(['name', 'qualifications', 'weeklyCapacity']));
+    expect(schemas.CounsellorCreate!.required).not.toContain('reserved');
+  });
+
+  it('documents the decision body, with the counsellor chosen on approval, and the candidate list', () => {
+    const decision = document.paths['/api/staff/tasks/{taskId}/decision']!.post as { requestBody: { content: Record<string, { schema: { $ref: string } }> } };
+    expect(decision.requestBody.content['application/json']!.schema.$ref).toBe('#/components/schemas/Decision');
+    const body = document.components.schemas.Decision as { properties: Record<string, { description?: string }>; required: string[] };
+    expect(Object.keys(body.properties).sort()).toEqual(['counsellorId', 'decision', 'note']);
+    expect(body.required).toEqual(['decision']);
+    expect(body.properties.counsellorId!.description).toMatch(/^approve only/);
+
+    const candidates = document.paths['/api/staff/applications/{applicationId}/candidates']!.get as { responses: Record<string, any> };
+    expect(candidates.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/CandidateList');
+    const candidate = document.components.schemas.Candidate as { properties: Record<string, unknown> };
+    expect(Object.keys(candidate.properties)).toEqual(expect.arrayContaining(['counsellorFirstName', 'agencyName', 'agencyDistrict', 'score', 'parts', 'reason']));
+  });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getProgramme, isProgrammeId, programmeIds, programmes, programmesById } from '../../../forms';
 import type { FieldDef } from '../../../forms/types';
 import { schemaPaths } from '../../support/answer-paths';
+import { childExample, parentExample, patched, youthExample } from '../../support/answers';
 
 const fieldsOf = (id: string): FieldDef[] => getProgramme(id).sections.flatMap((s) => s.fields);
 
@@ -144,6 +145,27 @@ describe('numbers from DOMAIN.md live in the definitions', () => {
     expect(p.price.amountKrwByCounsellorType).toEqual({ A: 600_000, B: 700_000 });
     expect(p.copay.standard.ratePercent).toBe(10);
     expect(p.copay.leavingCare.ratePercent).toBe(0);
+  });
+});
+
+describe('the service type stored answers ask for', () => {
+  it('is one of the programme’s own service types', () => {
+    expect(getProgramme('child-adolescent').serviceTypeOf(childExample)).toBe('play-therapy');
+    expect(getProgramme('parent').serviceTypeOf(parentExample)).toBe('parent-counselling');
+    expect(getProgramme('youth').serviceTypeOf(youthExample)).toBe('youth-counselling');
+  });
+
+  it('comes from the basis in the parent programme: a pregnant applicant gets the prenatal counselling', () => {
+    const parent = getProgramme('parent');
+    expect(parent.serviceTypeOf(patched(parentExample, { basis: 'pregnant' }))).toBe('prenatal-counselling');
+    for (const basis of ['grandparent-carer', 'relative-carer', 'facility-carer']) {
+      expect(parent.serviceTypeOf(patched(parentExample, { basis }))).toBe('parent-counselling');
+    }
+  });
+
+  it('is never guessed from answers that do not say it', () => {
+    expect(() => getProgramme('child-adolescent').serviceTypeOf(patched(childExample, { serviceType: 'swimming' }))).toThrow();
+    expect(() => getProgramme('parent').serviceTypeOf({})).toThrow();
   });
 });
 

@@ -13,10 +13,10 @@ const applications = [
   },
   {
     programme: 'parent',
-    answers: patched(parentExample, { guardian }),
-    notRead: [...personal, 'guardian.name', 'guardian.relation', 'guardian.phone', 'rrn'],
+    answers: patched(parentExample, { guardian, preferences: { counsellorGender: 'female', time: 'saturday' } }),
+    notRead: [...personal, 'guardian.name', 'guardian.relation', 'guardian.phone', 'rrn', 'preferences'],
   },
-  { programme: 'youth', answers: youthExample, notRead: [...personal, 'concerns'] },
+  { programme: 'youth', answers: patched(youthExample, { preferences: { language: 'en' } }), notRead: [...personal, 'concerns', 'preferences'] },
 ] as const;
 
 describe.each(applications.map((a) => [a.programme, a] as const))('the %s pre-check', (id, application) => {

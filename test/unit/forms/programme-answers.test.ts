@@ -144,3 +144,47 @@ describe('submissionSchema', () => {
     expect(fieldErrors(result.error!).map((e) => `${e.field}:${e.code}`)).toEqual(['answers.applicant.birthDate:date-after-application']);
   });
 });
+
+describe('counsellor preferences (every programme, never required)', () => {
+  const examples = [
+    ['child-adolescent', childExample],
+    ['parent', parentExample],
+    ['youth', youthExample],
+  ] as const;
+  const preferences = { counsellorGender: 'female', language: 'vi', time: 'evening' };
+
+  it.each(examples)('%s: accepts them all, some, or none, and keeps what was given', (id, example) => {
+    const schema = getProgramme(id).schema;
+    expect(errorsOf(id, patched(example, { preferences }), exampleDay)).toEqual([]);
+    expect((schema.parse(patched(example, { preferences })) as { preferences?: unknown }).preferences).toEqual(preferences);
+    expect((schema.parse(patched(example, { preferences: { time: 'saturday' } })) as { preferences?: unknown }).preferences).toEqual({ time: 'saturday' });
+    expect(errorsOf(id, patched(example, { preferences: {} }))).toEqual([]);
+    expect(schema.parse(example)).not.toHaveProperty('preferences');
+  });
+
+  it.each(examples)('%s: "no preference" is an answer of its own', (id, example) => {
+    expect(errorsOf(id, patched(example, { preferences: { counsellorGender: 'any', time: 'any' } }))).toEqual([]);
+  });
+
+  it.each([
+    [{ counsellorGender: 'robot' }, 'preferences.counsellorGender', 'Preferred counsellor gender: choose one of the listed options'],
+    [{ language: 'fr' }, 'preferences.language', 'Preferred language of counselling: choose one of the listed options'],
+    [{ time: 'midnight' }, 'preferences.time', 'Time for sessions: choose one of the listed options'],
+    [{ language: 1 }, 'preferences.language', 'Preferred language of counselling: choose one of the listed options'],
+  ])('refuses %j at %s, in Korean and English', (patch, field, en) => {
+    for (const [id, example] of examples) {
+      const error = expectOnlyError(errorsOf(id, patched(example, { preferences: patch })), field, 'choice');
+      expect(error.message.en).toBe(en);
+    }
+  });
+
+  it('refuses preferences that are not an object of answers', () => {
+    const error = expectOnlyError(errorsOf('youth', patched(youthExample, { preferences: 'female' })), 'preferences', 'preferences-format');
+    expect(error.message.ko).toBe('상담사 희망 사항은 성별·언어·시간 항목으로 보내 주세요');
+  });
+
+  it.each(examples)('%s: the eligibility rules do not read them', (id, example) => {
+    const read = getProgramme(id).eligibilitySchema.parse(patched(example, { preferences }));
+    expect(read).not.toHaveProperty('preferences');
+  });
+});

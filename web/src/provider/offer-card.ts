@@ -36,7 +36,7 @@ export function offerCardView(offer: OfferCard, session: StaffSession, events: O
   const status = h('div', { role: 'status', class: 'status' });
   const card = h(
     'article',
-    { class: 'offer card', 'data-offer': offer.offerId, 'aria-labelledby': heading.id },
+    { class: 'portal-offer card', 'data-offer': offer.offerId, 'aria-labelledby': heading.id },
     heading,
     h(
       'dl',

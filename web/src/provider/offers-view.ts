@@ -10,7 +10,7 @@ export function offersView(session: StaffSession): HTMLElement {
   const heading = txt('h2', ui.offers, { id: 'offers-heading' });
   // Confirmations are said here (and focused), so they outlive the card they were about.
   const confirmation = h('div', { id: 'offers-confirmation', 'aria-live': 'polite' });
-  const list = h('div', { id: 'offers', class: 'offers' });
+  const list = h('div', { id: 'offers', class: 'portal-offers' });
   const more = h('button', { type: 'button', class: 'secondary', id: 'more-offers' }, ui.more);
   const moreBox = h('div', { class: 'actions' }, more);
   const refresh = h('button', { type: 'button', class: 'secondary' }, ui.refresh);

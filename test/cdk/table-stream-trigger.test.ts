@@ -6,13 +6,15 @@ const { data, app } = synthesize('prod');
 const ofType = (template: typeof app, type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
 const table = ofType(data, 'AWS::DynamoDB::GlobalTable')[0]![1];
 const mappings = ofType(app, 'AWS::Lambda::EventSourceMapping');
-const [mappingId, mapping] = mappings[0]!;
+const handlerOf = ([, m]: (typeof mappings)[number]) => app.Resources[m.Properties!.FunctionName.Ref]!.Properties!.Environment.Variables.DOLBOM_HANDLER;
+const [mappingId, mapping] = mappings.find((m) => handlerOf(m) === 'startStoredApplication')!;
+const [signalsId, signals] = mappings.find((m) => handlerOf(m) === 'fillWaitlist')!;
 const functionOf = (logicalId: string) => app.Resources[logicalId]!.Properties!.Environment.Variables.DOLBOM_HANDLER;
 
 describe('the trigger that starts every stored application', () => {
   it("reads the table's stream, which carries keys only (no personal data leaves the table)", () => {
     expect(table.Properties!.StreamSpecification).toEqual({ StreamViewType: 'KEYS_ONLY' });
-    expect(mappings).toHaveLength(1);
+    expect(mappings).toHaveLength(2);
     const exportName = mapping.Properties!.EventSourceArn['Fn::ImportValue'];
     const exported = Object.values(data.Outputs!).find((o) => o.Export?.Name === exportName);
     expect(exported?.Value).toEqual({ 'Fn::GetAtt': [ofType(data, 'AWS::DynamoDB::GlobalTable')[0]![0], 'StreamArn'] });
@@ -49,8 +51,14 @@ describe('the trigger that starts every stored application', () => {
     );
   });
 
+  it('wakes the waitlist batch for inserted capacity signals only, a few seconds of them at once', () => {
+    const patterns = (signals.Properties!.FilterCriteria.Filters as { Pattern: string }[]).map((f) => JSON.parse(f.Pattern));
+    expect(patterns).toEqual([{ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: ['CAPACITY-SIGNAL'] } } } }]);
+    expect(signals.Properties).toMatchObject({ BatchSize: 100, MaximumBatchingWindowInSeconds: 2, BisectBatchOnFunctionError: true, MaximumRetryAttempts: 10 });
+  });
+
   it('is the mapping the local cloud runs, with the same filter and batch settings', () => {
-    expect(streamMappings(data, app)).toEqual([
+    expect(streamMappings(data, app).find((m) => m.id === mappingId)).toEqual(
       {
         id: mappingId,
         handlerId: 'startStoredApplication',
@@ -64,6 +72,7 @@ describe('the trigger that starts every stored application', () => {
         maxRetryAttempts: 10,
         hasFailureDestination: true,
       },
-    ]);
+    );
+    expect(streamMappings(data, app).find((m) => m.id === signalsId)).toMatchObject({ handlerId: 'fillWaitlist', batchSize: 100, maxBatchingWindowMs: 2000 });
   });
 });

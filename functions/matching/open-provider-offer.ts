@@ -1,0 +1,67 @@
+import * as z from 'zod';
+import { now } from '../commons/clock';
+import { workflowStep } from '../commons/step';
+import { auditEvent } from '../applications/audit';
+import { requireApplication, transition } from '../applications/store';
+import { stepInput, systemActor } from '../lifecycle/step-input';
+import { getProgramme } from '../../forms';
+import { offerIdFor, type ProviderOffer } from './offer';
+import { offerPut } from './offer-store';
+
+const input = stepInput.extend({
+  taskToken: z.string().min(1).max(4096),
+  timeoutSeconds: z.number().int().positive(),
+  heartbeatSeconds: z.number().int().positive(),
+});
+
+/** The reserved place has no holder: MatchProvider always reserves before the offer state. */
+export class NoReservation extends Error {
+  override name = 'NoReservation';
+}
+
+/**
+ * ProviderOffer: offers the place MatchProvider reserved to the counsellor's agency, as a task that
+ * holds the token. Due when its heartbeat runs out (the agency acknowledging it in the portal moves
+ * that), never after the state's timeout; both come in the payload, so they cannot disagree.
+ */
+export const handler = workflowStep('OpenProviderOffer', input, async ({ applicationId, period, taskToken, timeoutSeconds, heartbeatSeconds }) => {
+  const application = await requireApplication(applicationId);
+  const reservation = application.match?.reservation;
+  if (!reservation) throw new NoReservation(`Application ${applicationId} holds no place to offer`);
+  const openedAt = now();
+  const after = (seconds: number) => new Date(openedAt.getTime() + seconds * 1000).toISOString();
+  const offer: ProviderOffer = {
+    offerId: offerIdFor(applicationId, taskToken),
+    applicationId,
+    period,
+    agencyId: reservation.agencyId,
+    counsellorId: reservation.counsellorId,
+    programme: application.programme,
+    serviceType: getProgramme(application.programme).serviceTypeOf(application.answers),
+    district: application.district,
+    state: 'open',
+    createdAt: openedAt.toISOString(),
+    dueAt: after(Math.min(heartbeatSeconds, timeoutSeconds)),
+    timeoutAt: after(timeoutSeconds),
+    heartbeatSeconds,
+    taskToken,
+    score: reservation.score,
+    reason: reservation.reason,
+  };
+  // A retry finds its offer already written (same token, same id) and writes nothing twice.
+  await transition(applicationId, {
+    from: ['matching', 'waitlisted'],
+    to: 'matching',
+    audit: auditEvent({
+      applicationId,
+      at: offer.createdAt,
+      actor: systemActor('OpenProviderOffer'),
+      action: 'provider.offered',
+      status: 'matching',
+      visibleToApplicant: application.status === 'waitlisted',
+      detail: { offerId: offer.offerId, agencyId: offer.agencyId, counsellorId: offer.counsellorId, dueAt: offer.dueAt },
+    }),
+    with: [offerPut(offer)],
+  });
+  return { offerId: offer.offerId };
+});

@@ -1,0 +1,51 @@
+import * as z from 'zod';
+import { message } from '../../forms/messages';
+import type { FieldProblem } from '../commons/problems';
+import { decisionNote } from './task';
+
+/** A counsellor id as the registry writes them: letters, digits, '.', '_' and '-', at most 64. */
+const counsellorId = z
+  .string({ error: message('counsellor-id-type', { ko: '상담사는 후보 목록의 ID로 보내 주세요', en: 'Send the counsellor as an id from the candidate list' }) })
+  .regex(/^[A-Za-z0-9._-]{1,64}$/, message('counsellor-id-format', { ko: '상담사 ID 형식이 올바르지 않습니다', en: 'The counsellor id is not in a valid format' }));
+
+/**
+ * The body of a case manager's decision. With `approve` they may name the counsellor to offer the
+ * place to first (`counsellorId`, one of the live candidates); no other decision takes one.
+ */
+export const decisionBody = z
+  .object({
+    decision: z
+      .string()
+      .min(1, message('decision-required', { ko: '결정을 선택해 주세요', en: 'Choose a decision' }))
+      .describe('review: approve, reject or request-info; reassessment: extend or close'),
+    note: decisionNote.optional(),
+    counsellorId: counsellorId
+      .optional()
+      .describe('approve only: the candidate to offer the place to first, one of GET /api/staff/applications/{applicationId}/candidates'),
+  })
+  .superRefine((body, ctx) => {
+    if (body.counsellorId !== undefined && body.decision !== 'approve') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['counsellorId'],
+        message: message('counsellor-only-on-approve', {
+          ko: '상담사는 승인할 때만 선택할 수 있습니다. 상담사 선택을 빼고 다시 보내 주세요',
+          en: 'A counsellor can be chosen only when approving: leave it out and send again',
+        }),
+      });
+    }
+  });
+export type DecisionBody = z.infer<typeof decisionBody>;
+
+/** Why the chosen counsellor cannot be proposed, or undefined when they are one of the live candidates. */
+export function notACandidate(chosen: string, candidates: readonly { counsellorId: string }[]): FieldProblem | undefined {
+  if (candidates.some((c) => c.counsellorId === chosen)) return undefined;
+  return {
+    field: 'counsellorId',
+    code: 'counsellor-not-a-candidate',
+    message: {
+      ko: '선택한 상담사는 지금 이 신청의 후보가 아닙니다(자리가 찼거나 조건이 바뀌었을 수 있습니다). 후보 목록을 새로 고쳐 다시 선택해 주세요',
+      en: 'The counsellor chosen is no longer a candidate for this application (their places may have filled, or something changed). Refresh the candidates and choose again',
+    },
+  };
+}

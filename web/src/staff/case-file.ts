@@ -1,0 +1,70 @@
+/**
+ * An application as its case manager reads it: the facts, provider matching (the choice while in
+ * review, what happened after), its tasks, the eligibility explanation, the answers, the audit trail.
+ */
+import { getProgramme, isProgrammeId } from '../../../forms';
+import { focusView, h, show, txt } from '../lib/dom';
+import { eligibilityView } from '../lib/eligibility-view';
+import { dateTimeText } from '../lib/i18n';
+import { answersView } from './answers-view';
+import { showAudit } from './audit-view';
+import { matchChoice } from './match-choice';
+import { matchHistory } from './match-history';
+import { app, problemView } from './page';
+import { staffApi } from './session';
+import { taskCard } from './task-card';
+import { districtText, programmeName, ui } from './texts';
+import type { CaseFile } from './types';
+
+export async function showApplication(applicationId: string): Promise<void> {
+  const back = () => h('p', {}, h('a', { href: '#/tasks' }, ui.backToTasks));
+  show(app, back(), txt('p', ui.loading));
+  const result = await staffApi<CaseFile>('GET', `/api/staff/applications/${applicationId}`);
+  if (!result) return;
+  if (!result.ok) return show(app, back(), problemView(result));
+  const file = result.body;
+  const programme = isProgrammeId(file.programme) ? getProgramme(file.programme) : undefined;
+  const heading = h('h1', {}, file.receiptNumber, ' · ', file.statusLabel);
+  const auditBox = h('div', { id: 'audit', 'aria-live': 'polite' });
+  const auditButton = h('button', { type: 'button', class: 'secondary', id: 'show-audit' }, ui.showAudit);
+  auditButton.addEventListener('click', () => void showAudit(file.id, auditBox));
+  const reload = () => void showApplication(applicationId);
+  // While a review task is open, the case manager chooses whom to offer first; afterwards, the record.
+  const inReview = file.status === 'awaiting-review' && file.tasks.some((t) => t.kind === 'review' && t.state === 'open' && !t.answer);
+  const choice = inReview ? matchChoice(file.id) : undefined;
+  const matching = choice?.element ?? matchHistory(file);
+  show(
+    app,
+    back(),
+    heading,
+    h(
+      'dl',
+      { class: 'facts' },
+      txt('dt', ui.programme),
+      h('dd', {}, programmeName(file.programme), file.programmeVersion ? ` (${file.programmeVersion})` : ''),
+      txt('dt', ui.district),
+      h('dd', {}, districtText(file.district)),
+      txt('dt', ui.status),
+      h('dd', {}, file.statusLabel, ` · ${file.status}`),
+      txt('dt', ui.period),
+      h('dd', {}, ui.periodN(file.period)),
+      txt('dt', ui.submittedAt),
+      h('dd', {}, dateTimeText(file.createdAt)),
+      txt('dt', ui.updatedAt),
+      h('dd', {}, dateTimeText(file.updatedAt)),
+      file.rrn ? txt('dt', ui.rrn) : null,
+      file.rrn ? h('dd', { class: 'code', id: 'masked-rrn' }, file.rrn.masked) : null,
+    ),
+    matching,
+    txt('h2', ui.taskList),
+    ...(file.tasks.length ? file.tasks.map((task) => taskCard(task, reload, { choice, firstNames: file.counsellorFirstNames })) : [txt('p', ui.noTasks)]),
+    txt('h2', ui.eligibility),
+    file.eligibility ? eligibilityView(file.eligibility, 'h3') : txt('p', ui.notChecked),
+    txt('h2', ui.answers),
+    programme ? answersView(programme, file) : h('pre', {}, JSON.stringify(file.answers, null, 2)),
+    txt('h2', ui.audit),
+    auditButton,
+    auditBox,
+  );
+  focusView(heading);
+}

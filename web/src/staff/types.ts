@@ -1,0 +1,106 @@
+/** What the staff API answers, as the console reads it. */
+import type { Text } from '../../../forms/i18n';
+import type { EligibilityExplanation } from '../lib/eligibility-view';
+
+export interface TaskView {
+  taskId: string;
+  applicationId: string;
+  kind: string;
+  kindLabel: Text;
+  period: number;
+  district: string;
+  programme: string;
+  state: string;
+  createdAt: string;
+  dueAt: string;
+  decisions: string[];
+  /** The decision: by a signed-in case manager through this console, or sent straight to the Step Functions API. */
+  answer?: { decision: string; via: 'console' | 'step-functions-api'; by?: { userId: string }; note?: string; counsellorId?: string; at: string };
+  assignee?: string;
+  claimedAt?: string;
+}
+
+export interface TaskPage {
+  tasks: TaskView[];
+  /** The cursor of the next page; absent on the last. */
+  next?: string;
+}
+
+/** A candidate of the ranking (GET …/candidates, or stored on the application's match). */
+export interface CandidateView {
+  counsellorId: string;
+  /** Given name only; absent when the registry no longer knows the counsellor. */
+  counsellorFirstName?: string;
+  agencyId: string;
+  agencyName: Text;
+  agencyDistrict: string;
+  agencyDistrictName?: Text;
+  score: number;
+  parts: { factor: string; points: number; reason: Text }[];
+  reason: Text;
+}
+
+export interface CandidateList {
+  applicationId: string;
+  rankedAt: string;
+  candidates: CandidateView[];
+}
+
+export interface MatchView {
+  candidates: CandidateView[];
+  rankedAt: string;
+  proposedCounsellorId?: string;
+  excludedCounsellorIds: string[];
+  reservation?: { agencyId: string; counsellorId: string; counsellorFirstName?: string; reservedAt: string; via: 'ranking' | 'proposal' | 'waitlist'; score: number; reason: Text };
+  waitingSince?: string;
+}
+
+export interface OfferView {
+  offerId: string;
+  agencyId: string;
+  agencyName?: Text;
+  counsellorId: string;
+  counsellorFirstName?: string;
+  state: 'open' | 'accepted' | 'declined' | 'expired';
+  createdAt: string;
+  dueAt: string;
+  timeoutAt: string;
+  acknowledgedAt?: string;
+  score: number;
+  reason: Text;
+  answer?: { decision: 'accept' | 'decline'; reason?: string; note?: string; via: string; at: string };
+  declineReasonLabel?: Text;
+}
+
+export interface CaseFile {
+  id: string;
+  receiptNumber: string;
+  programme: string;
+  programmeVersion?: string;
+  district: string;
+  status: string;
+  statusLabel: Text;
+  period: number;
+  createdAt: string;
+  updatedAt: string;
+  answers: Record<string, unknown>;
+  rrn?: { masked: string };
+  eligibility?: EligibilityExplanation;
+  providerId?: string;
+  counsellorId?: string;
+  match?: MatchView;
+  offers?: OfferView[];
+  counsellorFirstNames?: Record<string, string>;
+  agencyNames?: Record<string, Text>;
+  servicePeriod?: { period: number; startsAt: string; endsAt: string };
+  tasks: TaskView[];
+}
+
+export interface AuditEventView {
+  at: string;
+  actor: unknown;
+  action: string;
+  status?: string;
+  detail?: Record<string, unknown>;
+  note?: string;
+}
