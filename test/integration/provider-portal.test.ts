@@ -1,7 +1,9 @@
 /**
- * The provider portal's routes against the local cloud. Offers and places are written straight into
- * DynamoDB Local here (the shape the workflow writes, through the contract's own `offerPut`), so the
- * routes are tested on their own: scope, paging, what is shown, audit, heartbeat and answers.
+ * The provider portal's routes against the local cloud: first with the real workflow (a case manager
+ * approves, the agency answers in the portal, the application goes into service or to the next
+ * candidate), then on offers and places written straight into DynamoDB Local (the shape the workflow
+ * writes, through the contract's own `offerPut`), to reach every answer of the routes: scope, paging,
+ * what is shown, audit, heartbeat, conflicts.
  */
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -9,7 +11,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/applications/keys';
 import type { ProviderOffer } from '../../functions/matching/offer';
 import { offerPut, offerQueueKey } from '../../functions/matching/offer-store';
-import { local, statusOf, submission, submit, untilStatus, untilTaskToken, type Receipt } from '../support/cloud-test';
+import { eventually } from '../support/clients';
+import { answerTask, local, statusOf, submission, submit, untilStatus, untilTaskToken, type Receipt } from '../support/cloud-test';
+import { providerWork } from '../support/provider-offers';
 
 const TABLE = 'dolbom-dev';
 process.env.TABLE_NAME ??= TABLE;
@@ -93,6 +97,79 @@ beforeAll(async () => {
       Item: { ...keys.counsellor(AGENCY, counsellorId), entity: 'Counsellor', counsellorId, agencyId: AGENCY, name: '정상담', active: false, weeklyCapacity: 0, reserved: 0 },
     }),
   );
+});
+
+describe('an agency answering in the portal', () => {
+  const work = providerWork(local);
+
+  async function applicationItem(applicationId: string) {
+    const { Item } = await local.db.send(new GetCommand({ TableName: TABLE, Key: keys.application(applicationId), ConsistentRead: true }));
+    return Item!;
+  }
+
+  it('accepts: the service starts with its counsellor, the answer is recorded as the signed-in staff member’s', async () => {
+    const receipt = await submit(submission('youth'));
+    const counsellor = await work.approveOfferingTo(receipt, AGENCY);
+    const offer = await work.untilPortalOffer(provider, receipt.applicationId);
+    expect(offer).toMatchObject({ counsellor: { counsellorId: counsellor, name: expect.any(String) }, programme: { id: 'youth' }, person: { name: expect.stringMatching(/^시험/), phone: '010-5555-0000' } });
+    expect(offer.reason.ko).toBeTruthy();
+
+    // "We are looking at it": the workflow's heartbeat, and a later due date.
+    const acknowledged = await local.http('POST', `/api/provider/offers/${offer.offerId}/acknowledge`, undefined, bearer(provider));
+    expect(acknowledged.status).toBe(200);
+    expect(Date.parse(acknowledged.body.dueAt)).toBeGreaterThanOrEqual(Date.parse(offer.dueAt));
+
+    const accepted = await local.http('POST', `/api/provider/offers/${offer.offerId}/decision`, { decision: 'accept' }, bearer(provider));
+    expect(accepted).toMatchObject({ status: 202, body: { offerId: offer.offerId, decision: 'accept' } });
+    const serving = await untilStatus(receipt, 'in-service');
+    expect(serving.servicePeriod.period).toBe(1);
+    expect(await applicationItem(receipt.applicationId)).toMatchObject({ providerId: AGENCY, counsellorId: counsellor });
+    // A retry of the same answer, after the workflow took it up, is still the same 202.
+    expect((await local.http('POST', `/api/provider/offers/${offer.offerId}/decision`, { decision: 'accept' }, bearer(provider))).status).toBe(202);
+
+    const trail = await auditOf(receipt.applicationId);
+    const matched = trail.find((e) => e.action === 'provider.matched')!;
+    expect(matched.actor).toMatchObject({ kind: 'staff', userId: 'provider.maeum', groups: ['provider'] });
+    expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(['offer.viewed', 'offer.acknowledged', 'provider.matched', 'service-period.started']));
+
+    // It has left the open offers and joined the caseload.
+    const open = await local.http('GET', '/api/provider/offers?state=open&limit=100', undefined, bearer(provider));
+    expect(open.body.offers.map((o: { offerId: string }) => o.offerId)).not.toContain(offer.offerId);
+    const caseload = await eventually(async () => {
+      const { body } = await local.http('GET', '/api/provider/caseload', undefined, bearer(provider));
+      return body.cases.find((c: { applicationId: string; state: string }) => c.applicationId === receipt.applicationId && c.state === 'serving');
+    }, 'the case in the caseload');
+    expect(caseload).toMatchObject({ status: 'in-service', counsellor: { counsellorId: counsellor }, serviceType: { id: 'youth-counselling' }, servicePeriod: { period: 1 } });
+    const history = await local.http('GET', '/api/provider/offers?state=accepted&limit=100', undefined, bearer(provider));
+    expect(history.body.offers.find((o: { offerId: string }) => o.offerId === offer.offerId)).toMatchObject({ answer: { decision: 'accept', by: 'provider.maeum' } });
+  });
+
+  it('declines with a reason: the place is released and the next candidate gets the offer', async () => {
+    const receipt = await submit(submission('youth'));
+    const counsellor = await work.approveOfferingTo(receipt, AGENCY);
+    const offer = await work.untilPortalOffer(provider, receipt.applicationId);
+    const firstToken = await untilTaskToken(receipt.applicationId, 'ProviderOffer');
+
+    const declined = await local.http('POST', `/api/provider/offers/${offer.offerId}/decision`, { decision: 'decline', reason: 'schedule', note: '평일 오전만 가능' }, bearer(provider));
+    expect(declined.status).toBe(202);
+    const next = await eventually(async () => {
+      const held = (await applicationItem(receipt.applicationId)).match?.reservation;
+      return held && held.counsellorId !== counsellor ? held : undefined;
+    }, 'the next reserved place');
+    expect((await applicationItem(receipt.applicationId)).match.excludedCounsellorIds).toContain(counsellor);
+
+    const decline = (await auditOf(receipt.applicationId)).find((e) => e.action === 'offer.declined')!;
+    expect(decline).toMatchObject({ actor: { kind: 'staff', userId: 'provider.maeum' }, detail: { reason: 'schedule', offerId: offer.offerId } });
+    const closed = await local.http('GET', '/api/provider/offers?state=declined&limit=100', undefined, bearer(provider));
+    const card = closed.body.offers.find((o: { offerId: string }) => o.offerId === offer.offerId);
+    expect(card).toMatchObject({ state: 'declined', answer: { decision: 'decline', reason: 'schedule', note: '평일 오전만 가능', by: 'provider.maeum' } });
+    expect(card.person).toBeUndefined();
+
+    // The next agency accepts (here straight through Step Functions), and the case leaves the waiting.
+    await answerTask(receipt.applicationId, 'ProviderOffer', { decision: 'accept' }, firstToken);
+    await untilStatus(receipt, 'in-service');
+    expect(await applicationItem(receipt.applicationId)).toMatchObject({ providerId: next.agencyId, counsellorId: next.counsellorId });
+  });
 });
 
 describe('GET /api/provider/offers', () => {
