@@ -1,14 +1,17 @@
 /**
- * The provider portal in a real browser, on a phone-sized screen: first against the recording fake
- * API (what the page sends and shows, as in status-and-staff.test.ts), its answers built by the
- * server's own view functions so the two cannot drift.
+ * The provider portal in a real browser, on a phone-sized screen: against the recording fake API
+ * (what the page sends and shows, as in status-and-staff.test.ts; its answers built by the server's
+ * own view functions so the two cannot drift), and end to end against a local cloud of its own,
+ * where agency staff accept an offer and the application goes into service.
  */
 import type { Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/applications/application';
 import type { ProviderOffer } from '../../functions/matching/offer';
 import { caseloadEntry, offerCard } from '../../functions/provider-portal/portal-views';
 import { childExample, youthExample } from '../support/answers';
+import { startDrillCloud, type DrillCloud } from '../support/drill-cloud';
+import { providerWork } from '../support/provider-offers';
 import { browserSession } from './support/browser-session';
 import type { FakeBackend } from './support/fake-backend';
 
@@ -193,4 +196,53 @@ describe('the provider portal (fake API)', () => {
     expect(await page.innerText(card(childOffer.offerId))).toContain('Play therapy');
     expect(await page.textContent('#caseload-heading')).toBe('Current caseload');
   });
+});
+
+describe('the provider portal against a local cloud', () => {
+  let cloud: DrillCloud | undefined;
+  beforeAll(async () => {
+    cloud = await startDrillCloud('provider-portal');
+  }, 180_000);
+  afterAll(() => cloud?.dispose(), 60_000);
+
+  it('agency staff sign in on a phone, see the offer, accept it, and the application goes into service', async () => {
+    const work = providerWork(cloud!.clients);
+    const receipt = await work.submitYouth();
+    const counsellorId = await work.approveOfferingTo(receipt, 'P-MAEUMSUP');
+    const offer = await work.untilPortalOffer(await cloud!.clients.signIn('provider.maeum'), receipt.applicationId);
+
+    await page.goto(`${cloud!.process.api}/provider.html`);
+    await page.fill('#username', 'provider.maeum');
+    await page.fill('#password', 'dolbom-local');
+    await page.click('#sign-in-form button[type="submit"]');
+    const shown = card(offer.offerId);
+    await page.locator(shown).waitFor();
+    const text = await page.innerText(shown);
+    for (const expected of [offer.person!.name, offer.person!.phone!, offer.counsellor.name!, offer.reason.ko, '청년 심리상담(10회 패키지)', '종로구']) {
+      expect(text, expected).toContain(expected);
+    }
+    expect(offer.counsellor.counsellorId).toBe(counsellorId);
+    await page.locator('#caseload p, #caseload table').first().waitFor();
+    expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: '/tmp/portal-offer-375.png', fullPage: true });
+
+    await page.click(`${shown} [data-action="accept"]`);
+    await page.locator('#offers-confirmation .success').waitFor();
+    expect(await page.textContent('#offers-confirmation')).toContain(`${offer.person!.name} 님 제안을 수락했습니다`);
+    expect(await page.locator(shown).count()).toBe(0);
+    await work.untilStatus(receipt, 'in-service');
+
+    // The caseload, refreshed, now has the person in service with that counsellor.
+    const row = `tr[data-case="${receipt.applicationId}"]`;
+    const serving = async () => (await page.locator(row).count()) > 0 && (await page.innerText(row)).includes('서비스 중');
+    for (let attempt = 0; attempt < 20 && !(await serving()); attempt++) {
+      await page.click('#refresh-caseload');
+      await page.locator('#caseload p, #caseload table').first().waitFor();
+      if (!(await serving())) await page.waitForTimeout(250);
+    }
+    expect(await page.innerText(row)).toContain('서비스 중');
+    expect(await page.innerText(row)).toContain(offer.counsellor.name!);
+    expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: '/tmp/portal-accepted-375.png', fullPage: true });
+  }, 120_000);
 });

@@ -13,6 +13,11 @@ function cell(column: Text, ...content: Child[]): HTMLElement {
   return h('td', {}, h('span', { class: 'cell-label', 'aria-hidden': 'true' }, column), ...content);
 }
 
+/** The application's own status, when it says more than the place does (e.g. 재판정 중 while serving). */
+function saysMore(entry: CaseloadEntry): boolean {
+  return !((entry.state === 'serving' && entry.status === 'in-service') || (entry.state === 'offered' && entry.status === 'matching'));
+}
+
 function row(entry: CaseloadEntry): HTMLElement {
   const phone = (number: string) => h('a', { href: `tel:${number}` }, number);
   const period = entry.servicePeriod;
@@ -27,7 +32,7 @@ function row(entry: CaseloadEntry): HTMLElement {
     ),
     cell(ui.service, h('span', { class: 'line' }, entry.programme.name), h('span', { class: 'line' }, entry.serviceType?.label ?? none), entry.cadence ? h('span', { class: 'line hint' }, entry.cadence) : null),
     cell(ui.counsellor, entry.counsellor.name ?? entry.counsellor.counsellorId),
-    cell(ui.status, entry.state === 'serving' ? ui.serving : ui.offered, h('span', { class: 'line hint' }, entry.statusLabel)),
+    cell(ui.status, entry.state === 'serving' ? ui.serving : ui.offered, saysMore(entry) ? h('span', { class: 'line hint' }, entry.statusLabel) : null),
     cell(ui.period, period ? h('span', {}, dateText(period.startsAt), ' – ', dateText(period.endsAt)) : none),
   );
 }
@@ -35,7 +40,7 @@ function row(entry: CaseloadEntry): HTMLElement {
 export function caseloadView(session: StaffSession): HTMLElement {
   const heading = txt('h2', ui.caseload, { id: 'caseload-heading' });
   const body = h('div', { id: 'caseload', 'aria-live': 'polite' }, txt('p', ui.loading));
-  const refresh = h('button', { type: 'button', class: 'secondary' }, ui.refresh);
+  const refresh = h('button', { type: 'button', class: 'secondary', id: 'refresh-caseload' }, ui.refresh);
   const load = async () => {
     show(body, txt('p', ui.loading));
     const result = await session.api<{ cases: CaseloadEntry[] }>('GET', '/api/provider/caseload');

@@ -13,7 +13,7 @@ export function offersView(session: StaffSession): HTMLElement {
   const list = h('div', { id: 'offers', class: 'portal-offers' });
   const more = h('button', { type: 'button', class: 'secondary', id: 'more-offers' }, ui.more);
   const moreBox = h('div', { class: 'actions' }, more);
-  const refresh = h('button', { type: 'button', class: 'secondary' }, ui.refresh);
+  const refresh = h('button', { type: 'button', class: 'secondary', id: 'refresh-offers' }, ui.refresh);
   const section = h(
     'section',
     { 'aria-labelledby': heading.id },
