@@ -11,7 +11,7 @@ export const handler = httpHandler(async (event) => {
   const staff = staffMember(event);
   const agencyId = pathParameter(event, 'agencyId');
   requireReadAgency(staff, agencyId);
-  const agency = isAgencyId(agencyId) ? await getAgency(agencyId, false) : undefined;
+  const agency = isAgencyId(agencyId) ? await getAgency(agencyId) : undefined;
   if (!agency) throw agencyNotFound();
   return { status: 200, body: agencyView(agency) };
 });

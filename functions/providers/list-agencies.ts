@@ -11,7 +11,7 @@ import { agencyView } from './registry-view';
  */
 export const handler = httpHandler(async (event) => {
   const staff = staffMember(event);
-  const own = staff.agency && isAgencyId(staff.agency) ? await getAgency(staff.agency, false) : undefined;
+  const own = staff.agency && isAgencyId(staff.agency) ? await getAgency(staff.agency) : undefined;
   const agencies = readsEveryAgency(staff) ? await listAgencies() : own ? [own] : [];
   return { status: 200, body: { agencies: agencies.map(agencyView) } };
 });

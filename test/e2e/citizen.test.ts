@@ -376,6 +376,29 @@ describe('citizen portal', () => {
     expect(await page.getAttribute('a[href^="status.html"]', 'href')).not.toContain(receipt.accessCode);
   });
 
+  it('sends the counsellor preferences chosen, and none when they are left alone (they are optional)', async () => {
+    backend.on('POST', '/api/applications', () => ({ status: 202, body: receipt }));
+    const youth = programmes.find((p) => p.id === 'youth')!;
+    const sent = async () => (apiCalls('POST', '/api/applications').at(-1)!.body as { answers: Record<string, unknown> }).answers;
+
+    await openForm(youth);
+    await fillYouth();
+    expect(await page.textContent('#section-preferences > legend')).toBe('상담사 희망 사항');
+    await page.click('#submit-application');
+    await page.locator('#receipt-number').waitFor();
+    expect(await sent()).not.toHaveProperty('preferences');
+
+    await openForm(youth);
+    await fillYouth();
+    await choose('preferences.counsellorGender', 'female');
+    await page.selectOption(`#${fieldDomId('preferences.language')}`, 'vi');
+    await choose('preferences.time', 'evening');
+    await page.click('#submit-application');
+    await page.locator('#receipt-number').waitFor();
+    expect(apiCalls('POST', '/api/applications')).toHaveLength(2);
+    expect((await sent()).preferences).toEqual({ counsellorGender: 'female', language: 'vi', time: 'evening' });
+  });
+
   it('sends one application for a double click, with the same key', async () => {
     backend.on('POST', '/api/applications', () => ({ status: 202, body: receipt, delayMs: 400 }));
     await openForm(programmes.find((p) => p.id === 'youth')!);
