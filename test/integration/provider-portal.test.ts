@@ -6,8 +6,8 @@
  * what is shown, audit, heartbeat, conflicts.
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/applications/keys';
 import type { ProviderOffer } from '../../functions/matching/offer';
 import { offerPut, offerQueueKey } from '../../functions/matching/offer-store';
@@ -20,7 +20,7 @@ process.env.TABLE_NAME ??= TABLE;
 
 const AGENCY = 'P-MAEUMSUP';
 const OTHER_AGENCY = 'P-HANUL';
-const counsellorId = `C-PORTAL-${randomUUID().slice(0, 8)}`;
+let counsellorId: string;
 const HOUR = 60 * 60 * 1000;
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -50,8 +50,12 @@ function newOffer(applicationId: string, fields: Partial<ProviderOffer> = {}): P
   };
 }
 
+/** Items this file writes straight into the table: removed after it, so no other test meets them. */
+const written: Record<string, unknown>[] = [];
+
 async function putOffer(db: DynamoDBDocumentClient, offer: ProviderOffer): Promise<ProviderOffer> {
   await db.send(new PutCommand(offerPut(offer).Put!));
+  written.push(keys.offer(offer.applicationId, offer.offerId));
   return offer;
 }
 
@@ -90,13 +94,28 @@ beforeAll(async () => {
   [child, youth] = await Promise.all([submit(submission('child-adolescent')), submit(submission('youth'))]);
   await Promise.all([untilStatus(child, 'awaiting-review'), untilStatus(youth, 'awaiting-review')]);
   cloudNow = Date.parse((await statusOf(child)).submittedAt);
-  await local.db.send(
-    new PutCommand({
-      TableName: TABLE,
-      // Inactive and without capacity: only the portal reads it (for the name), matching never offers it.
-      Item: { ...keys.counsellor(AGENCY, counsellorId), entity: 'Counsellor', counsellorId, agencyId: AGENCY, name: '정상담', active: false, weeklyCapacity: 0, reserved: 0 },
-    }),
+  // Registered, but inactive and without places: only the portal reads it (for the name); matching never offers it.
+  const registered = await local.http(
+    'POST',
+    `/api/registry/agencies/${AGENCY}/counsellors`,
+    {
+      name: '정상담',
+      gender: 'female',
+      languages: ['ko'],
+      qualifications: ['youth-counsellor'],
+      trainings: [{ programme: 'youth', level: 'basic', completedOn: '2025-03-01' }],
+      availability: { weekdayDaytime: true, evening: false, saturday: false },
+      weeklyCapacity: 0,
+      active: false,
+    },
+    bearer(await local.signIn('operator')),
   );
+  expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+  counsellorId = registered.body.counsellorId;
+});
+
+afterAll(async () => {
+  for (const Key of written) await local.db.send(new DeleteCommand({ TableName: TABLE, Key }));
 });
 
 describe('an agency answering in the portal', () => {
@@ -390,6 +409,7 @@ describe('GET /api/provider/caseload', () => {
       [AGENCY, 'serving'],
       [OTHER_AGENCY, 'offered'],
     ] as const) {
+      written.push(keys.place(agencyId, counsellorId, youth.applicationId));
       await local.db.send(
         new PutCommand({
           TableName: TABLE,
