@@ -157,7 +157,7 @@ describe('provider capacity', () => {
         }, 'an offer or the waiting list'),
       ),
     );
-    expect(held.sort()).toEqual(['offered', 'waitlisted']);
+    expect([...held].sort()).toEqual(['offered', 'waitlisted']);
     const offered = receipts[held.indexOf('offered')]!;
     const { Item } = await local.db.send(new GetCommand({ TableName: 'dolbom-dev', Key: { pk: `APP#${offered.applicationId}`, sk: 'APPLICATION' } }));
     const { agencyId, counsellorId } = Item!.match.reservation;
