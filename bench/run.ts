@@ -2,11 +2,12 @@
  * `npm run bench` — the figures behind Dolbom's claims, printed, never asserted:
  * CDK synth time and handler bundle sizes, local cloud start time (fresh and with data), submission
  * latency against a raw DynamoDB write, 200 concurrent submissions, the state transitions of the
- * happy path, how fast one client can guess access codes, and how long the `+8d` timer storm over
- * STORM_APPLICATIONS open reviews (default 200) takes to drain.
+ * happy path, how fast one client can guess access codes, how long the `+8d` timer storm over
+ * STORM_APPLICATIONS open reviews (default 200) takes to drain, and the waitlist batch's time and
+ * total match quality against the optimum HiGHS computes.
  *
  * `npm run bench -- guessing concurrent` runs only the named sections (synth, start, latency,
- * lifecycle, guessing, concurrent, timer-storm); e.g. `STORM_APPLICATIONS=11000 npm run bench -- timer-storm`.
+ * lifecycle, guessing, concurrent, timer-storm, matching); e.g. `STORM_APPLICATIONS=11000 npm run bench -- timer-storm`.
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -22,9 +23,11 @@ import { freeCloudPorts } from '../test/support/free-ports';
 import { httpFrom, loopbackClient } from '../test/support/http-from';
 import { startCloudProcess, type CloudProcess } from '../test/support/local-cloud-process';
 import { describeReport, openReviews, stormAt8d } from '../test/support/timer-storm';
+import { matchingFigures } from './matching';
 
 const root = path.resolve(import.meta.dirname, '..');
-const sections = ['synth', 'start', 'latency', 'lifecycle', 'guessing', 'concurrent', 'timer-storm'] as const;
+const sections = ['synth', 'start', 'latency', 'lifecycle', 'guessing', 'concurrent', 'timer-storm', 'matching'] as const;
+const cloudSections = ['start', 'latency', 'lifecycle', 'guessing', 'concurrent'] as const;
 const chosen = process.argv.slice(2);
 const runs = (section: (typeof sections)[number]) => chosen.length === 0 || chosen.includes(section);
 
@@ -163,7 +166,7 @@ async function main() {
     console.log('handler bundles (minified ESM, AWS SDK inside):');
     for (const b of bundles) console.log(`  ${b.handler.padEnd(24)} ${kb(b.bytes).padStart(8)}  (gzip ${kb(b.gzip)})`);
   }
-  if (!sections.slice(1, -1).some(runs)) return;
+  if (!cloudSections.some(runs)) return;
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dolbom-bench-'));
   const ports = await freeCloudPorts();
@@ -211,3 +214,4 @@ async function timerStorm() {
 
 await main();
 if (runs('timer-storm')) await timerStorm();
+if (runs('matching')) await matchingFigures();

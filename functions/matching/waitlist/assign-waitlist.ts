@@ -1,5 +1,5 @@
 import type { MatchRequest } from '../match-types';
-import type { CounsellorForMatching } from '../../providers/registry';
+import { freePlaces, type CounsellorForMatching } from '../../providers/registry';
 import { buildWaitlistNetwork, type WaitlistNetwork } from './class-network';
 import { MaxFlow } from './max-flow';
 import { NetworkSimplex } from './network-simplex';
@@ -71,13 +71,13 @@ export function assignWaitlist(requests: readonly MatchRequest[], counsellors: r
   supply[network.source] = placed;
   supply[network.sink] = -placed;
   const simplex = new NetworkSimplex({ ...network, capacity }, supply);
-  simplex.optimize(network.quality.map((q) => -q));
+  simplex.optimize(negated(network.quality), likelyArcs(network));
   if (!simplex.feasible()) throw new Error('waitlist: the counts the maximum flow placed cannot be routed (a bug)');
   const qualityDone = performance.now();
 
-  // 3. Waiting, among the flows of best quality.
+  // 3. Waiting, among the flows of best quality (the simplex continues on the optimal face of stage 2).
   simplex.keepOptimalFace();
-  simplex.optimize(network.waiting.map((w) => -w));
+  simplex.optimize(negated(network.waiting));
   const flows = simplex.flows();
   const finished = performance.now();
 
@@ -87,7 +87,7 @@ export function assignWaitlist(requests: readonly MatchRequest[], counsellors: r
     stats: {
       applications: network.requests.length,
       counsellorsWithPlaces: network.counsellors.length,
-      freePlaces: network.counsellors.reduce((sum, c) => sum + (c.weeklyCapacity - c.reserved), 0),
+      freePlaces: network.counsellors.reduce((sum, c) => sum + freePlaces(c), 0),
       ranks: network.ranks.map(({ rank, arc, applications }) => ({ rank, waiting: applications, placed: flows[arc]! })),
       totalQuality: assignments.reduce((sum, a) => sum + a.quality, 0),
       network: { nodes: network.nodeCount, arcs: network.tail.length, ...network.size },
@@ -95,6 +95,42 @@ export function assignWaitlist(requests: readonly MatchRequest[], counsellors: r
       ms: { network: built - started, ranks: counted - built, quality: qualityDone - counted, waiting: finished - qualityDone, total: performance.now() - started },
     },
   };
+}
+
+function negated(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let k = 0; k < values.length; k++) out[k] = -values[k]!;
+  return out;
+}
+
+/**
+ * A guess at the class-pair arcs an optimum uses, for the simplex to price first (the rest are priced
+ * too before it stops, so the guess costs no exactness): every other arc, and of the class-pair arcs
+ * the best few out of each request class and the best several into each counsellor class.
+ */
+function likelyArcs(network: WaitlistNetwork, perRequestClass = 8, perCounsellorClass = 16): Int32Array {
+  const { pairArc, quality, tail, head } = network;
+  const m = pairArc.length;
+  const chosen: number[] = [];
+  let best = -Infinity;
+  let pairs = 0;
+  for (let k = 0; k < m; k++) if (pairArc[k]) (best = Math.max(best, quality[k]!)), pairs++;
+  // Best quality first, ties by arc: one numeric sort of (best − quality)·m + arc, exact below 2^53.
+  const sorted = new Float64Array(pairs);
+  for (let k = 0, p = 0; k < m; k++) {
+    if (pairArc[k]) sorted[p++] = (best - quality[k]!) * m + k;
+    else chosen.push(k);
+  }
+  sorted.sort();
+  const out = new Int32Array(network.nodeCount);
+  const into = new Int32Array(network.nodeCount);
+  for (const key of sorted) {
+    const k = key % m;
+    if (out[tail[k]!]! < perRequestClass || into[head[k]!]! < perCounsellorClass) chosen.push(k);
+    out[tail[k]!]!++;
+    into[head[k]!]!++;
+  }
+  return Int32Array.from(chosen);
 }
 
 /**

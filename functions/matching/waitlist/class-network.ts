@@ -31,6 +31,8 @@ export interface WaitlistNetwork extends FlowArcs {
   quality: Float64Array;
   /** Waiting weight each application arc carries: n for the longest waiting of n applications, down to 1. */
   waiting: Float64Array;
+  /** 1 for the arcs that join a request class (or route) to a counsellor class (or counsellor) and carry its classScore. */
+  pairArc: Uint8Array;
   /** Distinct ranks, ascending, with the source → rank arc and the number of applications of that rank. */
   ranks: { rank: number; arc: number; applications: number }[];
   /** Applications longest waiting first (ties by applicationId): the order of every result. */
@@ -57,10 +59,11 @@ class ArcList {
   capacity = new Float64Array(1024);
   quality = new Float64Array(1024);
   waiting = new Float64Array(1024);
+  pair = new Uint8Array(1024);
 
-  add(tail: number, head: number, capacity: number, quality = 0, waiting = 0): number {
+  add(tail: number, head: number, capacity: number, quality = 0, waiting = 0, pair = false): number {
     if (this.length === this.tail.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+      const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
         const b = new (a.constructor as new (n: number) => T)(a.length * 2);
         b.set(a);
         return b;
@@ -70,6 +73,7 @@ class ArcList {
       this.capacity = grow(this.capacity);
       this.quality = grow(this.quality);
       this.waiting = grow(this.waiting);
+      this.pair = grow(this.pair);
     }
     const k = this.length++;
     this.tail[k] = tail;
@@ -77,6 +81,7 @@ class ArcList {
     this.capacity[k] = capacity;
     this.quality[k] = quality;
     this.waiting[k] = waiting;
+    this.pair[k] = pair ? 1 : 0;
     return k;
   }
 }
@@ -202,8 +207,8 @@ export function buildWaitlistNetwork(waiting: readonly MatchRequest[], registry:
       const s = score[r * K + k]!;
       if (Number.isNaN(s)) continue;
       if (dirty[r]!.has(k)) {
-        if (plain[r] !== core[r]) arcs.add(plain[r]!, classNode[k]!, Infinity, s);
-      } else arcs.add(core[r]!, classNode[k]!, Infinity, s);
+        if (plain[r] !== core[r]) arcs.add(plain[r]!, classNode[k]!, Infinity, s, 0, true);
+      } else arcs.add(core[r]!, classNode[k]!, Infinity, s, 0, true);
     }
     if (plain[r] !== core[r]) arcs.add(plain[r]!, core[r]!, Infinity);
   }
@@ -219,14 +224,14 @@ export function buildWaitlistNetwork(waiting: readonly MatchRequest[], registry:
       const s = score[r * K + k]!;
       if (Number.isNaN(s)) continue;
       const open = members[k]!.filter((j) => !blocked.has(j));
-      if (open.length === members[k]!.length) arcs.add(node, classNode[k]!, Infinity, s);
-      else for (const j of open) arcs.add(node, counsellorNode[j]!, Infinity, s);
+      if (open.length === members[k]!.length) arcs.add(node, classNode[k]!, Infinity, s, 0, true);
+      else for (const j of open) arcs.add(node, counsellorNode[j]!, Infinity, s, 0, true);
     }
     const p = previousOf[i]!;
     if (p >= 0) {
       const s = score[r * K + cc.classOf[p]!]!;
       const points = integer(scorer.counsellorPoints(request, counsellors[p]!), `counsellorPoints for ${counsellors[p]!.counsellorId}`);
-      arcs.add(node, counsellorNode[p]!, Infinity, s + points - load[p]!);
+      arcs.add(node, counsellorNode[p]!, Infinity, s + points - load[p]!, 0, true);
     }
   });
   counsellors.forEach((c, j) => {
@@ -244,6 +249,7 @@ export function buildWaitlistNetwork(waiting: readonly MatchRequest[], registry:
     capacity: arcs.capacity.slice(0, m),
     quality: arcs.quality.slice(0, m),
     waiting: arcs.waiting.slice(0, m),
+    pairArc: arcs.pair.slice(0, m),
     source,
     sink,
     ranks,

@@ -49,7 +49,9 @@ export class NetworkSimplex {
   private readonly nextSibling: Int32Array;
   private readonly prevSibling: Int32Array;
   private readonly stack: Int32Array;
-  private search: Int32Array; // arcs the pricing looks at
+  private readonly position: Int32Array; // caller's arc index → internal arc index
+  private eligible: Int32Array; // arcs that may enter the basis: all of them, or those of the optimal face
+  private search: Int32Array; // the arcs the pricing looks at first (the working set)
   private nextArc = 0;
   private artificialCost: number;
   private started = false;
@@ -62,6 +64,7 @@ export class NetworkSimplex {
     this.m = m;
     const all = m + n;
     this.order = new Int32Array(m);
+    this.position = new Int32Array(m);
     this.source = new Int32Array(all);
     this.target = new Int32Array(all);
     this.cap = new Float64Array(all);
@@ -84,6 +87,7 @@ export class NetworkSimplex {
     const skip = Math.max(3, Math.floor(m / Math.max(1, n)));
     for (let k = 0, i = 0, j = 0; k < m; k++) {
       this.order[i] = k;
+      this.position[k] = i;
       if ((i += skip) >= m) i = ++j;
     }
     let totalSupply = 0;
@@ -132,15 +136,22 @@ export class NetworkSimplex {
         this.flowOf[e] = -supply[u]!;
       }
     }
-    this.search = Int32Array.from({ length: m }, (_, i) => i);
+    this.eligible = new Int32Array(m);
+    for (let i = 0; i < m; i++) this.eligible[i] = i;
+    this.search = this.eligible;
   }
 
   /**
    * Runs pivots until the flow is optimal for `costs` (indexed like the caller's arcs): integers,
    * negative allowed. The first call starts from the artificial basis; later calls continue from the
    * current basis and flow.
+   *
+   * `workingSet` (caller's arc indices), when given, is priced first: pivots run on it until none of
+   * its arcs can improve the flow, then one pass over every arc adds those that can, and so on until
+   * a pass finds none. The result is the same optimum (the last pass proves it); the working set only
+   * decides how much pricing that takes — a good guess at the arcs the optimum uses saves most of it.
    */
-  optimize(costs: Float64Array): void {
+  optimize(costs: Float64Array, workingSet?: ArrayLike<number>): void {
     const { m, n } = this;
     let maxCost = 0;
     for (let i = 0; i < m; i++) {
@@ -158,8 +169,42 @@ export class NetworkSimplex {
     for (let u = 0, e = m; u < n; u++, e++) this.cost[e] = this.source[e] === n ? this.artificialCost : 0;
     this.computePotentials();
 
-    let inArc: number;
-    while ((inArc = this.findEnteringArc()) >= 0) this.pivot(inArc);
+    this.search = this.eligible;
+    if (workingSet) {
+      const inFace = new Uint8Array(m);
+      for (const e of this.eligible) inFace[e] = 1;
+      const search = new Int32Array(workingSet.length);
+      let size = 0;
+      for (let w = 0; w < workingSet.length; w++) {
+        const e = this.position[workingSet[w]!]!;
+        if (inFace[e] === 1) search[size++] = e;
+      }
+      this.search = search.subarray(0, size);
+    }
+    this.nextArc = 0;
+    for (;;) {
+      let inArc: number;
+      while ((inArc = this.findEnteringArc()) >= 0) this.pivot(inArc);
+      if (this.search === this.eligible) return;
+      const improving = this.improvingArcs();
+      if (improving.length === 0) return;
+      const grown = new Int32Array(this.search.length + improving.length);
+      grown.set(this.search);
+      grown.set(improving, this.search.length);
+      this.search = grown;
+    }
+  }
+
+  /** Full pricing: every eligible arc whose reduced cost says it should enter. */
+  private improvingArcs(): number[] {
+    const { eligible, state, cost, pi, source, target } = this;
+    const found: number[] = [];
+    for (let k = 0; k < eligible.length; k++) {
+      const e = eligible[k]!;
+      const s = state[e]!;
+      if (s !== FIXED && s * (cost[e]! + pi[source[e]!]! - pi[target[e]!]!) < 0) found.push(e);
+    }
+    return found;
   }
 
   /** Whether the current flow uses no artificial arc, i.e. meets every supply on real arcs. */
@@ -189,7 +234,8 @@ export class NetworkSimplex {
     // Tree arcs may leave the tree later and must stay priced: they belong to the face too.
     for (let u = 0; u < n; u++) if (this.pred[u]! < m) free.push(this.pred[u]!);
     free.sort((a, b) => a - b);
-    this.search = Int32Array.from(free);
+    this.eligible = Int32Array.from(free);
+    this.search = this.eligible;
     this.nextArc = 0;
   }
 

@@ -130,6 +130,20 @@ describe('NetworkSimplex', () => {
     );
   });
 
+  it('reaches the same optimum when it prices a working set first, whatever the set', () => {
+    fc.assert(
+      fc.property(instances, fc.array(fc.nat(30)), (instance, picks) => {
+        const value = new MaxFlow(instance.arcs).augment(instance.s, instance.t);
+        const working = [...new Set(picks.filter((k) => k < instance.arcs.tail.length))];
+        const ns = new NetworkSimplex(instance.arcs, supplies(instance, value));
+        ns.optimize(instance.cost1, working);
+        expect(ns.feasible()).toBe(true);
+        expect(total(ns.flows(), instance.cost1)).toBe(referenceMinCost(instance, value, instance.cost1));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reports an infeasible supply as infeasible', () => {
     fc.assert(
       fc.property(instances, (instance) => {

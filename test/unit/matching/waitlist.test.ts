@@ -5,6 +5,7 @@ import type { MatchRequest } from '../../../functions/matching/match-types';
 import { assignWaitlist, type WaitlistAssignment } from '../../../functions/matching/waitlist/assign-waitlist';
 import type { WaitlistScorer } from '../../../functions/matching/waitlist/scorer';
 import { freePlaces, type CounsellorForMatching, type Gender, type Language, type ProgrammeId } from '../../../functions/providers/registry';
+import { waitlistScorer } from '../../../functions/matching/waitlist-plan';
 import { standInScorer } from '../../support/waitlist-instances';
 
 const programmes: ProgrammeId[] = ['child-adolescent', 'parent', 'youth'];
@@ -22,9 +23,12 @@ const counsellorArb = fc.record({
   english: fc.boolean(),
   qualification: fc.constantFrom('youth-counsellor' as const, 'mental-health-professional' as const, 'speech-therapist' as const),
   trained: fc.subarray(programmes, { minLength: 1 }),
+  trainedOn: fc.constantFrom('2025-01-01', '2025-01-01', '2025-01-01', '2026-09-01'), // the last is after the day the real scorer judges
+  offered: fc.subarray(programmes),
+  active: fc.nat(4).map((n) => n > 0), // mostly active
   evening: fc.boolean(),
   weeklyCapacity: fc.integer({ min: 0, max: 3 }),
-  reserved: fc.integer({ min: 0, max: 2 }),
+  reserved: fc.integer({ min: 0, max: 1 }),
 });
 
 const requestArb = (counsellorCount: number) =>
@@ -54,15 +58,15 @@ const instanceArb = fc.array(counsellorArb, { minLength: 1, maxLength: 4 }).chai
           gender: c.gender,
           languages: c.english ? ['ko', 'en'] : ['ko'],
           qualifications: [c.qualification],
-          trainings: c.trained.map((programme) => ({ programme, level: 'basic' as const, completedOn: '2025-01-01' })),
+          trainings: c.trained.map((programme) => ({ programme, level: 'basic' as const, completedOn: c.trainedOn })),
           availability: { weekdayDaytime: true, evening: c.evening, saturday: false },
           weeklyCapacity: c.weeklyCapacity,
           reserved: Math.min(c.reserved, c.weeklyCapacity),
           agencyDistrict: c.district,
           agencyName: { ko: '기관', en: 'Agency' },
           agencyServiceTypes: ['psychological-counselling', 'speech', 'parent-counselling', 'youth-counselling'],
-          agencyProgrammes: ['child-adolescent', 'parent', 'youth'],
-          active: true,
+          agencyProgrammes: [...new Set([...c.trained, ...c.offered])],
+          active: c.active,
         }),
       ),
     ),
@@ -104,7 +108,8 @@ const tableScorerArb = fc
     }),
   );
 
-const scorerArb = fc.oneof(fc.constant(standInScorer), tableScorerArb);
+/** Three scorers: the real one (score.ts, trainings judged on 2026-06-01), the stand-in, and random tables. */
+const scorerArb = fc.oneof(fc.constant(waitlistScorer('2026-06-01')), fc.constant(standInScorer), tableScorerArb);
 
 function quality(scorer: WaitlistScorer, r: MatchRequest, c: CounsellorForMatching): number | undefined {
   if (r.excludedCounsellorIds.includes(c.counsellorId)) return undefined;
@@ -182,7 +187,7 @@ describe('assignWaitlist', () => {
         const placed = new Set(assignments.map((a) => a.applicationId));
         expect(objective(requests, placed, stats.totalQuality)).toEqual(bruteForce(requests, counsellors, scorer));
       }),
-      { numRuns: 400 },
+      { numRuns: 600 },
     );
   });
 
