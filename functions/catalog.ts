@@ -80,6 +80,26 @@ export const handlers = {
     description: 'Assigns a task to the caller and sends its heartbeat',
     access: { table: 'readwrite', taskTokens: 'heartbeat' },
   },
+  listProviderOffers: {
+    entry: 'functions/provider-portal/list-offers.ts',
+    description: "Lists the offers of the caller's agency, with what it needs to serve each person",
+    access: { table: 'readwrite' },
+  },
+  acknowledgeProviderOffer: {
+    entry: 'functions/provider-portal/acknowledge-offer.ts',
+    description: 'Records that the agency has seen an offer and sends its heartbeat',
+    access: { table: 'readwrite', taskTokens: 'heartbeat' },
+  },
+  decideProviderOffer: {
+    entry: 'functions/provider-portal/decide-offer.ts',
+    description: "Records an agency's acceptance or refusal of an offer and answers its task token",
+    access: { table: 'readwrite', taskTokens: 'answer' },
+  },
+  getProviderCaseload: {
+    entry: 'functions/provider-portal/get-caseload.ts',
+    description: "Lists the caller's agency's caseload: the places offered and in service",
+    access: { table: 'readwrite' },
+  },
   listAgencies: {
     entry: 'functions/providers/list-agencies.ts',
     description: 'Lists the provider agencies the caller may see',

@@ -43,4 +43,8 @@ export const routes: readonly Route[] = [
     handler: 'updateCounsellor',
     access: registryWriters,
   },
+  { method: 'GET', path: '/api/provider/offers', handler: 'listProviderOffers', access: ['provider'] },
+  { method: 'POST', path: '/api/provider/offers/{offerId}/acknowledge', handler: 'acknowledgeProviderOffer', access: ['provider'] },
+  { method: 'POST', path: '/api/provider/offers/{offerId}/decision', handler: 'decideProviderOffer', access: ['provider'] },
+  { method: 'GET', path: '/api/provider/caseload', handler: 'getProviderCaseload', access: ['provider'] },
 ];

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { prescreenSchema, programmes, submissionSchema } from '../../forms';
+import { offerAnswerBody } from '../matching/offer';
 import { agencyCreateSchema, agencyUpdateSchema, counsellorCreateSchema, counsellorUpdateSchema } from '../providers/registry-schema';
 import { routes } from '../routes';
 import { decisionBody } from '../review/decision-body';
@@ -32,6 +33,7 @@ const bodies: Partial<Record<string, string>> = {
   'POST /api/registry/agencies/{agencyId}/counsellors': 'CounsellorCreate',
   'PUT /api/registry/agencies/{agencyId}/counsellors/{counsellorId}': 'CounsellorUpdate',
   'POST /api/staff/tasks/{taskId}/decision': 'Decision',
+  'POST /api/provider/offers/{offerId}/decision': 'OfferAnswer',
 };
 
 /** Success answers documented with a schema (the others answer what their handler's comment says). */
@@ -110,6 +112,7 @@ export function openApiDocument() {
           required: ['applicationId', 'rankedAt', 'candidates'],
           properties: { applicationId: { type: 'string' }, rankedAt: { type: 'string', format: 'date-time' }, candidates: { type: 'array', items: { $ref: '#/components/schemas/Candidate' } } },
         },
+        OfferAnswer: bodySchema(offerAnswerBody),
       },
     },
   };

@@ -58,7 +58,12 @@ export async function openOfferOf(applicationId: string): Promise<ProviderOffer 
  * Up to `limit` offers of an agency in one state, soonest due first, after the queue key `after`;
  * `next` is the key to continue from.
  */
-export async function offersOfAgency(agencyId: string, state: OfferState, limit: number, after?: ProviderOffer): Promise<{ offers: ProviderOffer[]; next?: ProviderOffer }> {
+export async function offersOfAgency(
+  agencyId: string,
+  state: OfferState,
+  limit: number,
+  after?: Pick<ProviderOffer, 'applicationId' | 'offerId' | 'state' | 'dueAt'>,
+): Promise<{ offers: ProviderOffer[]; next?: ProviderOffer }> {
   const gsi1pk = keys.agencyOffers(agencyId);
   const out = await dynamo().send(
     new QueryCommand({

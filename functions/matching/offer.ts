@@ -5,6 +5,7 @@ import { message } from '../../forms/messages';
 import type { StaffActor } from '../applications/audit';
 import { isApplicationId } from '../applications/identifiers';
 import { decisionNote } from '../review/task';
+import { declineReasons, type DeclineReason } from './decline-reasons';
 
 /**
  * An offer of a reserved place to the counsellor's agency: a task holding the workflow's token
@@ -17,15 +18,8 @@ export type OfferState = 'open' | 'accepted' | 'declined' | 'expired';
 export const offerDecisions = ['accept', 'decline'] as const;
 export type OfferDecision = (typeof offerDecisions)[number];
 
-export const declineReasons = [
-  { id: 'no-capacity', label: { ko: '담당 가능 인원 초과', en: 'No room in the caseload after all' } },
-  { id: 'schedule', label: { ko: '일정이 맞지 않음', en: 'Schedules do not fit' } },
-  { id: 'service-not-suitable', label: { ko: '기관에서 제공하기 어려운 서비스', en: 'We cannot provide this service well' } },
-  { id: 'conflict-of-interest', label: { ko: '이해관계 충돌(지인 등)', en: 'Conflict of interest (e.g. known to the counsellor)' } },
-  { id: 'distance', label: { ko: '거리가 멀어 이용이 어려움', en: 'Too far for the applicant' } },
-  { id: 'other', label: { ko: '기타(메모에 사유 기재)', en: 'Other (reason in the note)' } },
-] as const satisfies readonly { id: string; label: Text }[];
-export type DeclineReason = (typeof declineReasons)[number]['id'];
+// In a module of their own, without AWS or node:crypto, so the provider portal's page can show them.
+export { declineReasons, type DeclineReason } from './decline-reasons';
 
 /** Who answered an offer, with what and why. */
 export interface OfferAnswer {

@@ -47,9 +47,9 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('lets only the decision endpoint and the waitlist batch answer task tokens, and the claim endpoint only heartbeat them', () => {
-    expect(holders(/^states:SendTask(Success|Failure)$/)).toEqual(['decideTask', 'fillWaitlist']);
-    expect(holders(/^states:SendTaskHeartbeat$/)).toEqual(['claimTask', 'decideTask', 'fillWaitlist']);
+  it('lets only the decision endpoints and the waitlist batch answer task tokens, and the claim and acknowledge endpoints only heartbeat them', () => {
+    expect(holders(/^states:SendTask(Success|Failure)$/)).toEqual(['decideProviderOffer', 'decideTask', 'fillWaitlist']);
+    expect(holders(/^states:SendTaskHeartbeat$/)).toEqual(['acknowledgeProviderOffer', 'claimTask', 'decideProviderOffer', 'decideTask', 'fillWaitlist']);
   });
 
   it('lets only submission use the data key', () => {

@@ -1,0 +1,42 @@
+import { now } from '../commons/clock';
+import { httpHandler } from '../commons/http';
+import { requireAgency, staffActor, staffMember } from '../commons/staff';
+import { auditEvent } from '../applications/audit';
+import { appendAudit, getApplication } from '../applications/store';
+import { offersOfApplication } from '../matching/offer-store';
+import { placesOfAgency } from '../matching/places';
+import { agencyOf } from './agency-offer';
+import { counsellorNames } from './counsellor-names';
+import { caseloadEntry } from './portal-views';
+
+/**
+ * GET /api/provider/caseload — the caller's agency's places: the people it serves and those it has
+ * been offered, each with where the application stands, whom to call and who serves them. Every
+ * application read is written to the audit trail before the answer leaves.
+ */
+export const handler = httpHandler(async (event) => {
+  const staff = staffMember(event);
+  const agencyId = agencyOf(staff);
+  const places = await placesOfAgency(agencyId);
+  for (const place of places) requireAgency(staff, place.agencyId);
+  const [names, cases] = await Promise.all([
+    counsellorNames(agencyId),
+    Promise.all(places.map(async (place) => Promise.all([getApplication(place.applicationId, false), offersOfApplication(place.applicationId)]))),
+  ]);
+
+  const at = now().toISOString();
+  const actor = staffActor(staff, event);
+  const entries = places.flatMap((place, i) => {
+    const [application, offers] = cases[i]!;
+    if (!application) return [];
+    // The service type was the offer's: the latest this agency had for this counsellor.
+    const offer = offers.filter((o) => o.agencyId === place.agencyId && o.counsellorId === place.counsellorId).at(-1);
+    return [caseloadEntry(place, application, names.get(place.counsellorId), offer)];
+  });
+  await Promise.all(
+    entries.map((entry) => appendAudit(auditEvent({ applicationId: entry.applicationId, at, actor, action: 'caseload.viewed', detail: { agencyId } }))),
+  );
+  // Serving first, then offered; oldest first within each.
+  entries.sort((a, b) => (a.state === b.state ? a.reservedAt.localeCompare(b.reservedAt) : a.state === 'serving' ? -1 : 1));
+  return { status: 200, body: { cases: entries } };
+});
