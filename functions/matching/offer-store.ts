@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
-import { isConditionFailure } from '../commons/dynamo-errors';
+import { closeOpenItemWrite, updateWhileOpen } from '../applications/open-items';
 import { env } from '../commons/env';
 import { keys } from '../applications/keys';
 import type { TransactItem } from '../applications/store';
@@ -79,33 +79,14 @@ export async function offersOfAgency(
   return { offers, next: out.LastEvaluatedKey ? offers.at(-1) : undefined };
 }
 
-async function updateOpenOffer(offer: ProviderOffer, update: string, values: Record<string, unknown>, extraCondition = ''): Promise<boolean> {
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: env.tableName(),
-        Key: keys.offer(offer.applicationId, offer.offerId),
-        UpdateExpression: update,
-        ConditionExpression: `#state = :open${extraCondition}`,
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ...values, ':open': 'open' },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
-
 /** Stores the portal's answer on an open, unanswered offer: of two staff answering at once, one wins. */
 export function recordOfferAnswer(offer: ProviderOffer, answer: OfferAnswer): Promise<boolean> {
-  return updateOpenOffer(offer, 'SET answer = :answer', { ':answer': answer }, ' AND attribute_not_exists(answer)');
+  return updateWhileOpen(keys.offer(offer.applicationId, offer.offerId), 'SET answer = :answer', { ':answer': answer }, ' AND attribute_not_exists(answer)');
 }
 
 /** The agency has seen the offer (the state's heartbeat): its due date moves; false if it closed meanwhile. */
 export function acknowledgeOffer(offer: ProviderOffer, at: string, dueAt: string): Promise<boolean> {
-  return updateOpenOffer(offer, 'SET acknowledgedAt = :at, dueAt = :due, gsi1sk = :queue', {
+  return updateWhileOpen(keys.offer(offer.applicationId, offer.offerId), 'SET acknowledgedAt = :at, dueAt = :due, gsi1sk = :queue', {
     ':at': at,
     ':due': dueAt,
     ':queue': offerQueueKey({ ...offer, dueAt }),
@@ -114,16 +95,5 @@ export function acknowledgeOffer(offer: ProviderOffer, at: string, dueAt: string
 
 /** The conditional "close this open offer" write, for a transaction with what it decides. */
 export function closeOfferWrite(offer: ProviderOffer, state: Exclude<OfferState, 'open'>, fields: Partial<ProviderOffer> = {}): TransactItem {
-  const set = { ...fields, state, gsi1sk: offerQueueKey({ ...offer, state }) };
-  const entries = Object.entries(set);
-  return {
-    Update: {
-      TableName: env.tableName(),
-      Key: keys.offer(offer.applicationId, offer.offerId),
-      UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
-      ConditionExpression: '#state = :open',
-      ExpressionAttributeNames: { '#state': 'state', ...Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])) },
-      ExpressionAttributeValues: { ':open': 'open', ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])) },
-    },
-  };
+  return closeOpenItemWrite(keys.offer(offer.applicationId, offer.offerId), { ...fields, state, gsi1sk: offerQueueKey({ ...offer, state }) });
 }

@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
-import { isConditionFailure } from '../commons/dynamo-errors';
+import { closeOpenItemWrite, updateWhileOpen } from '../applications/open-items';
 import { env } from '../commons/env';
 import { keys } from '../applications/keys';
 import type { TransactItem } from '../applications/store';
@@ -77,37 +77,17 @@ export async function openTasksOfDistrict(district: string, after: string | unde
   return { tasks: (out.Items ?? []).map(strip), more: out.LastEvaluatedKey !== undefined };
 }
 
-/** An update of a task that is still open (plus `extraCondition`); false when its condition failed. */
-async function updateOpenTask(task: HumanTask, update: string, values: Record<string, unknown>, extraCondition = ''): Promise<boolean> {
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: env.tableName(),
-        Key: keys.task(task.applicationId, task.taskId),
-        UpdateExpression: update,
-        ConditionExpression: `#state = :open${extraCondition}`,
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ...values, ':open': 'open' },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
-
 /**
  * Writes the console's answer on a task that is still open and not yet answered: of two people
  * deciding at once, one wins. False when the task was closed or answered first.
  */
 export function recordAnswer(task: HumanTask, answer: TaskAnswer): Promise<boolean> {
-  return updateOpenTask(task, 'SET answer = :answer', { ':answer': answer }, ' AND attribute_not_exists(answer)');
+  return updateWhileOpen(keys.task(task.applicationId, task.taskId), 'SET answer = :answer', { ':answer': answer }, ' AND attribute_not_exists(answer)');
 }
 
 /** Assigns an open task and moves its due date (and its place in the queue); false if it closed meanwhile. */
 export function claimOpenTask(task: HumanTask, assignee: string, claimedAt: string, dueAt: string): Promise<boolean> {
-  return updateOpenTask(task, 'SET assignee = :me, claimedAt = :at, dueAt = :due, gsi1sk = :queue', {
+  return updateWhileOpen(keys.task(task.applicationId, task.taskId), 'SET assignee = :me, claimedAt = :at, dueAt = :due, gsi1sk = :queue', {
     ':me': assignee,
     ':at': claimedAt,
     ':due': dueAt,
@@ -121,16 +101,5 @@ export async function openTasksOfKind(applicationId: string, kind: TaskKind, per
 
 /** The conditional "close this open task" write, for a transaction with the decision it records. */
 export function closeTaskWrite(task: HumanTask, state: Exclude<TaskState, 'open'>, fields: Partial<HumanTask> = {}): TransactItem {
-  const set = { ...fields, state, gsi1sk: queueKey({ ...task, state }) };
-  const entries = Object.entries(set);
-  return {
-    Update: {
-      TableName: env.tableName(),
-      Key: keys.task(task.applicationId, task.taskId),
-      UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
-      ConditionExpression: '#state = :open',
-      ExpressionAttributeNames: { '#state': 'state', ...Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])) },
-      ExpressionAttributeValues: { ':open': 'open', ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])) },
-    },
-  };
+  return closeOpenItemWrite(keys.task(task.applicationId, task.taskId), { ...fields, state, gsi1sk: queueKey({ ...task, state }) });
 }

@@ -6,23 +6,21 @@
  */
 import { setUpLanguage } from './lib/i18n';
 import { showApplication } from './staff/case-file';
-import { onSignedOut, showWho, token } from './staff/session';
-import { showSignIn } from './staff/sign-in';
+import { onSignedIn, session } from './staff/session';
 import { showTasks } from './staff/task-queue';
 import { ui } from './staff/texts';
 
 setUpLanguage(ui.title);
-onSignedOut((reason) => showSignIn(reason, route));
+onSignedIn(route);
 
 /* Routing: #/tasks, #/applications/{id} */
 window.addEventListener('hashchange', () => {
   if (location.hash.startsWith('#/') || location.hash === '') route();
 });
-showWho();
 route();
 
 function route(): void {
-  if (!token()) return showSignIn(undefined, route);
+  if (!session.token()) return session.showSignIn();
   const application = /^#\/applications\/([A-Za-z0-9]+)$/.exec(location.hash)?.[1];
   if (application) void showApplication(application);
   else void showTasks();

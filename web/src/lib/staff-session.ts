@@ -42,8 +42,16 @@ function claimsOf(jwt: string): Record<string, unknown> | undefined {
   }
 }
 
-export function staffSession(options: { tokenKey: string; app: HTMLElement; who: HTMLElement; signOutButton: HTMLButtonElement; onSignedIn: () => void }): StaffSession {
-  const { tokenKey, app, who, signOutButton, onSignedIn } = options;
+export function staffSession(options: {
+  tokenKey: string;
+  app: HTMLElement;
+  who: HTMLElement;
+  signOutButton: HTMLButtonElement;
+  onSignedIn: () => void;
+  /** Name the signed-in person's groups beside their name (the console, where several groups sign in). */
+  showGroups?: boolean;
+}): StaffSession {
+  const { tokenKey, app, who, signOutButton, onSignedIn, showGroups = false } = options;
 
   function token(): string | null {
     const value = sessionStorage.getItem(tokenKey);
@@ -64,7 +72,9 @@ export function staffSession(options: { tokenKey: string; app: HTMLElement; who:
   function showWho(): void {
     const current = claims();
     signOutButton.hidden = !current;
-    who.textContent = current ? String(current.name ?? current.sub ?? '') : '';
+    const groups = current?.['cognito:groups'];
+    const groupNames = showGroups && Array.isArray(groups) ? ` · ${groups.join(', ')}` : '';
+    who.textContent = current ? `${String(current.name ?? current.sub ?? '')}${groupNames}` : '';
   }
 
   function signOut(reason?: Text): void {
@@ -122,7 +132,11 @@ export function staffSession(options: { tokenKey: string; app: HTMLElement; who:
     return result;
   }
 
-  signOutButton.addEventListener('click', () => signOut());
+  signOutButton.addEventListener('click', () => {
+    signOut();
+    // What was open (a case, a view) is not the next person's to land on.
+    history.replaceState(null, '', location.pathname);
+  });
   showWho();
   return { token, claims, showSignIn, signOut, api };
 }

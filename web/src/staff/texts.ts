@@ -5,13 +5,6 @@ import type { Text } from '../../../forms/i18n';
 
 export const ui = {
   title: { ko: '돌봄 — 사례관리자', en: 'Dolbom — case managers' },
-  signIn: { ko: '로그인', en: 'Sign in' },
-  username: { ko: '아이디', en: 'Username' },
-  password: { ko: '비밀번호', en: 'Password' },
-  signingIn: { ko: '로그인하는 중입니다…', en: 'Signing in…' },
-  badCredentials: { ko: '아이디 또는 비밀번호가 맞지 않습니다.', en: 'Unknown user or wrong password.' },
-  expired: { ko: '로그인이 만료되었습니다. 다시 로그인해 주세요.', en: 'Your session has ended. Please sign in again.' },
-  fillBoth: { ko: '아이디와 비밀번호를 입력해 주세요.', en: 'Enter your username and password.' },
   tasks: { ko: '열린 업무', en: 'Open tasks' },
   noTasks: { ko: '처리할 업무가 없습니다.', en: 'No open tasks.' },
   refresh: { ko: '새로 고침', en: 'Refresh' },
