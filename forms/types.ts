@@ -43,6 +43,8 @@ export interface DocumentRequirement {
 
 export interface ServicePlan {
   sessionMinutes: number;
+  /** A first session (the pre-test) longer than the others, where the programme says so. */
+  preTestMinutes?: number;
   sessionsPerMonth?: number;
   totalSessions?: number;
   /** One service period; a re-assessment (재판정) may extend it up to `maxMonths`. */

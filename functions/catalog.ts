@@ -140,6 +140,16 @@ export const handlers = {
     description: 'Serves the OpenAPI document generated from the form schemas',
     access: {},
   },
+  listSessions: {
+    entry: 'functions/provider-portal/list-sessions.ts',
+    description: "Shows the serving agency an application's planned and recorded sessions",
+    access: { table: 'readwrite' },
+  },
+  recordSession: {
+    entry: 'functions/provider-portal/record-session.ts',
+    description: 'Records a session for the serving agency; the last of the plan ends the period early',
+    access: { table: 'readwrite', taskTokens: 'answer' },
+  },
   // Lifecycle steps (Step Functions tasks)
   checkEligibility: {
     entry: 'functions/eligibility/check-eligibility-step.ts',
@@ -192,9 +202,19 @@ export const handlers = {
     description: 'Starts a service period from the programme plan',
     access: { table: 'readwrite' },
   },
+  awaitServicePeriod: {
+    entry: 'functions/service-period/await-service-period.ts',
+    description: "Keeps the token of the workflow's wait on a service period, for the plan's last session to answer",
+    access: { table: 'readwrite', taskTokens: 'answer' },
+  },
+  continueLifecycle: {
+    entry: 'functions/lifecycle/continue-lifecycle.ts',
+    description: 'Continues a long wait in a new execution before the one-year limit of this one',
+    access: { startsLifecycle: true },
+  },
   checkServicePeriod: {
     entry: 'functions/service-period/check-service-period.ts',
-    description: 'Tells whether the plan is done or the period is over, and records the end',
+    description: 'After the wait on a period: records its end (plan done or time up), or says the next execution waits on',
     access: { table: 'readwrite' },
   },
   startNextPeriod: {

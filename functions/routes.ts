@@ -47,4 +47,6 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/provider/offers/{offerId}/acknowledge', handler: 'acknowledgeProviderOffer', access: ['provider'] },
   { method: 'POST', path: '/api/provider/offers/{offerId}/decision', handler: 'decideProviderOffer', access: ['provider'] },
   { method: 'GET', path: '/api/provider/caseload', handler: 'getProviderCaseload', access: ['provider'] },
+  { method: 'GET', path: '/api/provider/applications/{applicationId}/sessions', handler: 'listSessions', access: ['provider'] },
+  { method: 'PUT', path: '/api/provider/applications/{applicationId}/sessions/{sessionId}', handler: 'recordSession', access: ['provider'] },
 ];

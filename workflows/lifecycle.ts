@@ -19,7 +19,9 @@ export type LifecycleStep = Extract<
   | 'expireProviderOffer'
   | 'joinWaitlist'
   | 'startServicePeriod'
+  | 'awaitServicePeriod'
   | 'checkServicePeriod'
+  | 'continueLifecycle'
   | 'startNextPeriod'
   | 'closeApplication'
   | 'rejectApplication'
@@ -186,18 +188,37 @@ export class LifecycleStateMachine extends Construct {
       taskTimeout: sfn.Timeout.duration(Duration.seconds(waitlistSeconds)),
     });
     retryTransientErrors(waitForPlace);
-    // A lost wake-up is not a failure: matching looks again, and re-joins with the same place in line.
-    waitForPlace.addCatch(matchProvider, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
+    // A lost wake-up is not a failure: matching looks again, in a new execution (continue-as-new: a
+    // waiting list can outlast the year a Standard execution may run), keeping its place in line.
+    const continueMatching = lambdaStep('ContinueMatching', 'continueLifecycle', { ...ids, 'handover.$': '$.handover', resume: 'matching' }, null).next(
+      new sfn.Succeed(this, 'MatchingContinued', { stateName: 'MatchingContinued' }),
+    );
+    waitForPlace.addCatch(continueMatching, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
     waitForPlace.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
     waitForPlace.next(matchProvider);
 
-    // Stage 4: the service period, checked weekly and at its end.
+    // Stage 4: the service period, with no timed loop: the workflow waits on a token that the
+    // agency's record of the plan's last session answers, or until the period's end — at most
+    // LONGEST_WAIT_DAYS in one execution, after which the next execution waits on (continue-as-new).
     const startServicePeriod = lambdaStep('StartServicePeriod', 'startServicePeriod', ids, '$.servicePeriod');
-    const servicePeriod = new sfn.Wait(this, 'ServicePeriod', {
-      stateName: 'ServicePeriod',
-      time: sfn.WaitTime.timestampPath('$.servicePeriod.result.nextCheckAt'),
+    const awaitServicePeriod = new tasks.LambdaInvoke(this, 'AwaitServicePeriod', {
+      stateName: 'AwaitServicePeriod',
+      lambdaFunction: steps.awaitServicePeriod,
+      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: sfn.TaskInput.fromObject({ ...ids, taskToken: sfn.JsonPath.taskToken }),
+      retryOnServiceExceptions: false,
+      resultPath: sfn.JsonPath.DISCARD,
+      taskTimeout: sfn.Timeout.at('$.servicePeriod.result.waitSeconds'),
     });
+    retryTransientErrors(awaitServicePeriod);
     const checkServicePeriod = lambdaStep('CheckServicePeriod', 'checkServicePeriod', ids, '$.servicePeriod');
+    awaitServicePeriod.addCatch(checkServicePeriod, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
+    awaitServicePeriod.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
+    const continueService = lambdaStep('ContinueServicePeriod', 'continueLifecycle', { ...ids, 'handover.$': '$.handover', resume: 'service' }, null).next(
+      new sfn.Succeed(this, 'ServicePeriodContinued', { stateName: 'ServicePeriodContinued' }),
+    );
+    // A continuing execution first asks how long is left, then waits on.
+    const resumeServicePeriod = lambdaStep('ResumeServicePeriod', 'checkServicePeriod', ids, '$.servicePeriod');
 
     // Stage 5: re-assessment: extend within the programme's cap, or close.
     const reassessment = humanTask('Reassessment', 'reassessment', humanTasks.reassessmentTimeoutDays);
@@ -228,12 +249,17 @@ export class LifecycleStateMachine extends Construct {
         .when(sfn.Condition.stringEquals('$.offer.result.outcome', 'declined'), matchProvider)
         .otherwise(providerOffer),
     );
-    startServicePeriod.next(servicePeriod);
-    servicePeriod.next(checkServicePeriod);
+    startServicePeriod.next(awaitServicePeriod);
+    awaitServicePeriod.next(checkServicePeriod);
     checkServicePeriod.next(
       new sfn.Choice(this, 'ServicePeriodOver', { stateName: 'ServicePeriodOver' })
         .when(sfn.Condition.booleanEquals('$.servicePeriod.result.done', true), reassessment.task)
-        .otherwise(servicePeriod),
+        .otherwise(continueService),
+    );
+    resumeServicePeriod.next(
+      new sfn.Choice(this, 'PeriodLeft', { stateName: 'PeriodLeft' })
+        .when(sfn.Condition.booleanEquals('$.servicePeriod.result.done', true), reassessment.task)
+        .otherwise(awaitServicePeriod),
     );
     reassessment.record.next(
       new sfn.Choice(this, 'ReassessmentDecision', { stateName: 'ReassessmentDecision' })
@@ -247,8 +273,13 @@ export class LifecycleStateMachine extends Construct {
         .otherwise(closure),
     );
 
-    // An extension's execution starts straight at its service period: eligibility and matching hold.
+    // A missing path in a Choice rule is a runtime error in AWS: test for it first.
+    const resumes = (stage: string) => sfn.Condition.and(sfn.Condition.isPresent('$.resume'), sfn.Condition.stringEquals('$.resume', stage));
+    // A continuing execution picks up where the one before handed over; an extension's execution
+    // starts straight at its service period (eligibility and matching hold); the first at eligibility.
     const start = new sfn.Choice(this, 'RouteByPeriod', { stateName: 'RouteByPeriod' })
+      .when(resumes('service'), resumeServicePeriod)
+      .when(resumes('matching'), matchProvider)
       .when(sfn.Condition.numberGreaterThan('$.period', 1), startServicePeriod)
       .otherwise(checkEligibility);
 

@@ -250,6 +250,7 @@ export const youth: YouthDefinition = {
   },
   plan: {
     sessionMinutes: plan.sessionMinutes,
+    preTestMinutes: plan.preTestMinutes,
     totalSessions: plan.totalSessions,
     periodMonths: 3,
     maxReassessments: 3,

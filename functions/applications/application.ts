@@ -44,6 +44,10 @@ export interface ServicePeriod {
   /** Set when the period is over: the plan was done, or its time ran out. */
   endedAt?: string;
   sessionsHeld?: number;
+  /** Sessions the programme's plan schedules in this period. */
+  sessionsPlanned?: number;
+  /** When the agency recorded the plan's last session as held: the period ends early. */
+  planCompletedAt?: string;
 }
 
 /** A place reserved for the application at one counsellor: offered to the agency, or accepted. */

@@ -19,6 +19,8 @@ export const keys = {
   taskPrefix: 'TASK#',
   /** Sessions of one period, recorded by providers: `SESSION#p<period>#<sessionId>`. */
   sessionPrefix: (period: number) => `SESSION#p${period}#`,
+  /** The token of the workflow's wait on one service period (never on the application, which people see). */
+  periodWait: (applicationId: string, period: number) => ({ pk: `APP#${applicationId}`, sk: `PERIOD-WAIT#p${period}` }),
   notification: (applicationId: string, key: string) => ({ pk: `APP#${applicationId}`, sk: `NOTIFICATION#${key}` }),
   /** Registry: an agency and its counsellors share the agency's partition. */
   agency: (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'AGENCY' }),

@@ -4,6 +4,7 @@ import { offerAnswerBody } from '../matching/offer';
 import { agencyCreateSchema, agencyUpdateSchema, counsellorCreateSchema, counsellorUpdateSchema } from '../providers/registry-schema';
 import { routes } from '../routes';
 import { decisionBody } from '../review/decision-body';
+import { sessionRecordBody } from '../service-period/session';
 
 const problemSchema = {
   type: 'object',
@@ -33,6 +34,7 @@ const bodies: Partial<Record<string, string>> = {
   'POST /api/registry/agencies/{agencyId}/counsellors': 'CounsellorCreate',
   'PUT /api/registry/agencies/{agencyId}/counsellors/{counsellorId}': 'CounsellorUpdate',
   'POST /api/staff/tasks/{taskId}/decision': 'Decision',
+  'PUT /api/provider/applications/{applicationId}/sessions/{sessionId}': 'SessionRecord',
   'POST /api/provider/offers/{offerId}/decision': 'OfferAnswer',
 };
 
@@ -106,6 +108,7 @@ export function openApiDocument() {
         CounsellorCreate: bodySchema(counsellorCreateSchema()),
         CounsellorUpdate: bodySchema(counsellorUpdateSchema()),
         Decision: bodySchema(decisionBody),
+        SessionRecord: bodySchema(sessionRecordBody),
         Candidate: candidateSchema,
         CandidateList: {
           type: 'object',

@@ -2,19 +2,29 @@ import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { sfn } from '../commons/clients';
 import { env } from '../commons/env';
 
+/** Where an execution that continues another one picks up the work. */
+export type Resume = 'matching' | 'service';
+
 /** The input every lifecycle execution starts with. */
 export interface LifecycleInput {
   applicationId: string;
   period: number;
+  /** Set on an execution that continues another (continue-as-new): the stage it goes on with. */
+  resume?: Resume;
+  /** How many executions this period has been handed over through (1 for the first continuation). */
+  handover?: number;
 }
 
 /**
- * One execution per service period, named deterministically: the first is the application id, each
- * extension `<applicationId>-p<n>`. Starting twice is harmless: Step Functions returns the running
- * execution for the same name and input, and an already-finished one means the work was done.
+ * Executions are named deterministically: the first is the application id, each extension
+ * `<applicationId>-p<n>`, and an execution that continues a long wait of one (continue-as-new, since
+ * a Standard execution ends after a year) adds `-h<k>`. Starting twice is harmless: Step Functions
+ * returns the running execution for the same name and input, and an already-finished one means the
+ * work was done.
  */
-export function executionName(applicationId: string, period: number): string {
-  return period === 1 ? applicationId : `${applicationId}-p${period}`;
+export function executionName(applicationId: string, period: number, handover?: number): string {
+  const base = period === 1 ? applicationId : `${applicationId}-p${period}`;
+  return handover ? `${base}-h${handover}` : base;
 }
 
 export async function startLifecycle(input: LifecycleInput): Promise<string | undefined> {
@@ -22,8 +32,10 @@ export async function startLifecycle(input: LifecycleInput): Promise<string | un
     const out = await sfn().send(
       new StartExecutionCommand({
         stateMachineArn: env.lifecycleStateMachineArn(),
-        name: executionName(input.applicationId, input.period),
-        input: JSON.stringify(input),
+        name: executionName(input.applicationId, input.period, input.handover),
+        // Every execution knows its place in the chain (0: not a continuation), so the step that
+        // continues it can name the next one from its own input.
+        input: JSON.stringify({ ...input, handover: input.handover ?? 0 }),
       }),
     );
     return out.executionArn;

@@ -32,8 +32,8 @@ const streamGrants = Object.fromEntries(
 const holders = (pattern: RegExp) => Object.keys(granted).filter((h) => granted[h]!.some((a) => pattern.test(a))).sort();
 
 describe('least privilege', () => {
-  it("lets only submission, the table stream's trigger and extension start lifecycle executions", () => {
-    expect(holders(/^states:StartExecution$/)).toEqual(['startNextPeriod', 'startStoredApplication', 'submitApplication']);
+  it("lets only submission, the table stream's trigger, extension and continue-as-new start lifecycle executions", () => {
+    expect(holders(/^states:StartExecution$/)).toEqual(['continueLifecycle', 'startNextPeriod', 'startStoredApplication', 'submitApplication']);
   });
 
   it("lets only the two stream triggers read the table's stream, and the starter nothing else of the table", () => {
@@ -47,9 +47,9 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('lets only the decision endpoints and the waitlist batch answer task tokens, and the claim and acknowledge endpoints only heartbeat them', () => {
-    expect(holders(/^states:SendTask(Success|Failure)$/)).toEqual(['decideProviderOffer', 'decideTask', 'fillWaitlist']);
-    expect(holders(/^states:SendTaskHeartbeat$/)).toEqual(['acknowledgeProviderOffer', 'claimTask', 'decideProviderOffer', 'decideTask', 'fillWaitlist']);
+  it('lets only the decision endpoints, the waitlist batch and the service period (its wait, the session that completes the plan) answer task tokens, and the claim and acknowledge endpoints only heartbeat them', () => {
+    expect(holders(/^states:SendTask(Success|Failure)$/)).toEqual(['awaitServicePeriod', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession']);
+    expect(holders(/^states:SendTaskHeartbeat$/)).toEqual(['acknowledgeProviderOffer', 'awaitServicePeriod', 'claimTask', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession']);
   });
 
   it('lets only submission use the data key', () => {

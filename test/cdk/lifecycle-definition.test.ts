@@ -15,17 +15,21 @@ const callbacks = states.filter(([, s]) => s.Type === 'Task' && String(s.Resourc
 
 describe('the lifecycle state machine', () => {
   it('has every stage of the lifecycle as a real state', () => {
-    for (const name of ['CheckEligibility', 'CaseManagerReview', 'MatchProvider', 'ProviderOffer', 'RecordOfferAnswer', 'WaitForPlace', 'ServicePeriod', 'CheckServicePeriod', 'Reassessment', 'StartNextPeriod', 'Closure', 'RejectApplication']) {
+    for (const name of ['CheckEligibility', 'CaseManagerReview', 'MatchProvider', 'ProviderOffer', 'RecordOfferAnswer', 'WaitForPlace', 'AwaitServicePeriod', 'CheckServicePeriod', 'Reassessment', 'StartNextPeriod', 'Closure', 'RejectApplication']) {
       expect(definition.States, name).toHaveProperty(name);
     }
   });
 
   it('gives every callback state a timeout and a catch, and every wait for a person a heartbeat shorter than it', () => {
-    expect(callbacks.map(([name]) => name).sort()).toEqual(['CaseManagerReview', 'ProviderOffer', 'Reassessment', 'WaitForPlace']);
+    expect(callbacks.map(([name]) => name).sort()).toEqual(['AwaitServicePeriod', 'CaseManagerReview', 'ProviderOffer', 'Reassessment', 'WaitForPlace']);
     const waitlist = definition.States.WaitForPlace!;
     expect(waitlist.TimeoutSeconds).toBeGreaterThan(0);
-    expect((waitlist.Catch as { ErrorEquals: string[]; Next: string }[]).find((c) => c.ErrorEquals.includes('States.Timeout'))?.Next).toBe('MatchProvider');
-    for (const [name, state] of callbacks.filter(([name]) => name !== 'WaitForPlace')) {
+    expect((waitlist.Catch as { ErrorEquals: string[]; Next: string }[]).find((c) => c.ErrorEquals.includes('States.Timeout'))?.Next).toBe('ContinueMatching');
+    // The service period's wait ends at the period's end, a number the step before computes.
+    const period = definition.States.AwaitServicePeriod!;
+    expect(period.TimeoutSecondsPath).toBe('$.servicePeriod.result.waitSeconds');
+    expect((period.Catch as { ErrorEquals: string[]; Next: string }[]).find((c) => c.ErrorEquals.includes('States.Timeout'))?.Next).toBe('CheckServicePeriod');
+    for (const [name, state] of callbacks.filter(([name]) => name !== 'WaitForPlace' && name !== 'AwaitServicePeriod')) {
       expect(state.TimeoutSeconds, name).toBeGreaterThan(0);
       expect(state.HeartbeatSeconds, name).toBeGreaterThan(0);
       expect(state.HeartbeatSeconds, name).toBeLessThan(state.TimeoutSeconds);
@@ -79,17 +83,28 @@ describe('the lifecycle state machine', () => {
     expect(text).not.toMatch(/"QueryLanguage":"JSONata"|"Assign"|"Arguments"|"Output"|\{%/);
   });
 
-  it('waits for a place on a callback, never on a timed loop', () => {
+  it('waits for a place and for the period on callbacks, never on a timed loop', () => {
     const waits = Object.entries(definition.States).filter(([, state]) => state.Type === 'Wait').map(([name]) => name);
-    expect(waits).toEqual(['ServicePeriod']);
+    expect(waits).toEqual([]);
     expect(definition.States.PlaceReserved!.Default).toBe('WaitForPlace');
     expect(definition.States.WaitForPlace!.Next).toBe('MatchProvider');
   });
 
-  it('routes an extension (period > 1) straight to its service period', () => {
+  it('routes a continuing execution to the wait it continues, and an extension (period > 1) straight to its service period', () => {
     const start = definition.States[definition.StartAt]!;
     expect(start.Type).toBe('Choice');
-    expect(start.Choices[0]).toMatchObject({ Variable: '$.period', NumericGreaterThan: 1, Next: 'StartServicePeriod' });
+    expect(start.Choices[0]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'service' }], Next: 'ResumeServicePeriod' });
+    expect(start.Choices[1]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'matching' }], Next: 'MatchProvider' });
+    expect(start.Choices[2]).toMatchObject({ Variable: '$.period', NumericGreaterThan: 1, Next: 'StartServicePeriod' });
+  });
+
+  it('continues long waits in a new execution: the waiting list at its recheck, a period past the longest wait', () => {
+    expect(definition.States.ContinueMatching!.Next).toBe('MatchingContinued');
+    expect(definition.States.ServicePeriodOver!.Default).toBe('ContinueServicePeriod');
+    expect(definition.States.ContinueServicePeriod!.Next).toBe('ServicePeriodContinued');
+    for (const name of ['ContinueMatching', 'ContinueServicePeriod']) {
+      expect(JSON.stringify(definition.States[name]!.Parameters), name).toContain('"handover.$":"$.handover"');
+    }
   });
 
   it('reaches every state from the start', () => {

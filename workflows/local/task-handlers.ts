@@ -94,7 +94,7 @@ async function invokeFunction(context: TaskRunContext, state: TaskStateInfo, env
   journal.append(taskEvent(state.integration, 'Started'));
   let result: JsonValue;
   try {
-    result = await withTimeout(context, invoke(context, functionArn, payload), timeoutSeconds);
+    result = await withTimeout(invoke(context, functionArn, payload), timeoutSeconds);
   } catch (error) {
     if (error instanceof TaskTimeout) {
       journal.append(taskEvent(state.integration, 'TimedOut', { error: 'States.Timeout' }));
@@ -282,11 +282,17 @@ function invokeResponse(payload: JsonValue): JsonValue {
 
 class TaskTimeout extends Error {}
 
-async function withTimeout<T>(context: TaskRunContext, work: Promise<T>, timeoutSeconds: number | undefined): Promise<T> {
+/**
+ * A Lambda invocation's TimeoutSeconds, in real time: the function runs in real time here, as in AWS,
+ * and only waits (Wait states, callbacks) run on the virtual clock. So advancing the clock while a
+ * step runs — a jump AWS time never makes — cannot time the step out.
+ */
+async function withTimeout<T>(work: Promise<T>, timeoutSeconds: number | undefined): Promise<T> {
   if (timeoutSeconds === undefined) return work;
   let cancel = () => {};
   const deadline = new Promise<never>((_, reject) => {
-    cancel = context.timers.interruptAt(nowMs() + timeoutSeconds * 1000, () => reject(new TaskTimeout()));
+    const timer = setTimeout(() => reject(new TaskTimeout()), Math.min(timeoutSeconds * 1000, MAX_TIMER_MS));
+    cancel = () => clearTimeout(timer);
   });
   try {
     return await Promise.race([work, deadline]);
@@ -294,6 +300,9 @@ async function withTimeout<T>(context: TaskRunContext, work: Promise<T>, timeout
     cancel();
   }
 }
+
+/** The longest delay setTimeout holds (about 24.8 days); no Lambda runs that long. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Replaces `placeholder` inside every string of a JSON value (it may sit inside a States.Format result). */
 function replaceText(value: unknown, placeholder: string, replacement: string): unknown {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, mayExtend, nextCheckAt, plannedSessions } from '../../../functions/service-period/plan';
+import { addMonths, LONGEST_WAIT_DAYS, mayExtend, plannedSessions, waitSeconds } from '../../../functions/service-period/plan';
 import { getProgramme } from '../../../forms';
 
 const plan = (id: string) => getProgramme(id as never).plan;
@@ -17,13 +17,17 @@ describe('addMonths', () => {
   });
 });
 
-describe('nextCheckAt', () => {
+describe('waitSeconds', () => {
   const start = Date.parse('2026-01-01T00:00:00Z');
-  it('checks weekly while the period runs', () => {
-    expect(nextCheckAt(start, new Date('2026-04-01T00:00:00Z')).toISOString()).toBe('2026-01-08T00:00:00.000Z');
+  it('waits until the end of a period shorter than the longest wait (youth: 3 months)', () => {
+    expect(waitSeconds(start, new Date('2026-04-01T00:00:00Z'))).toBe(90 * 24 * 60 * 60);
   });
-  it('checks exactly at the end of the period when it is nearer than a week', () => {
-    expect(nextCheckAt(start, new Date('2026-01-03T00:00:00Z')).toISOString()).toBe('2026-01-03T00:00:00.000Z');
+  it('hands a longer period (child: 12 months) over to the next execution after the longest wait', () => {
+    expect(waitSeconds(start, new Date('2027-01-01T00:00:00Z'))).toBe(LONGEST_WAIT_DAYS * 24 * 60 * 60);
+    expect(LONGEST_WAIT_DAYS).toBeLessThan(365 / 2);
+  });
+  it('never waits zero seconds, even past the end', () => {
+    expect(waitSeconds(start, new Date('2025-12-01T00:00:00Z'))).toBe(1);
   });
 });
 

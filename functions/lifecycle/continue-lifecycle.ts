@@ -1,0 +1,20 @@
+import * as z from 'zod';
+import { workflowStep } from '../commons/step';
+import { stepInput } from './step-input';
+import { startLifecycle } from './start-lifecycle';
+
+const input = stepInput.extend({
+  resume: z.enum(['matching', 'service']),
+  handover: z.number().int().nonnegative().optional(),
+});
+
+/**
+ * ContinueAsNew: a long wait (a period longer than one execution may hold, a waiting list) goes on in
+ * a new execution, before Step Functions' one-year maximum ends this one. The name follows from this
+ * execution's own input (`…-h<k+1>`), so a retried step starts the same execution once.
+ */
+export const handler = workflowStep('ContinueAsNew', input, async ({ applicationId, period, resume, handover }) => {
+  const next = (handover ?? 0) + 1;
+  await startLifecycle({ applicationId, period, resume, handover: next });
+  return { handover: next };
+});

@@ -1,0 +1,86 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../commons/clients';
+import { now } from '../commons/clock';
+import { cancellationReasons } from '../commons/dynamo-errors';
+import { httpHandler } from '../commons/http';
+import { HttpProblem, problem } from '../commons/problems';
+import { staffActor } from '../commons/staff';
+import type { Application } from '../applications/application';
+import { auditEvent } from '../applications/audit';
+import { auditPut, transition } from '../applications/store';
+import { endPeriodWait } from '../service-period/period-wait';
+import { heldCount, sessionRecordBody, type SessionEntry } from '../service-period/session';
+import { sessionRecordWrite, sessionsOf } from '../service-period/session-store';
+import { servedApplication } from './served-application';
+
+const changedMeanwhile = () =>
+  new HttpProblem(409, 'session-changed', {
+    ko: '그사이 다른 사람이 이 회기 기록을 바꿨습니다. 새로 고친 뒤 다시 기록해 주세요.',
+    en: 'Someone changed this session’s record meanwhile. Refresh and record it again.',
+  });
+
+const notInService = () =>
+  new HttpProblem(409, 'not-in-service', {
+    ko: '서비스 이용 중인 신청에만 회기를 기록할 수 있습니다.',
+    en: 'Sessions can be recorded only while the service runs.',
+  });
+
+/**
+ * PUT /api/provider/applications/{applicationId}/sessions/{sessionId} — the serving agency records a
+ * session: held (with its length), no-show, cancelled (by whom) or rescheduled (to when). A second
+ * record corrects the first and keeps it in the session's history. The record that makes the plan's
+ * last session held completes the period: the application notes it once, and the workflow's wait on
+ * the period is answered, so re-assessment opens at once instead of at the period's end.
+ */
+export const handler = httpHandler(async (event) => {
+  const { staff, application } = await servedApplication(event);
+  const body = sessionRecordBody.parse(event.jsonBody);
+  const period = application.servicePeriod?.period;
+  if (application.status !== 'in-service' || !period) throw notInService();
+  const sessions = await sessionsOf(application.id, period);
+  const session = sessions.find((s) => s.sessionId === event.pathParameters?.sessionId);
+  if (!session) throw problem.notFound({ ko: '회기', en: 'Session' });
+  const at = now().toISOString();
+  const actor = staffActor(staff, event);
+  const entry: SessionEntry = { ...body, recordedAt: at, recordedBy: actor };
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          sessionRecordWrite(session, entry),
+          auditPut(
+            auditEvent({
+              applicationId: application.id,
+              at,
+              actor,
+              action: session.record ? 'session.corrected' : 'session.recorded',
+              detail: { sessionId: session.sessionId, outcome: body.outcome, on: body.on },
+              ...(body.note ? { note: body.note } : {}),
+            }),
+          ),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw changedMeanwhile();
+    throw error;
+  }
+  const after = sessions.map((s) => (s.sessionId === session.sessionId ? { ...s, record: entry } : s));
+  const held = heldCount(after);
+  if (held >= after.length) await completePlan(application, held, at);
+  return { status: 200, body: { sessionId: session.sessionId, record: entry, sessionsHeld: held, sessionsPlanned: after.length } };
+});
+
+/** The plan's sessions are all held: noted once on the application, and the period's wait answered. */
+async function completePlan(application: Application, sessionsHeld: number, at: string) {
+  const { id: applicationId, servicePeriod } = application;
+  const period = servicePeriod!.period;
+  await transition(applicationId, {
+    from: ['in-service'],
+    to: 'in-service',
+    once: 'servicePeriod.planCompletedAt',
+    set: { servicePeriod: { ...servicePeriod!, planCompletedAt: at } },
+    audit: auditEvent({ applicationId, at, actor: { kind: 'system', step: 'RecordSession' }, action: 'service-period.plan-completed', detail: { period, sessionsHeld } }),
+  });
+  await endPeriodWait(applicationId, period);
+}

@@ -1,0 +1,133 @@
+import { ListExecutionsCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { eventually } from '../support/clients';
+import { answerTask, approveAndAccept, executionArn, local, statusOf, submission, submit, untilStatus } from '../support/cloud-test';
+
+const TABLE = 'dolbom-dev';
+const LIFECYCLE_ARN = 'arn:aws:states:ap-northeast-2:000000000000:stateMachine:dolbom-dev-lifecycle';
+
+async function stored(applicationId: string) {
+  return (await local.db.send(new GetCommand({ TableName: TABLE, Key: { pk: `APP#${applicationId}`, sk: 'APPLICATION' } }))).Item!;
+}
+
+/** The local clock's Seoul day. */
+async function today(): Promise<string> {
+  const { body } = await local.http('GET', '/local/clock');
+  return new Date(Date.parse(body.now) + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+describe('a service period the agency records', () => {
+  it('carries a youth application through ten recorded sessions to closure, the clock advanced a day at a time', async () => {
+    const receipt = await submit(submission('youth'));
+    await approveAndAccept(receipt);
+    const { providerId } = await stored(receipt.applicationId);
+    expect(providerId).toBe('P-MAEUMSUP');
+    const provider = { authorization: `Bearer ${await local.signIn('provider.maeum')}` };
+    const path = `/api/provider/applications/${receipt.applicationId}/sessions`;
+
+    const listed = await local.http('GET', path, undefined, provider);
+    expect(listed.status).toBe(200);
+    const plan = listed.body.sessions as { sessionId: string; kind: string; plannedOn: string; plannedMinutes: number }[];
+    expect(plan.map((s) => s.kind)).toEqual(['pre-test', ...Array(8).fill('counselling'), 'closing']);
+    expect(plan[0]!.plannedMinutes).toBe(90);
+
+    // Another agency may not see or record them.
+    const hanul = { authorization: `Bearer ${await local.signIn('provider.hanul')}` };
+    expect((await local.http('GET', path, undefined, hanul)).status).toBe(403);
+
+    for (const [i, session] of plan.entries()) {
+      while ((await today()) < session.plannedOn) await local.advanceClock('+1d');
+      const on = await today();
+      // One session is first recorded as missed, then corrected: the first record stays in its history.
+      if (i === 3) {
+        const missed = await local.http('PUT', `${path}/${session.sessionId}`, { outcome: 'no-show', on }, provider);
+        expect(missed.status).toBe(200);
+      }
+      const held = await local.http('PUT', `${path}/${session.sessionId}`, { outcome: 'held', on, durationMinutes: session.plannedMinutes }, provider);
+      expect(held.status, JSON.stringify(held.body)).toBe(200);
+      expect(held.body.sessionsHeld).toBe(i + 1);
+    }
+    const corrected = (await local.http('GET', path, undefined, provider)).body.sessions[3];
+    expect(corrected.record.outcome).toBe('held');
+    expect(corrected.history.map((h: { outcome: string }) => h.outcome)).toEqual(['no-show']);
+
+    // The last session ended the period at once: re-assessment opens without waiting for the period's end.
+    await untilStatus(receipt, 'reassessment');
+    expect((await stored(receipt.applicationId)).servicePeriod).toMatchObject({ sessionsHeld: 10, sessionsPlanned: 10 });
+    await answerTask(receipt.applicationId, 'Reassessment', { decision: 'close' });
+    await untilStatus(receipt, 'closed');
+
+    const history = await local.history(executionArn(receipt.applicationId));
+    const transitions = history.filter((e) => e.stateEnteredEventDetails).length;
+    console.log(`youth, submission → 10 sessions → closure, the clock a day at a time: ${transitions} state transitions, ${history.length} history events`);
+    expect(transitions).toBeLessThanOrEqual(25);
+    expect((await statusOf(receipt)).status).toBe('closed');
+  });
+
+  it('refuses bad records with the field and the reason, and records nothing', async () => {
+    const receipt = await submit(submission('youth'));
+    await approveAndAccept(receipt);
+    const provider = { authorization: `Bearer ${await local.signIn('provider.maeum')}` };
+    const path = `/api/provider/applications/${receipt.applicationId}/sessions`;
+    const [first] = (await local.http('GET', path, undefined, provider)).body.sessions;
+    const on = await today();
+    const cases: [unknown, string][] = [
+      [{ outcome: 'held', on }, 'durationMinutes'],
+      [{ outcome: 'cancelled', on }, 'cancelledBy'],
+      [{ outcome: 'rescheduled', on, rescheduledTo: on }, 'rescheduledTo'],
+      [{ outcome: 'held', on: '2026/01/01', durationMinutes: 50 }, 'on'],
+      [{ outcome: 'held', on, durationMinutes: 50, sessionsHeld: 10 }, 'sessionsHeld'],
+    ];
+    for (const [body, field] of cases) {
+      const refused = await local.http('PUT', `${path}/${first.sessionId}`, body, provider);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.error.fields.map((f: { field: string }) => f.field)).toContain(field);
+      expect(refused.body.error.fields[0].message.ko).toBeTruthy();
+    }
+    expect((await local.http('PUT', `${path}/9-99`, { outcome: 'held', on, durationMinutes: 50 }, provider)).status).toBe(404);
+    const after = (await local.http('GET', path, undefined, provider)).body;
+    expect(after.sessionsHeld).toBe(0);
+    expect(after.sessions[0].record).toBeUndefined();
+  });
+});
+
+describe('a long service period', () => {
+  it('carries a child application through one extension to its 24-month cap in executions that each end within a year', async () => {
+    const receipt = await submit(submission('child-adolescent', { applicant: { district: '11110' } }));
+    await approveAndAccept(receipt);
+    const decided: string[] = [];
+    // Two years, a day at a time: answer each re-assessment as it opens — extend, then (at the cap) extend again.
+    for (let day = 0; day < 2 * 366 + 10 && (await statusOf(receipt)).status !== 'closed'; day += 1) {
+      await local.advanceClock('+1d');
+      const { status, period } = await statusOf(receipt);
+      if (status === 'reassessment' && decided.length < period) {
+        // The re-assessment opens in whichever execution the period has been handed over to.
+        const taskToken = await eventually(async () => {
+          const { executions } = await local.sfn.send(new ListExecutionsCommand({ stateMachineArn: LIFECYCLE_ARN, statusFilter: 'RUNNING', maxResults: 1000 }));
+          const running = executions!.find((e) => e.name!.startsWith(receipt.applicationId));
+          return running ? local.latestTaskToken(running.executionArn!, 'Reassessment') : undefined;
+        }, 'the re-assessment task');
+        await local.sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{"decision":"extend"}' }));
+        decided.push(`p${period}`);
+      }
+    }
+    expect(decided).toEqual(['p1', 'p2']);
+    const closed = await untilStatus(receipt, 'closed');
+    expect(closed.period).toBe(2);
+    const { Item: app } = await local.db.send(new GetCommand({ TableName: TABLE, Key: { pk: `APP#${receipt.applicationId}`, sk: 'APPLICATION' } }));
+    expect(app!.extensionRefusedAt).toBeTruthy();
+
+    const { executions } = await local.sfn.send(
+      new ListExecutionsCommand({ stateMachineArn: LIFECYCLE_ARN, maxResults: 1000 }),
+    );
+    const chain = executions!.filter((e) => e.name!.startsWith(receipt.applicationId)).sort((a, b) => a.startDate!.getTime() - b.startDate!.getTime());
+    console.log(`child, 24 months: ${chain.map((e) => `${e.name!.slice(receipt.applicationId.length) || '(first)'} ${Math.round((e.stopDate!.getTime() - e.startDate!.getTime()) / 86_400_000)} d`).join(', ')}`);
+    // Each 12-month period waits 120 days at most per execution: three hand-overs, each named from the one before.
+    expect(chain.map((e) => e.name!.slice(receipt.applicationId.length))).toEqual(['', '-h1', '-h2', '-h3', '-p2', '-p2-h1', '-p2-h2', '-p2-h3']);
+    for (const execution of chain) {
+      expect(execution.status, execution.name).toBe('SUCCEEDED');
+      expect(execution.stopDate!.getTime() - execution.startDate!.getTime(), execution.name).toBeLessThan(365 * 86_400_000);
+    }
+  }, 300_000);
+});
