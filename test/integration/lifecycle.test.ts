@@ -74,7 +74,7 @@ describe('an application from submission to closure', () => {
     );
     await untilExecutionStatus(receipt.applicationId, 'SUCCEEDED');
     const next = await untilExecutionStatus(`${receipt.applicationId}-p2`, 'RUNNING');
-    expect(JSON.parse(next.input!)).toEqual({ applicationId: receipt.applicationId, period: 2 });
+    expect(JSON.parse(next.input!)).toEqual({ applicationId: receipt.applicationId, period: 2, handover: 0 });
     const serving = await untilStatus(receipt, 'in-service');
     expect(serving.period).toBe(2);
   });
