@@ -1,14 +1,18 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
-import { nowMs } from '../commons/clock';
+import { now, nowMs } from '../commons/clock';
 import { HttpProblem, problem } from '../commons/problems';
-import { publicView } from '../applications/application';
+import { publicView, type Application } from '../applications/application';
 import { auditEvent } from '../applications/audit';
 import { accessCodeMatches, isApplicationId, standInApplicationId } from '../applications/identifiers';
 import { accessDeniedPut, auditPut, findApplicationIdByReceipt, getAccessCodeHash, getApplication, listAudit, type TransactItem } from '../applications/store';
 import { accessCodeKey } from '../privacy/access-code-key';
+import { getAgency } from '../providers/registry-store';
+import { seoulDay } from '../service-period/schedule';
+import { sessionsOf } from '../service-period/session-store';
 import { countMiss, isCounterRace, readGuessCounter, stillAsRead, type GuessCounter } from './guess-counters';
 import { afterMiss, clientOf, lockedUntil, perApplication, perClient } from './guessing-limits';
+import { citizenService, showsService } from './service-view';
 import { explanation, timeline } from './timeline';
 
 // One answer for "no such application" and "wrong code", so ids and receipts cannot be probed.
@@ -107,9 +111,18 @@ function denied(attempt: Attempt, at: number, client: GuessCounter, application:
 async function citizenView(applicationId: string) {
   const application = await getApplication(applicationId, false);
   if (!application) throw notFoundOrWrongCode();
+  const [audit, service] = await Promise.all([listAudit(applicationId), serviceOf(application)]);
   return {
     ...publicView(application),
-    timeline: timeline(await listAudit(applicationId)),
+    timeline: timeline(audit),
     eligibility: explanation(application),
+    ...(service ? { service } : {}),
   };
+}
+
+/** While the agency serves the person: its name and phone, sessions used and left, the next session. */
+async function serviceOf(application: Application) {
+  if (!showsService(application)) return undefined;
+  const [agency, sessions] = await Promise.all([getAgency(application.providerId!, false), sessionsOf(application.id, application.servicePeriod!.period)]);
+  return agency ? citizenService(agency, sessions, seoulDay(now())) : undefined;
 }

@@ -55,7 +55,7 @@ export function problemOf(status: number, body: unknown): Problem {
 }
 
 export async function callApi<T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   options: { body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<ApiResult<T>> {

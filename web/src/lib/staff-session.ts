@@ -29,7 +29,7 @@ export interface StaffSession {
   showSignIn(reason?: Text): void;
   signOut(reason?: Text): void;
   /** An API call with the token; a 401 (or no token) ends the session and answers undefined. */
-  api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T> | undefined>;
+  api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<ApiResult<T> | undefined>;
 }
 
 function claimsOf(jwt: string): Record<string, unknown> | undefined {
@@ -118,7 +118,7 @@ export function staffSession(options: {
     username.focus();
   }
 
-  async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T> | undefined> {
+  async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<ApiResult<T> | undefined> {
     const current = token();
     if (!current) {
       signOut(ui.expired);
