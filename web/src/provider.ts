@@ -1,13 +1,15 @@
 /**
  * The provider portal: agency staff sign in, answer the offers waiting for their agency (accept, or
- * decline with a reason), and see their current caseload. Each view is a module of `provider/`; the
- * API shows them their own agency's people only, and only what serving them needs.
+ * decline with a reason), see their current caseload, and record the sessions of a person they serve.
+ * Each view is a module of `provider/`; this file only routes (`#/`, `#/sessions/{applicationId}`).
+ * The API shows them their own agency's people only, and only what serving them needs.
  */
 import { byId, focusView, show, txt } from './lib/dom';
 import { setUpLanguage } from './lib/i18n';
 import { staffSession } from './lib/staff-session';
 import { caseloadView } from './provider/caseload-view';
 import { offersView } from './provider/offers-view';
+import { sessionsView } from './provider/sessions-view';
 import { ui } from './provider/text';
 
 const app = byId('app');
@@ -18,14 +20,21 @@ const session = staffSession({
   app,
   who: byId('who'),
   signOutButton: byId<HTMLButtonElement>('sign-out'),
-  onSignedIn: showPortal,
+  onSignedIn: route,
 });
 
-function showPortal(): void {
+function route(): void {
   if (!session.token()) return session.showSignIn();
+  const sessionsOf = /^#\/sessions\/([A-Za-z0-9]+)$/.exec(location.hash)?.[1];
+  if (sessionsOf) {
+    const view = sessionsView(session, sessionsOf);
+    show(app, view.element);
+    return focusView(view.heading);
+  }
   const heading = txt('h1', ui.heading);
   show(app, heading, offersView(session), caseloadView(session));
   focusView(heading);
 }
 
-showPortal();
+window.addEventListener('hashchange', route);
+route();

@@ -8,6 +8,7 @@ import type { Text } from '../../forms/i18n';
 import { callApi } from './lib/api';
 import { byId, focusView, h, show, txt } from './lib/dom';
 import { eligibilityView, type EligibilityExplanation } from './lib/eligibility-view';
+import { serviceSection, type CitizenService } from './status/service-section';
 import { dateText, dateTimeText, setUpLanguage } from './lib/i18n';
 
 const ui = {
@@ -47,6 +48,8 @@ interface ApplicationView {
   updatedAt: string;
   timeline: { at: string; action: string; status?: string; label?: Text }[];
   eligibility?: EligibilityExplanation;
+  /** While the agency serves the person. */
+  service?: CitizenService;
 }
 
 const app = byId('app');
@@ -165,6 +168,7 @@ function renderApplication(view: ApplicationView): void {
         period ? txt('dt', ui.servicePeriod) : null,
         period ? h('dd', {}, ui.periodN(period.period), ': ', dateText(period.startsAt), ' – ', dateText(period.endsAt)) : null,
       ),
+      view.service ? serviceSection(view.service) : null,
       refresh,
       txt('h3', ui.timeline),
       h(

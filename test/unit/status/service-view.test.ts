@@ -11,7 +11,7 @@ const agency = {
   email: 'office@maeumsup.example',
 } as Agency;
 
-const by = { kind: 'staff', userId: 'provider.maeum', name: '정상담', groups: ['provider'] } as unknown as SessionEntry['recordedBy'];
+const by: SessionEntry['recordedBy'] = { kind: 'staff', userId: 'provider.maeum', groups: ['provider'], sourceIp: '10.0.0.7' };
 
 function session(number: number, plannedOn: string, record?: Partial<SessionEntry>): Session {
   return {
@@ -48,7 +48,7 @@ describe('citizenService', () => {
   it('never passes on the counsellor, who recorded a session, or a staff note', () => {
     const sessions = [session(1, '2026-03-02', { outcome: 'held', durationMinutes: 90, note: '자해 언급 있음' }), ...plan.slice(1)];
     const shown = JSON.stringify(citizenService(agency, sessions, '2026-03-03'));
-    for (const hidden of ['정상담', 'C-0001', 'provider.maeum', '자해', 'note', 'recordedBy', 'address', 'email']) expect(shown).not.toContain(hidden);
+    for (const hidden of ['10.0.0.7', 'C-0001', 'provider.maeum', '자해', 'note', 'recordedBy', 'address', 'email']) expect(shown).not.toContain(hidden);
   });
 
   it('does not count missed, cancelled or rescheduled sessions as used', () => {

@@ -3,10 +3,11 @@ import type { Text } from '../../../forms/i18n';
 import { h, show, txt, type Child } from '../lib/dom';
 import { dateText } from '../lib/i18n';
 import type { StaffSession } from '../lib/staff-session';
+import { sx } from './session-text';
 import { none, ui } from './text';
 import type { CaseloadEntry } from './types';
 
-const columns = [ui.name, ui.contact, ui.service, ui.counsellor, ui.status, ui.period] as const;
+const columns = [ui.name, ui.contact, ui.service, ui.counsellor, ui.status, ui.period, sx.sessions] as const;
 
 /** A cell that names its column on a phone, where the table is shown as one card per person. */
 function cell(column: Text, ...content: Child[]): HTMLElement {
@@ -34,6 +35,8 @@ function row(entry: CaseloadEntry): HTMLElement {
     cell(ui.counsellor, entry.counsellor.name ?? entry.counsellor.counsellorId),
     cell(ui.status, entry.state === 'serving' ? ui.serving : ui.offered, saysMore(entry) ? h('span', { class: 'line hint' }, entry.statusLabel) : null),
     cell(ui.period, period ? h('span', {}, dateText(period.startsAt), ' – ', dateText(period.endsAt)) : none),
+    // Once accepted, the agency keeps the person's session records (read-only after the service ends).
+    cell(sx.sessions, entry.state === 'serving' ? h('a', { href: `#/sessions/${entry.applicationId}`, class: 'button secondary', 'data-action': 'open-sessions' }, sx.openSessions, h('span', { class: 'visually-hidden' }, ` (${entry.person.name})`)) : none),
   );
 }
 
