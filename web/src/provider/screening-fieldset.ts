@@ -65,10 +65,10 @@ export function screeningFieldset(idBase: string, previous?: ScreeningAnswers): 
     { class: 'screening', 'aria-describedby': `${idBase}-screening-help ${error.id}` },
     h('legend', {}, tx.screening),
     txt('p', tx.screeningHelp, { class: 'help', id: `${idBase}-screening-help` }),
-    progress,
+    // Clearing sits by the count, away from 저장 at the end, where a slip would cost sixteen answers.
+    h('div', { class: 'screening-bar' }, progress, clear),
     ...groups.map((g) => g.element),
     error,
-    clear,
   );
 
   const answerOf = (q: Questionnaire, number: number) => element.querySelector<HTMLInputElement>(`input[name="${idBase}-${q}-${number}"]:checked`);

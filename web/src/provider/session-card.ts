@@ -63,8 +63,14 @@ export function sessionCard(session: RecordedSession, context: SessionCardContex
   const state = sessionState(session, context.today);
   const heading = h('h3', { id: `${idBase}-title` }, sx.sessionN(session.number), ' · ', kindLabels[session.kind]);
   const result = h('div', { class: 'session-result', 'aria-live': 'polite' }, said ? h('p', { class: 'success', tabindex: '-1' }, said) : null);
-  const toggle = h('button', { type: 'button', class: stillToHappen(session) ? '' : 'secondary', 'data-action': 'open-record', 'aria-expanded': 'false', 'aria-describedby': heading.id },
-    !session.record ? sx.record : stillToHappen(session) ? sx.recordOnNewDay : sx.correct);
+  // One solid button on the page's sessions that are due (today or past, nothing final recorded):
+  // the ones still weeks ahead and the corrections stay quiet, so a hurried tap lands on the right one.
+  const due = stillToHappen(session) && expectedDay(session) <= context.today;
+  const toggle = h(
+    'button',
+    { type: 'button', class: due ? '' : 'secondary', 'data-action': 'open-record', 'aria-expanded': 'false', 'aria-describedby': heading.id },
+    !session.record ? sx.record : stillToHappen(session) ? sx.recordOnNewDay : sx.correct,
+  );
   const card = h(
     'li',
     { class: `session card state-${state}`, 'data-session': session.sessionId, 'aria-labelledby': heading.id },
@@ -72,7 +78,7 @@ export function sessionCard(session: RecordedSession, context: SessionCardContex
     h('p', { class: 'hint planned' }, dayText(expectedDay(session)), ' · ', sx.minutes(session.plannedMinutes)),
     session.record ? entryLine(session.record, true) : null,
     session.history.length
-      ? h('details', { class: 'history' }, h('summary', {}, sx.history, ` (${session.history.length})`), h('ul', {}, ...[...session.history].reverse().map((e) => entryLine(e, false))))
+      ? h('details', { class: 'history' }, h('summary', {}, h('span', {}, sx.history, ` (${session.history.length})`)), h('ul', {}, ...[...session.history].reverse().map((e) => entryLine(e, false))))
       : null,
     context.recordable ? h('div', { class: 'actions' }, toggle) : null,
     result,
