@@ -120,7 +120,7 @@ const idToken = [
 const card = (sessionId: string) => `[data-session="${sessionId}"]`;
 
 /** Signs in, opens the person's sessions from the caseload row. */
-async function openSessions(): Promise<RecordedSession[]> {
+async function openSessions(caseloadShot?: string): Promise<RecordedSession[]> {
   backend.on('POST', '/local/auth/sign-in', () => ({ status: 200, body: { idToken } }));
   backend.on('GET', '/api/provider/offers', () => ({ status: 200, body: { offers: [] } }));
   backend.on('GET', '/api/provider/caseload', () => ({ status: 200, body: { cases: [serving] } }));
@@ -129,7 +129,10 @@ async function openSessions(): Promise<RecordedSession[]> {
   await page.fill('#username', 'provider.maeum');
   await page.fill('#password', 'dolbom-local');
   await page.click('#sign-in-form button[type="submit"]');
-  await page.click(`tr[data-case="${youthId}"] [data-action="open-sessions"]`);
+  const open = `tr[data-case="${youthId}"] [data-action="open-sessions"]`;
+  await page.locator(open).waitFor();
+  if (caseloadShot) await page.screenshot({ path: caseloadShot, fullPage: true });
+  await page.click(open);
   await page.locator(card('1-10')).waitFor();
   return sessions;
 }
@@ -143,7 +146,8 @@ async function answer(sessionId: string, questionnaire: 'phq9' | 'gad7', values:
 
 describe('recording sessions in the provider portal (fake API)', () => {
   it('lists the plan from the caseload, records the pre-test with its answers and shows the scores the server computed', async () => {
-    await openSessions();
+    await openSessions('/tmp/sessions-caseload-375.png');
+    expect(await page.evaluate(() => location.hash)).toBe(`#/sessions/${youthId}`);
     expect(await page.textContent('h1')).toBe(`${serving.person.name} 님 회기 기록`);
     expect(await focused()).toBe('sessions-heading');
     expect(await page.textContent('#sessions-count')).toBe('10회 중 0회 진행 · 10회 남음');
@@ -190,6 +194,11 @@ describe('recording sessions in the provider portal (fake API)', () => {
     expect(await page.innerText(`${card('1-01')} details.answers`)).toContain('기분이 가라앉거나, 우울하거나, 희망이 없음 — 2 7일 이상');
     expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
     await page.screenshot({ path: '/tmp/sessions-pretest-saved-375.png', fullPage: true });
+
+    // Back to the caseload the person was opened from, not to the top of the offers.
+    await page.click('#back-to-caseload');
+    await page.locator(`tr[data-case="${youthId}"]`).waitFor();
+    expect(await focused()).toBe('caseload-heading');
   });
 
   it('puts the crisis line first, and takes the focus there, when the test comes back high risk', async () => {

@@ -1,7 +1,7 @@
 /**
  * The provider portal: agency staff sign in, answer the offers waiting for their agency (accept, or
  * decline with a reason), see their current caseload, and record the sessions of a person they serve.
- * Each view is a module of `provider/`; this file only routes (`#/`, `#/sessions/{applicationId}`).
+ * Each view is a module of `provider/`; this file only routes (`#/`, `#/caseload`, `#/sessions/{applicationId}`).
  * The API shows them their own agency's people only, and only what serving them needs.
  */
 import { byId, focusView, show, txt } from './lib/dom';
@@ -32,8 +32,11 @@ function route(): void {
     return focusView(view.heading);
   }
   const heading = txt('h1', ui.heading);
-  show(app, heading, offersView(session), caseloadView(session));
-  focusView(heading);
+  const caseload = caseloadView(session);
+  show(app, heading, offersView(session), caseload);
+  // Back from a person's sessions: to the caseload they were opened from, below the offers.
+  if (location.hash === '#/caseload') focusView(caseload.querySelector('h2')!);
+  else focusView(heading);
 }
 
 window.addEventListener('hashchange', route);

@@ -7,7 +7,7 @@ import { sx } from './session-text';
 import { none, ui } from './text';
 import type { CaseloadEntry } from './types';
 
-const columns = [ui.name, ui.contact, ui.service, ui.counsellor, ui.status, ui.period, sx.sessions] as const;
+const columns = [ui.name, ui.contact, ui.service, ui.counsellor, ui.status, ui.period, sx.sessionsColumn] as const;
 
 /** A cell that names its column on a phone, where the table is shown as one card per person. */
 function cell(column: Text, ...content: Child[]): HTMLElement {
@@ -36,7 +36,7 @@ function row(entry: CaseloadEntry): HTMLElement {
     cell(ui.status, entry.state === 'serving' ? ui.serving : ui.offered, saysMore(entry) ? h('span', { class: 'line hint' }, entry.statusLabel) : null),
     cell(ui.period, period ? h('span', {}, dateText(period.startsAt), ' – ', dateText(period.endsAt)) : none),
     // Once accepted, the agency keeps the person's session records (read-only after the service ends).
-    cell(sx.sessions, entry.state === 'serving' ? h('a', { href: `#/sessions/${entry.applicationId}`, class: 'button secondary', 'data-action': 'open-sessions' }, sx.openSessions, h('span', { class: 'visually-hidden' }, ` (${entry.person.name})`)) : none),
+    cell(sx.sessionsColumn, entry.state === 'serving' ? h('a', { href: `#/sessions/${entry.applicationId}`, class: 'button secondary', 'data-action': 'open-sessions' }, sx.openSessions, h('span', { class: 'visually-hidden' }, ` (${entry.person.name})`)) : none),
   );
 }
 

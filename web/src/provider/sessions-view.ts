@@ -25,7 +25,7 @@ export function sessionsView(session: StaffSession, applicationId: string): { el
   const element = h(
     'section',
     { class: 'sessions-view', 'aria-labelledby': heading.id },
-    h('p', {}, h('a', { href: '#/', id: 'back-to-caseload' }, sx.backToCaseload)),
+    h('p', {}, h('a', { href: '#/caseload', id: 'back-to-caseload' }, sx.backToCaseload)),
     heading,
     crisisSlot,
     body,
