@@ -77,7 +77,7 @@ export async function openReviews(clients: Clients, count: number, concurrency =
   // Each task is open and its alarms armed (the cloud holds nothing else: no other timer is scheduled).
   const ready = async () =>
     (await timerStatus(clients)).scheduled === count * ALARMS_PER_OPEN_REVIEW && (await openReviewTasks(clients)) === count;
-  await eventually(async () => ((await ready()) ? true : undefined), 'every review task and its heartbeat', 60 * 60_000);
+  await eventually(async () => ((await ready()) ? true : undefined), 'every review task and its alarms', 60 * 60_000);
   return ids;
 }
 
