@@ -13,6 +13,12 @@ const TABLE = 'dolbom-dev';
 export const STORM_DISTRICT = '11110';
 const executionArn = (applicationId: string) => `arn:aws:states:ap-northeast-2:000000000000:execution:dolbom-dev-lifecycle:${applicationId}`;
 
+/**
+ * What an application awaiting review keeps scheduled in the local Step Functions service: its
+ * review task's heartbeat, and its execution's one-year deadline (Standard's maximum execution time).
+ */
+export const ALARMS_PER_OPEN_REVIEW = 2;
+
 export interface TimerStatus {
   scheduled: number;
   pending: number;
@@ -68,9 +74,10 @@ export async function openReviews(clients: Clients, count: number, concurrency =
       }
     }),
   );
-  // Each task is open and its heartbeat armed (the cloud holds nothing else: no other timer is scheduled).
-  const ready = async () => (await timerStatus(clients)).scheduled === count && (await openReviewTasks(clients)) === count;
-  await eventually(async () => ((await ready()) ? true : undefined), 'every review task and its heartbeat', 60 * 60_000);
+  // Each task is open and its alarms armed (the cloud holds nothing else: no other timer is scheduled).
+  const ready = async () =>
+    (await timerStatus(clients)).scheduled === count * ALARMS_PER_OPEN_REVIEW && (await openReviewTasks(clients)) === count;
+  await eventually(async () => ((await ready()) ? true : undefined), 'every review task and its alarms', 60 * 60_000);
   return ids;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Executions: starting them, running them on the library (one attached run per RUNNING execution
  * in this process), resuming them from their checkpoints after a restart, and ending them — by
- * themselves, by StopExecution or by the execution's TimeoutSeconds.
+ * themselves, by StopExecution or by timing out (the definition's TimeoutSeconds, or Standard's
+ * one-year maximum).
  */
 import './polyfills';
 import { ExecutionAbortedError, ExecutionError } from 'aws-local-stepfunctions';
@@ -32,6 +33,20 @@ export interface ExecutionDependencies {
   region: string;
   log: (line: string) => void;
 }
+
+/**
+ * A Standard execution runs at most one year. AWS Step Functions Developer Guide, "Step Functions
+ * service quotas" › "Quotas related to state machine executions" (hard quotas): "Maximum execution
+ * time — Standard: 1 year. If an execution runs for more than the 1-year maximum, it will fail with
+ * a States.Timeout error and emit a ExecutionsTimedOut CloudWatch metric." The execution ends
+ * TIMED_OUT (DescribeExecution `status`, `stopDate`, `error`, `cause`; the last history event is
+ * `ExecutionTimedOut` with `executionTimedOutEventDetails`), and no Catch sees it: catchers belong
+ * to states, "not for top-level state machine execution failures" (the guide's "Handling errors").
+ * AWS says "1 year", never how many days, nor the cause's text: 365 days is the shorter reading,
+ * so what fits here fits on AWS; the cause below is ours. Express workflows (5 minutes) are not
+ * modelled: every machine here is STANDARD.
+ */
+export const STANDARD_MAX_EXECUTION_SECONDS = 365 * 86_400;
 
 /** `$$.Task.Token` in the run's context; handlers swap it for the token they mint. */
 const TASK_TOKEN_PLACEHOLDER = '__DOLBOM_LOCAL_TASK_TOKEN__';
@@ -174,6 +189,12 @@ class ExecutionRun {
 
   start(): void {
     const { execution, machine, deps } = this;
+    // Resumed after its deadline (the clock moved while the service was down): it ends as AWS
+    // would have ended it then, without running its checkpointed state again.
+    if (this.deadline().dueMs <= nowMs()) {
+      void this.timeOut();
+      return;
+    }
     const checkpoint = execution.checkpoint;
     const executionContext = {
       Id: execution.executionArn,
@@ -248,17 +269,33 @@ class ExecutionRun {
     });
   }
 
-  /** The definition's TimeoutSeconds, from the execution's start, in virtual time. */
-  private armExecutionTimeout(): void {
+  /**
+   * The definition's TimeoutSeconds capped by Standard's one-year maximum, from the execution's
+   * start (durable: a resumed run keeps it), in virtual time.
+   */
+  private deadline(): { dueMs: number; cause: string } {
     const timeoutSeconds = this.machine.local.executionTimeoutSeconds;
-    if (timeoutSeconds === undefined) return;
-    const cause = `The execution ran longer than its TimeoutSeconds (${timeoutSeconds})`;
-    this.cancelExecutionTimeout = this.deps.timers.schedule(this.execution.startDate + timeoutSeconds * 1000, (slot) => {
+    const cause =
+      timeoutSeconds !== undefined && timeoutSeconds <= STANDARD_MAX_EXECUTION_SECONDS
+        ? `The execution ran longer than its TimeoutSeconds (${timeoutSeconds})`
+        : 'The execution ran longer than the maximum execution time of a Standard workflow (1 year)';
+    const seconds = Math.min(timeoutSeconds ?? Infinity, STANDARD_MAX_EXECUTION_SECONDS);
+    return { dueMs: this.execution.startDate + seconds * 1000, cause };
+  }
+
+  private armExecutionTimeout(): void {
+    this.cancelExecutionTimeout = this.deps.timers.schedule(this.deadline().dueMs, (slot) => {
       this.slot.hold(slot);
-      void this.finish(
-        { status: 'TIMED_OUT', stopDate: nowMs(), error: 'States.Timeout', cause },
-        executionEnded('ExecutionTimedOut', 'States.Timeout', cause),
-      );
+      void this.timeOut();
     });
+  }
+
+  /** TIMED_OUT: a States.Timeout of the execution itself, which no Catch sees (the run is detached). */
+  private timeOut(): Promise<void> {
+    const { cause } = this.deadline();
+    return this.finish(
+      { status: 'TIMED_OUT', stopDate: nowMs(), error: 'States.Timeout', cause },
+      executionEnded('ExecutionTimedOut', 'States.Timeout', cause),
+    );
   }
 }
