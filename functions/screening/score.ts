@@ -120,3 +120,14 @@ export function changeOf(pre: Score, post: Score): Change {
     },
   };
 }
+
+/**
+ * A test session's answers, scored: what the session record keeps and what decides the urgent task.
+ *
+ * @example
+ * const { phq9, gad7, risk } = screen(screeningAnswersSchema.parse(body.screening));
+ * if (risk.high) openUrgentTask(application, risk.reasons);
+ */
+export function screen(answers: { phq9: Phq9Items; gad7: Gad7Items }): { phq9: Score; gad7: Score; risk: Risk } {
+  return { phq9: scorePhq9(answers.phq9), gad7: scoreGad7(answers.gad7), risk: riskOf(answers) };
+}

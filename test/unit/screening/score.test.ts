@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Gad7Items, Phq9Items } from '../../../functions/screening/answers';
 import { bandIds, type BandId } from '../../../functions/screening/instruments';
-import { changeOf, riskOf, scoreGad7, scorePhq9 } from '../../../functions/screening/score';
+import { changeOf, riskOf, scoreGad7, scorePhq9, screen } from '../../../functions/screening/score';
 
 /** Answers summing to `total`, filled from item 1 onwards with 3s, item 9 (PHQ-9) left at 0 where it can be. */
 function phq9Summing(total: number): Phq9Items {
@@ -101,6 +101,15 @@ describe('riskOf', () => {
   it('gives every reason that holds, in the order of the rule', () => {
     const risk = riskOf({ phq9: [3, 3, 3, 3, 3, 3, 3, 3, 2], gad7: [3, 3, 3, 3, 3, 0, 0] });
     expect(risk.reasons.map((r) => r.code)).toEqual(['phq9-severe', 'phq9-self-harm', 'gad7-severe']);
+  });
+});
+
+describe('screen', () => {
+  it('scores both questionnaires of a test session and judges the risk from both', () => {
+    const result = screen({ phq9: [2, 2, 2, 2, 2, 2, 1, 1, 0], gad7: [3, 3, 3, 2, 2, 1, 1] });
+    expect(result.phq9).toMatchObject({ total: 14, band: 'moderate' });
+    expect(result.gad7).toMatchObject({ total: 15, band: 'severe' });
+    expect(result.risk.reasons.map((r) => r.code)).toEqual(['gad7-severe']);
   });
 });
 
