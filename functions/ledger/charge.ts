@@ -20,12 +20,13 @@
  *    won is dropped (the payers are never charged for part of a won).
  *
  * 3. Youth is priced per 10-session package by voucher type (§2.3: A 600,000, B 700,000 KRW). Each
- *    held session is booked in the month it is held at floor(package / sessions); the package's last
- *    session takes the remainder, so the sessions of a package always add up to its price exactly.
- *    Sessions are numbered over the whole service (all months), so a month knows where it is in the
- *    package. Each service period is one package: an extension (re-assessment) grants one more, so a
- *    youth application in period p has p packages. A session held beyond them is counted as used but
- *    not charged: the row shows the difference (`sessionsUsed` > `sessionsCharged`) for staff to see.
+ *    service period is one package (its plan schedules the 10 sessions; an extension after a
+ *    re-assessment is a new period, so a new package). Each held session is booked in the month it is
+ *    held at floor(package / sessions); the package's last session takes the remainder, so a package
+ *    always adds up to its price exactly. Sessions are numbered within their period by day, over all
+ *    months, so a month knows where it is in the package. A held session beyond the package (an 11th
+ *    in one period) is counted as used but not charged: the row shows the difference
+ *    (`sessionsUsed` > `sessionsCharged`) for staff to see. Sessions a period did not use lapse with it.
  *
  * 4. Copay = floor(amount × rate / 100): the fraction of a won is the applicant's, as in
  *    functions/eligibility/copay.ts. The government share is amount − copay, so the two always add up
@@ -46,7 +47,8 @@ export interface SessionForLedger {
   heldOn: string;
   /** 'held' | 'no-show' | 'cancelled' | 'rescheduled' | …: only 'held' is charged. */
   outcome: string;
-  kind?: string;
+  /** The service period the session belongs to: a youth period is one package (needed for youth). */
+  period?: number;
 }
 
 /** What the ledger needs of a programme definition: any of forms/programmes/*.ts fits. */
@@ -66,11 +68,11 @@ export interface LedgerInput {
   programme: PricedProgramme;
   /** From the stored eligibility (`EligibilityResult.copay`). */
   copay: { tier: CopayTier; ratePercent: number };
-  /** Youth only: the package's voucher type and how many packages are granted (the service period number). */
-  youthPackage?: { voucherType: CounsellorType; granted: number };
+  /** Youth only: the package's voucher type (A/B), as the applicant chose it. */
+  voucherType?: CounsellorType;
   /** The agency paid for the sessions, for the settlement export. */
   provider?: { id: string; name: string };
-  /** All the application's sessions, of every month: youth needs the earlier ones to place this month's in the package. */
+  /** The application's sessions of every month and period: youth needs the earlier ones to place this month's in the package. */
   sessions: readonly SessionForLedger[];
 }
 
@@ -93,7 +95,7 @@ export interface LedgerRow {
   plannedSessions: number | null;
   /** Sessions held in the month. */
   sessionsUsed: number;
-  /** Of those, the sessions paid for: no more than the month's plan, or than the packages granted. */
+  /** Of those, the sessions paid for: no more than the month's plan, or than the period's package. */
   sessionsCharged: number;
   amountKrw: number;
   copayTier: CopayTier;
@@ -112,13 +114,12 @@ function assertWholeKrw(value: number, what: string): void {
 }
 
 /** The held sessions, checked: a malformed day would silently fall out of every month. */
-function heldDays(sessions: readonly SessionForLedger[], applicationId: string): string[] {
-  return sessions
-    .filter((s) => s.outcome === 'held')
-    .map((s) => {
-      if (!parseIsoDate(s.heldOn)) throw new RangeError(`application ${applicationId}: session day "${s.heldOn}" is not a calendar day`);
-      return s.heldOn;
-    });
+function heldSessions(sessions: readonly SessionForLedger[], applicationId: string): SessionForLedger[] {
+  const held = sessions.filter((s) => s.outcome === 'held');
+  for (const s of held) {
+    if (!parseIsoDate(s.heldOn)) throw new RangeError(`application ${applicationId}: session day "${s.heldOn}" is not a calendar day`);
+  }
+  return held;
 }
 
 interface Charge {
@@ -138,20 +139,28 @@ function monthlyCharge(price: MonthlyPrice, plan: PricedProgramme['plan'], distr
   return { unitPriceKrw: monthly, plannedSessions: planned, sessionsCharged: charged, amountKrw: fractionOf(monthly, charged, planned) };
 }
 
-/** Decision 3: each session at package/sessions, the package's last session taking the remainder. */
-function packageCharge(price: YouthPrice, youthPackage: NonNullable<LedgerInput['youthPackage']>, usedBefore: number, used: number): Charge {
-  const packagePrice = price.amountKrwByCounsellorType[youthPackage.voucherType];
+/** Decision 3: each session at package/sessions, the package's last session taking the remainder; a period is a package. */
+function packageCharge(price: YouthPrice, voucherType: CounsellorType, held: readonly SessionForLedger[], month: string, applicationId: string): Charge {
+  const packagePrice = price.amountKrwByCounsellorType[voucherType];
   assertWholeKrw(packagePrice, 'the package price');
   const size = price.sessions;
   const perSession = Math.floor(packagePrice / size);
   const lastSession = packagePrice - (size - 1) * perSession;
-  const chargeable = youthPackage.granted * size;
+  const periods = new Map<number, SessionForLedger[]>();
+  for (const s of held) {
+    if (!Number.isInteger(s.period) || s.period! < 1) throw new RangeError(`application ${applicationId}: a package session needs its service period`);
+    periods.set(s.period!, [...(periods.get(s.period!) ?? []), s]);
+  }
   let charged = 0;
   let amount = 0;
-  // Session numbers over the whole service, 1-based: the (n mod size = 0)th closes a package.
-  for (let n = usedBefore + 1; n <= usedBefore + used && n <= chargeable; n++) {
-    charged += 1;
-    amount += n % size === 0 ? lastSession : perSession;
+  for (const sessions of periods.values()) {
+    const before = sessions.filter((s) => beforeMonth(s.heldOn, month)).length;
+    const now = sessions.filter((s) => inMonth(s.heldOn, month)).length;
+    // Numbered 1… within the period; number `size` closes the package, later ones are not charged.
+    for (let n = before + 1; n <= Math.min(before + now, size); n++) {
+      charged += 1;
+      amount += n === size ? lastSession : perSession;
+    }
   }
   return { unitPriceKrw: perSession, plannedSessions: null, sessionsCharged: charged, amountKrw: amount };
 }
@@ -173,17 +182,14 @@ export function monthlyLedgerRow(input: LedgerInput): LedgerRow {
   const districtInfo = districts.find((d) => d.code === district);
   if (!districtInfo) throw new RangeError(`application ${input.applicationId}: "${district}" is not a Seoul district`);
 
-  const held = heldDays(input.sessions, input.applicationId);
-  const used = held.filter((day) => inMonth(day, month)).length;
+  const held = heldSessions(input.sessions, input.applicationId);
+  const used = held.filter((s) => inMonth(s.heldOn, month)).length;
   let charge: Charge;
   if (programme.price.unit === 'month') {
     charge = monthlyCharge(programme.price, programme.plan, district, used);
   } else {
-    const youthPackage = input.youthPackage;
-    if (!youthPackage || !Number.isInteger(youthPackage.granted) || youthPackage.granted < 0) {
-      throw new RangeError(`application ${input.applicationId}: a package-priced programme needs the voucher type and the packages granted`);
-    }
-    charge = packageCharge(programme.price, youthPackage, held.filter((day) => beforeMonth(day, month)).length, used);
+    if (!input.voucherType) throw new RangeError(`application ${input.applicationId}: a package-priced programme needs the voucher type`);
+    charge = packageCharge(programme.price, input.voucherType, held, month, input.applicationId);
   }
   const copayKrw = fractionOf(charge.amountKrw, copay.ratePercent, 100);
   return {
@@ -196,7 +202,7 @@ export function monthlyLedgerRow(input: LedgerInput): LedgerRow {
     month,
     providerId: input.provider?.id ?? null,
     providerName: input.provider?.name ?? null,
-    voucherType: programme.price.unit === 'package' ? (input.youthPackage?.voucherType ?? null) : null,
+    voucherType: programme.price.unit === 'package' ? (input.voucherType ?? null) : null,
     priceUnit: programme.price.unit === 'month' ? 'month' : 'session',
     unitPriceKrw: charge.unitPriceKrw,
     plannedSessions: charge.plannedSessions,

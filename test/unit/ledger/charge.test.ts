@@ -7,7 +7,7 @@ import { monthlyLedgerRow, type LedgerInput, type PricedProgramme, type SessionF
 import { ledgerRowOf } from '../../../functions/ledger/application-ledger';
 import { seoulMonth } from '../../../functions/ledger/month';
 
-const held = (...days: string[]): SessionForLedger[] => days.map((heldOn) => ({ heldOn, outcome: 'held' }));
+const held = (...days: string[]): SessionForLedger[] => days.map((heldOn) => ({ heldOn, outcome: 'held', period: 1 }));
 
 function input(overrides: Partial<LedgerInput>): LedgerInput {
   return {
@@ -78,7 +78,7 @@ describe('monthlyLedgerRow: youth packages', () => {
       '2026-03-02', '2026-03-09',
     );
     const row = (month: string) =>
-      monthlyLedgerRow(input({ month, programme: packaged(655_555, 700_000), copay: { tier: 'youth', ratePercent: 10 }, youthPackage: { voucherType: 'A', granted: 1 }, sessions }));
+      monthlyLedgerRow(input({ month, programme: packaged(655_555, 700_000), copay: { tier: 'youth', ratePercent: 10 }, voucherType: 'A', sessions }));
     expect([row('2026-01'), row('2026-02'), row('2026-03')].map((r) => [r.unitPriceKrw, r.amountKrw, r.copayKrw, r.governmentKrw])).toEqual([
       [65_555, 262_220, 26_222, 235_998],
       [65_555, 262_220, 26_222, 235_998],
@@ -89,27 +89,39 @@ describe('monthlyLedgerRow: youth packages', () => {
   it('prices the package of the voucher type chosen', () => {
     const sessions = held('2026-03-03');
     const of = (voucherType: 'A' | 'B') =>
-      monthlyLedgerRow(input({ programme: youth, copay: { tier: 'youth', ratePercent: 10 }, youthPackage: { voucherType, granted: 1 }, sessions }));
+      monthlyLedgerRow(input({ programme: youth, copay: { tier: 'youth', ratePercent: 10 }, voucherType, sessions }));
     expect([of('A').amountKrw, of('B').amountKrw]).toEqual([60_000, 70_000]);
   });
 
-  it('counts a session beyond the packages granted as used but charges nothing for it', () => {
+  it('counts a session beyond its period\'s package as used but charges nothing for it', () => {
     const sessions = held(
       '2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02',
       '2026-03-09', '2026-03-16',
     );
-    const row = monthlyLedgerRow(input({ programme: youth, copay: { tier: 'youth', ratePercent: 10 }, youthPackage: { voucherType: 'A', granted: 1 }, sessions }));
+    const row = monthlyLedgerRow(input({ programme: youth, copay: { tier: 'youth', ratePercent: 10 }, voucherType: 'A', sessions }));
     expect(row).toMatchObject({ sessionsUsed: 3, sessionsCharged: 2, amountKrw: 120_000, copayKrw: 12_000, governmentKrw: 108_000 });
   });
 
-  it('needs the voucher type of a package', () => {
+  it('starts a new package with each period: sessions a period did not use lapse with it', () => {
+    // Period 1 held 8 (Jan–Feb), period 2 began in March: its 3 sessions are its package's 1st–3rd, 60,000 each.
+    const sessions = [
+      ...held('2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23'),
+      ...['2026-03-02', '2026-03-09', '2026-03-16'].map((heldOn) => ({ heldOn, outcome: 'held', period: 2 })),
+    ];
+    const row = monthlyLedgerRow(input({ programme: packaged(655_555, 700_000), copay: { tier: 'youth', ratePercent: 10 }, voucherType: 'A', sessions }));
+    expect(row).toMatchObject({ sessionsUsed: 3, sessionsCharged: 3, amountKrw: 3 * 65_555 });
+  });
+
+  it('needs the voucher type of a package, and the period of each session', () => {
     expect(() => monthlyLedgerRow(input({ programme: youth, copay: { tier: 'youth', ratePercent: 10 } }))).toThrow(/voucher type/);
+    const sessions = [{ heldOn: '2026-03-02', outcome: 'held' }];
+    expect(() => monthlyLedgerRow(input({ programme: youth, copay: { tier: 'youth', ratePercent: 10 }, voucherType: 'A', sessions }))).toThrow(/service period/);
   });
 });
 
 describe('ledgerRowOf', () => {
   it('refuses an application without a copay decided, naming it', () => {
-    const application = { id: 'A-X', receiptNumber: 'DB-2026-X', programme: 'parent', district: '11440', period: 1, answers: {}, eligibility: { copay: { tier: null, ratePercent: null } } };
+    const application = { id: 'A-X', receiptNumber: 'DB-2026-X', programme: 'parent', district: '11440', answers: {}, eligibility: { copay: { tier: null, ratePercent: null } } };
     expect(() => ledgerRowOf({ application, month: '2026-03', sessions: [] })).toThrow(/A-X has no copay rate decided/);
   });
 });
@@ -136,7 +148,8 @@ const monthlyProgramme = fc
     monthlyPrice: (d: DistrictCode) => (d === '11680' && districtAmount !== undefined ? districtAmount : amount),
   }));
 
-const packageInput = fc.record({ a: price, b: price, size: fc.integer({ min: 1, max: 12 }), voucherType: fc.constantFrom('A' as const, 'B' as const), granted: fc.integer({ min: 0, max: 4 }) });
+const packageInput = fc.record({ a: price, b: price, size: fc.integer({ min: 1, max: 12 }), voucherType: fc.constantFrom('A' as const, 'B' as const) });
+const periodSessions = fc.array(fc.record({ heldOn: day, outcome: session.map((s) => s.outcome), period: fc.integer({ min: 1, max: 3 }) }), { maxLength: 40 });
 
 describe('properties of every ledger row', () => {
   it('copay + government = amount, all whole KRW, never negative, and a month never over its monthly price', () => {
@@ -156,27 +169,27 @@ describe('properties of every ledger row', () => {
     );
   });
 
-  it('a youth package adds up to its price exactly once its sessions are held, and never more is charged than the packages granted', () => {
+  it('a youth period adds up to its package price exactly once its sessions are held, and never more', () => {
     fc.assert(
-      fc.property(packageInput, sessions, rate, ({ a, b, size, voucherType, granted }, list, ratePercent) => {
+      fc.property(packageInput, periodSessions, rate, ({ a, b, size, voucherType }, list, ratePercent) => {
         const programme = packaged(a, b, size);
         const packagePrice = voucherType === 'A' ? a : b;
         const months = ['2026-01', '2026-02', '2026-03', '2026-04'];
-        const rows = months.map((month) =>
-          monthlyLedgerRow(input({ month, programme, sessions: list, copay: { tier: 'youth', ratePercent }, youthPackage: { voucherType, granted } })),
-        );
+        const rows = months.map((month) => monthlyLedgerRow(input({ month, programme, sessions: list, copay: { tier: 'youth', ratePercent }, voucherType })));
         for (const row of rows) {
           expect(row.copayKrw + row.governmentKrw).toBe(row.amountKrw);
           expect([row.amountKrw, row.copayKrw, row.governmentKrw].every((v) => Number.isSafeInteger(v) && v >= 0)).toBe(true);
         }
-        const heldCount = list.filter((s) => s.outcome === 'held').length;
-        const charged = Math.min(heldCount, granted * size);
-        const total = rows.reduce((sum, r) => sum + r.amountKrw, 0);
+        // The oracle, per period: min(held, size) sessions charged; a full package costs its price, a part one package/size each.
+        let charged = 0;
+        let expected = 0;
+        for (const period of [1, 2, 3]) {
+          const n = Math.min(list.filter((s) => s.outcome === 'held' && s.period === period).length, size);
+          charged += n;
+          expected += n === size ? packagePrice : n * Math.floor(packagePrice / size);
+        }
         expect(rows.reduce((sum, r) => sum + r.sessionsCharged, 0)).toBe(charged);
-        expect(total).toBeLessThanOrEqual(granted * packagePrice);
-        // Whole packages cost exactly their price; a package under way costs its sessions at package/size.
-        const whole = Math.floor(charged / size);
-        expect(total).toBe(whole * packagePrice + (charged - whole * size) * Math.floor(packagePrice / size));
+        expect(rows.reduce((sum, r) => sum + r.amountKrw, 0)).toBe(expected);
       }),
     );
   });
