@@ -107,7 +107,7 @@ async function happyPath(cloud: CloudProcess) {
   };
   await answer('CaseManagerReview', 'approve');
   await answer('ProviderOffer', 'accept');
-  await eventually(async () => ((await local.history(arn)).some((e) => e.stateEnteredEventDetails?.name === 'ServicePeriod') ? true : undefined), 'service period');
+  await eventually(() => local.latestTaskToken(arn, 'AwaitServicePeriod'), 'the wait on the service period');
   await local.advanceClock('+92d');
   await answer('Reassessment', 'close');
   await eventually(async () => ((await local.history(arn)).some((e) => e.type === 'ExecutionSucceeded') ? true : undefined), 'closure');

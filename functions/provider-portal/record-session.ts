@@ -8,6 +8,8 @@ import { staffActor } from '../commons/staff';
 import type { Application } from '../applications/application';
 import { auditEvent } from '../applications/audit';
 import { auditPut, transition } from '../applications/store';
+import { riskTaskWrites } from '../screening/risk-task';
+import { screen } from '../screening/score';
 import { endPeriodWait } from '../service-period/period-wait';
 import { heldCount, sessionRecordBody, type SessionEntry } from '../service-period/session';
 import { sessionRecordWrite, sessionsOf } from '../service-period/session-store';
@@ -18,6 +20,15 @@ const changedMeanwhile = () =>
     ko: '그사이 다른 사람이 이 회기 기록을 바꿨습니다. 새로 고친 뒤 다시 기록해 주세요.',
     en: 'Someone changed this session’s record meanwhile. Refresh and record it again.',
   });
+
+const testSessionsOnly = () =>
+  problem.invalidInput([
+    {
+      field: 'screening',
+      code: 'screening-test-sessions',
+      message: { ko: '검사 결과는 사전검사와 종결(사후검사) 회기에만 기록합니다', en: 'Test answers belong to the pre-test and the closing (post-test) session' },
+    },
+  ]);
 
 const notInService = () =>
   new HttpProblem(409, 'not-in-service', {
@@ -40,9 +51,12 @@ export const handler = httpHandler(async (event) => {
   const sessions = await sessionsOf(application.id, period);
   const session = sessions.find((s) => s.sessionId === event.pathParameters?.sessionId);
   if (!session) throw problem.notFound({ ko: '회기', en: 'Session' });
+  if (body.screening && session.kind === 'counselling') throw testSessionsOnly();
   const at = now().toISOString();
   const actor = staffActor(staff, event);
-  const entry: SessionEntry = { ...body, recordedAt: at, recordedBy: actor };
+  const { screening: answers, ...said } = body;
+  const screened = answers ? screen(answers) : undefined;
+  const entry: SessionEntry = { ...said, ...(answers && screened ? { screening: { answers, ...screened } } : {}), recordedAt: at, recordedBy: actor };
   try {
     await dynamo().send(
       new TransactWriteCommand({
@@ -54,10 +68,11 @@ export const handler = httpHandler(async (event) => {
               at,
               actor,
               action: session.record ? 'session.corrected' : 'session.recorded',
-              detail: { sessionId: session.sessionId, outcome: body.outcome, on: body.on },
+              detail: { sessionId: session.sessionId, outcome: body.outcome, on: body.on, ...(screened ? { phq9: screened.phq9.total, gad7: screened.gad7.total } : {}) },
               ...(body.note ? { note: body.note } : {}),
             }),
           ),
+          ...(screened?.risk.high ? riskTaskWrites(application, session.sessionId, at, screened.risk) : []),
         ],
       }),
     );
@@ -68,7 +83,10 @@ export const handler = httpHandler(async (event) => {
   const after = sessions.map((s) => (s.sessionId === session.sessionId ? { ...s, record: entry } : s));
   const held = heldCount(after);
   if (held >= after.length) await completePlan(application, held, at);
-  return { status: 200, body: { sessionId: session.sessionId, record: entry, sessionsHeld: held, sessionsPlanned: after.length } };
+  return {
+    status: 200,
+    body: { sessionId: session.sessionId, record: entry, sessionsHeld: held, sessionsPlanned: after.length, ...(screened ? { screening: { phq9: screened.phq9, gad7: screened.gad7, risk: screened.risk } } : {}) },
+  };
 });
 
 /** The plan's sessions are all held: noted once on the application, and the period's wait answered. */

@@ -20,7 +20,8 @@ export const handler = httpHandler(async (event) => {
   const claimedAt = now();
   const dueAt = dueAfterClaim(task, claimedAt);
   try {
-    await sfn().send(new SendTaskHeartbeatCommand({ taskToken: task.taskToken }));
+    // An urgent risk task has no workflow waiting on it: nothing to keep alive.
+    if (task.taskToken) await sfn().send(new SendTaskHeartbeatCommand({ taskToken: task.taskToken }));
   } catch (error) {
     if (isSpentToken(error)) throw taskClosed();
     throw error;

@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import { sfn } from '../commons/clients';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, sfn } from '../commons/clients';
 import { now } from '../commons/clock';
 import { httpHandler } from '../commons/http';
 import { HttpProblem, problem } from '../commons/problems';
 import { staffActor } from '../commons/staff';
-import { getApplication } from '../applications/store';
+import { cancellationReasons } from '../commons/dynamo-errors';
+import { auditEvent } from '../applications/audit';
+import { auditPut, getApplication } from '../applications/store';
 import { liveCandidates } from '../matching/candidates-preview';
 import { decisionBody, notACandidate } from './decision-body';
 import { isSpentToken, taskClosed, taskForStaff } from './staff-task';
 import { decisionsByKind, type HumanTask, type TaskAnswer } from './task';
-import { getTask, recordAnswer } from './task-store';
+import { closeTaskWrite, getTask, recordAnswer } from './task-store';
 
 const answeredDifferently = () =>
   new HttpProblem(409, 'task-answered-differently', {
@@ -53,6 +56,10 @@ export const handler = httpHandler(async (event) => {
     ...(body.counsellorId ? { counsellorId: body.counsellorId } : {}),
     at: now().toISOString(),
   };
+  if (!task.taskToken) {
+    await acknowledgeRisk(task, mine);
+    return { status: 202, body: { taskId: task.taskId, decision: mine.decision } };
+  }
   const answer = await standingAnswer(task, mine);
   try {
     await sfn().send(new SendTaskSuccessCommand({ taskToken: task.taskToken, output: JSON.stringify({ decision: answer.decision, answerId: answer.id }) }));
@@ -82,4 +89,47 @@ async function requireCandidate(applicationId: string, counsellorId: string): Pr
   const candidates = application ? await liveCandidates(application, now().toISOString()) : [];
   const problemWith = notACandidate(counsellorId, candidates);
   if (problemWith) throw problem.invalidInput([problemWith]);
+}
+
+const saySomething = () =>
+  problem.invalidInput([
+    {
+      field: 'note',
+      code: 'risk-note-required',
+      message: { ko: '어떤 조치를 했는지 메모에 적어 주세요 (연락, 위기 대응, 의뢰 등)', en: 'Write in the note what was done (a call, crisis support, a referral…)' },
+    },
+  ]);
+
+/**
+ * An urgent risk task stops no workflow: acknowledging it, with what was done, closes it and audits
+ * it in one transaction. The same person acknowledging again gets the same answer.
+ */
+async function acknowledgeRisk(task: HumanTask, mine: TaskAnswer): Promise<void> {
+  if (!mine.note) throw saySomething();
+  if (task.state !== 'open') {
+    if (task.answer?.by?.userId === mine.by?.userId && task.answer?.note === mine.note) return;
+    throw taskClosed();
+  }
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          closeTaskWrite(task, 'decided', { answer: mine }),
+          auditPut(
+            auditEvent({
+              applicationId: task.applicationId,
+              at: mine.at,
+              actor: mine.by!,
+              action: 'risk.acknowledged',
+              detail: { taskId: task.taskId, sessionId: task.risk?.sessionId ?? null },
+              note: mine.note,
+            }),
+          ),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw taskClosed();
+    throw error;
+  }
 }

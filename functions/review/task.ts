@@ -7,7 +7,7 @@ import type { StaffActor } from '../applications/audit';
 import { isApplicationId } from '../applications/identifiers';
 
 /** A decision a person owes the workflow: it holds the task token that resumes the execution. */
-export type TaskKind = 'review' | 'reassessment';
+export type TaskKind = 'review' | 'reassessment' | 'risk';
 export type TaskState = 'open' | 'decided' | 'expired';
 
 export interface HumanTask {
@@ -25,7 +25,10 @@ export interface HumanTask {
   timeoutAt: string;
   /** How far a claim (the state's heartbeat) moves the due date. */
   heartbeatSeconds: number;
-  taskToken: string;
+  /** The workflow's token (review, re-assessment); an urgent risk task holds none: it stops no workflow. */
+  taskToken?: string;
+  /** An urgent task: a high-risk screening result (DOMAIN.md §4), to be acknowledged with what was done. */
+  risk?: { sessionId: string; reasons: Text[] };
   /** The eligibility verdict the case manager starts from (the full explanation is on the application). */
   eligibilityOutcome?: string;
   assignee?: string;
@@ -86,12 +89,15 @@ export function dueAfterClaim(task: Pick<HumanTask, 'heartbeatSeconds' | 'timeou
 export const taskKindLabels: Record<TaskKind, Text> = {
   review: { ko: '신청 검토', en: 'Application review' },
   reassessment: { ko: '재판정', en: 'Re-assessment' },
+  risk: { ko: '고위험 긴급 확인', en: 'High risk: urgent follow-up' },
 };
 
 /** The decisions each kind of task accepts; the workflow's Choice states branch on these values. */
 export const decisionsByKind = {
   review: ['approve', 'reject', 'request-info'],
   reassessment: ['extend', 'close'],
+  /** Said with what was done (the note is required): called the person, referred them, … */
+  risk: ['acknowledged'],
 } as const satisfies Record<TaskKind, readonly string[]>;
 
 /**

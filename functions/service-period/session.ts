@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { message } from '../../forms/messages';
 import type { StaffActor } from '../applications/audit';
 import { decisionNote } from '../review/task';
+import { screeningAnswersSchema, type ScreeningAnswers } from '../screening/answers';
+import type { Risk, Score } from '../screening/score';
 import type { ScheduledSession } from './schedule';
 
 /** What happened to a planned session, as the agency records it. */
@@ -17,6 +19,8 @@ export interface SessionEntry {
   cancelledBy?: 'applicant' | 'provider';
   rescheduledTo?: string;
   note?: string;
+  /** A held test session's PHQ-9 and GAD-7: the item answers as given, and what Dolbom computed from them. */
+  screening?: { answers: ScreeningAnswers; phq9: Score; gad7: Score; risk: Risk };
   recordedAt: string;
   recordedBy: StaffActor;
 }
@@ -40,6 +44,7 @@ const needs = {
   durationMinutes: message('session-minutes-required', { ko: '진행한 시간을 적어 주세요', en: 'Say how long the session lasted' }),
   cancelledBy: message('session-cancelled-by', { ko: '누가 취소했는지 골라 주세요', en: 'Say who cancelled' }),
   rescheduledTo: message('session-rescheduled-to', { ko: '옮긴 날짜를 적어 주세요', en: 'Give the new date' }),
+  screeningHeld: message('screening-held-only', { ko: '검사 결과는 진행한 회기에만 기록합니다', en: 'Test answers go with a session that was held' }),
   later: message('session-rescheduled-later', { ko: '옮긴 날짜는 원래 날짜보다 뒤여야 합니다', en: 'The new date must come after the old one' }),
 };
 
@@ -57,6 +62,8 @@ export const sessionRecordBody = z
     cancelledBy: z.enum(['applicant', 'provider'], { error: needs.cancelledBy }).optional(),
     rescheduledTo: isoDay.optional(),
     note: decisionNote.optional(),
+    /** Item answers of a test session (pre-test, closing); totals, bands and risk are computed, never sent. */
+    screening: screeningAnswersSchema.optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
@@ -65,6 +72,7 @@ export const sessionRecordBody = z
     if (body.outcome === 'cancelled' && !body.cancelledBy) need('cancelledBy', needs.cancelledBy);
     if (body.outcome === 'rescheduled' && !body.rescheduledTo) need('rescheduledTo', needs.rescheduledTo);
     if (body.outcome === 'rescheduled' && body.rescheduledTo && body.rescheduledTo <= body.on) need('rescheduledTo', needs.later);
+    if (body.screening && body.outcome !== 'held') need('screening', needs.screeningHeld);
   });
 export type SessionRecordBody = z.infer<typeof sessionRecordBody>;
 

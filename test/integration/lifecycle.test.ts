@@ -2,7 +2,7 @@ import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../support/clients';
-import { answerTask, approveAndAccept, executionArn, local, submission, submit, untilExecutionStatus, untilStatus, untilTaskToken } from '../support/cloud-test';
+import { answerTask, approveAndAccept, executionArn, local, submission, submit, untilExecutionStatus, untilServiceWaits, untilStatus, untilTaskToken } from '../support/cloud-test';
 
 async function auditActions(applicationId: string) {
   const token = await local.signIn('supervisor');
@@ -27,6 +27,7 @@ describe('an application from submission to closure', () => {
     await answerTask(receipt.applicationId, 'ProviderOffer', { decision: 'accept' });
     const serving = await untilStatus(receipt, 'in-service');
     expect(serving.servicePeriod.period).toBe(1);
+    await untilServiceWaits(receipt.applicationId);
 
     // Three months pass: the period ends and the re-assessment opens.
     await local.advanceClock('+92d');

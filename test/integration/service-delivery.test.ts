@@ -1,5 +1,5 @@
 import { ListExecutionsCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../support/clients';
 import { answerTask, approveAndAccept, executionArn, local, statusOf, submission, submit, untilStatus } from '../support/cloud-test';
@@ -92,13 +92,63 @@ describe('a service period the agency records', () => {
   });
 });
 
+describe('screening and risk', () => {
+  it('computes the scores of a pre-test; a high-risk answer opens an urgent task the case manager acknowledges with what was done', async () => {
+    const receipt = await submit(submission('youth'));
+    await approveAndAccept(receipt);
+    const provider = { authorization: `Bearer ${await local.signIn('provider.maeum')}` };
+    const path = `/api/provider/applications/${receipt.applicationId}/sessions`;
+    const [preTest, second] = (await local.http('GET', path, undefined, provider)).body.sessions;
+    const on = await today();
+    const answers = { phq9: [1, 1, 1, 1, 1, 1, 1, 1, 1], gad7: [0, 0, 0, 0, 0, 0, 0] }; // PHQ-9 9, but item 9 (self-harm) > 0
+
+    // Test answers belong to test sessions only, and totals are never typed in.
+    expect((await local.http('PUT', `${path}/${second.sessionId}`, { outcome: 'held', on, durationMinutes: 50, screening: answers }, provider)).status).toBe(400);
+    const typed = await local.http('PUT', `${path}/${preTest.sessionId}`, { outcome: 'held', on, durationMinutes: 90, screening: { ...answers, phq9Total: 0 } }, provider);
+    expect(typed.status).toBe(400);
+
+    const recorded = await local.http('PUT', `${path}/${preTest.sessionId}`, { outcome: 'held', on, durationMinutes: 90, screening: answers }, provider);
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+    expect(recorded.body.screening.phq9).toMatchObject({ total: 9, band: 'mild' });
+    expect(recorded.body.screening.gad7).toMatchObject({ total: 0, band: 'minimal' });
+    expect(recorded.body.screening.risk.high).toBe(true);
+
+    // The district's case manager has an urgent task, due within a day, and is told through the outbox.
+    const jongno = { authorization: `Bearer ${await local.signIn('caseworker.jongno')}` };
+    const file = (await local.http('GET', `/api/staff/applications/${receipt.applicationId}`, undefined, jongno)).body;
+    const urgent = file.tasks.find((t: { kind: string }) => t.kind === 'risk');
+    expect(urgent).toMatchObject({ state: 'open', decisions: ['acknowledged'] });
+    expect(Date.parse(urgent.dueAt) - Date.parse(recorded.body.record.recordedAt)).toBeLessThanOrEqual(24 * 60 * 60 * 1000);
+    expect(urgent.risk.reasons[0].ko).toBeTruthy();
+    const { Items: outbox } = await local.db.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
+        ExpressionAttributeValues: { ':pk': `APP#${receipt.applicationId}`, ':n': 'NOTIFICATION#risk-' },
+      }),
+    );
+    expect(outbox).toEqual([expect.objectContaining({ template: 'risk-flagged', audience: 'case-managers' })]);
+
+    // Acknowledged only with what was done.
+    const bare = await local.http('POST', `/api/staff/tasks/${urgent.taskId}/decision`, { decision: 'acknowledged' }, jongno);
+    expect(bare.status).toBe(400);
+    expect(bare.body.error.fields[0].field).toBe('note');
+    const done = await local.http('POST', `/api/staff/tasks/${urgent.taskId}/decision`, { decision: 'acknowledged', note: '당일 통화, 정신건강복지센터 연계 안내' }, jongno);
+    expect(done.status).toBe(202);
+    const after = (await local.http('GET', `/api/staff/applications/${receipt.applicationId}`, undefined, jongno)).body;
+    expect(after.tasks.find((t: { kind: string }) => t.kind === 'risk')).toMatchObject({ state: 'decided', answer: { note: '당일 통화, 정신건강복지센터 연계 안내' } });
+    const audit = (await local.http('GET', `/api/staff/applications/${receipt.applicationId}/audit`, undefined, jongno)).body.events.map((e: { action: string }) => e.action);
+    expect(audit).toEqual(expect.arrayContaining(['risk.flagged', 'risk.acknowledged']));
+  });
+});
+
 describe('a long service period', () => {
   it('carries a child application through one extension to its 24-month cap in executions that each end within a year', async () => {
     const receipt = await submit(submission('child-adolescent', { applicant: { district: '11110' } }));
     await approveAndAccept(receipt);
     const decided: string[] = [];
     // Two years, a day at a time: answer each re-assessment as it opens — extend, then (at the cap) extend again.
-    for (let day = 0; day < 2 * 366 + 10 && (await statusOf(receipt)).status !== 'closed'; day += 1) {
+    for (let day = 0; day < 2 * 366 + 60 && (await statusOf(receipt)).status !== 'closed'; day += 1) {
       await local.advanceClock('+1d');
       const { status, period } = await statusOf(receipt);
       if (status === 'reassessment' && decided.length < period) {

@@ -76,5 +76,15 @@ export async function approveAndAccept(receipt: Receipt) {
   await untilStatus(receipt, 'awaiting-review');
   await answerTask(receipt.applicationId, 'CaseManagerReview', { decision: 'approve' });
   await answerTask(receipt.applicationId, 'ProviderOffer', { decision: 'accept' });
-  return untilStatus(receipt, 'in-service');
+  const serving = await untilStatus(receipt, 'in-service');
+  await untilServiceWaits(receipt.applicationId);
+  return serving;
+}
+
+/**
+ * The execution waits on the service period. A test advances the clock only from here: a jump while
+ * a step still runs (AWS time never jumps) would move the period's end later by that jump.
+ */
+export function untilServiceWaits(execution: string) {
+  return untilTaskToken(execution, 'AwaitServicePeriod');
 }

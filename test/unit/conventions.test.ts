@@ -29,6 +29,13 @@ describe('house rules that keep Dolbom small and safe', () => {
     expect(domain.filter((s) => /from '@aws-sdk\//.test(s.text)).map((s) => s.file)).toEqual([]);
   });
 
+  it('keeps the AWS SDK and the handler commons out of the screening and ledger cores (handlers beside them may use both)', () => {
+    const core = ['screening/instruments', 'screening/answers', 'screening/score', 'ledger/month', 'ledger/charge', 'ledger/application-ledger', 'ledger/csv'];
+    const cores = shipped.filter((s) => core.some((name) => s.file === path.join('functions', `${name}.ts`)));
+    expect(cores).toHaveLength(core.length);
+    expect(cores.filter((s) => /from '@aws-sdk\/|from '(\.\.\/)+commons\//.test(s.text)).map((s) => s.file)).toEqual([]);
+  });
+
   it('keeps zod and the programme definitions out of the registry store, which workflow steps import to read the registry', () => {
     const store = shipped.filter((s) => /functions\/providers\/registry-(store|items)\.ts$/.test(s.file));
     expect(store).toHaveLength(2);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  * so this test loads every schema-building module at once and builds every schema.
  */
 describe('the message catalogue', () => {
-  it('holds every schema of the forms, the registry, the review, the offers and the sessions without two texts clashing', async () => {
+  it('holds every schema of the forms, the registry, the review, the offers, the sessions and the screening answers without two texts clashing', async () => {
     const build = async () => {
       const forms = await import('../../../forms');
       const registry = await import('../../../functions/providers/registry-schema');
@@ -18,6 +18,7 @@ describe('the message catalogue', () => {
       for (const body of [{ outcome: 'held', on: '2026-01-01' }, { outcome: 'cancelled', on: '2026-01-01' }, { outcome: 'rescheduled', on: '2026-01-01', rescheduledTo: '2025-01-01' }]) {
         sessionRecordBody.safeParse(body);
       }
+      await import('../../../functions/screening/answers');
       for (const programme of forms.programmes) programme.schemaOn(new Date('2026-11-27T03:00:00Z'));
       registry.counsellorCreateSchema('2026-11-27');
       registry.counsellorUpdateSchema('2026-11-27');

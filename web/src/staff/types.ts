@@ -18,6 +18,8 @@ export interface TaskView {
   answer?: { decision: string; via: 'console' | 'step-functions-api'; by?: { userId: string }; note?: string; counsellorId?: string; at: string };
   assignee?: string;
   claimedAt?: string;
+  /** An urgent task: a high-risk screening result, with why. */
+  risk?: { sessionId: string; reasons: Text[] };
 }
 
 export interface TaskPage {
