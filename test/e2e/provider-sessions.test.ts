@@ -9,8 +9,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getProgramme } from '../../forms';
 import type { Application } from '../../functions/applications/application';
 import { caseloadEntry } from '../../functions/provider-portal/portal-views';
+import { screen } from '../../functions/screening/score';
 import { sessionSchedule } from '../../functions/service-period/schedule';
-import type { RecordAnswer, RecordBody, RecordedSession, ScreeningResult, SessionList } from '../../web/src/provider/types';
+import type { RecordAnswer, RecordBody, RecordEntry, RecordedSession, SessionList } from '../../web/src/provider/types';
 import { youthExample } from '../support/answers';
 import { startDrillCloud, type DrillCloud } from '../support/drill-cloud';
 import { providerWork } from '../support/provider-offers';
@@ -63,27 +64,6 @@ const serving = caseloadEntry(
   { serviceType: 'youth-counselling' },
 );
 
-/** A stand-in for the server's scoring (DOMAIN.md §4), so the fake answers as the server would. */
-function scored(answers: { phq9: number[]; gad7: number[] }): ScreeningResult {
-  const sum = (items: number[]) => items.reduce((a, b) => a + b, 0);
-  const band = (total: number, cuts: [number, string, string][]) => {
-    const [, ko, en] = cuts.find(([max]) => total <= max)!;
-    return { ko, en };
-  };
-  const phq9 = sum(answers.phq9);
-  const gad7 = sum(answers.gad7);
-  const reasons = [
-    ...(phq9 >= 20 ? [{ code: 'phq9-severe', text: { ko: `PHQ-9 총점 ${phq9}점`, en: `PHQ-9 total ${phq9}` } }] : []),
-    ...(answers.phq9[8]! > 0 ? [{ code: 'phq9-self-harm', text: { ko: 'PHQ-9 9번 문항(죽음·자해에 대한 생각)', en: 'PHQ-9 item 9' } }] : []),
-    ...(gad7 >= 15 ? [{ code: 'gad7-severe', text: { ko: `GAD-7 총점 ${gad7}점`, en: `GAD-7 total ${gad7}` } }] : []),
-  ];
-  return {
-    phq9: { total: phq9, band: 'x', label: band(phq9, [[4, '최소', 'minimal'], [9, '경도', 'mild'], [14, '중등도', 'moderate'], [19, '중등도-고도', 'moderately severe'], [27, '고도', 'severe']]) },
-    gad7: { total: gad7, band: 'x', label: band(gad7, [[4, '최소', 'minimal'], [9, '경도', 'mild'], [14, '중등도', 'moderate'], [21, '고도', 'severe']]) },
-    risk: { high: reasons.length > 0, reasons },
-  };
-}
-
 /** The agency's sessions, kept by the fake as the server keeps them: a correction moves the record to the history. */
 function fakeSessions() {
   const plan = sessionSchedule(getProgramme('youth').plan, 1, new Date(Date.now() - 8 * DAY_MS));
@@ -98,9 +78,15 @@ function fakeSessions() {
   backend.on('GET', sessionsPath, () => ({ status: 200, body: list() }));
   for (const s of sessions) {
     backend.on('PUT', `${sessionsPath}/${s.sessionId}`, (request) => {
+      // Scored as the server scores (functions/screening/score.ts): the page only ever shows what comes back.
       const { screening: answers, ...body } = request.body as RecordBody;
-      const screening = answers ? scored(answers) : undefined;
-      const record = { ...body, ...(screening ? { screening: { ...screening, answers } } : {}), recordedAt: new Date().toISOString(), recordedBy: { kind: 'staff' as const, userId: 'provider.maeum', groups: ['provider'] } };
+      const screening = answers ? screen(answers) : undefined;
+      const record: RecordEntry = {
+        ...body,
+        ...(answers && screening ? { screening: { answers, ...screening } } : {}),
+        recordedAt: new Date().toISOString(),
+        recordedBy: { kind: 'staff', userId: 'provider.maeum', groups: ['provider'] },
+      };
       if (s.record) s.history.push(s.record);
       s.record = record;
       const answer: RecordAnswer = { sessionId: s.sessionId, record, sessionsHeld: list().sessionsHeld, sessionsPlanned: sessions.length, ...(screening ? { screening } : {}) };
@@ -236,6 +222,9 @@ describe('recording sessions in the provider portal (fake API)', () => {
     expect(await page.textContent(`${form} .screening .error`)).toContain('PHQ-9 4번 문항의 답을 골라 주세요');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toMatch(/-phq9-4$/);
     await page.click(`${form} .screening button.link`);
+    // Held with no answers at all: only with the reason in the note, never by oversight.
+    await page.click(`${form} [data-action="save-session"]`);
+    expect(await page.textContent(`${form} .screening .error`)).toBe('검사 답을 고르거나, 검사를 하지 못했다면 그 이유를 메모에 적어 주세요.');
 
     await page.check(`${form} input[value="cancelled"]`);
     expect(await page.isVisible(`${form} .screening`)).toBe(false);
@@ -302,7 +291,7 @@ describe('recording a session against a local cloud', () => {
   }, 180_000);
   afterAll(() => cloud?.dispose(), 60_000);
 
-  it('agency staff record the first session on a phone, and the citizen’s status page counts it', async () => {
+  it('agency staff record the pre-test with its answers on a phone, see the scores and, on high risk, the crisis line; the citizen’s status page counts the session', async () => {
     const { http, signIn } = cloud!.clients;
     const work = providerWork(cloud!.clients);
     const receipt = await work.submitYouth();
@@ -321,15 +310,36 @@ describe('recording a session against a local cloud', () => {
     await page.locator(card('1-10')).waitFor();
     expect(await page.textContent('#sessions-count')).toBe('10회 중 0회 진행 · 10회 남음');
 
+    // The pre-test, held today for the planned 90 minutes, with the client's answers: the server scores them.
     await page.click('#jump-to-next');
     const form = `${card('1-01')} form`;
     expect(await page.inputValue(`${form} input[name="durationMinutes"]`)).toBe('90');
+    await answer('1-01', 'phq9', [1, 2, 1, 1, 0, 1, 1, 0, 0]);
+    await answer('1-01', 'gad7', [1, 1, 2, 0, 1, 1, 0]);
     await page.click(`${form} [data-action="save-session"]`);
     await page.locator(`${card('1-01')} .success`).waitFor();
     expect(await page.textContent('#sessions-count')).toBe('10회 중 1회 진행 · 9회 남음');
-    expect(await page.innerText(`${card('1-01')} .record`)).toContain('90분');
+    const recorded = await page.innerText(`${card('1-01')} .record`);
+    expect(recorded).toContain('90분');
+    expect(recorded).toContain('PHQ-9 7점(경도) · GAD-7 6점(경도)');
+    expect(await page.locator('#crisis').count()).toBe(0);
     expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
     await page.screenshot({ path: '/tmp/sessions-cloud-recorded-375.png', fullPage: true });
+
+    // Corrected: the client did say they think of hurting themselves (item 9). The crisis line comes
+    // first at once, and the district's case manager has an urgent task.
+    await page.click(`${card('1-01')} [data-action="open-record"]`);
+    await page.check(`${form} input[name$="-phq9-9"][value="1"]`);
+    await page.click(`${form} [data-action="save-session"]`);
+    await page.locator('#crisis').waitFor();
+    expect(await focused()).toBe('crisis');
+    expect(await page.innerText('#crisis')).toContain('자살예방상담전화 109 (24시간)');
+    expect(await page.innerText(`${card('1-01')} .record`)).toContain('PHQ-9 8점(경도)');
+    expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: '/tmp/sessions-cloud-crisis-375.png' });
+    const caseworker = await signIn('caseworker.jongno');
+    const riskTask = await work.untilOpenTask(caseworker, receipt.applicationId, 'risk');
+    expect(riskTask.kind).toBe('risk');
 
     await page.goto(`${cloud!.process.api}/status.html`);
     await page.fill('#receipt-number', receipt.receiptNumber);

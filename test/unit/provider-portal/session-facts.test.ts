@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ScreeningAnswers } from '../../../functions/screening/answers';
+import { screen } from '../../../functions/screening/score';
 import type { SessionEntry } from '../../../functions/service-period/session';
 import { formFieldOf, recordBodyOf, type RecordFormValues } from '../../../web/src/provider/record-body';
 import {
@@ -57,7 +59,7 @@ describe('the words of a session', () => {
   });
 
   it('reads the server’s scores, never adding them up itself', () => {
-    const scores = { phq9: { total: 21, band: 'severe', label: { ko: '고도', en: 'severe' } }, gad7: { total: 6, band: 'mild', label: { ko: '경도', en: 'mild' } } };
+    const scores = screen({ phq9: [3, 3, 3, 3, 3, 3, 3, 0, 0], gad7: [1, 1, 1, 1, 1, 1, 0] });
     expect(screeningText(scores).ko).toBe('PHQ-9 21점(고도) · GAD-7 6점(경도)');
   });
 });
@@ -84,7 +86,7 @@ describe('where a session stands', () => {
 });
 
 describe('recordBodyOf', () => {
-  const form: RecordFormValues = { outcome: 'held', on: '2026-03-09', minutes: '50', cancelledBy: '', rescheduledTo: '', note: '' };
+  const form: RecordFormValues = { outcome: 'held', on: '2026-03-09', minutes: '50', cancelledBy: '', rescheduledTo: '', note: '', testSession: false };
 
   it('sends a held session with its minutes as a number, and nothing the outcome did not ask for', () => {
     expect(recordBodyOf({ ...form, cancelledBy: 'provider', rescheduledTo: '2026-03-20', note: '  ' })).toEqual({ body: { outcome: 'held', on: '2026-03-09', durationMinutes: 50 } });
@@ -95,10 +97,17 @@ describe('recordBodyOf', () => {
   });
 
   it('sends a held test session’s answers, and never a total', () => {
-    const screening = { phq9: [1, 1, 2, 0, 1, 0, 1, 0, 0], gad7: [1, 0, 1, 0, 0, 1, 0] };
-    const result = recordBodyOf({ ...form, minutes: '90', screening });
+    const screening: ScreeningAnswers = { phq9: [1, 1, 2, 0, 1, 0, 1, 0, 0], gad7: [1, 0, 1, 0, 0, 1, 0] };
+    const result = recordBodyOf({ ...form, minutes: '90', testSession: true, screening });
     expect(result).toEqual({ body: { outcome: 'held', on: '2026-03-09', durationMinutes: 90, screening } });
     expect(recordBodyOf({ ...form, outcome: 'cancelled', cancelledBy: 'applicant', screening })).toEqual({ body: { outcome: 'cancelled', on: '2026-03-09', cancelledBy: 'applicant' } });
+  });
+
+  it('takes a held test session without answers only with the reason in the note', () => {
+    const test = { ...form, minutes: '90', testSession: true };
+    expect(recordBodyOf(test)).toEqual({ problems: [{ field: 'screening', message: expect.objectContaining({ ko: expect.stringContaining('이유를 메모에') }) }] });
+    expect(recordBodyOf({ ...test, note: '이용자가 검사를 원하지 않음' })).toEqual({ body: { outcome: 'held', on: '2026-03-09', durationMinutes: 90, note: '이용자가 검사를 원하지 않음' } });
+    expect(recordBodyOf({ ...test, outcome: 'no-show' })).toEqual({ body: { outcome: 'no-show', on: '2026-03-09' } });
   });
 
   it('asks for what each outcome needs, under its field', () => {

@@ -16,6 +16,8 @@ export interface RecordFormValues {
   cancelledBy: string;
   rescheduledTo: string;
   note: string;
+  /** The pre-test or the closing session: the PHQ-9 and GAD-7 are asked. */
+  testSession: boolean;
   /** Complete answers of a test session recorded as held; absent when not asked or left empty. */
   screening?: ScreeningAnswers;
 }
@@ -49,9 +51,12 @@ export function recordBodyOf(values: RecordFormValues): { body: RecordBody } | {
     if (!isDay(values.rescheduledTo)) need('rescheduledTo', sx.giveNewDay);
     else if (isDay(values.on) && values.rescheduledTo <= values.on) need('rescheduledTo', sx.newDayLater);
   }
+  const note = values.note.trim();
+  // A test held without its answers is allowed — the client may have refused — but never by
+  // oversight: the note must then say why (issue 8: the post-test, "or the reason it could not be").
+  if (outcome === 'held' && values.testSession && !values.screening && !note) need('screening', sx.answersOrReason);
   if (problems.length) return { problems };
 
-  const note = values.note.trim();
   const body: RecordBody = {
     outcome,
     on: values.on,

@@ -98,7 +98,8 @@ export function screeningFieldset(idBase: string, previous?: ScreeningAnswers): 
         return { state: 'partial', first, message: tx.finishAnswers(missing.q.id === 'phq9' ? 'PHQ-9' : 'GAD-7', missing.number) };
       }
       const scores = (q: Questionnaire) => answers.filter((a) => a.q.id === q).map((a) => Number(a.input!.value));
-      return { state: 'complete', answers: { phq9: scores('phq9'), gad7: scores('gad7') } };
+      // Nine and seven by construction: one radio group per item of the wording in screening-questions.ts.
+      return { state: 'complete', answers: { phq9: scores('phq9'), gad7: scores('gad7') } as ScreeningAnswers };
     },
   };
 }

@@ -124,12 +124,14 @@ export function sessionForm(session: RecordedSession, today: string, idBase: str
     if (busy) return;
     const test = screening && chosen() === 'held' ? screening.read() : undefined;
     const checked = recordBodyOf({
-      outcome: chosen(), on: on.value, minutes: minutes.value, note: note.value, rescheduledTo: movedTo.value,
+      outcome: chosen(), on: on.value, minutes: minutes.value, note: note.value, rescheduledTo: movedTo.value, testSession: Boolean(screening),
       cancelledBy: form.querySelector<HTMLInputElement>(`input[name="${id('by')}"]:checked`)?.value ?? '',
       ...(test?.state === 'complete' ? { screening: test.answers } : {}),
     });
-    const problems = 'problems' in checked ? checked.problems : [];
-    if (test?.state === 'partial') problems.push({ field: 'screening', message: test.message });
+    const found = 'problems' in checked ? checked.problems : [];
+    // Answers begun but not finished: say which item is missing, rather than "answers or a reason".
+    const problems: RecordProblem[] =
+      test?.state === 'partial' ? [...found.filter((p) => p.field !== 'screening'), { field: 'screening', message: test.message }] : found;
     showProblems(problems);
     if (test?.state === 'partial' && problems.length === 1) test.first.focus();
     if (problems.length || !('body' in checked)) return;

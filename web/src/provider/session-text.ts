@@ -47,6 +47,10 @@ export const sx = {
   chooseWho: { ko: '누가 취소했는지 골라 주세요.', en: 'Say who cancelled.' },
   giveNewDay: { ko: '옮긴 날짜를 골라 주세요.', en: 'Choose the new day.' },
   newDayLater: { ko: '옮긴 날짜는 원래 날짜보다 뒤여야 합니다.', en: 'The new day must come after the original one.' },
+  answersOrReason: {
+    ko: '검사 답을 고르거나, 검사를 하지 못했다면 그 이유를 메모에 적어 주세요.',
+    en: 'Choose the test answers or, if the test could not be given, say why in the note.',
+  },
   // Results
   saved: (n: number, what: Text): Text => ({ ko: `${n}회기를 저장했습니다: ${what.ko}`, en: `Session ${n} saved: ${what.en}` }),
   screeningResult: { ko: '검사 결과(돌봄이 계산)', en: 'Test result (scored by Dolbom)' },
@@ -72,7 +76,6 @@ export const tx = {
 /** What the page says the moment a test shows high risk (DOMAIN.md §4: the crisis line, 109). */
 export const crisis = {
   heading: { ko: '고위험: 바로 확인이 필요합니다', en: 'High risk: follow up now' },
-  line: { ko: '자살예방상담전화 109 (24시간)', en: 'Suicide prevention line 109 (24 hours)' },
   told: {
     ko: '담당 사례관리자에게 긴급 과제로 알렸습니다. 이용자가 지금 위험하면 109 또는 112·119에 바로 연락하세요.',
     en: 'The case manager has been told through an urgent task. If the client is in danger now, call 109, or 112 or 119, at once.',

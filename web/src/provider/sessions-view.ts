@@ -75,6 +75,8 @@ export function sessionsView(session: StaffSession, applicationId: string): { el
         const message = scores ? { ko: `${what.ko} · ${screeningText(scores).ko}`, en: `${what.en} · ${screeningText(scores).en}` } : what;
         render(entry, { sessionId: answer.sessionId, message: sx.saved(recorded.number, message) });
         if (scores?.risk.high) return showCrisis(scores, true);
+        // A corrected test can lift it: the latest test decides, as when the page opens.
+        showCrisis(latestScreening(sessions), false);
         const said = body.querySelector<HTMLElement>(`[data-session="${answer.sessionId}"] .session-result .success`);
         if (said) focusView(said);
       },
