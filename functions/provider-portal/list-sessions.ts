@@ -3,7 +3,7 @@ import { httpHandler } from '../commons/http';
 import { staffActor } from '../commons/staff';
 import { auditEvent } from '../applications/audit';
 import { appendAudit } from '../applications/store';
-import { heldCount } from '../service-period/session';
+import { heldCount, sessionView } from '../service-period/session';
 import { sessionsOf } from '../service-period/session-store';
 import { servedApplication } from './served-application';
 
@@ -18,6 +18,6 @@ export const handler = httpHandler(async (event) => {
   await appendAudit(auditEvent({ applicationId: application.id, at: now().toISOString(), actor: staffActor(staff, event), action: 'sessions.viewed' }));
   return {
     status: 200,
-    body: { applicationId: application.id, period, sessionsPlanned: sessions.length, sessionsHeld: heldCount(sessions), sessions },
+    body: { applicationId: application.id, period, sessionsPlanned: sessions.length, sessionsHeld: heldCount(sessions), sessions: sessions.map(sessionView) },
   };
 });

@@ -11,7 +11,7 @@ import { auditPut, transition } from '../applications/store';
 import { riskTaskWrites } from '../screening/risk-task';
 import { screen } from '../screening/score';
 import { endPeriodWait } from '../service-period/period-wait';
-import { heldCount, sessionRecordBody, type SessionEntry } from '../service-period/session';
+import { entryView, heldCount, sessionRecordBody, type SessionEntry } from '../service-period/session';
 import { sessionRecordWrite, sessionsOf } from '../service-period/session-store';
 import { servedApplication } from './served-application';
 
@@ -85,7 +85,7 @@ export const handler = httpHandler(async (event) => {
   if (held >= after.length) await completePlan(application, held, at);
   return {
     status: 200,
-    body: { sessionId: session.sessionId, record: entry, sessionsHeld: held, sessionsPlanned: after.length, ...(screened ? { screening: { phq9: screened.phq9, gad7: screened.gad7, risk: screened.risk } } : {}) },
+    body: { sessionId: session.sessionId, record: entryView(entry), sessionsHeld: held, sessionsPlanned: after.length, ...(screened ? { screening: { phq9: screened.phq9, gad7: screened.gad7, risk: screened.risk } } : {}) },
   };
 });
 

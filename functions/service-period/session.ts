@@ -88,3 +88,16 @@ export function trailingNoShows(sessions: readonly Session[]): number {
   for (let i = recorded.length - 1; i >= 0 && recorded[i]!.record!.outcome === 'no-show'; i -= 1) count += 1;
   return count;
 }
+
+/**
+ * A session as the agency's staff see it: who recorded each entry by user id, not from which address
+ * (the audit trail keeps that). The same view for the record the API answers with.
+ */
+export function sessionView(session: Session) {
+  return { ...session, ...(session.record ? { record: entryView(session.record) } : {}), history: session.history.map(entryView) };
+}
+
+export function entryView(entry: SessionEntry) {
+  const { sourceIp: _ip, ...by } = entry.recordedBy;
+  return { ...entry, recordedBy: by };
+}

@@ -51,6 +51,9 @@ describe('a service period the agency records', () => {
     const corrected = (await local.http('GET', path, undefined, provider)).body.sessions[3];
     expect(corrected.record.outcome).toBe('held');
     expect(corrected.history.map((h: { outcome: string }) => h.outcome)).toEqual(['no-show']);
+    // Who recorded it, by user id; from which address stays in the audit trail.
+    expect(corrected.record.recordedBy).toMatchObject({ kind: 'staff', userId: 'provider.maeum' });
+    expect(JSON.stringify(corrected)).not.toContain('sourceIp');
 
     // The last session ended the period at once: re-assessment opens without waiting for the period's end.
     await untilStatus(receipt, 'reassessment');
