@@ -6,7 +6,8 @@ import { counsellorName } from './candidate-item';
 import type { MatchChoice } from './match-choice';
 import { problemView, problemWithFields } from './page';
 import { staffApi } from './session';
-import { crisisLine, decisionLabels, taskStateLabels, ui } from './texts';
+import { crisisLine } from '../../../functions/screening/instruments';
+import { decisionLabels, taskStateLabels, ui } from './texts';
 import type { TaskView } from './types';
 
 const proposalTexts = {
@@ -85,7 +86,7 @@ export function taskCard(task: TaskView, onDecided: () => void, options: { choic
     { class: 'task card', 'data-task': task.taskId },
     h('h3', {}, task.kindLabel, ' · ', ui.periodN(task.period), ' · ', taskStateLabels[task.state] ?? task.state),
     h('p', {}, ui.dueAt, ': ', due),
-    task.risk ? h('div', { class: 'risk', role: 'alert' }, h('ul', {}, ...task.risk.reasons.map((r) => h('li', {}, r))), h('p', {}, h('strong', {}, crisisLine))) : null,
+    task.risk ? h('div', { class: 'risk', role: 'alert' }, h('ul', {}, ...task.risk.reasons.map((r) => h('li', {}, r))), h('p', {}, h('a', { href: `tel:${crisisLine.number}` }, h('strong', {}, crisisLine.label)))) : null,
     answerView(task, options.firstNames ?? {}),
   );
   if (task.state !== 'open') return card;

@@ -65,11 +65,6 @@ export const decisionLabels: Record<string, Text> = {
   acknowledged: { ko: '조치 완료 (한 일을 메모에)', en: 'Acknowledged (what was done, in the note)' },
 };
 
-/** Shown with every high-risk task: the person may need help today. */
-export const crisisLine: Text = {
-  ko: '위기 시 자살예방상담전화 109 (24시간) · 정신건강위기상담 1577-0199',
-  en: 'In a crisis: suicide prevention line 109 (24 hours) · mental-health crisis line 1577-0199',
-};
 
 export const taskStateLabels: Record<string, Text> = {
   open: { ko: '처리 대기', en: 'Open' },
