@@ -80,6 +80,15 @@ export const handlers = {
     description: 'Assigns a task to the caller and sends its heartbeat',
     access: { table: 'readwrite', taskTokens: 'heartbeat' },
   },
+  exportLedger: {
+    entry: 'functions/ledger/export-ledger.ts',
+    description: "Exports a district's monthly voucher ledger as CSV for settlement",
+    // Reads applications, sessions and the registry; writes the export's audit event.
+    access: { table: 'readwrite' },
+    // A district's month is a few hundred applications, read 20 at a time: more than the default
+    // 10 s may be needed, and still under API Gateway's 30 s so its own 503 answers first.
+    timeoutSeconds: 25,
+  },
   listProviderOffers: {
     entry: 'functions/provider-portal/list-offers.ts',
     description: "Lists the offers of the caller's agency, with what it needs to serve each person",

@@ -21,6 +21,12 @@ export const keys = {
   sessionPrefix: (period: number) => `SESSION#p${period}#`,
   /** The token of the workflow's wait on one service period (never on the application, which people see). */
   periodWait: (applicationId: string, period: number) => ({ pk: `APP#${applicationId}`, sk: `PERIOD-WAIT#p${period}` }),
+  /**
+   * "This application has a held session in this month": one item per application and Seoul month,
+   * written with the session record, so the settlement export finds a district's month by a Query on
+   * GSI1 (`districtLedgerMonth`) — see functions/ledger/ledger-month-store.ts for why.
+   */
+  ledgerMonth: (applicationId: string, month: string) => ({ pk: `APP#${applicationId}`, sk: `LEDGER-MONTH#${month}` }),
   notification: (applicationId: string, key: string) => ({ pk: `APP#${applicationId}`, sk: `NOTIFICATION#${key}` }),
   /** Registry: an agency and its counsellors share the agency's partition. */
   agency: (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'AGENCY' }),
@@ -55,6 +61,10 @@ export const keys = {
   agencyOffers: (agencyId: string) => `AGENCY-OFFERS#${agencyId}`,
   /** Every waiting application of a programme; sort key `<waitingSince>#<applicationId>`. */
   waitlist: (programme: string) => `WAITLIST#${programme}`,
+  /** Applications of a district with a held session in a month ('YYYY-MM', Seoul); sort key the application id. */
+  districtLedgerMonth: (district: string, month: string) => `LEDGER#${district}#${month}`,
+  /** Audit events of reads that span a district rather than one application (a settlement export). */
+  districtAudit: (district: string, at: string, eventId: string) => ({ pk: `DISTRICT-AUDIT#${district}`, sk: `AUDIT#${at}#${eventId}` }),
   /** Every access denial of one (UTC) day, unknown receipts and ids included. */
   accessDenied: (day: string) => `ACCESS-DENIED#${day}`,
 };

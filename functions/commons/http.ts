@@ -19,6 +19,8 @@ export type HttpEvent = APIGatewayProxyEventV2 & {
 export interface HttpResult {
   status: number;
   body?: unknown;
+  /** A body sent as it is instead of `body` as JSON (a CSV file): its content-type goes in `headers`. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -91,7 +93,7 @@ function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
   return {
     statusCode: result.status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...apiSecurityHeaders, ...result.headers },
-    body: result.body === undefined ? '' : JSON.stringify(result.body),
+    body: result.text ?? (result.body === undefined ? '' : JSON.stringify(result.body)),
   };
 }
 

@@ -8,6 +8,7 @@ import { staffActor } from '../commons/staff';
 import type { Application } from '../applications/application';
 import { auditEvent } from '../applications/audit';
 import { auditPut, transition } from '../applications/store';
+import { ledgerMonthPut } from '../ledger/ledger-month-store';
 import { riskTaskWrites } from '../screening/risk-task';
 import { screen } from '../screening/score';
 import { endPeriodWait } from '../service-period/period-wait';
@@ -73,6 +74,8 @@ export const handler = httpHandler(async (event) => {
             }),
           ),
           ...(screened?.risk.high ? riskTaskWrites(application, session.sessionId, at, screened.risk) : []),
+          // A held session puts the application in its month's settlement export (functions/ledger/ledger-month-store.ts).
+          ...(body.outcome === 'held' ? [ledgerMonthPut(application, body.on)] : []),
         ],
       }),
     );

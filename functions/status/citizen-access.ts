@@ -6,6 +6,8 @@ import { publicView, type Application } from '../applications/application';
 import { auditEvent } from '../applications/audit';
 import { accessCodeMatches, isApplicationId, standInApplicationId } from '../applications/identifiers';
 import { accessDeniedPut, auditPut, findApplicationIdByReceipt, getAccessCodeHash, getApplication, listAudit, type TransactItem } from '../applications/store';
+import { copayDue } from '../ledger/copay-due';
+import { periodsOf } from '../ledger/ledger-reads';
 import { accessCodeKey } from '../privacy/access-code-key';
 import { getAgency } from '../providers/registry-store';
 import { seoulDay } from '../service-period/schedule';
@@ -120,9 +122,17 @@ async function citizenView(applicationId: string) {
   };
 }
 
-/** While the agency serves the person: its name and phone, sessions used and left, the next session. */
+/**
+ * While the agency serves the person: its name and phone, sessions used and left and the next session
+ * (of the current period), and this month's copay (over every period: a month may end one and begin the next).
+ */
 async function serviceOf(application: Application) {
   if (!showsService(application)) return undefined;
-  const [agency, sessions] = await Promise.all([getAgency(application.providerId!, false), sessionsOf(application.id, application.servicePeriod!.period)]);
-  return agency ? citizenService(agency, sessions, seoulDay(now())) : undefined;
+  const [agency, periods] = await Promise.all([
+    getAgency(application.providerId!, false),
+    Promise.all(periodsOf(application).map((p) => sessionsOf(application.id, p))),
+  ]);
+  const today = seoulDay(now());
+  const current = periods[application.servicePeriod!.period - 1] ?? [];
+  return agency ? citizenService(agency, current, today, copayDue(application, periods.flat(), today)) : undefined;
 }

@@ -1,5 +1,6 @@
 import type { Text } from '../../forms/i18n';
 import type { Application, ApplicationStatus } from '../applications/application';
+import type { CopayDue } from '../ledger/copay-due';
 import type { Agency } from '../providers/registry';
 import { heldCount, type Session } from '../service-period/session';
 
@@ -17,6 +18,8 @@ export interface CitizenService {
   sessionsLeft: number;
   /** The Seoul day of the next session to come: its planned day, or the day it was moved to. */
   nextSessionOn?: string;
+  /** What the person pays for this month's sessions so far (functions/ledger/copay-due.ts); absent if not decided. */
+  copayDue?: CopayDue;
 }
 
 /** While the agency serves the person: in service, and while the case manager re-assesses. */
@@ -46,7 +49,7 @@ export function nextSessionOn(sessions: readonly Session[], today: string): stri
     .sort()[0];
 }
 
-export function citizenService(agency: Pick<Agency, 'name' | 'phone'>, sessions: readonly Session[], today: string): CitizenService {
+export function citizenService(agency: Pick<Agency, 'name' | 'phone'>, sessions: readonly Session[], today: string, copay?: CopayDue): CitizenService {
   const sessionsPlanned = sessions.length;
   const sessionsHeld = heldCount(sessions);
   const next = nextSessionOn(sessions, today);
@@ -56,5 +59,6 @@ export function citizenService(agency: Pick<Agency, 'name' | 'phone'>, sessions:
     sessionsHeld,
     sessionsLeft: Math.max(0, sessionsPlanned - sessionsHeld),
     ...(next ? { nextSessionOn: next } : {}),
+    ...(copay ? { copayDue: copay } : {}),
   };
 }

@@ -11,7 +11,8 @@ export async function showTasks(): Promise<void> {
   const refresh = h('button', { type: 'button', class: 'secondary' }, ui.refresh);
   refresh.addEventListener('click', () => void showTasks());
   const body = h('div', { id: 'tasks', 'aria-live': 'polite' }, txt('p', ui.loading));
-  show(app, h('div', { class: 'toolbar' }, heading, refresh), body);
+  const ledger = h('a', { href: '#/ledger', id: 'ledger-link', class: 'button secondary' }, ui.ledger);
+  show(app, h('div', { class: 'toolbar' }, heading, refresh, ledger), body);
   const result = await staffApi<TaskPage>('GET', '/api/staff/tasks');
   if (!result) return;
   if (!result.ok) return show(body, problemView(result));
