@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { prescreenSchema, programmes, submissionSchema } from '../../forms';
+import { LEDGER_MONTH } from '../ledger/month';
 import { offerAnswerBody } from '../matching/offer';
 import { agencyCreateSchema, agencyUpdateSchema, counsellorCreateSchema, counsellorUpdateSchema } from '../providers/registry-schema';
 import { routes } from '../routes';
@@ -43,6 +44,22 @@ const results: Partial<Record<string, { status: string; description: string; sch
   'GET /api/staff/applications/{applicationId}/candidates': { status: '200', description: 'The live ranking, best first (top 10)', schema: 'CandidateList' },
 };
 
+/** Query parameters, for the routes that take them. */
+const queries: Partial<Record<string, { name: string; required: boolean; description: string; schema: Record<string, unknown> }[]>> = {
+  'GET /api/staff/ledger': [
+    { name: 'district', required: true, description: '시군구 code of the district to settle', schema: { type: 'string', pattern: '^\\d{5}$' } },
+    { name: 'month', required: true, description: "Settlement month, 'YYYY-MM' (Seoul time)", schema: { type: 'string', pattern: LEDGER_MONTH.source } },
+  ],
+};
+
+/** Success answers that are files, not JSON. */
+const files: Partial<Record<string, { mediaType: string; description: string }>> = {
+  'GET /api/staff/ledger': {
+    mediaType: 'text/csv',
+    description: 'UTF-8 with a byte-order mark, CRLF: one row per application with a session used in the month, then a totals row',
+  },
+};
+
 const text = { $ref: '#/components/schemas/Text' };
 
 /** A candidate as staff see it (functions/matching/candidate-view.ts). */
@@ -80,12 +97,16 @@ export function openApiDocument() {
   for (const route of routes) {
     const body = bodies[`${route.method} ${route.path}`];
     const result = results[`${route.method} ${route.path}`];
+    const query = queries[`${route.method} ${route.path}`];
+    const file = files[`${route.method} ${route.path}`];
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       operationId: route.handler,
       security: route.access === 'public' ? [] : [{ staffJwt: [] }],
+      ...(query ? { parameters: query.map((q) => ({ in: 'query', ...q })) } : {}),
       ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${body}` } } } } } : {}),
       responses: {
+        ...(file ? { '200': { description: file.description, content: { [file.mediaType]: { schema: { type: 'string' } } } } } : {}),
         ...(result ? { [result.status]: { description: result.description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${result.schema}` } } } } } : {}),
         default: { description: 'Error (ko/en)', content: { 'application/json': { schema: problemSchema } } },
       },

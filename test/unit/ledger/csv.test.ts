@@ -71,4 +71,12 @@ describe('ledgerCsv', () => {
   it('writes only the header for an empty month', () => {
     expect(records(ledgerCsv([]))).toHaveLength(2);
   });
+
+  it('adds a totals row on request: sessions and KRW summed, the label in the first column, other cells empty', () => {
+    const rows = [row('마음숲 상담센터'), { ...row('하늘 아동발달센터'), sessionsUsed: 5, sessionsCharged: 4, amountKrw: 240_000, copayKrw: 48_000, governmentKrw: 192_000 }];
+    const lines = records(ledgerCsv(rows, { totals: true }));
+    expect(lines).toHaveLength(5); // header, two rows, totals, and the empty string after the last CRLF
+    expect(lines[3]).toBe(['합계 (Total)', '', '', '', '', '', '', '', '', '', '', '', '6', '5', '300000', '', '', '60000', '240000'].join(','));
+    expect(records(ledgerCsv([], { totals: true }))[1]).toBe(['합계 (Total)', ...Array(11).fill(''), '0', '0', '0', '', '', '0', '0'].join(','));
+  });
 });

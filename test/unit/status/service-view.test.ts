@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { copayDue } from '../../../functions/ledger/copay-due';
 import type { Agency } from '../../../functions/providers/registry';
 import type { Session, SessionEntry } from '../../../functions/service-period/session';
 import { citizenService, nextSessionOn, showsService } from '../../../functions/status/service-view';
@@ -60,6 +61,21 @@ describe('citizenService', () => {
       ...plan.slice(4),
     ];
     expect(citizenService(agency, sessions, '2026-03-24')).toMatchObject({ sessionsHeld: 1, sessionsLeft: 9, nextSessionOn: '2026-03-25' });
+  });
+});
+
+describe('citizenService with the copay due', () => {
+  it("carries this month's copay from the ledger core, in won and percent, never the tier code or a rule version", () => {
+    const application = { id: 'A-1', receiptNumber: 'DB-2026-0001', programme: 'youth', programmeVersion: '2026.1', district: '11110', answers: { counsellorType: 'A' }, eligibility: { ruleVersion: 'median-2026', copay: { tier: 'youth', ratePercent: 10, amountKrw: 60_000 } } };
+    const sessions = [session(1, '2026-03-02', { outcome: 'held', durationMinutes: 90 }), session(2, '2026-03-09', { outcome: 'held', durationMinutes: 50 }), ...plan.slice(2)];
+    const shown = citizenService(agency, sessions, '2026-03-10', copayDue(application, sessions, '2026-03-10'));
+    // 2 held sessions × 600,000 / 10 = 120,000; 10 % = 12,000.
+    expect(shown.copayDue).toEqual({ month: '2026-03', sessionsUsed: 2, copayKrw: 12_000, ratePercent: 10 });
+    for (const hidden of ['tier', 'median-2026', '2026.1']) expect(JSON.stringify(shown)).not.toContain(hidden);
+  });
+
+  it('leaves the copay out when none is given', () => {
+    expect(citizenService(agency, plan, '2026-03-03')).not.toHaveProperty('copayDue');
   });
 });
 
