@@ -351,6 +351,8 @@ describe('recording a session against a local cloud', () => {
     expect(service).toContain('마음숲 상담센터');
     expect(await page.getAttribute('#service a[href^="tel:"]', 'href')).toMatch(/^tel:0\d/);
     expect(await page.textContent('#next-session')).toMatch(/\d{4}년 \d{1,2}월 \d{1,2}일/);
+    // This month's copay, from the ledger: the pre-test of a type A package, 600,000 / 10 = 60,000, at 10 %.
+    expect(await page.textContent('#copay-due')).toBe('6,000원 (이번 달 1회 이용분, 이용 금액의 10%)');
     // Never the counsellor's name.
     expect(await page.innerText('body')).not.toContain(offer.counsellor.name!);
     expect(await sidewaysScroll()).toBeLessThanOrEqual(0);

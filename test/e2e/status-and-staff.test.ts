@@ -96,7 +96,7 @@ describe('case-manager console', () => {
   const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const idToken = [
     base64url({ alg: 'HS256' }),
-    base64url({ sub: 'caseworker.jongno', name: '김사례 (종로구)', 'cognito:groups': ['caseworker'], exp: Math.floor(Date.now() / 1000) + 3600 }),
+    base64url({ sub: 'caseworker.jongno', name: '김사례 (종로구)', 'cognito:groups': ['caseworker'], 'custom:districts': '11110', exp: Math.floor(Date.now() / 1000) + 3600 }),
     'signature',
   ].join('.');
   const task = {
@@ -276,6 +276,32 @@ describe('case-manager console', () => {
     expect(await page.textContent(`[data-task="${taskId}"] .due`)).toContain('2026. 3. 10.');
     const [claim] = calls('POST', `/api/staff/tasks/${taskId}/claim`);
     expect(claim!.headers.authorization).toBe(`Bearer ${idToken}`);
+  });
+
+  it('downloads the settlement ledger of a district and month as the file the API names, and shows a refused month’s reason', async () => {
+    const csv = '\uFEFF신청 ID (Application ID),금액(원) (Amount KRW)\r\n합계 (Total),0\r\n';
+    backend.on('GET', '/api/staff/ledger', (request) =>
+      request.query.month === '2026-10'
+        ? { status: 200, text: csv, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="dolbom-ledger-11110-2026-10.csv"' } }
+        : { status: 400, body: { error: { code: 'invalid-input', message: { ko: '입력값을 확인해 주세요.', en: 'Some fields are missing or invalid.' }, fields: [{ field: 'month', code: 'ledger-month', message: { ko: '정산월을 YYYY-MM 형식으로 적어 주세요 (예: 2026-03)', en: 'Give the month as YYYY-MM (e.g. 2026-03)' } }] } } },
+    );
+    await signIn();
+    await page.click('#ledger-link');
+    await page.locator('#ledger-form').waitFor();
+    // A case manager picks among their own districts only.
+    expect(await page.locator('#ledger-district option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['11110']);
+    await page.fill('#ledger-month', '2026-10');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#ledger-download')]);
+    expect(download.suggestedFilename()).toBe('dolbom-ledger-11110-2026-10.csv');
+    const { readFile } = await import('node:fs/promises');
+    expect(await readFile((await download.path())!, 'utf8')).toBe(csv);
+    expect(calls('GET', '/api/staff/ledger')[0]).toMatchObject({ query: { district: '11110', month: '2026-10' }, headers: { authorization: `Bearer ${idToken}` } });
+    expect(await page.textContent('#ledger-status')).toContain('dolbom-ledger-11110-2026-10.csv');
+
+    await page.fill('#ledger-month', '2026-11');
+    await page.click('#ledger-download');
+    await page.locator('#ledger-status [role="alert"]').waitFor();
+    expect(await page.textContent('#ledger-status')).toContain('정산월을 YYYY-MM 형식으로 적어 주세요');
   });
 
   it('asks to sign in again when the API answers 401', async () => {

@@ -23,6 +23,9 @@ export interface FakeResponse {
   body?: unknown;
   /** Answer late, e.g. to let a second click arrive while the first request is in flight. */
   delayMs?: number;
+  /** A body sent as it is (a CSV file) instead of `body` as JSON, with its own headers. */
+  text?: string;
+  headers?: Record<string, string>;
 }
 
 export type FakeHandler = (request: RecordedRequest, calls: number) => FakeResponse | Promise<FakeResponse>;
@@ -68,8 +71,8 @@ export async function startFakeBackend(staticDir: string): Promise<FakeBackend> 
       const calls = requests.filter((r) => `${r.method} ${r.path}` === key).length;
       const answer = handler ? await handler(request, calls) : { status: 404, body: { message: 'Not Found' } };
       if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-      res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+      res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...answer.headers });
+      res.end(answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body)));
       return;
     }
 
