@@ -80,6 +80,26 @@ export const handlers = {
     description: 'Assigns a task to the caller and sends its heartbeat',
     access: { table: 'readwrite', taskTokens: 'heartbeat' },
   },
+  withdrawApplication: {
+    entry: 'functions/closure/withdraw-application.ts',
+    description: 'Records a citizen\'s withdrawal (access code checked) and signals the workflow to close',
+    access: { table: 'readwrite', accessCodes: true, taskTokens: 'answer' },
+  },
+  requestEarlyClosure: {
+    entry: 'functions/closure/request-closure.ts',
+    description: "Records a case manager's early closure with its reason and signals the workflow to close",
+    access: { table: 'readwrite', taskTokens: 'answer' },
+  },
+  recordReferral: {
+    entry: 'functions/referral/record-referral.ts',
+    description: 'Records where a high-risk person was referred at closure',
+    access: { table: 'readwrite' },
+  },
+  acknowledgeReferral: {
+    entry: 'functions/referral/acknowledge-referral.ts',
+    description: "Records the receiver's acknowledgement of a referral and closes its task",
+    access: { table: 'readwrite' },
+  },
   listProviderOffers: {
     entry: 'functions/provider-portal/list-offers.ts',
     description: "Lists the offers of the caller's agency, with what it needs to serve each person",
