@@ -5,7 +5,7 @@ import { screen } from '../../../functions/screening/score';
 import type { Session, SessionEntry } from '../../../functions/service-period/session';
 import type { Phq9Items, Gad7Items } from '../../../functions/screening/answers';
 
-const by = { kind: 'staff', userId: 'provider.maeum', groups: ['provider'] } as const;
+const by = { kind: 'staff' as const, userId: 'provider.maeum', groups: ['provider'] };
 
 function entry(outcome: SessionEntry['outcome'], answers?: { phq9: number[]; gad7: number[] }): SessionEntry {
   const screening = answers ? { answers: answers as { phq9: Phq9Items; gad7: Gad7Items }, ...screen(answers as { phq9: Phq9Items; gad7: Gad7Items }) } : undefined;
