@@ -7,8 +7,11 @@ export interface HandlerAccess {
   table?: 'read' | 'readwrite';
   /** May start lifecycle executions (a stored application's first, an extension's next). */
   startsLifecycle?: boolean;
-  /** Task tokens: 'answer' a case manager's decision (success, failure, heartbeat), or only 'heartbeat'. */
-  taskTokens?: 'answer' | 'heartbeat';
+  /**
+   * Task tokens: 'answer' a case manager's decision (success, failure, heartbeat), only 'heartbeat',
+   * or only 'fail' them (an early closure's `Dolbom.ClosingEarly`: it never decides anything).
+   */
+  taskTokens?: 'answer' | 'heartbeat' | 'fail';
   /** Invoked by the table's stream with one kind of inserted item (infra/constructs/table-stream-trigger.ts). */
   tableStream?: 'new-applications' | 'capacity-signals';
   /** Envelope encryption of personal identifiers. */
@@ -88,6 +91,26 @@ export const handlers = {
     // A district's month is a few hundred applications, read 20 at a time: more than the default
     // 10 s may be needed, and still under API Gateway's 30 s so its own 503 answers first.
     timeoutSeconds: 25,
+  },
+  withdrawApplication: {
+    entry: 'functions/closure/withdraw-application.ts',
+    description: 'Records a citizen\'s withdrawal (access code checked) and signals the workflow to close',
+    access: { table: 'readwrite', accessCodes: true, taskTokens: 'fail' },
+  },
+  requestEarlyClosure: {
+    entry: 'functions/closure/request-closure.ts',
+    description: "Records a case manager's early closure with its reason and signals the workflow to close",
+    access: { table: 'readwrite', taskTokens: 'fail' },
+  },
+  recordReferral: {
+    entry: 'functions/referral/record-referral.ts',
+    description: 'Records where a high-risk person was referred at closure',
+    access: { table: 'readwrite' },
+  },
+  acknowledgeReferral: {
+    entry: 'functions/referral/acknowledge-referral.ts',
+    description: "Records the receiver's acknowledgement of a referral and closes its task",
+    access: { table: 'readwrite' },
   },
   listProviderOffers: {
     entry: 'functions/provider-portal/list-offers.ts',

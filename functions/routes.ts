@@ -22,6 +22,7 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/applications', handler: 'submitApplication', access: 'public' },
   { method: 'GET', path: '/api/applications/{applicationId}', handler: 'getApplicationStatus', access: 'public' },
   { method: 'POST', path: '/api/applications/lookup', handler: 'lookupApplication', access: 'public' },
+  { method: 'POST', path: '/api/applications/{applicationId}/withdrawal', handler: 'withdrawApplication', access: 'public' },
   { method: 'GET', path: '/api/openapi.json', handler: 'openApiDocument', access: 'public' },
   { method: 'GET', path: '/api/staff/applications/{applicationId}', handler: 'getApplicationForStaff', access: ['caseworker', 'supervisor'] },
   { method: 'GET', path: '/api/staff/applications/{applicationId}/audit', handler: 'getAuditTrail', access: ['caseworker', 'supervisor'] },
@@ -31,6 +32,9 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/staff/tasks/{taskId}/decision', handler: 'decideTask', access: ['caseworker', 'supervisor'] },
   // Settlement: case managers for their districts, operators for every district (the handler checks).
   { method: 'GET', path: '/api/staff/ledger', handler: 'exportLedger', access: ['caseworker', 'supervisor', 'operator'] },
+  { method: 'POST', path: '/api/staff/applications/{applicationId}/closure', handler: 'requestEarlyClosure', access: ['caseworker', 'supervisor'] },
+  { method: 'POST', path: '/api/staff/tasks/{taskId}/referral', handler: 'recordReferral', access: ['caseworker', 'supervisor'] },
+  { method: 'POST', path: '/api/staff/tasks/{taskId}/referral/acknowledgement', handler: 'acknowledgeReferral', access: ['caseworker', 'supervisor'] },
   // The provider registry. Providers are scoped to their own agency and case managers only read;
   // the handlers check the agency (functions/providers/registry-access.ts).
   { method: 'GET', path: '/api/registry/agencies', handler: 'listAgencies', access: registryReaders },

@@ -68,7 +68,11 @@ export class AppStack extends Stack {
         new TableStreamTrigger(this, `Stream-${handlerId}`, { table: props.table, target: fn, stream: access.tableStream });
       }
       if (access.taskTokens) {
-        const actions = access.taskTokens === 'answer' ? ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'] : ['states:SendTaskHeartbeat'];
+        const actions = {
+          answer: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+          heartbeat: ['states:SendTaskHeartbeat'],
+          fail: ['states:SendTaskFailure'],
+        }[access.taskTokens];
         fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [stateMachineArn] }));
       }
       functions[handlerId] = fn;

@@ -4,6 +4,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { HandlerId } from '../functions/catalog';
+import { CLOSING_EARLY_ERROR } from '../functions/closure/stop-if-closing';
 import { RETRYABLE_ERROR } from '../functions/commons/transient-errors';
 
 /** The Lambda steps the lifecycle calls, by catalog id. */
@@ -107,6 +108,12 @@ export class LifecycleStateMachine extends Construct {
     // The failure recorder itself must not loop into itself.
     const lambdaStep = (...args: Parameters<typeof step>) => guarded(step(...args));
 
+    // Stage 6, defined first: every wait may end here. A closing request (a case manager's early
+    // closure, a citizen's withdrawal) fails the waiting token with Dolbom.ClosingEarly, and each
+    // callback state catches it into the Closure step, which reads the request from the application.
+    const closure = lambdaStep('Closure', 'closeApplication', ids, null).next(new sfn.Succeed(this, 'Closed', { stateName: 'Closed' }));
+    const closesEarly = (task: sfn.TaskStateBase) => task.addCatch(closure, { errors: [CLOSING_EARLY_ERROR], resultPath: sfn.JsonPath.DISCARD });
+
     const humanTask = (name: string, kind: 'review' | 'reassessment', timeoutDays: number) => {
       // One number for each deadline: the state's timeouts, and the task's due date computed from them.
       const timeoutSeconds = timeoutDays * DAY_SECONDS;
@@ -131,6 +138,7 @@ export class LifecycleStateMachine extends Construct {
       // Nobody acted in time: expire the task, flag it for a supervisor, and open a fresh one.
       const escalate = lambdaStep(`Escalate${name}`, 'escalateOverdueTask', { ...ids, kind, 'error.$': '$.overdue.Error' }, null);
       task.addCatch(escalate, { errors: ['States.Timeout', 'States.HeartbeatTimeout'], resultPath: '$.overdue' });
+      closesEarly(task);
       task.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
       escalate.next(task);
       const record = lambdaStep(`Record${name}Decision`, 'recordDecision', { ...ids, kind, 'decision.$': '$.decision' }, '$.decision');
@@ -172,6 +180,7 @@ export class LifecycleStateMachine extends Construct {
     retryTransientErrors(providerOffer);
     const expireOffer = lambdaStep('ExpireProviderOffer', 'expireProviderOffer', { ...ids, 'error.$': '$.lapsed.Error' }, null);
     providerOffer.addCatch(expireOffer, { errors: ['States.Timeout', 'States.HeartbeatTimeout'], resultPath: '$.lapsed' });
+    closesEarly(providerOffer);
     providerOffer.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
     expireOffer.next(matchProvider);
     const recordOfferAnswer = lambdaStep('RecordOfferAnswer', 'recordOfferAnswer', { ...ids, 'answer.$': '$.offer' }, '$.offer');
@@ -194,6 +203,7 @@ export class LifecycleStateMachine extends Construct {
       new sfn.Succeed(this, 'MatchingContinued', { stateName: 'MatchingContinued' }),
     );
     waitForPlace.addCatch(continueMatching, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
+    closesEarly(waitForPlace);
     waitForPlace.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
     waitForPlace.next(matchProvider);
 
@@ -213,6 +223,7 @@ export class LifecycleStateMachine extends Construct {
     retryTransientErrors(awaitServicePeriod);
     const checkServicePeriod = lambdaStep('CheckServicePeriod', 'checkServicePeriod', ids, '$.servicePeriod');
     awaitServicePeriod.addCatch(checkServicePeriod, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
+    closesEarly(awaitServicePeriod);
     awaitServicePeriod.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
     const continueService = lambdaStep('ContinueServicePeriod', 'continueLifecycle', { ...ids, 'handover.$': '$.handover', resume: 'service' }, null).next(
       new sfn.Succeed(this, 'ServicePeriodContinued', { stateName: 'ServicePeriodContinued' }),
@@ -224,8 +235,7 @@ export class LifecycleStateMachine extends Construct {
     const reassessment = humanTask('Reassessment', 'reassessment', humanTasks.reassessmentTimeoutDays);
     const startNextPeriod = lambdaStep('StartNextPeriod', 'startNextPeriod', ids, '$.extension');
 
-    // Stage 6: closure.
-    const closure = lambdaStep('Closure', 'closeApplication', ids, null).next(new sfn.Succeed(this, 'Closed', { stateName: 'Closed' }));
+    // Stage 6: closure (defined above, with the early-closure catch).
 
     checkEligibility.next(
       new sfn.Choice(this, 'EligibilityOutcome', { stateName: 'EligibilityOutcome' })

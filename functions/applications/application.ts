@@ -1,4 +1,6 @@
 import type { Text } from '../../forms/i18n';
+import type { ClosingRequest } from '../closure/closing-labels';
+import type { ClosureRecord } from '../closure/closure-record';
 import type { Candidate } from '../matching/match-types';
 import type { SealedValue } from '../privacy/envelope';
 
@@ -106,6 +108,12 @@ export interface Application {
   /** When the re-assessment's extension was refused for the programme's caps (recorded once). */
   extensionRefusedAt?: string;
   closedAt?: string;
+  /** An early closure asked for (case manager or citizen), until the Closure step closes the case. */
+  closingRequest?: ClosingRequest;
+  /** How the case closed: reason, closing session, outcome, referral (functions/closure/closure-record.ts). */
+  closure?: ClosureRecord;
+  /** The last day its service records are kept (5 years from closure, DOMAIN.md §7). */
+  retainUntil?: string;
   accessCodeHash: string;
 }
 

@@ -5,6 +5,8 @@ import { offerAnswerBody } from '../matching/offer';
 import { agencyCreateSchema, agencyUpdateSchema, counsellorCreateSchema, counsellorUpdateSchema } from '../providers/registry-schema';
 import { routes } from '../routes';
 import { decisionBody } from '../review/decision-body';
+import { staffClosureBody, withdrawalBody } from '../closure/closing-reasons';
+import { referralAcknowledgedBody, referralSentBody } from '../referral/referral-body';
 import { sessionRecordBody } from '../service-period/session';
 
 const problemSchema = {
@@ -37,6 +39,10 @@ const bodies: Partial<Record<string, string>> = {
   'POST /api/staff/tasks/{taskId}/decision': 'Decision',
   'PUT /api/provider/applications/{applicationId}/sessions/{sessionId}': 'SessionRecord',
   'POST /api/provider/offers/{offerId}/decision': 'OfferAnswer',
+  'POST /api/staff/applications/{applicationId}/closure': 'EarlyClosure',
+  'POST /api/applications/{applicationId}/withdrawal': 'Withdrawal',
+  'POST /api/staff/tasks/{taskId}/referral': 'ReferralSent',
+  'POST /api/staff/tasks/{taskId}/referral/acknowledgement': 'ReferralAcknowledged',
 };
 
 /** Success answers documented with a schema (the others answer what their handler's comment says). */
@@ -137,6 +143,10 @@ export function openApiDocument() {
           properties: { applicationId: { type: 'string' }, rankedAt: { type: 'string', format: 'date-time' }, candidates: { type: 'array', items: { $ref: '#/components/schemas/Candidate' } } },
         },
         OfferAnswer: bodySchema(offerAnswerBody),
+        EarlyClosure: bodySchema(staffClosureBody),
+        Withdrawal: bodySchema(withdrawalBody),
+        ReferralSent: bodySchema(referralSentBody),
+        ReferralAcknowledged: bodySchema(referralAcknowledgedBody),
       },
     },
   };

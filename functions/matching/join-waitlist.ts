@@ -9,6 +9,7 @@ import { stepInput, systemActor } from '../lifecycle/step-input';
 import { capacitySignalPut } from './places';
 import { requestFor } from './request-for';
 import { waitlistEntryWrite, type WaitlistEntry } from './waitlist-store';
+import { stopIfClosing } from '../closure/stop-if-closing';
 
 const input = stepInput.extend({ taskToken: z.string().min(1).max(4096) });
 
@@ -35,6 +36,7 @@ export const handler = workflowStep('JoinWaitlist', input, async ({ applicationI
   const writes = [waitlistEntryWrite(entry), capacitySignalPut({ applicationId }, at)];
   if (application.status === 'waitlisted') {
     await dynamo().send(new TransactWriteCommand({ TransactItems: writes }));
+    await stopIfClosing(applicationId);
     return { waiting: true };
   }
   await transition(applicationId, {
@@ -52,5 +54,6 @@ export const handler = workflowStep('JoinWaitlist', input, async ({ applicationI
     }),
     with: writes,
   });
+  await stopIfClosing(applicationId);
   return { waiting: true };
 });

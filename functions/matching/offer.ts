@@ -13,7 +13,8 @@ import { declineReasons, type DeclineReason } from './decline-reasons';
  * service period with that counsellor, declining (with a reason) or letting it lapse releases the
  * place and the next candidate gets an offer.
  */
-export type OfferState = 'open' | 'accepted' | 'declined' | 'expired';
+/** `cancelled`: the case closed early while the offer was open. */
+export type OfferState = 'open' | 'accepted' | 'declined' | 'expired' | 'cancelled';
 
 export const offerDecisions = ['accept', 'decline'] as const;
 export type OfferDecision = (typeof offerDecisions)[number];

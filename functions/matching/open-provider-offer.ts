@@ -8,6 +8,7 @@ import { getProgramme } from '../../forms';
 import { offerIdFor, type ProviderOffer } from './offer';
 import { offerPut } from './offer-store';
 import { leaveWaitlistWrite } from './waitlist-store';
+import { stopIfClosing } from '../closure/stop-if-closing';
 
 const input = stepInput.extend({
   taskToken: z.string().min(1).max(4096),
@@ -65,5 +66,6 @@ export const handler = workflowStep('OpenProviderOffer', input, async ({ applica
     // Off the waiting list, however the place was found (the batch, or matching's own recheck).
     with: [offerPut(offer), leaveWaitlistWrite(applicationId)],
   });
+  await stopIfClosing(applicationId);
   return { offerId: offer.offerId };
 });

@@ -9,6 +9,7 @@ import { staffActor } from '../commons/staff';
 import { cancellationReasons } from '../commons/dynamo-errors';
 import { auditEvent } from '../applications/audit';
 import { auditPut, getApplication } from '../applications/store';
+import { requireClosingReason } from '../closure/closing-check';
 import { liveCandidates } from '../matching/candidates-preview';
 import { decisionBody, notACandidate } from './decision-body';
 import { isSpentToken, taskClosed, taskForStaff } from './staff-task';
@@ -47,6 +48,7 @@ export const handler = httpHandler(async (event) => {
   }
   // Checked while the choice can still be stored; a retry of a stored answer is not checked again.
   if (body.counsellorId && task.state === 'open' && !task.answer) await requireCandidate(task.applicationId, body.counsellorId);
+  if (task.state === 'open' && !task.answer) await requireClosingReason(task, body);
   const mine: TaskAnswer = {
     id: randomUUID(),
     decision: body.decision,
@@ -54,6 +56,7 @@ export const handler = httpHandler(async (event) => {
     by: staffActor(staff, event),
     note: body.note,
     ...(body.counsellorId ? { counsellorId: body.counsellorId } : {}),
+    ...(body.closingSessionMissing ? { closingSessionMissing: body.closingSessionMissing } : {}),
     at: now().toISOString(),
   };
   if (!task.taskToken) {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { message } from '../../forms/messages';
 import type { FieldProblem } from '../commons/problems';
+import { closingSessionMissingBody } from '../closure/closing-reasons';
 import { decisionNote } from './task';
 
 /** A counsellor id as the registry writes them: letters, digits, '.', '_' and '-', at most 64. */
@@ -22,6 +23,9 @@ export const decisionBody = z
     counsellorId: counsellorId
       .optional()
       .describe('approve only: the candidate to offer the place to first, one of GET /api/staff/applications/{applicationId}/candidates'),
+    closingSessionMissing: closingSessionMissingBody
+      .optional()
+      .describe('close only: why the closing session or post-test could not be recorded; required when they were not'),
   })
   .superRefine((body, ctx) => {
     if (body.counsellorId !== undefined && body.decision !== 'approve') {
@@ -31,6 +35,16 @@ export const decisionBody = z
         message: message('counsellor-only-on-approve', {
           ko: '상담사는 승인할 때만 선택할 수 있습니다. 상담사 선택을 빼고 다시 보내 주세요',
           en: 'A counsellor can be chosen only when approving: leave it out and send again',
+        }),
+      });
+    }
+    if (body.closingSessionMissing !== undefined && body.decision !== 'close') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closingSessionMissing'],
+        message: message('closing-missing-only-on-close', {
+          ko: '종결 회기를 못 한 사유는 종결할 때만 적습니다. 사유를 빼고 다시 보내 주세요',
+          en: 'A reason for a missing closing session goes only with closing: leave it out and send again',
         }),
       });
     }

@@ -5,6 +5,7 @@ import { auditEvent } from '../applications/audit';
 import { requireApplication, transition } from '../applications/store';
 import { stepInput, systemActor } from '../lifecycle/step-input';
 import type { EligibilityResult } from '../eligibility/types';
+import { stopIfClosing } from '../closure/stop-if-closing';
 import { taskIdFor, type HumanTask } from './task';
 import { taskPut } from './task-store';
 
@@ -57,5 +58,7 @@ export const handler = workflowStep('OpenHumanTask', input, async ({ application
     }),
     with: [taskPut(task)],
   });
+  // The task (and its token) is kept: a closing request from here on finds it; one before, we find.
+  await stopIfClosing(applicationId);
   return { taskId: task.taskId };
 });

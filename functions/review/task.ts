@@ -5,10 +5,13 @@ import type { Text } from '../../forms/i18n';
 import { message } from '../../forms/messages';
 import type { StaffActor } from '../applications/audit';
 import { isApplicationId } from '../applications/identifiers';
+import type { ClosingSessionMissing } from '../closure/closing-labels';
+import type { Referral } from '../referral/referral-labels';
 
 /** A decision a person owes the workflow: it holds the task token that resumes the execution. */
-export type TaskKind = 'review' | 'reassessment' | 'risk';
-export type TaskState = 'open' | 'decided' | 'expired';
+export type TaskKind = 'review' | 'reassessment' | 'risk' | 'referral';
+/** `cancelled`: the case closed early while the task was open (functions/closure/close-application.ts). */
+export type TaskState = 'open' | 'decided' | 'expired' | 'cancelled';
 
 export interface HumanTask {
   taskId: string;
@@ -29,6 +32,8 @@ export interface HumanTask {
   taskToken?: string;
   /** An urgent task: a high-risk screening result (DOMAIN.md §4), to be acknowledged with what was done. */
   risk?: { sessionId: string; reasons: Text[] };
+  /** A referral owed at closure for a high-risk person: where it went, and the receiver's acknowledgement. */
+  referral?: Referral;
   /** The eligibility verdict the case manager starts from (the full explanation is on the application). */
   eligibilityOutcome?: string;
   assignee?: string;
@@ -55,6 +60,8 @@ export interface TaskAnswer {
    * Stored here, never in the token's output; RecordDecision proposes it on the application's match.
    */
   counsellorId?: string;
+  /** Re-assessment `close` only: why the closing session or post-test could not be recorded (functions/closure). */
+  closingSessionMissing?: ClosingSessionMissing;
   at: string;
   /** The console's answer id, sent in the token's output so RecordDecision can tell its answer from another sender's. */
   id?: string;
@@ -90,6 +97,7 @@ export const taskKindLabels: Record<TaskKind, Text> = {
   review: { ko: '신청 검토', en: 'Application review' },
   reassessment: { ko: '재판정', en: 'Re-assessment' },
   risk: { ko: '고위험 긴급 확인', en: 'High risk: urgent follow-up' },
+  referral: { ko: '종결 시 연계 의뢰', en: 'Referral at closure' },
 };
 
 /** The decisions each kind of task accepts; the workflow's Choice states branch on these values. */
@@ -98,6 +106,8 @@ export const decisionsByKind = {
   reassessment: ['extend', 'close'],
   /** Said with what was done (the note is required): called the person, referred them, … */
   risk: ['acknowledged'],
+  /** None here: a referral is recorded as sent, then acknowledged, on routes of its own (functions/referral). */
+  referral: [],
 } as const satisfies Record<TaskKind, readonly string[]>;
 
 /**

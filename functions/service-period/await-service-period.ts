@@ -4,6 +4,7 @@ import { workflowStep } from '../commons/step';
 import { requireApplication } from '../applications/store';
 import { stepInput } from '../lifecycle/step-input';
 import { endPeriodWait, keepPeriodWait } from './period-wait';
+import { ClosingEarly } from '../closure/stop-if-closing';
 
 const input = stepInput.extend({ taskToken: z.string().min(1).max(4096) });
 
@@ -16,6 +17,8 @@ const input = stepInput.extend({ taskToken: z.string().min(1).max(4096) });
 export const handler = workflowStep('AwaitServicePeriod', input, async ({ applicationId, period, taskToken }) => {
   await keepPeriodWait(applicationId, period, taskToken, now().toISOString());
   const application = await requireApplication(applicationId);
+  // Read after the token is kept: a closing request before it stops the wait here (closing-signal.ts).
+  if (application.closingRequest) throw new ClosingEarly(`Application ${applicationId} is closing early`);
   if (application.servicePeriod?.period === period && application.servicePeriod.planCompletedAt) await endPeriodWait(applicationId, period, taskToken);
   return { waiting: true };
 });

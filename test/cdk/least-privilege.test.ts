@@ -47,8 +47,9 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('lets only the decision endpoints, the waitlist batch and the service period (its wait, the session that completes the plan) answer task tokens, and the claim and acknowledge endpoints only heartbeat them', () => {
-    expect(holders(/^states:SendTask(Success|Failure)$/)).toEqual(['awaitServicePeriod', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession']);
+  it('lets only the decision endpoints, the waitlist batch and the service period (its wait, the session that completes the plan) answer task tokens, the early closures only fail them, and the claim and acknowledge endpoints only heartbeat them', () => {
+    expect(holders(/^states:SendTaskSuccess$/)).toEqual(['awaitServicePeriod', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession']);
+    expect(holders(/^states:SendTaskFailure$/)).toEqual(['awaitServicePeriod', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession', 'requestEarlyClosure', 'withdrawApplication']);
     expect(holders(/^states:SendTaskHeartbeat$/)).toEqual(['acknowledgeProviderOffer', 'awaitServicePeriod', 'claimTask', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession']);
   });
 
@@ -57,8 +58,8 @@ describe('least privilege', () => {
   });
 
   it('lets only the handlers that hash or check access codes use the access-code key, and only for GenerateMac', () => {
-    expect(holders(/^kms:GenerateMac$/)).toEqual(['getApplicationStatus', 'lookupApplication', 'submitApplication']);
-    for (const handler of ['getApplicationStatus', 'lookupApplication']) {
+    expect(holders(/^kms:GenerateMac$/)).toEqual(['getApplicationStatus', 'lookupApplication', 'submitApplication', 'withdrawApplication']);
+    for (const handler of ['getApplicationStatus', 'lookupApplication', 'withdrawApplication']) {
       expect(granted[handler]!.filter((a) => a.startsWith('kms:')), handler).toEqual(['kms:GenerateMac']);
     }
   });

@@ -9,6 +9,8 @@ import { callApi } from './lib/api';
 import { byId, focusView, h, show, txt } from './lib/dom';
 import { eligibilityView, type EligibilityExplanation } from './lib/eligibility-view';
 import { serviceSection, type CitizenService } from './status/service-section';
+import { closingSection, closureSection, type ClosingView, type ClosureView } from './status/closure-section';
+import { withdrawalSection } from './status/withdrawal';
 import { dateText, dateTimeText, setUpLanguage } from './lib/i18n';
 
 const ui = {
@@ -50,7 +52,14 @@ interface ApplicationView {
   eligibility?: EligibilityExplanation;
   /** While the agency serves the person. */
   service?: CitizenService;
+  /** A withdrawal or early closure being handled. */
+  closing?: ClosingView;
+  /** The case closed, and why in plain words. */
+  closure?: ClosureView;
 }
+
+/** A case that is over, or ending, offers no withdrawal. */
+const ended = ['closed', 'rejected', 'failed'];
 
 const app = byId('app');
 setUpLanguage(ui.title);
@@ -129,7 +138,7 @@ async function lookUp(): Promise<void> {
     show(result);
     return;
   }
-  renderApplication(answer.body);
+  renderApplication(answer.body, body.accessCode);
 }
 
 form.addEventListener('submit', (event) => {
@@ -141,7 +150,7 @@ function programmeName(id: string): Text {
   return isProgrammeId(id) ? getProgramme(id).name : { ko: id, en: id };
 }
 
-function renderApplication(view: ApplicationView): void {
+function renderApplication(view: ApplicationView, accessCode: string): void {
   const heading = h('h2', { id: 'status-label' }, view.statusLabel);
   const refresh = h('button', { type: 'button', class: 'secondary' }, ui.refresh);
   refresh.addEventListener('click', () => void lookUp());
@@ -169,7 +178,10 @@ function renderApplication(view: ApplicationView): void {
         period ? h('dd', {}, ui.periodN(period.period), ': ', dateText(period.startsAt), ' – ', dateText(period.endsAt)) : null,
       ),
       view.service ? serviceSection(view.service) : null,
+      view.closure ? closureSection(view.closure) : null,
+      view.closing ? closingSection(view.closing) : null,
       refresh,
+      !ended.includes(view.status) && !view.closing ? withdrawalSection(view.applicationId, accessCode, () => void lookUp()) : null,
       txt('h3', ui.timeline),
       h(
         'ol',

@@ -7,6 +7,7 @@ import { focusView, h, show, txt } from '../lib/dom';
 import { eligibilityView } from '../lib/eligibility-view';
 import { dateTimeText } from '../lib/i18n';
 import { answersView } from './answers-view';
+import { closureView } from './closure-view';
 import { showAudit } from './audit-view';
 import { matchChoice } from './match-choice';
 import { matchHistory } from './match-history';
@@ -56,6 +57,7 @@ export async function showApplication(applicationId: string): Promise<void> {
       file.rrn ? h('dd', { class: 'code', id: 'masked-rrn' }, file.rrn.masked) : null,
     ),
     matching,
+    closureView(file, reload),
     txt('h2', ui.taskList),
     ...(file.tasks.length ? file.tasks.map((task) => taskCard(task, reload, { choice, firstNames: file.counsellorFirstNames })) : [txt('p', ui.noTasks)]),
     txt('h2', ui.eligibility),

@@ -9,6 +9,8 @@ import { staffApi } from './session';
 import { crisisLine } from '../../../functions/screening/instruments';
 import { decisionLabels, taskStateLabels, ui } from './texts';
 import type { TaskView } from './types';
+import { closingMissingFields } from './closing-missing';
+import { referralCard } from './referral-card';
 
 const proposalTexts = {
   withApproval: { ko: '승인하면 먼저 제안:', en: 'On approval, offered first to:' },
@@ -80,6 +82,7 @@ function proposalLine(choice: MatchChoice): HTMLElement {
 }
 
 export function taskCard(task: TaskView, onDecided: () => void, options: { choice?: MatchChoice; firstNames?: Readonly<Record<string, string>> } = {}): HTMLElement {
+  if (task.kind === 'referral' && task.referral) return referralCard(task, onDecided);
   const due = h('span', { class: 'due' }, dateTimeText(task.dueAt));
   const card = h(
     'section',
@@ -95,6 +98,7 @@ export function taskCard(task: TaskView, onDecided: () => void, options: { choic
   const name = `decision-${task.taskId}`;
   const radios = task.decisions.map((decision, i) => h('input', { type: 'radio', name, id: `${name}-${i}`, value: decision }));
   const proposal = choice && task.decisions.includes('approve') ? proposalLine(choice) : null;
+  const missing = task.decisions.includes('close') ? closingMissingFields(task.taskId) : null;
   const noteId = `note-${task.taskId}`;
   const note = h('textarea', { id: noteId, rows: 2, maxlength: 2000 });
   const status = h('div', { role: 'status', class: 'status' });
@@ -111,6 +115,7 @@ export function taskCard(task: TaskView, onDecided: () => void, options: { choic
       ),
     ),
     proposal,
+    missing?.element ?? null,
     h('div', { class: 'field' }, h('label', { for: noteId }, ui.note), note),
     h('div', { class: 'actions' }, save),
     status,
@@ -118,6 +123,7 @@ export function taskCard(task: TaskView, onDecided: () => void, options: { choic
   // The proposal is shown only while 승인 is the decision chosen: it goes with nothing else.
   const showProposal = () => {
     if (proposal) proposal.hidden = radios.find((r) => r.checked)?.value !== 'approve';
+    if (missing) missing.element.hidden = radios.find((r) => r.checked)?.value !== 'close';
   };
   radios.forEach((r) => r.addEventListener('change', showProposal));
   showProposal();
@@ -130,7 +136,8 @@ export function taskCard(task: TaskView, onDecided: () => void, options: { choic
     busy = true;
     save.setAttribute('aria-disabled', 'true');
     const counsellorId = decision === 'approve' ? choice?.chosen()?.counsellorId : undefined;
-    const body = { decision, ...(note.value.trim() ? { note: note.value.trim() } : {}), ...(counsellorId ? { counsellorId } : {}) };
+    const closingSessionMissing = decision === 'close' ? missing?.value() : undefined;
+    const body = { decision, ...(note.value.trim() ? { note: note.value.trim() } : {}), ...(counsellorId ? { counsellorId } : {}), ...(closingSessionMissing ? { closingSessionMissing } : {}) };
     const result = await staffApi<{ taskId: string; decision: string }>('POST', `/api/staff/tasks/${encodeURIComponent(task.taskId)}/decision`, body);
     busy = false;
     save.setAttribute('aria-disabled', 'false');

@@ -71,6 +71,7 @@ export const taskStateLabels: Record<string, Text> = {
   open: { ko: '처리 대기', en: 'Open' },
   decided: { ko: '결정됨', en: 'Decided' },
   expired: { ko: '기한 만료', en: 'Expired' },
+  cancelled: { ko: '종결로 취소됨', en: 'Cancelled (case closed)' },
 };
 
 export function programmeName(id: string): Text {

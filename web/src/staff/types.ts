@@ -1,6 +1,9 @@
 /** What the staff API answers, as the console reads it. */
 import type { Text } from '../../../forms/i18n';
 import type { EligibilityExplanation } from '../lib/eligibility-view';
+import type { ClosureRecord } from '../../../functions/closure/closure-record';
+import type { ClosingRequest } from '../../../functions/closure/closing-labels';
+import type { Referral } from '../../../functions/referral/referral-labels';
 
 export interface TaskView {
   taskId: string;
@@ -15,11 +18,21 @@ export interface TaskView {
   dueAt: string;
   decisions: string[];
   /** The decision: by a signed-in case manager through this console, or sent straight to the Step Functions API. */
-  answer?: { decision: string; via: 'console' | 'step-functions-api'; by?: { userId: string }; note?: string; counsellorId?: string; at: string };
+  answer?: {
+    decision: string;
+    via: 'console' | 'step-functions-api';
+    by?: { userId: string };
+    note?: string;
+    counsellorId?: string;
+    closingSessionMissing?: { code: string; note?: string };
+    at: string;
+  };
   assignee?: string;
   claimedAt?: string;
   /** An urgent task: a high-risk screening result, with why. */
   risk?: { sessionId: string; reasons: Text[] };
+  /** A referral owed at closure: where it went and the receiver's acknowledgement. */
+  referral?: Referral;
 }
 
 export interface TaskPage {
@@ -95,6 +108,9 @@ export interface CaseFile {
   counsellorFirstNames?: Record<string, string>;
   agencyNames?: Record<string, Text>;
   servicePeriod?: { period: number; startsAt: string; endsAt: string };
+  closingRequest?: ClosingRequest;
+  closure?: ClosureRecord;
+  retainUntil?: string;
   tasks: TaskView[];
 }
 
