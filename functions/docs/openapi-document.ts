@@ -5,6 +5,7 @@ import { agencyCreateSchema, agencyUpdateSchema, counsellorCreateSchema, counsel
 import { routes } from '../routes';
 import { decisionBody } from '../review/decision-body';
 import { sessionRecordBody } from '../service-period/session';
+import { evidenceSchema } from './evidence-schema';
 
 const problemSchema = {
   type: 'object',
@@ -41,6 +42,7 @@ const bodies: Partial<Record<string, string>> = {
 /** Success answers documented with a schema (the others answer what their handler's comment says). */
 const results: Partial<Record<string, { status: string; description: string; schema: string }>> = {
   'GET /api/staff/applications/{applicationId}/candidates': { status: '200', description: 'The live ranking, best first (top 10)', schema: 'CandidateList' },
+  'GET /api/staff/applications/{applicationId}/evidence': { status: '200', description: 'What a re-assessment is decided on', schema: 'ReassessmentEvidence' },
 };
 
 const text = { $ref: '#/components/schemas/Text' };
@@ -116,6 +118,7 @@ export function openApiDocument() {
           properties: { applicationId: { type: 'string' }, rankedAt: { type: 'string', format: 'date-time' }, candidates: { type: 'array', items: { $ref: '#/components/schemas/Candidate' } } },
         },
         OfferAnswer: bodySchema(offerAnswerBody),
+        ReassessmentEvidence: evidenceSchema,
       },
     },
   };
