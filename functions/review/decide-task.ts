@@ -10,6 +10,7 @@ import { cancellationReasons } from '../commons/dynamo-errors';
 import { auditEvent } from '../applications/audit';
 import { auditPut, getApplication } from '../applications/store';
 import { liveCandidates } from '../matching/candidates-preview';
+import { extensionRefused } from '../reassessment/extension-refusal';
 import { decisionBody, notACandidate } from './decision-body';
 import { isSpentToken, taskClosed, taskForStaff } from './staff-task';
 import { decisionsByKind, type HumanTask, type TaskAnswer } from './task';
@@ -46,6 +47,8 @@ export const handler = httpHandler(async (event) => {
     ]);
   }
   // Checked while the choice can still be stored; a retry of a stored answer is not checked again.
+  const refused = body.decision === 'extend' && task.state === 'open' && !task.answer ? extensionRefused(task) : undefined;
+  if (refused) throw refused;
   if (body.counsellorId && task.state === 'open' && !task.answer) await requireCandidate(task.applicationId, body.counsellorId);
   const mine: TaskAnswer = {
     id: randomUUID(),
