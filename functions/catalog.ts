@@ -68,6 +68,12 @@ export const handlers = {
     // Reads the registry and the application, and writes the read to the audit trail.
     access: { table: 'readwrite' },
   },
+  getEvidenceForStaff: {
+    entry: 'functions/reassessment/get-evidence-for-staff.ts',
+    description: "Shows staff a re-assessment's evidence: plan, attendance, pre/post scores, the extension cap",
+    // Reads the application and its sessions, and writes the read to the audit trail.
+    access: { table: 'readwrite' },
+  },
   listTasks: {
     entry: 'functions/review/list-tasks.ts',
     description: "Lists the open human tasks of the caller's districts",

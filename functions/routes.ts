@@ -27,6 +27,7 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/api/staff/applications/{applicationId}', handler: 'getApplicationForStaff', access: ['caseworker', 'supervisor'] },
   { method: 'GET', path: '/api/staff/applications/{applicationId}/audit', handler: 'getAuditTrail', access: ['caseworker', 'supervisor'] },
   { method: 'GET', path: '/api/staff/applications/{applicationId}/candidates', handler: 'getCandidatesForStaff', access: ['caseworker', 'supervisor'] },
+  { method: 'GET', path: '/api/staff/applications/{applicationId}/evidence', handler: 'getEvidenceForStaff', access: ['caseworker', 'supervisor'] },
   { method: 'GET', path: '/api/staff/tasks', handler: 'listTasks', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/claim', handler: 'claimTask', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/decision', handler: 'decideTask', access: ['caseworker', 'supervisor'] },

@@ -104,6 +104,8 @@ export interface TransitionRequest {
   to: ApplicationStatus;
   /** Attributes of the application to set with the status change. */
   set?: Partial<Omit<Application, 'id' | 'status'>>;
+  /** Optional attributes of the application the change removes (a serving counsellor released). */
+  remove?: readonly (keyof Omit<Application, 'id' | 'status'>)[];
   audit: AuditEvent;
   /** Other writes that must happen with the change or not at all (a capacity reservation, a task). */
   with?: TransactItem[];
@@ -136,6 +138,11 @@ export async function transition(id: string, request: TransitionRequest): Promis
     return `:from${i}`;
   });
   names['#status'] = 'status';
+  const removals = (request.remove ?? []).map((field, i) => {
+    names[`#r${i}`] = field;
+    return `#r${i}`;
+  });
+  const remove = removals.length ? ` REMOVE ${removals.join(', ')}` : '';
   const once = request.once?.split('.').map((part, i) => {
     names[`#once${i}`] = part;
     return `#once${i}`;
@@ -149,7 +156,7 @@ export async function transition(id: string, request: TransitionRequest): Promis
             Update: {
               TableName: table(),
               Key: keys.application(id),
-              UpdateExpression: `SET ${assignments.join(', ')}`,
+              UpdateExpression: `SET ${assignments.join(', ')}${remove}`,
               ConditionExpression: `attribute_exists(pk) AND #status IN (${fromList.join(', ')})${onlyOnce}`,
               ExpressionAttributeNames: names,
               ExpressionAttributeValues: values,

@@ -8,6 +8,7 @@ import { decisionBody } from '../review/decision-body';
 import { staffClosureBody, withdrawalBody } from '../closure/closing-reasons';
 import { referralAcknowledgedBody, referralSentBody } from '../referral/referral-body';
 import { sessionRecordBody } from '../service-period/session';
+import { evidenceSchema } from './evidence-schema';
 
 const problemSchema = {
   type: 'object',
@@ -48,6 +49,7 @@ const bodies: Partial<Record<string, string>> = {
 /** Success answers documented with a schema (the others answer what their handler's comment says). */
 const results: Partial<Record<string, { status: string; description: string; schema: string }>> = {
   'GET /api/staff/applications/{applicationId}/candidates': { status: '200', description: 'The live ranking, best first (top 10)', schema: 'CandidateList' },
+  'GET /api/staff/applications/{applicationId}/evidence': { status: '200', description: 'What a re-assessment is decided on', schema: 'ReassessmentEvidence' },
 };
 
 /** Query parameters, for the routes that take them. */
@@ -147,6 +149,7 @@ export function openApiDocument() {
         Withdrawal: bodySchema(withdrawalBody),
         ReferralSent: bodySchema(referralSentBody),
         ReferralAcknowledged: bodySchema(referralAcknowledgedBody),
+        ReassessmentEvidence: evidenceSchema,
       },
     },
   };

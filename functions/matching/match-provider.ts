@@ -21,8 +21,8 @@ const CANDIDATES_KEPT = 5;
  * application joins the waiting list. A place already held (a retry, or the waitlist batch's
  * assignment) is answered as it stands.
  */
-export const handler = workflowStep('MatchProvider', stepInput, async ({ applicationId }) => {
-  const application = await requireApplication(applicationId);
+export const handler = workflowStep('MatchProvider', stepInput, async ({ applicationId, period }) => {
+  const application = await matchingFrom(await requireApplication(applicationId), period);
   if (application.match?.reservation) return reserved(application.match.reservation);
 
   const at = now().toISOString();
@@ -87,4 +87,27 @@ async function reserve(application: Application, match: MatchState, candidate: C
   if (done.applied) return match.reservation;
   // The condition failed: the counsellor is full (try the next), or a place is already held.
   return done.current.match?.reservation;
+}
+
+/**
+ * An extension whose counsellor could not keep the person (StartNextPeriod released the place) starts
+ * its execution here: the application moves from `extended` to `matching` first, so every later step
+ * of matching finds the status it expects. Any other status is matching's own.
+ */
+async function matchingFrom(application: Application, period: number): Promise<Application> {
+  if (application.status !== 'extended') return application;
+  await transition(application.id, {
+    from: ['extended'],
+    to: 'matching',
+    audit: auditEvent({
+      applicationId: application.id,
+      at: now().toISOString(),
+      actor: systemActor('MatchProvider'),
+      action: 'matching.restarted',
+      status: 'matching',
+      visibleToApplicant: true,
+      detail: { period },
+    }),
+  });
+  return requireApplication(application.id);
 }

@@ -11,6 +11,7 @@ import { auditEvent } from '../applications/audit';
 import { auditPut, getApplication } from '../applications/store';
 import { requireClosingReason } from '../closure/closing-check';
 import { liveCandidates } from '../matching/candidates-preview';
+import { extensionRefused } from '../reassessment/extension-refusal';
 import { decisionBody, notACandidate } from './decision-body';
 import { isSpentToken, taskClosed, taskForStaff } from './staff-task';
 import { decisionsByKind, type HumanTask, type TaskAnswer } from './task';
@@ -47,6 +48,8 @@ export const handler = httpHandler(async (event) => {
     ]);
   }
   // Checked while the choice can still be stored; a retry of a stored answer is not checked again.
+  const refused = body.decision === 'extend' && task.state === 'open' && !task.answer ? extensionRefused(task) : undefined;
+  if (refused) throw refused;
   if (body.counsellorId && task.state === 'open' && !task.answer) await requireCandidate(task.applicationId, body.counsellorId);
   if (task.state === 'open' && !task.answer) await requireClosingReason(task, body);
   const mine: TaskAnswer = {

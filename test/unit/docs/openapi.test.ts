@@ -78,4 +78,13 @@ describe('the OpenAPI document', () => {
     const candidate = document.components.schemas.Candidate as { properties: Record<string, unknown> };
     expect(Object.keys(candidate.properties)).toEqual(expect.arrayContaining(['counsellorFirstName', 'agencyName', 'agencyDistrict', 'score', 'parts', 'reason']));
   });
+
+  it('documents the re-assessment evidence, the extension cap with its reason among it', () => {
+    const evidence = document.paths['/api/staff/applications/{applicationId}/evidence']!.get as { responses: Record<string, any>; security: unknown[] };
+    expect(evidence.security).toEqual([{ staffJwt: [] }]);
+    expect(evidence.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/ReassessmentEvidence');
+    const schema = document.components.schemas.ReassessmentEvidence as { required: string[]; properties: Record<string, any> };
+    expect(schema.required).toEqual(['applicationId', 'plan', 'attendance', 'sessions', 'earlierPeriods', 'tests', 'extension']);
+    expect(Object.keys(schema.properties.extension.properties)).toEqual(['allowed', 'nextPeriod', 'monthsAfter', 'reason']);
+  });
 });

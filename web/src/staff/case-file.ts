@@ -8,6 +8,7 @@ import { eligibilityView } from '../lib/eligibility-view';
 import { dateTimeText } from '../lib/i18n';
 import { answersView } from './answers-view';
 import { closureView } from './closure-view';
+import { evidenceView, loadEvidence } from './evidence-view';
 import { showAudit } from './audit-view';
 import { matchChoice } from './match-choice';
 import { matchHistory } from './match-history';
@@ -34,6 +35,10 @@ export async function showApplication(applicationId: string): Promise<void> {
   const inReview = file.status === 'awaiting-review' && file.tasks.some((t) => t.kind === 'review' && t.state === 'open' && !t.answer);
   const choice = inReview ? matchChoice(file.id) : undefined;
   const matching = choice?.element ?? matchHistory(file);
+  // A re-assessment is decided on evidence: read it before the task card, whose extend it may disable.
+  const reassessing = file.status === 'reassessment' || file.tasks.some((t) => t.kind === 'reassessment' && t.state === 'open');
+  const evidence = reassessing ? await loadEvidence(file.id) : undefined;
+  const extendRefusal = evidence && !evidence.extension.allowed ? evidence.extension.reason : undefined;
   show(
     app,
     back(),
@@ -58,8 +63,9 @@ export async function showApplication(applicationId: string): Promise<void> {
     ),
     matching,
     closureView(file, reload),
+    reassessing ? evidenceView(evidence) : null,
     txt('h2', ui.taskList),
-    ...(file.tasks.length ? file.tasks.map((task) => taskCard(task, reload, { choice, firstNames: file.counsellorFirstNames })) : [txt('p', ui.noTasks)]),
+    ...(file.tasks.length ? file.tasks.map((task) => taskCard(task, reload, { choice, firstNames: file.counsellorFirstNames, extendRefusal })) : [txt('p', ui.noTasks)]),
     txt('h2', ui.eligibility),
     file.eligibility ? eligibilityView(file.eligibility, 'h3') : txt('p', ui.notChecked),
     txt('h2', ui.answers),

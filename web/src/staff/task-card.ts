@@ -81,7 +81,12 @@ function proposalLine(choice: MatchChoice): HTMLElement {
   return line;
 }
 
-export function taskCard(task: TaskView, onDecided: () => void, options: { choice?: MatchChoice; firstNames?: Readonly<Record<string, string>> } = {}): HTMLElement {
+export function taskCard(
+  task: TaskView,
+  onDecided: () => void,
+  /** `extendRefusal`: why the programme's caps allow no further period (the evidence's reason); extend is then disabled. */
+  options: { choice?: MatchChoice; firstNames?: Readonly<Record<string, string>>; extendRefusal?: Text } = {},
+): HTMLElement {
   if (task.kind === 'referral' && task.referral) return referralCard(task, onDecided);
   const due = h('span', { class: 'due' }, dateTimeText(task.dueAt));
   const card = h(
@@ -96,7 +101,10 @@ export function taskCard(task: TaskView, onDecided: () => void, options: { choic
   card.append(claimControl(task, due));
   const { choice } = options;
   const name = `decision-${task.taskId}`;
-  const radios = task.decisions.map((decision, i) => h('input', { type: 'radio', name, id: `${name}-${i}`, value: decision }));
+  const refused = (decision: string) => decision === 'extend' && task.kind === 'reassessment' && options.extendRefusal;
+  const radios = task.decisions.map((decision, i) =>
+    h('input', { type: 'radio', name, id: `${name}-${i}`, value: decision, disabled: Boolean(refused(decision)), 'aria-describedby': refused(decision) ? `${name}-${i}-why` : undefined }),
+  );
   const proposal = choice && task.decisions.includes('approve') ? proposalLine(choice) : null;
   const missing = task.decisions.includes('close') ? closingMissingFields(task.taskId) : null;
   const noteId = `note-${task.taskId}`;
@@ -111,7 +119,13 @@ export function taskCard(task: TaskView, onDecided: () => void, options: { choic
       { class: 'choices', role: 'radiogroup' },
       h('legend', {}, ui.decide),
       ...task.decisions.map((decision, i) =>
-        h('div', { class: 'choice' }, radios[i] ?? null, h('label', { for: `${name}-${i}` }, decisionLabels[decision] ?? decision)),
+        h(
+          'div',
+          { class: 'choice' },
+          radios[i] ?? null,
+          h('label', { for: `${name}-${i}` }, decisionLabels[decision] ?? decision),
+          refused(decision) ? h('p', { class: 'hint', id: `${name}-${i}-why` }, options.extendRefusal) : null,
+        ),
       ),
     ),
     proposal,
@@ -151,7 +165,8 @@ export function taskCard(task: TaskView, onDecided: () => void, options: { choic
       focusView(done);
       return;
     }
-    if (result.status === 409) {
+    // A refused extension (the cap) leaves the task open: say why, and let them choose again.
+    if (result.status === 409 && result.problem.code !== 'extension-cap-reached') {
       // Someone else decided first, or the task expired; the message says to refresh.
       const closed = h('div', { class: 'decided' }, h('p', { class: 'error', role: 'alert' }, result.problem.message), refresh);
       form.replaceWith(closed);
