@@ -29,6 +29,7 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/api/staff/tasks', handler: 'listTasks', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/claim', handler: 'claimTask', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/decision', handler: 'decideTask', access: ['caseworker', 'supervisor'] },
+  { method: 'GET', path: '/api/staff/notifications', handler: 'listNotifications', access: ['caseworker', 'supervisor'] },
   // The provider registry. Providers are scoped to their own agency and case managers only read;
   // the handlers check the agency (functions/providers/registry-access.ts).
   { method: 'GET', path: '/api/registry/agencies', handler: 'listAgencies', access: registryReaders },

@@ -22,6 +22,8 @@ export const keys = {
   /** The token of the workflow's wait on one service period (never on the application, which people see). */
   periodWait: (applicationId: string, period: number) => ({ pk: `APP#${applicationId}`, sk: `PERIOD-WAIT#p${period}` }),
   notification: (applicationId: string, key: string) => ({ pk: `APP#${applicationId}`, sk: `NOTIFICATION#${key}` }),
+  /** Every outbox item's sort key starts so: what the sender's stream filter passes. */
+  notificationPrefix: 'NOTIFICATION#',
   /** Registry: an agency and its counsellors share the agency's partition. */
   agency: (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'AGENCY' }),
   counsellor: (agencyId: string, counsellorId: string) => ({ pk: `AGENCY#${agencyId}`, sk: `COUNSELLOR#${counsellorId}` }),
@@ -55,6 +57,8 @@ export const keys = {
   agencyOffers: (agencyId: string) => `AGENCY-OFFERS#${agencyId}`,
   /** Every waiting application of a programme; sort key `<waitingSince>#<applicationId>`. */
   waitlist: (programme: string) => `WAITLIST#${programme}`,
+  /** Notifications that could not be delivered, per district; sort key `<failedAt>#<applicationId>#<key>`. */
+  failedNotifications: (district: string) => `NOTIFICATIONS-FAILED#${district}`,
   /** Every access denial of one (UTC) day, unknown receipts and ids included. */
   accessDenied: (day: string) => `ACCESS-DENIED#${day}`,
 };
