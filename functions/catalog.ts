@@ -13,11 +13,13 @@ export interface HandlerAccess {
    */
   taskTokens?: 'answer' | 'heartbeat' | 'fail';
   /** Invoked by the table's stream with one kind of inserted item (infra/constructs/table-stream-trigger.ts). */
-  tableStream?: 'new-applications' | 'capacity-signals';
+  tableStream?: 'new-applications' | 'capacity-signals' | 'notifications';
   /** Envelope encryption of personal identifiers. */
   dataKey?: 'encrypt' | 'decrypt' | 'both';
   /** Hashes or checks citizen access codes: derives the HMAC key once per cold start (kms:GenerateMac). */
   accessCodes?: true;
+  /** Sends SMS (sns:Publish to phone numbers) and e-mail (ses:SendEmail from the stage's address). */
+  sendsMessages?: true;
 }
 
 /** Lambda timeout of a function whose entry names none. */
@@ -173,6 +175,11 @@ export const handlers = {
     description: "Changes a counsellor's entry, never below their caseload",
     access: { table: 'readwrite' },
   },
+  listNotifications: {
+    entry: 'functions/notifications/list-notifications.ts',
+    description: "Lists the notifications of the caller's districts that could not be delivered",
+    access: { table: 'read' },
+  },
   openApiDocument: {
     entry: 'functions/docs/openapi.ts',
     description: 'Serves the OpenAPI document generated from the form schemas',
@@ -287,6 +294,14 @@ export const handlers = {
     description: 'Starts the lifecycle of every stored application, even one whose submission died before starting it',
     access: { tableStream: 'new-applications', startsLifecycle: true },
     timeoutSeconds: 30,
+  },
+  sendNotifications: {
+    entry: 'functions/notifications/send-notifications.ts',
+    description: 'Sends each notification queued in the outbox exactly once, by SMS or e-mail; marks what cannot be sent failed for staff',
+    // Reads the application and the agency; writes only its outbox items and their audit events.
+    access: { table: 'readwrite', tableStream: 'notifications', sendsMessages: true },
+    // Room for every attempt and its backoff (send-notifications.ts deliveryPolicy), under the lease.
+    timeoutSeconds: 60,
   },
 } as const satisfies Record<string, HandlerSpec>;
 

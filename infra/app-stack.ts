@@ -53,6 +53,9 @@ export class AppStack extends Stack {
           LIFECYCLE_STATE_MACHINE_ARN: stateMachineArn,
           ...('dataKey' in spec.access ? { DATA_KEY_ID: props.dataKey.keyArn } : {}),
           ...('accessCodes' in spec.access ? { ACCESS_CODE_KEY_ID: props.accessCodeKey.keyArn } : {}),
+          ...('sendsMessages' in spec.access
+            ? { NOTIFICATION_EMAIL_FROM: config.notifications.emailFrom, CASE_MANAGERS_EMAIL: config.notifications.caseManagersEmail }
+            : {}),
         },
       });
       const access: HandlerAccess = spec.access;
@@ -66,6 +69,18 @@ export class AppStack extends Stack {
       }
       if (access.tableStream) {
         new TableStreamTrigger(this, `Stream-${handlerId}`, { table: props.table, target: fn, stream: access.tableStream });
+      }
+      if (access.sendsMessages) {
+        // SMS straight to a phone number has no resource to name, so sns:Publish is on '*'; the deny
+        // on every topic ARN leaves it SMS only. E-mail only from the stage's own domain.
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+        fn.addToRolePolicy(new iam.PolicyStatement({ effect: iam.Effect.DENY, actions: ['sns:Publish'], resources: ['arn:aws:sns:*:*:*'] }));
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: ['ses:SendEmail'],
+            resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.notifications.emailFrom.split('@')[1]! })],
+          }),
+        );
       }
       if (access.taskTokens) {
         const actions = {

@@ -46,6 +46,15 @@ export const environmentConfigSchema = z
      * Places freeing up wake it at once (the waitlist batch); this only bounds a wait whose wake-up was lost.
      */
     waitlistRecheckDays: days.max(120),
+    /** Where notifications come from and where staff-facing ones go (functions/notifications/). */
+    notifications: z
+      .object({
+        /** The sender address, a verified SES identity; ses:SendEmail is granted on its domain only. */
+        emailFrom: z.email(),
+        /** The district case-management team's address; `{district}` stands for the 시군구 code. */
+        caseManagersEmail: z.string().regex(/^[^@\s]*\{district\}[^@\s]*@[^@\s]+\.[^@\s]+$/, 'caseManagersEmail must be an address holding {district}'),
+      })
+      .strict(),
   })
   .strict();
 
@@ -62,6 +71,7 @@ export const environments: Record<Stage, EnvironmentConfig> = {
   dev: {
     ...shared,
     stage: 'dev',
+    notifications: { emailFrom: 'no-reply@dev.dolbom.seoul.example', caseManagersEmail: 'case-managers-{district}@dev.dolbom.seoul.example' },
     retainData: false,
     deletionProtection: false,
     pointInTimeRecovery: false,
@@ -74,6 +84,7 @@ export const environments: Record<Stage, EnvironmentConfig> = {
   staging: {
     ...shared,
     stage: 'staging',
+    notifications: { emailFrom: 'no-reply@staging.dolbom.seoul.example', caseManagersEmail: 'case-managers-{district}@staging.dolbom.seoul.example' },
     retainData: false,
     deletionProtection: false,
     pointInTimeRecovery: true,
@@ -86,6 +97,7 @@ export const environments: Record<Stage, EnvironmentConfig> = {
   prod: {
     ...shared,
     stage: 'prod',
+    notifications: { emailFrom: 'no-reply@dolbom.seoul.example', caseManagersEmail: 'case-managers-{district}@dolbom.seoul.example' },
     retainData: true,
     deletionProtection: true,
     pointInTimeRecovery: true,

@@ -28,6 +28,8 @@ export const keys = {
    */
   ledgerMonth: (applicationId: string, month: string) => ({ pk: `APP#${applicationId}`, sk: `LEDGER-MONTH#${month}` }),
   notification: (applicationId: string, key: string) => ({ pk: `APP#${applicationId}`, sk: `NOTIFICATION#${key}` }),
+  /** Every outbox item's sort key starts so: what the sender's stream filter passes. */
+  notificationPrefix: 'NOTIFICATION#',
   /** Registry: an agency and its counsellors share the agency's partition. */
   agency: (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'AGENCY' }),
   counsellor: (agencyId: string, counsellorId: string) => ({ pk: `AGENCY#${agencyId}`, sk: `COUNSELLOR#${counsellorId}` }),
@@ -65,6 +67,8 @@ export const keys = {
   districtLedgerMonth: (district: string, month: string) => `LEDGER#${district}#${month}`,
   /** Audit events of reads that span a district rather than one application (a settlement export). */
   districtAudit: (district: string, at: string, eventId: string) => ({ pk: `DISTRICT-AUDIT#${district}`, sk: `AUDIT#${at}#${eventId}` }),
+  /** Notifications that could not be delivered, per district; sort key `<failedAt>#<applicationId>#<key>`. */
+  failedNotifications: (district: string) => `NOTIFICATIONS-FAILED#${district}`,
   /** Every access denial of one (UTC) day, unknown receipts and ids included. */
   accessDenied: (day: string) => `ACCESS-DENIED#${day}`,
 };

@@ -17,4 +17,8 @@ export const env = {
   /** KMS HMAC key that access codes are hashed under; absent in the local cloud (LOCAL_MASTER_KEY). */
   accessCodeKeyId: () => process.env.ACCESS_CODE_KEY_ID,
   localMasterKey: () => process.env.LOCAL_MASTER_KEY,
+  /** The verified SES address notifications are sent from. */
+  notificationEmailFrom: () => required('NOTIFICATION_EMAIL_FROM'),
+  /** The case managers' team address, with `{district}` for the district code (staff-facing notifications). */
+  caseManagersEmail: () => required('CASE_MANAGERS_EMAIL'),
 };

@@ -8,6 +8,7 @@ import { offerDecisions, type OfferAnswer } from './offer';
 import { closeOfferWrite, openOfferOf } from './offer-store';
 import { releasePlace } from './release';
 import { servePlaceWrite } from './places';
+import { notificationPut } from '../notifications/outbox';
 
 const input = stepInput.extend({ answer: z.unknown() });
 
@@ -60,7 +61,12 @@ export const handler = workflowStep('RecordOfferAnswer', input, async ({ applica
       to: 'matched',
       set: { providerId: offer.agencyId, counsellorId: offer.counsellorId },
       audit: auditEvent({ ...audit, action: 'provider.matched', status: 'matched', visibleToApplicant: true }),
-      with: [closeOfferWrite(offer, 'accepted', { answer: recorded }), servePlaceWrite(holder, applicationId, at)],
+      with: [
+        closeOfferWrite(offer, 'accepted', { answer: recorded }),
+        servePlaceWrite(holder, applicationId, at),
+        // The applicant is told who will serve them; the agency's name and phone are read when it is sent.
+        notificationPut({ applicationId, key: `matched-${offer.offerId}`, template: 'provider-matched', agencyId: offer.agencyId, createdAt: at }),
+      ],
     });
     return { outcome: 'accepted' };
   }

@@ -6,15 +6,21 @@ import type { Text } from '../../forms/i18n';
 /**
  * A message to the applicant, written to the outbox in the same transaction as the change it
  * reports. The key is the event ("rejected", "closed"), so a retried step cannot queue it twice;
- * delivery (SMS, e-mail, AlimTalk) reads the outbox and never holds contact details itself.
+ * delivery (functions/notifications/send-notifications.ts) reads the contact details from the
+ * application when it sends, so the outbox never holds them.
  */
 export interface Notification {
   applicationId: string;
   key: string;
-  template: 'application-rejected' | 'application-closed' | 'risk-flagged' | 'referral-owed';
+  template: 'application-rejected' | 'application-closed' | 'risk-flagged' | 'referral-owed'
+    | 'application-received' | 'supplement-requested' | 'application-approved' | 'provider-matched';
   /** Who it is for: the applicant (default), or the case managers of the application's district. */
   audience?: 'applicant' | 'case-managers';
   reasons?: Text[];
+  /** supplement-requested: what the applicant is asked to add (documents or answers), in their words. */
+  missing?: Text[];
+  /** provider-matched: the agency that accepted; its name and phone are read when the message is sent. */
+  agencyId?: string;
   createdAt: string;
 }
 

@@ -8,6 +8,7 @@ import type { MatchState } from '../applications/application';
 import { auditEvent } from '../applications/audit';
 import { auditPut, transition } from '../applications/store';
 import { stepInput } from '../lifecycle/step-input';
+import { notificationPut } from '../notifications/outbox';
 import { decisionsByKind, type TaskAnswer, type TaskKind } from './task';
 import { closeTaskWrite, openTasksOfKind } from './task-store';
 
@@ -53,7 +54,9 @@ export const handler = workflowStep('RecordDecision', input, async ({ applicatio
   if (kind === 'review' && verdict === 'approve') {
     // The case manager's choice, offered first by MatchProvider, which ranks and fills in the rest.
     const match: MatchState | undefined = proposed ? { candidates: [], rankedAt: at, excludedCounsellorIds: [], proposedCounsellorId: proposed } : undefined;
-    await transition(applicationId, { from: ['awaiting-review'], to: 'matching', ...(match ? { set: { match } } : {}), audit: { ...audit, status: 'matching' }, with: closeTask });
+    // The applicant is told with the change, once per period (a retried step finds the status moved on).
+    const approved = notificationPut({ applicationId, key: `approved-p${period}`, template: 'application-approved', createdAt: at });
+    await transition(applicationId, { from: ['awaiting-review'], to: 'matching', ...(match ? { set: { match } } : {}), audit: { ...audit, status: 'matching' }, with: [...closeTask, approved] });
     return { decision: verdict };
   }
   if (!task) return { decision: verdict }; // Already recorded by an earlier attempt of this step.

@@ -9,6 +9,7 @@ import { auditEvent } from '../applications/audit';
 import { hashAccessCode, newAccessCode, newApplicationId, newReceiptNumber } from '../applications/identifiers';
 import { newApplicationWrites } from '../applications/store';
 import { startLifecycle } from '../lifecycle/start-lifecycle';
+import { notificationPut } from '../notifications/outbox';
 import { maskRrn } from '../privacy/rrn';
 import { accessCodeKey } from '../privacy/access-code-key';
 import { seal } from '../privacy/envelope';
@@ -100,6 +101,8 @@ export async function submitApplication(request: SubmitRequest): Promise<Receipt
     detail: { programme: application.programme, programmeVersion: application.programmeVersion },
   });
   const writes = newApplicationWrites(application, audit);
+  // The applicant hears that it arrived, queued with the application itself: stored means told.
+  writes.push(notificationPut({ applicationId: application.id, key: 'received', template: 'application-received', createdAt: application.createdAt }));
   if (key) writes.push(await idempotencyWrite(key, fingerprint, application.id, receipt));
 
   try {

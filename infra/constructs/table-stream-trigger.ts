@@ -7,7 +7,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { keys } from '../../functions/applications/keys';
 
-/** What a function hears from the table's stream: only INSERTs of items with one exact sort key. */
+/** What a function hears from the table's stream: only INSERTs of items with one sort key, or one sort-key prefix. */
 export const tableStreams = {
   /** Every application item stored for the first time: its lifecycle starts. */
   'new-applications': {
@@ -26,7 +26,17 @@ export const tableStreams = {
     maxBatchingWindow: Duration.seconds(2),
     alarm: 'Waitlist batches that failed after every retry: waiting applications may not have been given places that freed; the next release, or the waitlist recheck, runs the batch again.',
   },
-} as const;
+  /**
+   * Every notification queued in the outbox (one item per event, only ever inserted): the sender
+   * delivers it at once. Small batches: each record may wait out its own send retries.
+   */
+  notifications: {
+    sortKeyPrefix: keys.notificationPrefix,
+    batchSize: 10,
+    maxBatchingWindow: Duration.seconds(0),
+    alarm: 'Notifications whose sender failed after every retry (not a refused send, which the sender marks failed itself): the messages name the stream records; the items are still pending or sending in the outbox.',
+  },
+} as const satisfies Record<string, ({ sortKey: string } | { sortKeyPrefix: string }) & { batchSize: number; maxBatchingWindow: Duration; alarm: string }>;
 export type TableStream = keyof typeof tableStreams;
 
 export interface TableStreamTriggerProps {
@@ -70,7 +80,7 @@ export class TableStreamTrigger extends Construct {
         filters: [
           lambda.FilterCriteria.filter({
             eventName: lambda.FilterRule.isEqual('INSERT'),
-            dynamodb: { Keys: { sk: { S: lambda.FilterRule.isEqual(stream.sortKey) } } },
+            dynamodb: { Keys: { sk: { S: 'sortKey' in stream ? lambda.FilterRule.isEqual(stream.sortKey) : lambda.FilterRule.beginsWith(stream.sortKeyPrefix) } } },
           }),
         ],
       }),

@@ -17,6 +17,9 @@ import { drainingServer, type DrainReport } from './draining-server';
 import { createGateway, INTEGRATION_TIMEOUT_MS, type LocalRouteHandler } from './gateway';
 import { LocalIdentity } from './identity';
 import { LocalLambdaRuntime } from './lambda-runtime';
+import { mailboxChannels, mailboxMessages, mailboxPage } from './mailbox';
+import { installChannels } from '../../functions/notifications/channels';
+import { pageSecurityHeaders } from '../../web/security-headers';
 import { seedProviders, seededStaff } from './seed';
 import { startStreamTriggers } from './stream-poller';
 import { LOCAL_REGION, stateMachines, streamMappings, tableDefinitions } from './template';
@@ -117,6 +120,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
     AWS_ENDPOINT_URL_SFN: sfnUrl,
     LOCAL_MASTER_KEY: persistentSecret(path.join(options.dataDir, 'master.key')),
+    NOTIFICATION_EMAIL_FROM: 'no-reply@dolbom.local',
+    CASE_MANAGERS_EMAIL: 'case-managers-{district}@dolbom.local',
   });
   delete process.env.DATA_KEY_ID;
   delete process.env.ACCESS_CODE_KEY_ID;
@@ -127,7 +132,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const client = createDynamoDbClient(dynamodb.endpoint);
   const [tableName] = await createTables(client, templates.data);
   process.env.TABLE_NAME = tableName;
-  await seedProviders(DynamoDBDocumentClient.from(client), tableName!);
+  const documents = DynamoDBDocumentClient.from(client);
+  await seedProviders(documents, tableName!);
+  // SMS and e-mail go to the local mailbox (listed at /local/mailbox), never to SNS or SES.
+  installChannels(mailboxChannels(documents, tableName!));
 
   const runtime = new LocalLambdaRuntime();
   await runtime.warmUp();
@@ -164,6 +172,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         return reply(200, { now: now().toISOString(), offsetMs: clockOffsetMs(), timers: stepFunctions.timerStatus() });
       }
       if (url.pathname === '/local/timers' && req.method === 'GET') return reply(200, stepFunctions.timerStatus());
+      if (url.pathname === '/local/mailbox/messages' && req.method === 'GET') return reply(200, { messages: await mailboxMessages(documents, tableName!) });
+      if (url.pathname === '/local/mailbox' && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...pageSecurityHeaders });
+        res.end(mailboxPage(await mailboxMessages(documents, tableName!)));
+        return true;
+      }
       if (url.pathname === '/local/auth/sign-in' && req.method === 'POST') {
         const input = operatorInput(body);
         const idToken = await identity.signIn(String(input.username ?? ''), String(input.password ?? ''));

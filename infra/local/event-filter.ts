@@ -1,9 +1,9 @@
 /**
  * Lambda event filtering for the local event source mappings: a record passes a pattern when every
  * field the pattern names matches one of the values listed for it (nested objects name nested
- * fields). Only exact values are supported — the rules Dolbom's template uses. Any other rule
- * (prefix, numeric, anything-but…) is refused when the pattern is compiled, so the local cloud
- * never silently passes records the deployed mapping would drop.
+ * fields). Only exact values and prefixes (`{ "prefix": "NOTIFICATION#" }`) are supported — the
+ * rules Dolbom's template uses. Any other rule (numeric, anything-but…) is refused when the pattern
+ * is compiled, so the local cloud never silently passes records the deployed mapping would drop.
  *
  * @example
  * const isNewApplication = compileFilter({ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: ['APPLICATION'] } } } });
@@ -13,17 +13,28 @@ export type RecordFilter = (record: unknown) => boolean;
 
 type Literal = string | number | boolean | null;
 
+type Prefix = { prefix: string };
+
 function isLiteral(rule: unknown): rule is Literal {
   return rule === null || ['string', 'number', 'boolean'].includes(typeof rule);
 }
 
+/** Lambda's prefix rule: `{ "prefix": "…" }` and nothing else in the object, matching strings only. */
+function isPrefix(rule: unknown): rule is Prefix {
+  return typeof rule === 'object' && rule !== null && Object.keys(rule).length === 1 && typeof (rule as Prefix).prefix === 'string';
+}
+
+function ruleMatches(rule: Literal | Prefix, value: unknown): boolean {
+  return isPrefix(rule) ? typeof value === 'string' && value.startsWith(rule.prefix) : rule === value;
+}
+
 export function compileFilter(pattern: unknown, path = ''): RecordFilter {
   if (Array.isArray(pattern)) {
-    const unsupported = pattern.find((rule) => !isLiteral(rule));
+    const unsupported = pattern.find((rule) => !isLiteral(rule) && !isPrefix(rule));
     if (unsupported !== undefined) throw new Error(`The local cloud cannot apply the filter rule ${JSON.stringify(unsupported)} at ${path || 'the top'}`);
-    const values = pattern as Literal[];
+    const rules = pattern as (Literal | Prefix)[];
     // An event field that is a list matches if any of its elements does.
-    return (value) => (Array.isArray(value) ? value : [value]).some((v) => values.includes(v as Literal));
+    return (value) => (Array.isArray(value) ? value : [value]).some((v) => rules.some((rule) => ruleMatches(rule, v)));
   }
   if (pattern && typeof pattern === 'object') {
     const fields = Object.entries(pattern).map(([name, rule]) => [name, compileFilter(rule, path ? `${path}.${name}` : name)] as const);

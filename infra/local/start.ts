@@ -66,6 +66,7 @@ Dolbom local cloud is up in ${(cloud.timings.totalMs / 1000).toFixed(1)} s (CDK 
   Step Functions   ${cloud.urls.stepFunctions}  aws stepfunctions list-executions --endpoint-url ${cloud.urls.stepFunctions} --state-machine-arn ${cloud.lifecycleArn}
   DynamoDB Local   ${cloud.urls.dynamodb}
   Clock            npm run clock -- +30d
+  Mailbox          ${cloud.urls.web}local/mailbox  the SMS and e-mail sent (JSON: /local/mailbox/messages)
 
 Staff sign-in (password "dolbom-local"): ${seededStaff.map((u) => (u.agency ? `${u.username} (${u.agency})` : u.username)).join(', ')}
   curl -s -X POST ${cloud.urls.api}/local/auth/sign-in -H 'content-type: application/json' -d '{"username":"caseworker.jongno","password":"dolbom-local"}'

@@ -36,9 +36,9 @@ describe('least privilege', () => {
     expect(holders(/^states:StartExecution$/)).toEqual(['continueLifecycle', 'startNextPeriod', 'startStoredApplication', 'submitApplication']);
   });
 
-  it("lets only the two stream triggers read the table's stream, and the starter nothing else of the table", () => {
+  it("lets only the three stream triggers read the table's stream, and the starter nothing else of the table", () => {
     // Table grants name GetRecords too, but on the table and its indexes: only a grant on the stream's ARN reads it.
-    expect(Object.keys(streamGrants).sort()).toEqual(['fillWaitlist', 'startStoredApplication']);
+    expect(Object.keys(streamGrants).sort()).toEqual(['fillWaitlist', 'sendNotifications', 'startStoredApplication']);
     expect(granted.startStoredApplication!.filter((a) => /^dynamodb:/.test(a)).sort()).toEqual([
       'dynamodb:DescribeStream',
       'dynamodb:GetRecords',
@@ -64,13 +64,31 @@ describe('least privilege', () => {
     }
   });
 
+  it('lets only the sender send SMS and e-mail: SMS to phone numbers only (never a topic), e-mail only from the stage domain', () => {
+    expect(holders(/^sns:/)).toEqual(['sendNotifications']);
+    expect(holders(/^ses:/)).toEqual(['sendNotifications']);
+    const sender = statements.sendNotifications!;
+    const sms = sender.filter((s) => [s.Action].flat().includes('sns:Publish')) as (Statement & { Effect: string })[];
+    expect(sms).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Effect: 'Allow', Resource: '*' }),
+        expect.objectContaining({ Effect: 'Deny', Resource: 'arn:aws:sns:*:*:*' }),
+      ]),
+    );
+    const email = sender.find((s) => [s.Action].flat().includes('ses:SendEmail'))!;
+    expect(JSON.stringify(email.Resource)).toContain(':identity/dolbom.seoul.example');
+    expect([...new Set(granted.sendNotifications!.filter((a) => /^(sns|ses):/.test(a)))].sort()).toEqual(['ses:SendEmail', 'sns:Publish']);
+    // It reads the application for the contact details, which are not sealed: no data key.
+    expect(granted.sendNotifications!.some((a) => a.startsWith('kms:'))).toBe(false);
+  });
+
   it('gives the pre-check and the API document no data access at all', () => {
     expect(granted.prescreenEligibility!.filter((a) => /^(dynamodb|states|kms):/.test(a))).toEqual([]);
     expect(granted.openApiDocument!.filter((a) => /^(dynamodb|states|kms):/.test(a))).toEqual([]);
   });
 
   it('keeps read-only handlers read-only', () => {
-    for (const handler of ['listTasks', 'listAgencies', 'getAgency', 'listCounsellors']) {
+    for (const handler of ['listTasks', 'listAgencies', 'getAgency', 'listCounsellors', 'listNotifications']) {
       expect(granted[handler]!.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)), handler).toEqual([]);
       expect(granted[handler]!.some((a) => /^dynamodb:(Query|GetItem)$/.test(a)), handler).toBe(true);
     }

@@ -9,12 +9,13 @@ const mappings = ofType(app, 'AWS::Lambda::EventSourceMapping');
 const handlerOf = ([, m]: (typeof mappings)[number]) => app.Resources[m.Properties!.FunctionName.Ref]!.Properties!.Environment.Variables.DOLBOM_HANDLER;
 const [mappingId, mapping] = mappings.find((m) => handlerOf(m) === 'startStoredApplication')!;
 const [signalsId, signals] = mappings.find((m) => handlerOf(m) === 'fillWaitlist')!;
+const [notificationsId, notifications] = mappings.find((m) => handlerOf(m) === 'sendNotifications')!;
 const functionOf = (logicalId: string) => app.Resources[logicalId]!.Properties!.Environment.Variables.DOLBOM_HANDLER;
 
 describe('the trigger that starts every stored application', () => {
   it("reads the table's stream, which carries keys only (no personal data leaves the table)", () => {
     expect(table.Properties!.StreamSpecification).toEqual({ StreamViewType: 'KEYS_ONLY' });
-    expect(mappings).toHaveLength(2);
+    expect(mappings).toHaveLength(3);
     const exportName = mapping.Properties!.EventSourceArn['Fn::ImportValue'];
     const exported = Object.values(data.Outputs!).find((o) => o.Export?.Name === exportName);
     expect(exported?.Value).toEqual({ 'Fn::GetAtt': [ofType(data, 'AWS::DynamoDB::GlobalTable')[0]![0], 'StreamArn'] });
@@ -57,6 +58,13 @@ describe('the trigger that starts every stored application', () => {
     expect(signals.Properties).toMatchObject({ BatchSize: 100, MaximumBatchingWindowInSeconds: 2, BisectBatchOnFunctionError: true, MaximumRetryAttempts: 10 });
   });
 
+  it('hands the sender every notification inserted into the outbox, by sort-key prefix, in small batches', () => {
+    const patterns = (notifications.Properties!.FilterCriteria.Filters as { Pattern: string }[]).map((f) => JSON.parse(f.Pattern));
+    expect(patterns).toEqual([{ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: [{ prefix: 'NOTIFICATION#' }] } } } }]);
+    expect(notifications.Properties).toMatchObject({ BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'], MaximumRetryAttempts: 10 });
+    expect(notifications.Properties!.DestinationConfig.OnFailure.Destination).toBeDefined();
+  });
+
   it('is the mapping the local cloud runs, with the same filter and batch settings', () => {
     expect(streamMappings(data, app).find((m) => m.id === mappingId)).toEqual(
       {
@@ -74,5 +82,10 @@ describe('the trigger that starts every stored application', () => {
       },
     );
     expect(streamMappings(data, app).find((m) => m.id === signalsId)).toMatchObject({ handlerId: 'fillWaitlist', batchSize: 100, maxBatchingWindowMs: 2000 });
+    expect(streamMappings(data, app).find((m) => m.id === notificationsId)).toMatchObject({
+      handlerId: 'sendNotifications',
+      batchSize: 10,
+      filters: [{ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: [{ prefix: 'NOTIFICATION#' }] } } } }],
+    });
   });
 });

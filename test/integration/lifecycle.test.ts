@@ -90,12 +90,19 @@ describe('an application from submission to closure', () => {
     expect(failing[0].reason.en).toBeTruthy();
     await untilExecutionStatus(receipt.applicationId, 'SUCCEEDED');
 
-    // The reasons are queued for the applicant exactly once, in the outbox.
-    const { Item: notice } = await local.db.send(
-      new GetCommand({ TableName: 'dolbom-dev', Key: { pk: `APP#${receipt.applicationId}`, sk: 'NOTIFICATION#rejected' } }),
-    );
-    expect(notice).toMatchObject({ template: 'application-rejected', delivery: 'pending' });
-    expect(notice!.reasons).toEqual(rejected.eligibility.reasons);
+    // The reasons are queued for the applicant exactly once, in the outbox, and sent from there.
+    const notice = await eventually(async () => {
+      const { Item } = await local.db.send(
+        new GetCommand({ TableName: 'dolbom-dev', Key: { pk: `APP#${receipt.applicationId}`, sk: 'NOTIFICATION#rejected' } }),
+      );
+      return Item?.delivery === 'sent' ? Item : undefined;
+    }, 'the rejection to be sent');
+    expect(notice).toMatchObject({ template: 'application-rejected', messageId: expect.stringMatching(/^local-/) });
+    expect(notice.reasons).toEqual(rejected.eligibility.reasons);
+    const { body: mailbox } = await local.http('GET', '/local/mailbox/messages');
+    const told = mailbox.messages.filter((m: { text: string }) => m.text.includes(receipt.receiptNumber) && m.text.includes('이의신청'));
+    expect(told).toHaveLength(1);
+    expect(told[0].text).toContain(rejected.eligibility.reasons[0].ko);
   });
 });
 

@@ -18,8 +18,17 @@ describe('compileFilter', () => {
     expect(compileFilter({ tags: ['a'] })({ tags: ['c'] })).toBe(false);
   });
 
+  it('applies a prefix rule to strings only', () => {
+    const notifications = compileFilter({ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: [{ prefix: 'NOTIFICATION#' }] } } } });
+    expect(notifications(record('INSERT', 'NOTIFICATION#received'))).toBe(true);
+    expect(notifications(record('INSERT', 'APPLICATION'))).toBe(false);
+    expect(notifications(record('MODIFY', 'NOTIFICATION#received'))).toBe(false);
+    expect(compileFilter({ n: [{ prefix: '1' }] })({ n: 12 })).toBe(false);
+  });
+
   it('refuses rules it cannot apply, so the local cloud never passes what Lambda would drop', () => {
-    expect(() => compileFilter({ dynamodb: { Keys: { sk: { S: [{ prefix: 'APP' }] } } } })).toThrow(/cannot apply the filter rule \{"prefix":"APP"\} at dynamodb.Keys.sk.S/);
+    expect(() => compileFilter({ dynamodb: { Keys: { sk: { S: [{ suffix: 'APP' }] } } } })).toThrow(/cannot apply the filter rule \{"suffix":"APP"\} at dynamodb.Keys.sk.S/);
+    expect(() => compileFilter({ n: [{ prefix: 'A', numeric: ['>', 1] }] })).toThrow(/cannot apply the filter rule/);
     expect(() => compileFilter({ eventName: 'INSERT' })).toThrow(/found "INSERT" at eventName/);
   });
 });

@@ -1,0 +1,159 @@
+import { auditEvent, type AuditEvent } from '../applications/audit';
+import type { ChannelName, Channels } from './channels';
+import type { Composed, Undeliverable } from './compose';
+import type { Notification } from './outbox';
+import { outgoingText } from './templates';
+
+/**
+ * Delivering one outbox item exactly once: the use case, with its storage and channels as ports so
+ * the claim logic is tested without AWS (test/unit/notifications/deliver.test.ts).
+ *
+ * pending ──claim──▶ sending (holder, lease) ──send ok──▶ sent (provider's message id)
+ *                      │   ▲ send failed: attempts+1, wait, again
+ *                      └───┴─ attempts spent, or undeliverable ──▶ failed (visible to staff)
+ *
+ * The claim is one conditional write: only a `pending` item, or a `sending` one whose lease ran out
+ * (its sender died), can be taken, so two invocations for the same record never both send. Sent and
+ * failed are final. The one window left is a crash between the provider accepting a message and
+ * `sent` being written: the next holder, after the lease, sends again — at least once there, as no
+ * SMS or e-mail API takes an idempotency key. The lease outlasts the function's timeout, so a live
+ * sender is never overtaken.
+ */
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface StoredNotification extends Notification {
+  delivery: DeliveryState;
+  /** Send attempts that failed so far (kept across invocations, so a crash does not reset the count). */
+  attempts?: number;
+  holder?: string;
+  /** Epoch milliseconds (real time: it bounds a Lambda invocation, not a step of the case). */
+  leaseUntil?: number;
+  lastError?: string;
+  channel?: ChannelName;
+  messageId?: string;
+  sentAt?: string;
+  failure?: Failed['reason'];
+  failedAt?: string;
+  district?: string;
+}
+
+export interface NotificationRef {
+  applicationId: string;
+  key: string;
+}
+
+export interface Sent {
+  channel: ChannelName;
+  messageId: string;
+  /** The attempt that went through (1 when the first did). */
+  attempts: number;
+  at: string;
+}
+
+export interface Failed {
+  reason: Undeliverable | 'send-failed';
+  channel?: ChannelName;
+  /** The district whose staff see the failure (unknown when the application is gone). */
+  district: string;
+  attempts: number;
+  /** The provider's last error, as a code. */
+  error?: string;
+  at: string;
+}
+
+/** The outbox's storage (DynamoDB in outbox-store.ts). Every write after the claim is conditional on still holding it. */
+export interface OutboxPort {
+  /** Takes the item if it is pending or its lease ran out; undefined when it cannot be taken. */
+  claim(ref: NotificationRef, holder: string, nowMs: number, leaseUntilMs: number): Promise<StoredNotification | undefined>;
+  read(ref: NotificationRef): Promise<StoredNotification | undefined>;
+  recordFailedAttempt(ref: NotificationRef, holder: string, attempts: number, error: string): Promise<void>;
+  markSent(ref: NotificationRef, holder: string, sent: Sent, audit: AuditEvent): Promise<void>;
+  markFailed(ref: NotificationRef, holder: string, failed: Failed, audit: AuditEvent): Promise<void>;
+}
+
+export interface DeliveryPolicy {
+  /** Send attempts before the notification is marked failed. */
+  attempts: number;
+  /** The wait after the first failed attempt; it doubles after each. */
+  firstDelayMs: number;
+  leaseMs: number;
+}
+
+export interface DeliveryDeps {
+  outbox: OutboxPort;
+  channels: Channels;
+  /** Reads the application (and agency) and composes the message; the contact details stay in memory. */
+  compose: (notification: StoredNotification) => Promise<{ district: string; composed: Composed | { problem: Undeliverable } }>;
+  policy: DeliveryPolicy;
+  holder: string;
+  nowMs: () => number;
+  /** The case's clock (virtual in the local cloud), for the records people read. */
+  at: () => string;
+  sleep: (ms: number) => Promise<void>;
+}
+
+/**
+ * What became of one record: sent now; already sent or failed by someone else (nothing to do);
+ * held by a live sender elsewhere (look again later); failed now; or no such item.
+ */
+export type DeliveryOutcome = 'sent' | 'done-before' | 'busy' | 'failed' | 'missing';
+
+const STEP = 'SendNotifications';
+
+function audit(notification: StoredNotification, at: string, action: 'notification.sent' | 'notification.failed', detail: AuditEvent['detail']): AuditEvent {
+  return auditEvent({
+    applicationId: notification.applicationId,
+    at,
+    actor: { kind: 'system', step: STEP },
+    action,
+    // Ids and codes only: never the number or address it went to, never the text.
+    detail: { key: notification.key, template: notification.template, ...detail },
+  });
+}
+
+/** A provider's error, as a code fit for the audit trail: its name, never its message (which may quote the address). */
+function errorCode(error: unknown): string {
+  const name = error instanceof Error ? error.name : 'Error';
+  return /^[\w.-]{1,64}$/.test(name) ? name : 'Error';
+}
+
+export async function deliverNotification(ref: NotificationRef, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+  const { outbox, policy, holder } = deps;
+  const claimedAt = deps.nowMs();
+  const notification = await outbox.claim(ref, holder, claimedAt, claimedAt + policy.leaseMs);
+  if (!notification) {
+    const current = await outbox.read(ref);
+    if (!current) return 'missing';
+    return current.delivery === 'sent' || current.delivery === 'failed' ? 'done-before' : 'busy';
+  }
+
+  const { district, composed } = await deps.compose(notification);
+  if ('problem' in composed) {
+    const at = deps.at();
+    await outbox.markFailed(ref, holder, { reason: composed.problem, district, attempts: notification.attempts ?? 0, at }, audit(notification, at, 'notification.failed', { reason: composed.problem, attempts: notification.attempts ?? 0 }));
+    return 'failed';
+  }
+
+  const outgoing = { to: composed.to, ...outgoingText(composed.message, composed.channel) };
+  for (let attempt = (notification.attempts ?? 0) + 1; ; attempt++) {
+    let messageId: string;
+    try {
+      ({ messageId } = await deps.channels[composed.channel].send(outgoing));
+    } catch (error) {
+      const code = errorCode(error);
+      if (attempt >= policy.attempts) {
+        const at = deps.at();
+        const failed: Failed = { reason: 'send-failed', channel: composed.channel, district, attempts: attempt, error: code, at };
+        await outbox.markFailed(ref, holder, failed, audit(notification, at, 'notification.failed', { reason: 'send-failed', channel: composed.channel, attempts: attempt, error: code }));
+        return 'failed';
+      }
+      await outbox.recordFailedAttempt(ref, holder, attempt, code);
+      await deps.sleep(policy.firstDelayMs * 2 ** (attempt - 1));
+      continue;
+    }
+    // Outside the try: once the provider has the message, a failure to record it must never send it again.
+    const at = deps.at();
+    await outbox.markSent(ref, holder, { channel: composed.channel, messageId, attempts: attempt, at }, audit(notification, at, 'notification.sent', { channel: composed.channel, messageId, attempts: attempt }));
+    return 'sent';
+  }
+}

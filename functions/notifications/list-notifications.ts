@@ -1,0 +1,49 @@
+import * as z from 'zod';
+import { districtCodes, isDistrictCode } from '../../forms/districts';
+import { message } from '../../forms/messages';
+import { httpHandler } from '../commons/http';
+import { requireDistrict, servesDistrict, staffMember } from '../commons/staff';
+import { failedNotificationsOf } from './outbox-store';
+
+const pageSize = message('page-size', { ko: '한 번에 1~100건까지 볼 수 있습니다', en: 'A page holds 1 to 100 notifications' });
+
+const querySchema = z.object({
+  // Only failures are listed: delivered messages are in each case's audit trail.
+  state: z.literal('failed', { error: message('notification-state', { ko: '상태는 failed만 볼 수 있습니다', en: 'Only state=failed can be listed' }) }),
+  district: z
+    .string()
+    .refine(isDistrictCode, message('district-code', { ko: '서울시 자치구 코드가 아닙니다', en: 'Not a Seoul district code' }))
+    .optional(),
+  limit: z.string().regex(/^\d{1,3}$/, pageSize).transform(Number).pipe(z.number().int().min(1, pageSize).max(100, pageSize)).default(50),
+});
+
+/**
+ * GET /api/staff/notifications?state=failed[&district=11110][&limit=50] — messages to applicants or
+ * case managers that could not be delivered, in the caller's districts, newest first: someone should
+ * call the person instead. Ids, template and reason only; never the number or address.
+ */
+export const handler = httpHandler(async (event) => {
+  const staff = staffMember(event);
+  const query = querySchema.parse(event.queryStringParameters ?? {});
+  if (query.district) requireDistrict(staff, query.district);
+  const districts = query.district ? [query.district] : districtCodes.filter((d) => servesDistrict(staff, d));
+  const perDistrict = await Promise.all(districts.map((district) => failedNotificationsOf(district, query.limit)));
+  const notifications = perDistrict
+    .flat()
+    .sort((a, b) => String(b.failedAt).localeCompare(String(a.failedAt)))
+    .slice(0, query.limit)
+    .map((n) => ({
+      applicationId: n.applicationId,
+      key: n.key,
+      template: n.template,
+      audience: n.audience ?? 'applicant',
+      district: n.district,
+      channel: n.channel ?? null,
+      reason: n.failure,
+      attempts: n.attempts ?? 0,
+      lastError: n.lastError ?? null,
+      createdAt: n.createdAt,
+      failedAt: n.failedAt,
+    }));
+  return { status: 200, body: { notifications } };
+});

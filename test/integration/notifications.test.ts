@@ -1,0 +1,166 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { eventually } from '../support/clients';
+import { cloud, local, submission, submit, untilStatus } from '../support/cloud-test';
+
+const TABLE = 'dolbom-dev';
+
+// The sender also runs in this process, on the cloud's own table and mailbox: a second (and third…)
+// invocation for the same record, as a retried or duplicated stream delivery would make.
+Object.assign(process.env, {
+  TABLE_NAME: TABLE,
+  AWS_REGION: 'ap-northeast-2',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_ENDPOINT_URL_DYNAMODB: cloud.dynamodb,
+  CASE_MANAGERS_EMAIL: 'case-managers-{district}@dolbom.local',
+  DOLBOM_LOG: 'silent',
+});
+const { installChannels } = await import('../../functions/notifications/channels');
+const { mailboxChannels } = await import('../../infra/local/mailbox');
+const { handler: sendNotifications } = await import('../../functions/notifications/send-notifications');
+installChannels(mailboxChannels(local.db, TABLE));
+
+interface MailboxMessage {
+  channel: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+async function mailFor(receiptNumber: string): Promise<MailboxMessage[]> {
+  const { status, body } = await local.http('GET', '/local/mailbox/messages');
+  expect(status).toBe(200);
+  return (body.messages as MailboxMessage[]).filter((m) => m.text.includes(receiptNumber));
+}
+
+async function notification(applicationId: string, key: string) {
+  const { Item } = await local.db.send(new GetCommand({ TableName: TABLE, Key: { pk: `APP#${applicationId}`, sk: `NOTIFICATION#${key}` }, ConsistentRead: true }));
+  return Item;
+}
+
+function untilDelivery(applicationId: string, key: string, delivery: 'sent' | 'failed', timeoutMs = 30_000) {
+  return eventually(
+    async () => {
+      const item = await notification(applicationId, key);
+      return item?.delivery === delivery ? item : undefined;
+    },
+    `notification ${key} of ${applicationId} to be ${delivery}`,
+    timeoutMs,
+  );
+}
+
+/** The stream record Lambda hands the sender for an inserted outbox item (the stream carries keys only). */
+function streamEvent(applicationId: string, key: string) {
+  const sequence = String(randomInt(1, 2 ** 40));
+  return {
+    Records: [{ eventName: 'INSERT', eventSource: 'aws:dynamodb', dynamodb: { Keys: { pk: { S: `APP#${applicationId}` }, sk: { S: `NOTIFICATION#${key}` } }, SequenceNumber: sequence } }],
+  };
+}
+
+async function auditOf(applicationId: string) {
+  const token = await local.signIn('caseworker.jongno');
+  const { body } = await local.http('GET', `/api/staff/applications/${applicationId}/audit`, undefined, { authorization: `Bearer ${token}` });
+  return body.events as { action: string; detail?: Record<string, unknown> }[];
+}
+
+const mobile = () => `010-${randomInt(1000, 10_000)}-${randomInt(1000, 10_000)}`;
+
+describe('notifications', () => {
+  it("tells the applicant their application arrived, once, though the sender runs again and concurrently on the same record", async () => {
+    const phone = mobile();
+    const receipt = await submit(submission('youth', { applicant: { district: '11110', name: `시험${randomUUID().slice(0, 8)}`, phone, email: undefined } }));
+
+    // The table stream's trigger in the local cloud sends it.
+    const sent = await untilDelivery(receipt.applicationId, 'received', 'sent');
+    expect(sent).toMatchObject({ template: 'application-received', channel: 'sms', messageId: expect.stringMatching(/^local-/), attempts: 1 });
+    expect(sent.gsi1pk).toBeUndefined(); // out of the OUTBOX index: nothing left to deliver
+
+    // Then the same record again, and three at once: a retried or duplicated delivery.
+    await expect(sendNotifications(streamEvent(receipt.applicationId, 'received'))).resolves.toEqual({ batchItemFailures: [] });
+    await Promise.all([1, 2, 3].map(() => sendNotifications(streamEvent(receipt.applicationId, 'received'))));
+
+    const mail = await mailFor(receipt.receiptNumber);
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({ channel: 'sms', to: phone });
+    expect(mail[0]!.text).toContain('신청이 접수되었습니다');
+    expect(mail[0]!.text).toContain('Your application has been received');
+    const audit = (await auditOf(receipt.applicationId)).filter((e) => e.action === 'notification.sent');
+    expect(audit).toEqual([expect.objectContaining({ detail: expect.objectContaining({ key: 'received', channel: 'sms', template: 'application-received' }) })]);
+    expect(JSON.stringify(audit)).not.toContain(phone);
+  });
+
+  it('sends a freshly queued notification once while several senders race for it', async () => {
+    const email = `race-${randomUUID().slice(0, 8)}@example.kr`;
+    const receipt = await submit(submission('youth', { applicant: { district: '11110', name: `시험${randomUUID().slice(0, 8)}`, email } }));
+    await untilDelivery(receipt.applicationId, 'received', 'sent');
+
+    // A second notification for the same application, raced by the cloud's trigger and three senders here.
+    const key = `race-${randomUUID()}`;
+    await local.db.send(
+      new PutCommand({
+        TableName: TABLE,
+        Item: {
+          pk: `APP#${receipt.applicationId}`,
+          sk: `NOTIFICATION#${key}`,
+          entity: 'Notification',
+          gsi1pk: 'OUTBOX',
+          gsi1sk: `pending#2026-01-01T00:00:00.000Z#${receipt.applicationId}`,
+          delivery: 'pending',
+          applicationId: receipt.applicationId,
+          key,
+          template: 'application-closed',
+          createdAt: new Date().toISOString(),
+        },
+      }),
+    );
+    await Promise.all([1, 2, 3].map(() => sendNotifications(streamEvent(receipt.applicationId, key))));
+    await untilDelivery(receipt.applicationId, key, 'sent');
+
+    const closed = (await mailFor(receipt.receiptNumber)).filter((m) => m.text.includes('서비스가 종결되었습니다'));
+    expect(closed).toHaveLength(1);
+    expect(closed[0]).toMatchObject({ channel: 'email', to: email });
+  });
+
+  it('retries a send the provider refuses, then marks it failed and shows it to the case managers of the district only', async () => {
+    const email = `nobody-${randomUUID().slice(0, 8)}@example.invalid`;
+    const receipt = await submit(submission('youth', { applicant: { district: '11110', name: `시험${randomUUID().slice(0, 8)}`, email } }));
+
+    // Four attempts, 1 + 2 + 4 seconds apart, in the local cloud's own sender.
+    const failed = await untilDelivery(receipt.applicationId, 'received', 'failed', 45_000);
+    expect(failed).toMatchObject({ failure: 'send-failed', attempts: 4, channel: 'email', lastError: 'MailboxRefused', district: '11110' });
+    expect(await mailFor(receipt.receiptNumber)).toEqual([]);
+
+    // Failed is final: running the sender again sends nothing.
+    await expect(sendNotifications(streamEvent(receipt.applicationId, 'received'))).resolves.toEqual({ batchItemFailures: [] });
+    expect(await mailFor(receipt.receiptNumber)).toEqual([]);
+
+    const jongno = { authorization: `Bearer ${await local.signIn('caseworker.jongno')}` };
+    const listed = await local.http('GET', '/api/staff/notifications?state=failed', undefined, jongno);
+    expect(listed.status).toBe(200);
+    const mine = listed.body.notifications.find((n: { applicationId: string }) => n.applicationId === receipt.applicationId);
+    expect(mine).toMatchObject({ key: 'received', template: 'application-received', reason: 'send-failed', attempts: 4, channel: 'email', district: '11110' });
+    expect(JSON.stringify(listed.body)).not.toContain(email);
+
+    const mapo = { authorization: `Bearer ${await local.signIn('caseworker.mapo')}` };
+    const other = await local.http('GET', '/api/staff/notifications?state=failed', undefined, mapo);
+    expect(other.body.notifications.map((n: { applicationId: string }) => n.applicationId)).not.toContain(receipt.applicationId);
+    expect((await local.http('GET', '/api/staff/notifications?state=failed&district=11110', undefined, mapo)).status).toBe(403);
+    expect((await local.http('GET', '/api/staff/notifications?state=sent', undefined, jongno)).status).toBe(400);
+
+    const audit = (await auditOf(receipt.applicationId)).filter((e) => e.action.startsWith('notification.'));
+    expect(audit).toEqual([expect.objectContaining({ action: 'notification.failed', detail: expect.objectContaining({ reason: 'send-failed', attempts: 4, error: 'MailboxRefused' }) })]);
+    expect(JSON.stringify(audit)).not.toContain(email);
+    // The application itself goes on: a failed message never holds up the case.
+    await untilStatus(receipt, 'awaiting-review');
+  });
+
+  it('lists what was sent on the local mailbox page', async () => {
+    const page = await fetch(`${cloud.api}/local/mailbox`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('신청이 접수되었습니다');
+  });
+});
