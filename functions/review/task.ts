@@ -5,9 +5,10 @@ import type { Text } from '../../forms/i18n';
 import { message } from '../../forms/messages';
 import type { StaffActor } from '../applications/audit';
 import { isApplicationId } from '../applications/identifiers';
+import type { MissedSession } from '../service-period/attendance';
 
 /** A decision a person owes the workflow: it holds the task token that resumes the execution. */
-export type TaskKind = 'review' | 'reassessment' | 'risk';
+export type TaskKind = 'review' | 'reassessment' | 'risk' | 'attendance';
 export type TaskState = 'open' | 'decided' | 'expired';
 
 export interface HumanTask {
@@ -25,10 +26,12 @@ export interface HumanTask {
   timeoutAt: string;
   /** How far a claim (the state's heartbeat) moves the due date. */
   heartbeatSeconds: number;
-  /** The workflow's token (review, re-assessment); an urgent risk task holds none: it stops no workflow. */
+  /** The workflow's token (review, re-assessment); a risk or attendance task holds none: it stops no workflow. */
   taskToken?: string;
   /** An urgent task: a high-risk screening result (DOMAIN.md §4), to be acknowledged with what was done. */
   risk?: { sessionId: string; reasons: Text[] };
+  /** Three no-shows in a row (functions/service-period/attendance.ts): the missed sessions, with their days. */
+  attendance?: { missed: MissedSession[] };
   /** The eligibility verdict the case manager starts from (the full explanation is on the application). */
   eligibilityOutcome?: string;
   assignee?: string;
@@ -90,6 +93,7 @@ export const taskKindLabels: Record<TaskKind, Text> = {
   review: { ko: '신청 검토', en: 'Application review' },
   reassessment: { ko: '재판정', en: 'Re-assessment' },
   risk: { ko: '고위험 긴급 확인', en: 'High risk: urgent follow-up' },
+  attendance: { ko: '연속 불참 확인', en: 'Missed sessions: follow-up' },
 };
 
 /** The decisions each kind of task accepts; the workflow's Choice states branch on these values. */
@@ -98,6 +102,8 @@ export const decisionsByKind = {
   reassessment: ['extend', 'close'],
   /** Said with what was done (the note is required): called the person, referred them, … */
   risk: ['acknowledged'],
+  /** What the case manager did about three no-shows in a row, said in the note too (required). */
+  attendance: ['family-called', 'new-times-agreed', 'early-closure-proposed'],
 } as const satisfies Record<TaskKind, readonly string[]>;
 
 /**

@@ -20,6 +20,8 @@ export interface TaskView {
   claimedAt?: string;
   /** An urgent task: a high-risk screening result, with why. */
   risk?: { sessionId: string; reasons: Text[] };
+  /** Three no-shows in a row: the sessions missed, with their days. */
+  attendance?: { missed: { sessionId: string; number: number; on: string }[] };
 }
 
 export interface TaskPage {
