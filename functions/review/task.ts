@@ -20,6 +20,10 @@ export interface HumanTask {
   programme: string;
   state: TaskState;
   createdAt: string;
+  /** A review or re-assessment: when the period's first task of its kind was opened (review/task-age.ts). */
+  firstOpenedAt?: string;
+  /** A review or re-assessment: how many tasks before this one expired unanswered and were escalated. */
+  escalations?: number;
   /** When the workflow escalates the task if nobody acts: its heartbeat deadline, never after `timeoutAt`. */
   dueAt: string;
   /** The state's timeout: no claim moves the due date past it. */

@@ -97,6 +97,9 @@ export function taskCard(task: TaskView, onDecided: () => void, options: { choic
     { class: 'task card', 'data-task': task.taskId },
     h('h3', {}, task.kindLabel, ' · ', ui.periodN(task.period), ' · ', taskStateLabels[task.state] ?? task.state),
     h('p', {}, ui.dueAt, ': ', due),
+    task.escalations && task.firstOpenedAt
+      ? h('p', { class: 'first-opened' }, ui.firstOpenedAt, ': ', dateTimeText(task.firstOpenedAt), ' · ', ui.escalatedN(task.escalations))
+      : null,
     task.risk ? h('div', { class: 'risk', role: 'alert' }, h('ul', {}, ...task.risk.reasons.map((r) => h('li', {}, r))), h('p', {}, h('a', { href: `tel:${crisisLine.number}` }, h('strong', {}, crisisLine.label)))) : null,
     task.attendance ? missedView(task.attendance.missed) : null,
     answerView(task, options.firstNames ?? {}),

@@ -53,6 +53,8 @@ export const ui = {
   no: { ko: '아니오', en: 'No' },
   none: { ko: '—', en: '—' },
   item: (n: number): Text => ({ ko: `${n}번째`, en: `No. ${n}` }),
+  firstOpenedAt: { ko: '처음 열림', en: 'First opened' },
+  escalatedN: (n: number): Text => ({ ko: `기한 넘겨 ${n}회 다시 열림`, en: `escalated ${n}×` }),
   missedInARow: { ko: '연속 불참한 회기', en: 'Sessions missed in a row' },
   attendanceNote: { ko: '한 일을 메모에 적어 주세요(필수).', en: 'Write what was done in the note (required).' },
   sessionOn: (n: number, day: Text): Text => ({ ko: `${n}회기 · ${day.ko}`, en: `Session ${n} · ${day.en}` }),

@@ -12,6 +12,9 @@ export interface TaskView {
   programme: string;
   state: string;
   createdAt: string;
+  /** A review or re-assessment opened afresh after an escalation: when the first was opened, and how often it escalated. */
+  firstOpenedAt?: string;
+  escalations?: number;
   dueAt: string;
   decisions: string[];
   /** The decision: by a signed-in case manager through this console, or sent straight to the Step Functions API. */
