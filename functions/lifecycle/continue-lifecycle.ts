@@ -4,14 +4,15 @@ import { stepInput } from './step-input';
 import { startLifecycle } from './start-lifecycle';
 
 const input = stepInput.extend({
-  resume: z.enum(['matching', 'service']),
+  resume: z.enum(['matching', 'service', 'review', 'reassessment']),
   handover: z.number().int().nonnegative().optional(),
 });
 
 /**
- * ContinueAsNew: a long wait (a period longer than one execution may hold, a waiting list) goes on in
- * a new execution, before Step Functions' one-year maximum ends this one. The name follows from this
- * execution's own input (`…-h<k+1>`), so a retried step starts the same execution once.
+ * ContinueAsNew: a long wait (a period longer than one execution may hold, a waiting list, a human task
+ * nobody decides) goes on in a new execution, before Step Functions' one-year maximum ends this one. The
+ * name follows from this execution's own input (`…-h<k+1>`), so a retried step starts the same
+ * execution once.
  */
 export const handler = workflowStep('ContinueAsNew', input, async ({ applicationId, period, resume, handover }) => {
   const next = (handover ?? 0) + 1;

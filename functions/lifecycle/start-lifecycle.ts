@@ -3,7 +3,7 @@ import { sfn } from '../commons/clients';
 import { env } from '../commons/env';
 
 /** Where an execution that continues another one picks up the work. */
-export type Resume = 'matching' | 'service';
+export type Resume = 'matching' | 'service' | 'review' | 'reassessment';
 
 /** The input every lifecycle execution starts with. */
 export interface LifecycleInput {
