@@ -17,4 +17,6 @@ export const env = {
   /** KMS HMAC key that access codes are hashed under; absent in the local cloud (LOCAL_MASTER_KEY). */
   accessCodeKeyId: () => process.env.ACCESS_CODE_KEY_ID,
   localMasterKey: () => process.env.LOCAL_MASTER_KEY,
+  /** The bucket of the applicants' documents (supplements); s3rver's bucket in the local cloud. */
+  documentsBucket: () => required('DOCUMENTS_BUCKET'),
 };

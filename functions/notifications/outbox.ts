@@ -11,7 +11,7 @@ import type { Text } from '../../forms/i18n';
 export interface Notification {
   applicationId: string;
   key: string;
-  template: 'application-rejected' | 'application-closed' | 'risk-flagged';
+  template: 'application-rejected' | 'application-closed' | 'risk-flagged' | 'supplement-requested';
   /** Who it is for: the applicant (default), or the case managers of the application's district. */
   audience?: 'applicant' | 'case-managers';
   reasons?: Text[];

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { message } from '../../forms/messages';
 import type { FieldProblem } from '../commons/problems';
+import { supplementRequestBody } from '../supplements/request-body';
 import { decisionNote } from './task';
 
 /** A counsellor id as the registry writes them: letters, digits, '.', '_' and '-', at most 64. */
@@ -22,6 +23,9 @@ export const decisionBody = z
     counsellorId: counsellorId
       .optional()
       .describe('approve only: the candidate to offer the place to first, one of GET /api/staff/applications/{applicationId}/candidates'),
+    supplement: supplementRequestBody
+      .optional()
+      .describe('request-info only, and then required: the checklist documents and form fields that are missing, and a message to the applicant'),
   })
   .superRefine((body, ctx) => {
     if (body.counsellorId !== undefined && body.decision !== 'approve') {
@@ -31,6 +35,26 @@ export const decisionBody = z
         message: message('counsellor-only-on-approve', {
           ko: '상담사는 승인할 때만 선택할 수 있습니다. 상담사 선택을 빼고 다시 보내 주세요',
           en: 'A counsellor can be chosen only when approving: leave it out and send again',
+        }),
+      });
+    }
+    if (body.decision === 'request-info' && body.supplement === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['supplement'],
+        message: message('supplement-required', {
+          ko: '보완 요청에는 필요한 서류나 고칠 항목, 신청인에게 보낼 안내 문구가 있어야 합니다',
+          en: 'A request for information says which documents or answers are missing, with a message to the applicant',
+        }),
+      });
+    }
+    if (body.supplement !== undefined && body.decision !== 'request-info') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['supplement'],
+        message: message('supplement-only-on-request-info', {
+          ko: '보완 내용은 보완 요청을 할 때만 보낼 수 있습니다. 빼고 다시 보내 주세요',
+          en: 'A supplement goes only with a request for information: leave it out and send again',
         }),
       });
     }

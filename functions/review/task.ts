@@ -5,6 +5,7 @@ import type { Text } from '../../forms/i18n';
 import { message } from '../../forms/messages';
 import type { StaffActor } from '../applications/audit';
 import { isApplicationId } from '../applications/identifiers';
+import type { SupplementRequest, SupplementState } from '../supplements/supplement';
 
 /** A decision a person owes the workflow: it holds the task token that resumes the execution. */
 export type TaskKind = 'review' | 'reassessment' | 'risk';
@@ -33,6 +34,8 @@ export interface HumanTask {
   eligibilityOutcome?: string;
   assignee?: string;
   claimedAt?: string;
+  /** A review task opened when a supplement round ended: which round, and whether the citizen answered. */
+  supplement?: { round: number; outcome: Extract<SupplementState, 'answered' | 'no-answer'> };
   /** The decision: written by the console before it answers the token (the task is still open), or by RecordDecision. */
   answer?: TaskAnswer;
 }
@@ -55,6 +58,12 @@ export interface TaskAnswer {
    * Stored here, never in the token's output; RecordDecision proposes it on the application's match.
    */
   counsellorId?: string;
+  /**
+   * Request-info only (console only): what the citizen is asked for. RecordDecision opens the
+   * supplement round from it; an answer sent straight to the Step Functions API has none, and the
+   * workflow then opens a fresh review task as before.
+   */
+  supplement?: SupplementRequest;
   at: string;
   /** The console's answer id, sent in the token's output so RecordDecision can tell its answer from another sender's. */
   id?: string;

@@ -16,6 +16,7 @@ import { countMiss, isCounterRace, readGuessCounter, stillAsRead, type GuessCoun
 import { afterMiss, clientOf, lockedUntil, perApplication, perClient } from './guessing-limits';
 import { citizenService, showsService } from './service-view';
 import { explanation, timeline } from './timeline';
+import { supplementAsked } from '../supplements/citizen-view';
 
 // One answer for "no such application" and "wrong code", so ids and receipts cannot be probed.
 const notFoundOrWrongCode = () =>
@@ -37,14 +38,24 @@ interface Attempt {
 
 /** GET /api/applications/{id} with the code in a header. A malformed id or code names nothing: 404 at once. */
 export async function openById(applicationId: string, accessCode: string | undefined, sourceIp: string) {
+  await admitCitizen(applicationId, accessCode, sourceIp, 'application.viewed');
+  return citizenView(applicationId);
+}
+
+/**
+ * The same check for a citizen acting on their application (answering a supplement): the code in a
+ * header, the guessing limits, the access audited as `action`; 404 (or 429) when it does not open.
+ */
+export async function admitCitizen(applicationId: string, accessCode: string | undefined, sourceIp: string, action: string): Promise<void> {
   if (!accessCode || accessCode.length > 64 || !isApplicationId(applicationId)) throw notFoundOrWrongCode();
-  return open({ applicationId, accessCode, sourceIp });
+  await open({ applicationId, accessCode, sourceIp }, action);
 }
 
 /** The status page: receipt number and code. An unknown receipt is tried as its stand-in application. */
 export async function openByReceipt(receiptNumber: string, accessCode: string, sourceIp: string) {
   const applicationId = (await findApplicationIdByReceipt(receiptNumber)) ?? standInApplicationId(await accessCodeKey(), receiptNumber);
-  return open({ applicationId, accessCode, sourceIp, receiptNumber });
+  await open({ applicationId, accessCode, sourceIp, receiptNumber }, 'application.viewed');
+  return citizenView(applicationId);
 }
 
 /**
@@ -53,7 +64,7 @@ export async function openByReceipt(receiptNumber: string, accessCode: string, s
  * three reads, one HMAC, one three-item transaction — and give the same 404, so neither the answer nor
  * its timing tells whether it exists.
  */
-async function open(attempt: Attempt) {
+async function open(attempt: Attempt, action: string): Promise<void> {
   const key = await accessCodeKey();
   for (let tries = 1; ; tries++) {
     const at = nowMs();
@@ -66,7 +77,7 @@ async function open(attempt: Attempt) {
     if (locked > at) throw problem.tooManyAttempts(Math.ceil((locked - at) / 1000));
 
     const opens = accessCodeMatches(key, attempt.applicationId, attempt.accessCode, stored);
-    const writes = opens ? viewed(attempt, at, client, application) : denied(attempt, at, client, application);
+    const writes = opens ? viewed(attempt, action, at, client, application) : denied(attempt, at, client, application);
     try {
       await dynamo().send(new TransactWriteCommand({ TransactItems: writes }));
     } catch (error) {
@@ -75,17 +86,17 @@ async function open(attempt: Attempt) {
       continue;
     }
     if (!opens) throw notFoundOrWrongCode();
-    return citizenView(attempt.applicationId);
+    return;
   }
 }
 
 /** The read, audited, if no miss was counted meanwhile (a lock may have begun). */
-function viewed(attempt: Attempt, at: number, client: GuessCounter, application: GuessCounter): TransactItem[] {
+function viewed(attempt: Attempt, action: string, at: number, client: GuessCounter, application: GuessCounter): TransactItem[] {
   const event = auditEvent({
     applicationId: attempt.applicationId,
     at: new Date(at).toISOString(),
     actor: { kind: 'citizen', sourceIp: attempt.sourceIp },
-    action: 'application.viewed',
+    action,
   });
   return [stillAsRead(client), stillAsRead(application), auditPut(event)];
 }
@@ -113,12 +124,13 @@ function denied(attempt: Attempt, at: number, client: GuessCounter, application:
 async function citizenView(applicationId: string) {
   const application = await getApplication(applicationId, false);
   if (!application) throw notFoundOrWrongCode();
-  const [audit, service] = await Promise.all([listAudit(applicationId), serviceOf(application)]);
+  const [audit, service, supplement] = await Promise.all([listAudit(applicationId), serviceOf(application), supplementAsked(application)]);
   return {
     ...publicView(application),
     timeline: timeline(audit),
     eligibility: explanation(application),
     ...(service ? { service } : {}),
+    ...(supplement ? { supplement } : {}),
   };
 }
 
