@@ -9,6 +9,7 @@ import { callApi } from './lib/api';
 import { byId, focusView, h, show, txt } from './lib/dom';
 import { eligibilityView, type EligibilityExplanation } from './lib/eligibility-view';
 import { serviceSection, type CitizenService } from './status/service-section';
+import { supplementSection, type CitizenSupplement } from './status/supplement-section';
 import { dateText, dateTimeText, setUpLanguage } from './lib/i18n';
 
 const ui = {
@@ -50,6 +51,8 @@ interface ApplicationView {
   eligibility?: EligibilityExplanation;
   /** While the agency serves the person. */
   service?: CitizenService;
+  /** While a supplement request waits for the applicant's answer. */
+  supplement?: CitizenSupplement;
 }
 
 const app = byId('app');
@@ -168,6 +171,7 @@ function renderApplication(view: ApplicationView): void {
         period ? txt('dt', ui.servicePeriod) : null,
         period ? h('dd', {}, ui.periodN(period.period), ': ', dateText(period.startsAt), ' – ', dateText(period.endsAt)) : null,
       ),
+      view.supplement ? supplementSection(view.supplement, view.applicationId, codeInput.value.trim()) : null,
       view.service ? serviceSection(view.service) : null,
       refresh,
       txt('h3', ui.timeline),

@@ -12,6 +12,7 @@ import { matchChoice } from './match-choice';
 import { matchHistory } from './match-history';
 import { app, problemView } from './page';
 import { staffApi } from './session';
+import { supplementsView } from './supplement-view';
 import { taskCard } from './task-card';
 import { districtText, programmeName, ui } from './texts';
 import type { CaseFile } from './types';
@@ -58,6 +59,7 @@ export async function showApplication(applicationId: string): Promise<void> {
     matching,
     txt('h2', ui.taskList),
     ...(file.tasks.length ? file.tasks.map((task) => taskCard(task, reload, { choice, firstNames: file.counsellorFirstNames })) : [txt('p', ui.noTasks)]),
+    supplementsView(file.id, file.programme, file.supplements ?? []),
     txt('h2', ui.eligibility),
     file.eligibility ? eligibilityView(file.eligibility, 'h3') : txt('p', ui.notChecked),
     txt('h2', ui.answers),

@@ -1,6 +1,7 @@
 /** What the staff API answers, as the console reads it. */
 import type { Text } from '../../../forms/i18n';
 import type { EligibilityExplanation } from '../lib/eligibility-view';
+import type { StaffSupplementView } from '../../../functions/supplements/staff-view';
 
 export interface TaskView {
   taskId: string;
@@ -20,6 +21,8 @@ export interface TaskView {
   claimedAt?: string;
   /** An urgent task: a high-risk screening result, with why. */
   risk?: { sessionId: string; reasons: Text[] };
+  /** A review task opened when a supplement round ended: answered, or the deadline passed. */
+  supplement?: { round: number; outcome: 'answered' | 'no-answer' };
 }
 
 export interface TaskPage {
@@ -96,6 +99,7 @@ export interface CaseFile {
   agencyNames?: Record<string, Text>;
   servicePeriod?: { period: number; startsAt: string; endsAt: string };
   tasks: TaskView[];
+  supplements?: StaffSupplementView[];
 }
 
 export interface AuditEventView {
