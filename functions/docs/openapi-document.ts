@@ -4,6 +4,7 @@ import { LEDGER_MONTH } from '../ledger/month';
 import { offerAnswerBody } from '../matching/offer';
 import { agencyCreateSchema, agencyUpdateSchema, counsellorCreateSchema, counsellorUpdateSchema } from '../providers/registry-schema';
 import { routes } from '../routes';
+import { supplementAnswerBody, uploadsBody } from '../supplements/answer-bodies';
 import { decisionBody } from '../review/decision-body';
 import { sessionRecordBody } from '../service-period/session';
 
@@ -35,6 +36,8 @@ const bodies: Partial<Record<string, string>> = {
   'POST /api/registry/agencies/{agencyId}/counsellors': 'CounsellorCreate',
   'PUT /api/registry/agencies/{agencyId}/counsellors/{counsellorId}': 'CounsellorUpdate',
   'POST /api/staff/tasks/{taskId}/decision': 'Decision',
+  'POST /api/applications/{applicationId}/supplement/uploads': 'SupplementUploads',
+  'POST /api/applications/{applicationId}/supplement': 'SupplementAnswer',
   'PUT /api/provider/applications/{applicationId}/sessions/{sessionId}': 'SessionRecord',
   'POST /api/provider/offers/{offerId}/decision': 'OfferAnswer',
 };
@@ -129,6 +132,8 @@ export function openApiDocument() {
         CounsellorCreate: bodySchema(counsellorCreateSchema()),
         CounsellorUpdate: bodySchema(counsellorUpdateSchema()),
         Decision: bodySchema(decisionBody),
+        SupplementUploads: bodySchema(uploadsBody),
+        SupplementAnswer: bodySchema(supplementAnswerBody),
         SessionRecord: bodySchema(sessionRecordBody),
         Candidate: candidateSchema,
         CandidateList: {

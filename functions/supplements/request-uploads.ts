@@ -1,32 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
-import { message } from '../../forms/messages';
 import { httpHandler } from '../commons/http';
 import { problem } from '../commons/problems';
 import { admitCitizen } from '../status/citizen-access';
 import { latestRound, nothingAsked } from './citizen-round';
 import { presignUpload } from './document-store';
-import { isUploadContentType, MAX_UPLOAD_BYTES, UPLOAD_URL_SECONDS, uploadKey, type UploadContentType } from './supplement';
-
-const typeText = message('upload-type', { ko: 'PDF, JPEG, PNG 파일만 올릴 수 있습니다', en: 'Only PDF, JPEG or PNG files can be uploaded' });
-const sizeText = message('upload-size', { ko: '파일은 1바이트 이상 10MB 이하여야 합니다', en: 'A file must be between 1 byte and 10 MB' });
-
-export const uploadsBody = z
-  .object({
-    documents: z
-      .array(
-        z
-          .object({
-            documentId: z.string().max(64),
-            contentType: z.string().max(100).refine(isUploadContentType, typeText),
-            size: z.number({ error: sizeText }).int(sizeText).min(1, sizeText).max(MAX_UPLOAD_BYTES, sizeText),
-          })
-          .strict(),
-      )
-      .min(1, message('upload-none', { ko: '올릴 파일을 하나 이상 골라 주세요', en: 'Choose at least one file to upload' }))
-      .max(20),
-  })
-  .strict();
+import { uploadsBody } from './answer-bodies';
+import { UPLOAD_URL_SECONDS, uploadKey, type UploadContentType } from './supplement';
 
 /**
  * POST /api/applications/{applicationId}/supplement/uploads — for the holder of the access code, while

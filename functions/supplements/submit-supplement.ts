@@ -1,33 +1,19 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import * as z from 'zod';
 import { getProgramme } from '../../forms';
-import { message } from '../../forms/messages';
 import { sfn } from '../commons/clients';
 import { now } from '../commons/clock';
 import { httpHandler } from '../commons/http';
 import { HttpProblem, problem, type FieldProblem } from '../commons/problems';
 import { auditEvent } from '../applications/audit';
 import { transition } from '../applications/store';
-import { decisionNote } from '../review/task';
 import { isSpentToken } from '../review/staff-task';
 import { admitCitizen } from '../status/citizen-access';
+import { supplementAnswerBody } from './answer-bodies';
 import { latestRound, nothingAsked } from './citizen-round';
 import { checkCorrections } from './corrections';
 import { describeUpload } from './document-store';
 import { isUploadContentType, MAX_UPLOAD_BYTES, startsAsDeclared, uploadKey, type SupplementDocument, type SupplementRound } from './supplement';
 import { answeredWrite } from './supplement-store';
-
-const body = z
-  .object({
-    documents: z.array(z.object({ documentId: z.string().max(64), uploadId: z.uuid() }).strict()).max(20).default([]),
-    fields: z.record(z.string().max(100), z.unknown()).default({}),
-    note: decisionNote.optional(),
-  })
-  .strict()
-  .refine((b) => b.documents.length + Object.keys(b.fields).length > 0 || b.note, {
-    path: ['documents'],
-    message: message('supplement-empty', { ko: '서류를 올리거나 항목을 고치거나 메모를 남겨 주세요', en: 'Upload a document, correct an answer or leave a note' }),
-  });
 
 const uploadProblem = (field: string, code: string, ko: string, en: string): FieldProblem => ({ field, code, message: { ko, en } });
 
@@ -71,7 +57,7 @@ const alreadyClosed = () =>
 export const handler = httpHandler(async (event) => {
   const applicationId = event.pathParameters?.applicationId ?? '';
   await admitCitizen(applicationId, event.headers?.['x-access-code'], event.requestContext.http.sourceIp, 'supplement.opened');
-  const answer = body.parse(event.jsonBody);
+  const answer = supplementAnswerBody.parse(event.jsonBody);
   const { application, round } = await latestRound(applicationId);
   if (round.state === 'answered') return resume(round); // a retry after the answer was stored
   if (round.state !== 'waiting') throw round.state === 'no-answer' ? alreadyClosed() : nothingAsked();
