@@ -20,6 +20,11 @@ export interface HandlerAccess {
   accessCodes?: true;
   /** Sends SMS (sns:Publish to phone numbers) and e-mail (ses:SendEmail from the stage's address). */
   sendsMessages?: true;
+  /**
+   * The documents bucket, under `applications/`: 'upload' presigns the citizen's PUTs, 'check' reads
+   * what was uploaded (HeadObject, its first bytes), 'read' presigns a case manager's GET.
+   */
+  documents?: 'upload' | 'check' | 'read';
 }
 
 /** Lambda timeout of a function whose entry names none. */
@@ -195,6 +200,21 @@ export const handlers = {
     description: 'Records a session for the serving agency; the last of the plan ends the period early',
     access: { table: 'readwrite', taskTokens: 'answer' },
   },
+  requestSupplementUploads: {
+    entry: 'functions/supplements/request-uploads.ts',
+    description: 'Gives the applicant presigned upload addresses for the documents a supplement asks for',
+    access: { table: 'readwrite', accessCodes: true, documents: 'upload' },
+  },
+  submitSupplement: {
+    entry: 'functions/supplements/submit-supplement.ts',
+    description: "Records the applicant's supplement (uploads checked, corrected answers) and resumes the workflow",
+    access: { table: 'readwrite', accessCodes: true, taskTokens: 'answer', documents: 'check' },
+  },
+  openSupplementDocument: {
+    entry: 'functions/supplements/open-document.ts',
+    description: 'Gives a case manager a short-lived link to a document the applicant uploaded, audited',
+    access: { table: 'readwrite', documents: 'read' },
+  },
   // Lifecycle steps (Step Functions tasks)
   checkEligibility: {
     entry: 'functions/eligibility/check-eligibility-step.ts',
@@ -214,6 +234,16 @@ export const handlers = {
   escalateOverdueTask: {
     entry: 'functions/review/escalate-overdue-task.ts',
     description: 'Expires an overdue task and flags it for a supervisor',
+    access: { table: 'readwrite' },
+  },
+  awaitSupplement: {
+    entry: 'functions/supplements/await-supplement.ts',
+    description: "Keeps the token of the workflow's wait for the applicant's supplement, with its deadline",
+    access: { table: 'readwrite' },
+  },
+  lapseSupplement: {
+    entry: 'functions/supplements/lapse-supplement.ts',
+    description: 'Marks a supplement the applicant did not answer in time, for the case manager',
     access: { table: 'readwrite' },
   },
   matchProvider: {

@@ -6,6 +6,7 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
@@ -21,6 +22,7 @@ export interface AppStackProps extends StackProps {
   table: dynamodb.ITableV2;
   dataKey: kms.IKey;
   accessCodeKey: kms.IKey;
+  documents: s3.IBucket;
   userPool: cognito.IUserPool;
   userPoolClient: cognito.IUserPoolClient;
 }
@@ -56,6 +58,7 @@ export class AppStack extends Stack {
           ...('sendsMessages' in spec.access
             ? { NOTIFICATION_EMAIL_FROM: config.notifications.emailFrom, CASE_MANAGERS_EMAIL: config.notifications.caseManagersEmail }
             : {}),
+          ...('documents' in spec.access ? { DOCUMENTS_BUCKET: props.documents.bucketName } : {}),
         },
       });
       const access: HandlerAccess = spec.access;
@@ -64,6 +67,19 @@ export class AppStack extends Stack {
       if (access.dataKey === 'encrypt' || access.dataKey === 'both') props.dataKey.grant(fn, 'kms:GenerateDataKey');
       if (access.dataKey === 'decrypt' || access.dataKey === 'both') props.dataKey.grantDecrypt(fn);
       if (access.accessCodes) props.accessCodeKey.grant(fn, 'kms:GenerateMac');
+      if (access.documents) {
+        // Objects of applications only, one action each: presigning a PUT needs PutObject; checking an
+        // upload (HeadObject, a ranged GET) and presigning a case manager's GET need GetObject.
+        const action = access.documents === 'upload' ? 's3:PutObject' : 's3:GetObject';
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: [action], resources: [props.documents.arnForObjects('applications/*')] }));
+        // Without ListBucket S3 answers a HEAD of a missing object 403, not 404: the check could not
+        // tell "not uploaded" from "not allowed". Listing is limited to the applications' prefix.
+        if (access.documents === 'check') {
+          fn.addToRolePolicy(
+            new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.documents.bucketArn], conditions: { StringLike: { 's3:prefix': 'applications/*' } } }),
+          );
+        }
+      }
       if (access.startsLifecycle) {
         fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [stateMachineArn] }));
       }

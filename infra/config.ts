@@ -29,6 +29,8 @@ export const environmentConfigSchema = z
         reassessmentTimeoutDays: days,
         /** A case manager's action on an open task is the heartbeat; silence this long escalates it. */
         heartbeatDays: days,
+        /** How long the applicant has to answer a supplement request (보완 요청) before the case returns unanswered. */
+        supplementDays: days,
       })
       .refine((t) => t.heartbeatDays < Math.min(t.reviewTimeoutDays, t.reassessmentTimeoutDays), {
         message: 'heartbeatDays must be shorter than every task timeout',
@@ -62,7 +64,7 @@ export type EnvironmentConfig = z.infer<typeof environmentConfigSchema>;
 
 const shared = {
   region: 'ap-northeast-2',
-  humanTasks: { reviewTimeoutDays: 14, reassessmentTimeoutDays: 30, heartbeatDays: 7 },
+  humanTasks: { reviewTimeoutDays: 14, reassessmentTimeoutDays: 30, heartbeatDays: 7, supplementDays: 14 },
   providerOffers: { timeoutDays: 5, heartbeatDays: 2 },
   waitlistRecheckDays: 60,
 } as const;

@@ -1,10 +1,14 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { staffGroups } from '../functions/routes';
 import type { EnvironmentConfig } from './config';
+
+/** Five years and a day for leap years: the retention of service records (DOMAIN.md §3). */
+export const DOCUMENT_RETENTION_DAYS = 5 * 365 + 2;
 
 export interface DataStackProps extends StackProps {
   config: EnvironmentConfig;
@@ -19,6 +23,7 @@ export class DataStack extends Stack {
   readonly dataKey: kms.Key;
   readonly accessCodeKey: kms.Key;
   readonly userPool: cognito.UserPool;
+  readonly documents: s3.Bucket;
   readonly userPoolClient: cognito.UserPoolClient;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
@@ -63,6 +68,31 @@ export class DataStack extends Stack {
       deletionProtection: config.deletionProtection,
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
       removalPolicy,
+    });
+
+    // The applicants' documents (supplements): private, encrypted, TLS only, uploaded by the browser
+    // through presigned PUTs from the allowed origins. Kept as long as the case's records: service
+    // records are kept five years (DOMAIN.md §3), and the documents that decided a case with them.
+    this.documents = new s3.Bucket(this, 'Documents', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: false,
+      cors: [
+        {
+          allowedOrigins: config.allowedOrigins,
+          allowedMethods: [s3.HttpMethods.PUT],
+          allowedHeaders: ['content-type'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [
+        { id: 'case-retention', prefix: 'applications/', expiration: Duration.days(DOCUMENT_RETENTION_DAYS) },
+        { id: 'abandoned-multipart', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      removalPolicy,
+      autoDeleteObjects: false,
     });
 
     this.userPool = new cognito.UserPool(this, 'StaffUsers', {

@@ -16,6 +16,7 @@ export function buildDolbom(app: App, config: EnvironmentConfig) {
     table: data.table,
     dataKey: data.dataKey,
     accessCodeKey: data.accessCodeKey,
+    documents: data.documents,
     userPool: data.userPool,
     userPoolClient: data.userPoolClient,
   });

@@ -15,6 +15,8 @@ export type LifecycleStep = Extract<
   | 'openHumanTask'
   | 'recordDecision'
   | 'escalateOverdueTask'
+  | 'awaitSupplement'
+  | 'lapseSupplement'
   | 'matchProvider'
   | 'openProviderOffer'
   | 'recordOfferAnswer'
@@ -33,7 +35,7 @@ export type LifecycleStep = Extract<
 export interface LifecycleProps {
   stateMachineName: string;
   steps: Record<LifecycleStep, IFunction>;
-  humanTasks: { reviewTimeoutDays: number; reassessmentTimeoutDays: number; heartbeatDays: number };
+  humanTasks: { reviewTimeoutDays: number; reassessmentTimeoutDays: number; heartbeatDays: number; supplementDays: number };
   providerOffers: { timeoutDays: number; heartbeatDays: number };
   waitlistRecheckDays: number;
   logs?: sfn.LogOptions;
@@ -189,6 +191,27 @@ export class LifecycleStateMachine extends Construct {
     // Stage 2: case-manager review.
     const review = humanTask('CaseManagerReview', 'review', humanTasks.reviewTimeoutDays);
 
+    // Stage 2b: a supplement (보완 요청). The workflow waits for the citizen on a callback whose timeout
+    // is their deadline; their answer on the status page sends the token (functions/supplements/
+    // submit-supplement.ts). Answered or not, the case returns to the case manager in a fresh task.
+    const supplementSeconds = humanTasks.supplementDays * DAY_SECONDS;
+    const awaitSupplement = new tasks.LambdaInvoke(this, 'AwaitSupplement', {
+      stateName: 'AwaitSupplement',
+      lambdaFunction: steps.awaitSupplement,
+      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: sfn.TaskInput.fromObject({ ...ids, taskToken: sfn.JsonPath.taskToken, timeoutSeconds: supplementSeconds }),
+      retryOnServiceExceptions: false,
+      resultPath: sfn.JsonPath.DISCARD,
+      // No heartbeat: a citizen has nothing to send one with; the deadline is the whole wait.
+      taskTimeout: sfn.Timeout.duration(Duration.seconds(supplementSeconds)),
+    });
+    retryTransientErrors(awaitSupplement);
+    const lapseSupplement = lambdaStep('LapseSupplement', 'lapseSupplement', ids, null);
+    awaitSupplement.addCatch(lapseSupplement, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
+    awaitSupplement.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
+    awaitSupplement.next(review.task);
+    lapseSupplement.next(review.task);
+
     // Stage 3: provider matching. MatchProvider ranks the counsellors and reserves the best free
     // place; the agency answers the offer; a decline or a lapse releases the place and the next
     // candidate is tried. With nobody free the application waits on a callback that the waitlist
@@ -280,6 +303,13 @@ export class LifecycleStateMachine extends Construct {
       new sfn.Choice(this, 'ReviewDecision', { stateName: 'ReviewDecision' })
         .when(sfn.Condition.stringEquals('$.decision.result.decision', 'approve'), matchProvider)
         .when(sfn.Condition.stringEquals('$.decision.result.decision', 'reject'), reject)
+        .when(
+          sfn.Condition.and(
+            sfn.Condition.stringEquals('$.decision.result.decision', 'request-info'),
+            sfn.Condition.booleanEquals('$.decision.result.supplementRequested', true),
+          ),
+          awaitSupplement,
+        )
         .otherwise(review.task),
     );
     matchProvider.next(

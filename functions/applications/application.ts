@@ -3,6 +3,7 @@ import type { ClosingRequest } from '../closure/closing-labels';
 import type { ClosureRecord } from '../closure/closure-record';
 import type { Candidate } from '../matching/match-types';
 import type { SealedValue } from '../privacy/envelope';
+import type { SupplementSummary } from '../supplements/supplement';
 
 /**
  * Where an application stands. The application item is the source of truth for this (execution
@@ -12,6 +13,8 @@ export const applicationStatuses = [
   'submitted',
   'screened',
   'awaiting-review',
+  /** The case manager asked the applicant for documents or corrected answers (보완 요청); the workflow waits for them. */
+  'supplement-requested',
   'matching',
   'waitlisted',
   'matched',
@@ -28,6 +31,7 @@ export const statusLabels: Record<ApplicationStatus, Text> = {
   submitted: { ko: '접수됨', en: 'Submitted' },
   screened: { ko: '자격 확인 완료', en: 'Eligibility checked' },
   'awaiting-review': { ko: '담당자 검토 중', en: 'Waiting for case-manager review' },
+  'supplement-requested': { ko: '보완 서류·내용 제출 필요', en: 'We need more from you' },
   matching: { ko: '제공기관 연결 중', en: 'Matching a provider' },
   waitlisted: { ko: '제공기관 대기 중', en: 'On the provider waiting list' },
   matched: { ko: '제공기관 연결됨', en: 'Provider assigned' },
@@ -104,6 +108,8 @@ export interface Application {
   /** The counsellor serving the application (set with providerId). */
   counsellorId?: string;
   match?: MatchState;
+  /** The latest supplement round (보완 요청), if any; its item (functions/supplements/supplement-store.ts) holds the rest. */
+  supplement?: SupplementSummary;
   servicePeriod?: ServicePeriod;
   /** When the re-assessment's extension was refused for the programme's caps (recorded once). */
   extensionRefusedAt?: string;

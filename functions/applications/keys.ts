@@ -27,6 +27,9 @@ export const keys = {
    * GSI1 (`districtLedgerMonth`) — see functions/ledger/ledger-month-store.ts for why.
    */
   ledgerMonth: (applicationId: string, month: string) => ({ pk: `APP#${applicationId}`, sk: `LEDGER-MONTH#${month}` }),
+  /** One supplement round (보완 요청) of an application, holding the token of the workflow's wait for the citizen. */
+  supplement: (applicationId: string, round: number) => ({ pk: `APP#${applicationId}`, sk: `SUPPLEMENT#r${String(round).padStart(3, '0')}` }),
+  supplementPrefix: 'SUPPLEMENT#',
   notification: (applicationId: string, key: string) => ({ pk: `APP#${applicationId}`, sk: `NOTIFICATION#${key}` }),
   /** Every outbox item's sort key starts so: what the sender's stream filter passes. */
   notificationPrefix: 'NOTIFICATION#',

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
 
 /**
  * Module-scope clients, created once per Lambda container and reused across invocations. Endpoints
@@ -11,6 +12,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 let documentClient: DynamoDBDocumentClient | undefined;
 let sfnClient: SFNClient | undefined;
 let kmsClient: KMSClient | undefined;
+let s3Client: S3Client | undefined;
 
 export function dynamo(): DynamoDBDocumentClient {
   documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
@@ -27,4 +29,18 @@ export function sfn(): SFNClient {
 export function kms(): KMSClient {
   kmsClient ??= new KMSClient({});
   return kmsClient;
+}
+
+/**
+ * S3 (AWS_ENDPOINT_URL_S3 in the local cloud, where s3rver answers on a port of 127.0.0.1 and so only
+ * path-style addresses reach it). Checksums only where S3 requires them: a presigned PUT that carried
+ * the SDK's default checksum would be the checksum of no body, and every browser upload would fail.
+ */
+export function s3(): S3Client {
+  s3Client ??= new S3Client({
+    forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3),
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  return s3Client;
 }

@@ -21,4 +21,6 @@ export const env = {
   notificationEmailFrom: () => required('NOTIFICATION_EMAIL_FROM'),
   /** The case managers' team address, with `{district}` for the district code (staff-facing notifications). */
   caseManagersEmail: () => required('CASE_MANAGERS_EMAIL'),
+  /** The bucket of the applicants' documents (supplements); s3rver's bucket in the local cloud. */
+  documentsBucket: () => required('DOCUMENTS_BUCKET'),
 };

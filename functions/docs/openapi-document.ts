@@ -4,6 +4,7 @@ import { LEDGER_MONTH } from '../ledger/month';
 import { offerAnswerBody } from '../matching/offer';
 import { agencyCreateSchema, agencyUpdateSchema, counsellorCreateSchema, counsellorUpdateSchema } from '../providers/registry-schema';
 import { routes } from '../routes';
+import { supplementAnswerBody, uploadsBody } from '../supplements/answer-bodies';
 import { decisionBody } from '../review/decision-body';
 import { staffClosureBody, withdrawalBody } from '../closure/closing-reasons';
 import { referralAcknowledgedBody, referralSentBody } from '../referral/referral-body';
@@ -38,6 +39,8 @@ const bodies: Partial<Record<string, string>> = {
   'POST /api/registry/agencies/{agencyId}/counsellors': 'CounsellorCreate',
   'PUT /api/registry/agencies/{agencyId}/counsellors/{counsellorId}': 'CounsellorUpdate',
   'POST /api/staff/tasks/{taskId}/decision': 'Decision',
+  'POST /api/applications/{applicationId}/supplement/uploads': 'SupplementUploads',
+  'POST /api/applications/{applicationId}/supplement': 'SupplementAnswer',
   'PUT /api/provider/applications/{applicationId}/sessions/{sessionId}': 'SessionRecord',
   'POST /api/provider/offers/{offerId}/decision': 'OfferAnswer',
   'POST /api/staff/applications/{applicationId}/closure': 'EarlyClosure',
@@ -137,6 +140,8 @@ export function openApiDocument() {
         CounsellorCreate: bodySchema(counsellorCreateSchema()),
         CounsellorUpdate: bodySchema(counsellorUpdateSchema()),
         Decision: bodySchema(decisionBody),
+        SupplementUploads: bodySchema(uploadsBody),
+        SupplementAnswer: bodySchema(supplementAnswerBody),
         SessionRecord: bodySchema(sessionRecordBody),
         Candidate: candidateSchema,
         CandidateList: {

@@ -12,6 +12,7 @@ import { auditPut, getApplication } from '../applications/store';
 import { requireClosingReason } from '../closure/closing-check';
 import { liveCandidates } from '../matching/candidates-preview';
 import { extensionRefused } from '../reassessment/extension-refusal';
+import { checkSupplementRequest } from '../supplements/check-request';
 import { decisionBody, notACandidate } from './decision-body';
 import { isSpentToken, taskClosed, taskForStaff } from './staff-task';
 import { decisionsByKind, type HumanTask, type TaskAnswer } from './task';
@@ -47,6 +48,7 @@ export const handler = httpHandler(async (event) => {
       },
     ]);
   }
+  if (body.supplement) checkSupplementRequest(task.programme, body.supplement);
   // Checked while the choice can still be stored; a retry of a stored answer is not checked again.
   const refused = body.decision === 'extend' && task.state === 'open' && !task.answer ? extensionRefused(task) : undefined;
   if (refused) throw refused;
@@ -60,6 +62,7 @@ export const handler = httpHandler(async (event) => {
     note: body.note,
     ...(body.counsellorId ? { counsellorId: body.counsellorId } : {}),
     ...(body.closingSessionMissing ? { closingSessionMissing: body.closingSessionMissing } : {}),
+    ...(body.supplement ? { supplement: body.supplement } : {}),
     at: now().toISOString(),
   };
   if (!task.taskToken) {
@@ -85,8 +88,14 @@ async function standingAnswer(task: HumanTask, mine: TaskAnswer): Promise<TaskAn
     answer = (await recordAnswer(task, mine)) ? mine : (await getTask(task.applicationId, task.taskId))?.answer;
   }
   if (!answer || answer.via !== 'console' || answer.by?.userId !== mine.by?.userId) throw taskClosed();
-  if (answer.decision !== mine.decision || (answer.note ?? '') !== (mine.note ?? '') || answer.counsellorId !== mine.counsellorId) throw answeredDifferently();
+  if (answer.decision !== mine.decision || (answer.note ?? '') !== (mine.note ?? '') || answer.counsellorId !== mine.counsellorId || !sameSupplement(answer, mine)) {
+    throw answeredDifferently();
+  }
   return answer;
+}
+
+function sameSupplement(a: TaskAnswer, b: TaskAnswer): boolean {
+  return JSON.stringify(a.supplement ?? null) === JSON.stringify(b.supplement ?? null);
 }
 
 /** 400 on `counsellorId` unless the counsellor is one of the application's live candidates. */

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { message } from '../../forms/messages';
 import type { FieldProblem } from '../commons/problems';
 import { closingSessionMissingBody } from '../closure/closing-reasons';
+import { supplementRequestBody } from '../supplements/request-body';
 import { decisionNote } from './task';
 
 /** A counsellor id as the registry writes them: letters, digits, '.', '_' and '-', at most 64. */
@@ -26,6 +27,9 @@ export const decisionBody = z
     closingSessionMissing: closingSessionMissingBody
       .optional()
       .describe('close only: why the closing session or post-test could not be recorded; required when they were not'),
+    supplement: supplementRequestBody
+      .optional()
+      .describe('request-info only, and then required: the checklist documents and form fields that are missing, and a message to the applicant'),
   })
   .superRefine((body, ctx) => {
     if (body.counsellorId !== undefined && body.decision !== 'approve') {
@@ -45,6 +49,26 @@ export const decisionBody = z
         message: message('closing-missing-only-on-close', {
           ko: '종결 회기를 못 한 사유는 종결할 때만 적습니다. 사유를 빼고 다시 보내 주세요',
           en: 'A reason for a missing closing session goes only with closing: leave it out and send again',
+        }),
+      });
+    }
+    if (body.decision === 'request-info' && body.supplement === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['supplement'],
+        message: message('supplement-required', {
+          ko: '보완 요청에는 필요한 서류나 고칠 항목, 신청인에게 보낼 안내 문구가 있어야 합니다',
+          en: 'A request for information says which documents or answers are missing, with a message to the applicant',
+        }),
+      });
+    }
+    if (body.supplement !== undefined && body.decision !== 'request-info') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['supplement'],
+        message: message('supplement-only-on-request-info', {
+          ko: '보완 내용은 보완 요청을 할 때만 보낼 수 있습니다. 빼고 다시 보내 주세요',
+          en: 'A supplement goes only with a request for information: leave it out and send again',
         }),
       });
     }

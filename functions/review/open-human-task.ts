@@ -18,7 +18,8 @@ const input = stepInput.extend({
 });
 
 const statusFor = {
-  review: { from: ['screened', 'awaiting-review'], to: 'awaiting-review' },
+  // A supplement round (answered or not) returns the case to review.
+  review: { from: ['screened', 'awaiting-review', 'supplement-requested'], to: 'awaiting-review' },
   reassessment: { from: ['in-service', 'reassessment'], to: 'reassessment' },
 } as const;
 
@@ -32,6 +33,8 @@ const statusFor = {
 export const handler = workflowStep('OpenHumanTask', input, async ({ applicationId, period, kind, taskToken, timeoutSeconds, heartbeatSeconds }) => {
   const application = await requireApplication(applicationId);
   const openedAt = now();
+  const returned = application.status === 'supplement-requested' ? application.supplement : undefined;
+  const outcome = returned?.state === 'answered' ? 'answered' : returned ? 'no-answer' : undefined;
   const after = (seconds: number) => new Date(openedAt.getTime() + seconds * 1000).toISOString();
   const taskId = taskIdFor(applicationId, taskToken);
   const earlier = (await tasksOfApplication(applicationId)).filter((t) => t.kind === kind && t.period === period && t.taskId !== taskId);
@@ -50,6 +53,7 @@ export const handler = workflowStep('OpenHumanTask', input, async ({ application
     heartbeatSeconds,
     taskToken,
     eligibilityOutcome: (application.eligibility as EligibilityResult | undefined)?.outcome,
+    ...(returned && outcome ? { supplement: { round: returned.round, outcome } } : {}),
   };
   await transition(applicationId, {
     ...statusFor[kind],
@@ -60,7 +64,7 @@ export const handler = workflowStep('OpenHumanTask', input, async ({ application
       action: `task.opened`,
       status: statusFor[kind].to,
       visibleToApplicant: true,
-      detail: { taskId: task.taskId, kind, dueAt: task.dueAt },
+      detail: { taskId: task.taskId, kind, dueAt: task.dueAt, ...(task.supplement ? { supplementRound: task.supplement.round, supplementOutcome: task.supplement.outcome } : {}) },
     }),
     with: [taskPut(task)],
   });

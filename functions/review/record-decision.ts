@@ -6,7 +6,8 @@ import { cancellationReasons } from '../commons/dynamo-errors';
 import { workflowStep } from '../commons/step';
 import type { MatchState } from '../applications/application';
 import { auditEvent } from '../applications/audit';
-import { auditPut, transition } from '../applications/store';
+import { auditPut, getApplication, transition } from '../applications/store';
+import { requestSupplement } from '../supplements/request-supplement';
 import { stepInput } from '../lifecycle/step-input';
 import { notificationPut } from '../notifications/outbox';
 import { decisionsByKind, type TaskAnswer, type TaskKind } from './task';
@@ -28,7 +29,9 @@ const outputSchema = (kind: TaskKind) => z.object({ decision: z.enum(decisionsBy
  * recorded as such, naming nobody. An output that is not a valid decision is recorded as such and
  * the workflow opens a fresh task. A console approval that names a counsellor proposes them on the
  * application's match, in the same transaction as the move to `matching` (a counsellor claimed in
- * the token's output, like any other extra field, is dropped).
+ * the token's output, like any other extra field, is dropped). A console request-info carries what
+ * the citizen is asked for and opens a supplement round (`supplementRequested`, which the workflow's
+ * ReviewDecision branches on); one sent straight to the API asks nothing, and a fresh task opens.
  */
 export const handler = workflowStep('RecordDecision', input, async ({ applicationId, period, kind, decision }) => {
   const parsed = outputSchema(kind).safeParse(decision);
@@ -57,13 +60,22 @@ export const handler = workflowStep('RecordDecision', input, async ({ applicatio
     // The applicant is told with the change, once per period (a retried step finds the status moved on).
     const approved = notificationPut({ applicationId, key: `approved-p${period}`, template: 'application-approved', createdAt: at });
     await transition(applicationId, { from: ['awaiting-review'], to: 'matching', ...(match ? { set: { match } } : {}), audit: { ...audit, status: 'matching' }, with: [...closeTask, approved] });
-    return { decision: verdict };
+    return { decision: verdict, supplementRequested: false };
   }
-  if (!task) return { decision: verdict }; // Already recorded by an earlier attempt of this step.
+  if (kind === 'review' && verdict === 'request-info') {
+    const application = await getApplication(applicationId);
+    if (task && fromConsole?.supplement) {
+      await requestSupplement(task, { ...fromConsole, supplement: fromConsole.supplement }, application?.supplement?.round ?? 0, audit);
+      return { decision: verdict, supplementRequested: true };
+    }
+    // Recorded by an earlier attempt of this step: the status says whether it opened a round.
+    if (!task) return { decision: verdict, supplementRequested: application?.status === 'supplement-requested' };
+  }
+  if (!task) return { decision: verdict, supplementRequested: false }; // Already recorded by an earlier attempt of this step.
   try {
     await dynamo().send(new TransactWriteCommand({ TransactItems: [...closeTask, auditPut(audit)] }));
   } catch (error) {
     if (!cancellationReasons(error)?.includes('ConditionalCheckFailed')) throw error;
   }
-  return { decision: verdict };
+  return { decision: verdict, supplementRequested: false };
 });

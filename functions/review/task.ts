@@ -8,6 +8,7 @@ import { isApplicationId } from '../applications/identifiers';
 import type { ClosingSessionMissing } from '../closure/closing-labels';
 import type { Referral } from '../referral/referral-labels';
 import type { MissedSession } from '../service-period/attendance';
+import type { SupplementRequest, SupplementState } from '../supplements/supplement';
 
 /** A decision a person owes the workflow: it holds the task token that resumes the execution. */
 export type TaskKind = 'review' | 'reassessment' | 'risk' | 'referral' | 'attendance';
@@ -45,6 +46,8 @@ export interface HumanTask {
   eligibilityOutcome?: string;
   assignee?: string;
   claimedAt?: string;
+  /** A review task opened when a supplement round ended: which round, and whether the citizen answered. */
+  supplement?: { round: number; outcome: Extract<SupplementState, 'answered' | 'no-answer'> };
   /** The decision: written by the console before it answers the token (the task is still open), or by RecordDecision. */
   answer?: TaskAnswer;
 }
@@ -69,6 +72,12 @@ export interface TaskAnswer {
   counsellorId?: string;
   /** Re-assessment `close` only: why the closing session or post-test could not be recorded (functions/closure). */
   closingSessionMissing?: ClosingSessionMissing;
+  /**
+   * Request-info only (console only): what the citizen is asked for. RecordDecision opens the
+   * supplement round from it; an answer sent straight to the Step Functions API has none, and the
+   * workflow then opens a fresh review task as before.
+   */
+  supplement?: SupplementRequest;
   at: string;
   /** The console's answer id, sent in the token's output so RecordDecision can tell its answer from another sender's. */
   id?: string;

@@ -17,6 +17,7 @@ import { afterMiss, clientOf, lockedUntil, perApplication, perClient } from './g
 import { citizenService, showsService } from './service-view';
 import { explanation, timeline } from './timeline';
 import { closingView } from '../closure/citizen-closing';
+import { supplementAsked } from '../supplements/citizen-view';
 
 // One answer for "no such application" and "wrong code", so ids and receipts cannot be probed.
 const notFoundOrWrongCode = () =>
@@ -124,13 +125,14 @@ function denied(attempt: Attempt, at: number, client: GuessCounter, application:
 async function citizenView(applicationId: string) {
   const application = await getApplication(applicationId, false);
   if (!application) throw notFoundOrWrongCode();
-  const [audit, service] = await Promise.all([listAudit(applicationId), serviceOf(application)]);
+  const [audit, service, supplement] = await Promise.all([listAudit(applicationId), serviceOf(application), supplementAsked(application)]);
   return {
     ...publicView(application),
     timeline: timeline(audit),
     eligibility: explanation(application),
     ...(service ? { service } : {}),
     ...closingView(application),
+    ...(supplement ? { supplement } : {}),
   };
 }
 

@@ -6,6 +6,8 @@ import { offersOfApplication } from '../matching/offer-store';
 import { registryNames } from '../matching/registry-names';
 import { taskView } from '../review/task';
 import { tasksOfApplication } from '../review/task-store';
+import { staffSupplementView } from '../supplements/staff-view';
+import { supplementsOf } from '../supplements/supplement-store';
 import { openForStaff } from './staff-access';
 
 /**
@@ -14,7 +16,7 @@ import { openForStaff } from './staff-access';
  */
 export const handler = httpHandler(async (event) => {
   const { accessCodeHash: _secret, rrn, ...application } = await openForStaff(event, 'application.viewed-by-staff');
-  const [tasks, offers] = await Promise.all([tasksOfApplication(application.id), offersOfApplication(application.id)]);
+  const [tasks, offers, supplements] = await Promise.all([tasksOfApplication(application.id), offersOfApplication(application.id), supplementsOf(application.id)]);
   return {
     status: 200,
     body: {
@@ -23,6 +25,7 @@ export const handler = httpHandler(async (event) => {
       statusLabel: statusLabels[application.status],
       rrn: rrn ? { masked: rrn.masked } : undefined,
       tasks: tasks.map(taskView),
+      supplements: supplements.map(staffSupplementView),
     },
   };
 });

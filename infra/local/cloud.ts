@@ -13,6 +13,7 @@ import { projectRoot } from '../paths';
 import { synthesize } from '../synth';
 import { parseAdvance } from './duration';
 import { createDynamoDbClient, startDynamoDbLocal } from './dynamodb';
+import { LOCAL_DOCUMENTS_BUCKET, startLocalS3 } from './s3';
 import { drainingServer, type DrainReport } from './draining-server';
 import { createGateway, INTEGRATION_TIMEOUT_MS, type LocalRouteHandler } from './gateway';
 import { LocalIdentity } from './identity';
@@ -31,11 +32,13 @@ export interface LocalCloudOptions {
   port: number;
   sfnPort: number;
   dynamodbPort: number;
+  /** s3rver, the documents bucket. */
+  s3Port: number;
   log?: (line: string) => void;
 }
 
 export interface LocalCloud {
-  urls: { api: string; web: string; stepFunctions: string; dynamodb: string };
+  urls: { api: string; web: string; stepFunctions: string; dynamodb: string; s3: string };
   lifecycleArn: string;
   /** Milliseconds from call to ready, and the part spent synthesizing. */
   timings: { totalMs: number; synthMs: number; dynamodbMs: number };
@@ -111,6 +114,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
   const dynamodb = await startDynamoDbLocal({ port: options.dynamodbPort, dataDir: path.join(options.dataDir, 'dynamodb') });
   const dynamodbMs = Date.now() - started;
+  const s3 = await startLocalS3({ port: options.s3Port, dataDir: path.join(options.dataDir, 's3'), accessKeyId: 'local', secretAccessKey: 'local' });
   const sfnUrl = `http://127.0.0.1:${options.sfnPort}`;
   // Handlers find everything through the standard SDK variables, as they would in Lambda.
   Object.assign(process.env, {
@@ -119,6 +123,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
     AWS_ENDPOINT_URL_SFN: sfnUrl,
+    AWS_ENDPOINT_URL_S3: s3.endpoint,
+    DOCUMENTS_BUCKET: LOCAL_DOCUMENTS_BUCKET,
     LOCAL_MASTER_KEY: persistentSecret(path.join(options.dataDir, 'master.key')),
     NOTIFICATION_EMAIL_FROM: 'no-reply@dolbom.local',
     CASE_MANAGERS_EMAIL: 'case-managers-{district}@dolbom.local',
@@ -193,12 +199,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const staticDir = path.join(options.dataDir, 'web');
   await buildWeb(staticDir);
   // No request outlasts API Gateway's integration timeout, so none is cut short by the drain.
-  const gateway = drainingServer(createGateway({ runtime, identity, localRoutes, staticDir }), INTEGRATION_TIMEOUT_MS);
+  // The status page uploads straight to the bucket: its origin joins the pages' connect-src.
+  const gateway = drainingServer(createGateway({ runtime, identity, localRoutes, staticDir, uploadOrigin: s3.endpoint }), INTEGRATION_TIMEOUT_MS);
   await listen(gateway.server, options.port);
 
   const api = `http://127.0.0.1:${options.port}`;
   return {
-    urls: { api, web: `http://localhost:${options.port}/`, stepFunctions: sfnUrl, dynamodb: dynamodb.endpoint },
+    urls: { api, web: `http://localhost:${options.port}/`, stepFunctions: sfnUrl, dynamodb: dynamodb.endpoint, s3: s3.endpoint },
     lifecycleArn,
     timings: { totalMs: Date.now() - started, synthMs, dynamodbMs },
     async stop() {
@@ -206,6 +213,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       const drained = await gateway.stop();
       await streamTriggers.stop();
       await stepFunctions.stop();
+      await s3.stop();
       await dynamodb.stop();
       return drained;
     },

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { routes, type Route } from '../../functions/routes';
-import { pageSecurityHeaders } from '../../web/security-headers';
+import { pageSecurityHeadersFor } from '../../web/security-headers';
 import type { LocalIdentity } from './identity';
 import type { LocalLambdaRuntime } from './lambda-runtime';
 
@@ -66,6 +66,8 @@ export interface GatewayOptions {
   localRoutes: LocalRouteHandler;
   /** Folder of the built web pages. */
   staticDir: string;
+  /** The documents bucket's origin, which the status page uploads to (its connect-src). */
+  uploadOrigin?: string;
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}) {
@@ -138,7 +140,7 @@ function decodePathSegment(segment: string): string {
 }
 
 /** The web pages, with their security headers (in AWS, S3 + CloudFront serve them). */
-async function serveStatic(res: ServerResponse, dir: string, pathname: string): Promise<void> {
+async function serveStatic(res: ServerResponse, dir: string, pathname: string, pageSecurityHeaders: Readonly<Record<string, string>>): Promise<void> {
   const relative = pathname === '/' || !path.extname(pathname) ? 'index.html' : pathname.replace(/^\/+/, '');
   const file = path.resolve(dir, relative);
   if (!file.startsWith(path.resolve(dir) + path.sep)) return send(res, 404, { message: 'Not Found' }, pageSecurityHeaders);
@@ -160,6 +162,7 @@ async function serveStatic(res: ServerResponse, dir: string, pathname: string): 
  * check of the staff authorizer. Web pages are served from the same origin.
  */
 export function createGateway(options: GatewayOptions) {
+  const pageSecurityHeaders = pageSecurityHeadersFor(options.uploadOrigin ? [options.uploadOrigin] : []);
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const target = req.url ?? '/';
@@ -172,7 +175,7 @@ export function createGateway(options: GatewayOptions) {
 
       const candidates = compiled.filter((c) => c.pattern.test(url.pathname));
       if (!candidates.length) {
-        if (req.method === 'GET' && !url.pathname.startsWith('/api/')) return serveStatic(res, options.staticDir, url.pathname);
+        if (req.method === 'GET' && !url.pathname.startsWith('/api/')) return serveStatic(res, options.staticDir, url.pathname, pageSecurityHeaders);
         return send(res, 404, { message: 'Not Found' });
       }
       const match = candidates.find((c) => c.route.method === req.method);

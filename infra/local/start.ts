@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { defaultDataDir, startLocalCloud, type LocalCloud } from './cloud';
 import { seededStaff } from './seed';
 
-// `npm start`: the whole system on this machine. Ports come from PORT, SFN_PORT, DYNAMODB_PORT.
+// `npm start`: the whole system on this machine. Ports come from PORT, SFN_PORT, DYNAMODB_PORT, S3_PORT.
 
 // Node 20 is supported for local work (Lambda runs Node 22); the SDK's upgrade notice is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -54,6 +54,7 @@ cloud = await startLocalCloud({
   port,
   sfnPort: Number(process.env.SFN_PORT ?? 8083),
   dynamodbPort: Number(process.env.DYNAMODB_PORT ?? 8000),
+  s3Port: Number(process.env.S3_PORT ?? 4569),
   log: process.env.DOLBOM_LOG === 'silent' ? undefined : (line) => console.log(`[sfn] ${line}`),
 });
 
@@ -65,6 +66,7 @@ Dolbom local cloud is up in ${(cloud.timings.totalMs / 1000).toFixed(1)} s (CDK 
   HTTP API         ${cloud.urls.api}/api        OpenAPI: ${cloud.urls.api}/api/openapi.json
   Step Functions   ${cloud.urls.stepFunctions}  aws stepfunctions list-executions --endpoint-url ${cloud.urls.stepFunctions} --state-machine-arn ${cloud.lifecycleArn}
   DynamoDB Local   ${cloud.urls.dynamodb}
+  S3 (s3rver)      ${cloud.urls.s3}  documents bucket, data under the data folder's s3/
   Clock            npm run clock -- +30d
   Mailbox          ${cloud.urls.web}local/mailbox  the SMS and e-mail sent (JSON: /local/mailbox/messages)
 

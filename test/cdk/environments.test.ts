@@ -18,7 +18,7 @@ describe('per-environment config', () => {
   });
 
   it('rejects a malformed config with the field at fault', () => {
-    const broken = { ...environments.dev, humanTasks: { reviewTimeoutDays: 3, reassessmentTimeoutDays: 30, heartbeatDays: 7 } };
+    const broken = { ...environments.dev, humanTasks: { reviewTimeoutDays: 3, reassessmentTimeoutDays: 30, heartbeatDays: 7, supplementDays: 14 } };
     const original = environments.dev;
     environments.dev = broken;
     try {

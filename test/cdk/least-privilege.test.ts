@@ -48,9 +48,23 @@ describe('least privilege', () => {
   });
 
   it('lets only the decision endpoints, the waitlist batch and the service period (its wait, the session that completes the plan) answer task tokens, the early closures only fail them, and the claim and acknowledge endpoints only heartbeat them', () => {
-    expect(holders(/^states:SendTaskSuccess$/)).toEqual(['awaitServicePeriod', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession']);
-    expect(holders(/^states:SendTaskFailure$/)).toEqual(['awaitServicePeriod', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession', 'requestEarlyClosure', 'withdrawApplication']);
-    expect(holders(/^states:SendTaskHeartbeat$/)).toEqual(['acknowledgeProviderOffer', 'awaitServicePeriod', 'claimTask', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession']);
+    expect(holders(/^states:SendTaskSuccess$/)).toEqual(['awaitServicePeriod', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession', 'submitSupplement']);
+    expect(holders(/^states:SendTaskFailure$/)).toEqual(['awaitServicePeriod', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession', 'requestEarlyClosure', 'submitSupplement', 'withdrawApplication']);
+    expect(holders(/^states:SendTaskHeartbeat$/)).toEqual(['acknowledgeProviderOffer', 'awaitServicePeriod', 'claimTask', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession', 'submitSupplement']);
+  });
+
+  it("lets only the supplement handlers touch the documents bucket, each with one action on the applications' objects", () => {
+    expect(holders(/^s3:/)).toEqual(['openSupplementDocument', 'requestSupplementUploads', 'submitSupplement']);
+    expect(granted.requestSupplementUploads!.filter((a) => /^s3:/.test(a))).toEqual(['s3:PutObject']);
+    expect(granted.openSupplementDocument!.filter((a) => /^s3:/.test(a))).toEqual(['s3:GetObject']);
+    expect(granted.submitSupplement!.filter((a) => /^s3:/.test(a)).sort()).toEqual(['s3:GetObject', 's3:ListBucket']);
+    for (const handler of ['openSupplementDocument', 'requestSupplementUploads', 'submitSupplement']) {
+      for (const statement of statements[handler]!.filter((s) => [s.Action].flat().some((a) => /^s3:/.test(a)))) {
+        const resource = JSON.stringify(statement.Resource);
+        // Objects under applications/ only; the bucket itself only for listing under that prefix.
+        expect(resource, handler).toMatch(statement.Action === 's3:ListBucket' ? /DocumentsBucket|Documents/ : /applications\/\*/);
+      }
+    }
   });
 
   it('lets only submission use the data key', () => {
@@ -58,7 +72,7 @@ describe('least privilege', () => {
   });
 
   it('lets only the handlers that hash or check access codes use the access-code key, and only for GenerateMac', () => {
-    expect(holders(/^kms:GenerateMac$/)).toEqual(['getApplicationStatus', 'lookupApplication', 'submitApplication', 'withdrawApplication']);
+    expect(holders(/^kms:GenerateMac$/)).toEqual(['getApplicationStatus', 'lookupApplication', 'requestSupplementUploads', 'submitApplication', 'submitSupplement', 'withdrawApplication']);
     for (const handler of ['getApplicationStatus', 'lookupApplication', 'withdrawApplication']) {
       expect(granted[handler]!.filter((a) => a.startsWith('kms:')), handler).toEqual(['kms:GenerateMac']);
     }

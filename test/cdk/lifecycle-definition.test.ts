@@ -22,7 +22,16 @@ describe('the lifecycle state machine', () => {
   });
 
   it('gives every callback state a timeout and a catch, and every wait for a person a heartbeat shorter than it', () => {
-    expect(callbacks.map(([name]) => name).sort()).toEqual(['AwaitServicePeriod', 'CaseManagerReview', 'ProviderOffer', 'Reassessment', 'WaitForPlace']);
+    expect(callbacks.map(([name]) => name).sort()).toEqual(['AwaitServicePeriod', 'AwaitSupplement', 'CaseManagerReview', 'ProviderOffer', 'Reassessment', 'WaitForPlace']);
+    // The citizen's supplement: their deadline is the timeout (a citizen sends no heartbeat); unanswered, it lapses.
+    const supplement = definition.States.AwaitSupplement!;
+    expect(supplement.TimeoutSeconds).toBe(14 * 24 * 60 * 60);
+    expect(supplement.HeartbeatSeconds).toBeUndefined();
+    expect((supplement.Catch as { ErrorEquals: string[]; Next: string }[]).find((c) => c.ErrorEquals.includes('States.Timeout'))?.Next).toBe('LapseSupplement');
+    expect((supplement.Catch as { ErrorEquals: string[]; Next: string }[]).find((c) => c.ErrorEquals.includes('States.ALL'))?.Next).toBe('RecordWorkflowFailure');
+    expect(JSON.stringify(supplement.Parameters)).toContain('"taskToken.$":"$$.Task.Token"');
+    expect(supplement.Next).toBe('CaseManagerReview');
+    expect(definition.States.LapseSupplement!.Next).toBe('CaseManagerReview');
     const waitlist = definition.States.WaitForPlace!;
     expect(waitlist.TimeoutSeconds).toBeGreaterThan(0);
     expect((waitlist.Catch as { ErrorEquals: string[]; Next: string }[]).find((c) => c.ErrorEquals.includes('States.Timeout'))?.Next).toBe('ContinueMatching');
@@ -30,7 +39,7 @@ describe('the lifecycle state machine', () => {
     const period = definition.States.AwaitServicePeriod!;
     expect(period.TimeoutSecondsPath).toBe('$.servicePeriod.result.waitSeconds');
     expect((period.Catch as { ErrorEquals: string[]; Next: string }[]).find((c) => c.ErrorEquals.includes('States.Timeout'))?.Next).toBe('CheckServicePeriod');
-    for (const [name, state] of callbacks.filter(([name]) => name !== 'WaitForPlace' && name !== 'AwaitServicePeriod')) {
+    for (const [name, state] of callbacks.filter(([name]) => !['WaitForPlace', 'AwaitServicePeriod', 'AwaitSupplement'].includes(name))) {
       expect(state.TimeoutSeconds, name).toBeGreaterThan(0);
       expect(state.HeartbeatSeconds, name).toBeGreaterThan(0);
       expect(state.HeartbeatSeconds, name).toBeLessThan(state.TimeoutSeconds);

@@ -28,7 +28,7 @@ describe('a SIGTERM while the local cloud is starting', () => {
     const ports = await freeCloudPorts();
     const child = (cloudProcess = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
       cwd: root,
-      env: { ...process.env, PORT: String(ports.port), SFN_PORT: String(ports.sfnPort), DYNAMODB_PORT: String(ports.dynamodbPort), DOLBOM_DATA_DIR: dataDir },
+      env: { ...process.env, PORT: String(ports.port), SFN_PORT: String(ports.sfnPort), DYNAMODB_PORT: String(ports.dynamodbPort), S3_PORT: String(ports.s3Port), DOLBOM_DATA_DIR: dataDir },
       stdio: 'ignore',
     }));
     const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -24,7 +24,7 @@ const submissions = [
 /** What a pre-check carries: the same applications, with only what the rules read. */
 const prescreens = submissions.map((s) => prescreenAnswersSchema.parse(s));
 const lookups = [{ receiptNumber: 'DB-2026-ABCDEFGH', accessCode: 'ABCD-EFGH-JKMN' }];
-const decisions = [{ decision: 'request-info', note: '서류 보완 요청' }, { decision: 'approve' }];
+const decisions = [{ decision: 'request-info', note: '서류 보완 요청', supplement: { documents: ['identity'], fields: ['applicant.phone'], message: '신분증 사본을 올려 주세요' } }, { decision: 'approve' }];
 
 type Json = unknown;
 

@@ -7,7 +7,7 @@ import { startCloudProcess } from '../support/local-cloud-process';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    cloud: { api: string; sfn: string; dynamodb: string; logFile: string; dataDir: string };
+    cloud: { api: string; sfn: string; dynamodb: string; s3: string; logFile: string; dataDir: string };
   }
 }
 
@@ -15,7 +15,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dolbom-it-'));
   const cloud = await startCloudProcess(dataDir, await freeCloudPorts());
-  project.provide('cloud', { api: cloud.api, sfn: cloud.sfn, dynamodb: cloud.dynamodb, logFile: cloud.logFile, dataDir });
+  project.provide('cloud', { api: cloud.api, sfn: cloud.sfn, dynamodb: cloud.dynamodb, s3: cloud.s3, logFile: cloud.logFile, dataDir });
   return async () => {
     await cloud.stop();
     rmSync(dataDir, { recursive: true, force: true });

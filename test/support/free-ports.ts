@@ -14,5 +14,5 @@ export function freePort(): Promise<number> {
 }
 
 export async function freeCloudPorts(): Promise<CloudPorts> {
-  return { port: await freePort(), sfnPort: await freePort(), dynamodbPort: await freePort() };
+  return { port: await freePort(), sfnPort: await freePort(), dynamodbPort: await freePort(), s3Port: await freePort() };
 }

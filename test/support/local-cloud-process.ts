@@ -7,12 +7,14 @@ export interface CloudPorts {
   port: number;
   sfnPort: number;
   dynamodbPort: number;
+  s3Port: number;
 }
 
 export interface CloudProcess {
   api: string;
   sfn: string;
   dynamodb: string;
+  s3: string;
   logFile: string;
   /** Resolves with the exit code once the local cloud's process has ended. */
   exited: Promise<number | null>;
@@ -45,6 +47,7 @@ export async function startCloudProcess(
       PORT: String(ports.port),
       SFN_PORT: String(ports.sfnPort),
       DYNAMODB_PORT: String(ports.dynamodbPort),
+      S3_PORT: String(ports.s3Port),
       DOLBOM_DATA_DIR: dataDir,
       ...extraEnv,
     },
@@ -90,6 +93,7 @@ export async function startCloudProcess(
     api,
     sfn: `http://127.0.0.1:${ports.sfnPort}`,
     dynamodb: `http://127.0.0.1:${ports.dynamodbPort}`,
+    s3: `http://127.0.0.1:${ports.s3Port}`,
     logFile,
     exited,
     terminate: () => signalGroup('SIGTERM'),

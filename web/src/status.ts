@@ -11,6 +11,7 @@ import { eligibilityView, type EligibilityExplanation } from './lib/eligibility-
 import { serviceSection, type CitizenService } from './status/service-section';
 import { closingSection, closureSection, type ClosingView, type ClosureView } from './status/closure-section';
 import { withdrawalSection } from './status/withdrawal';
+import { supplementSection, type CitizenSupplement } from './status/supplement-section';
 import { dateText, dateTimeText, setUpLanguage } from './lib/i18n';
 
 const ui = {
@@ -56,6 +57,8 @@ interface ApplicationView {
   closing?: ClosingView;
   /** The case closed, and why in plain words. */
   closure?: ClosureView;
+  /** While a supplement request waits for the applicant's answer. */
+  supplement?: CitizenSupplement;
 }
 
 /** A case that is over, or ending, offers no withdrawal. */
@@ -177,6 +180,7 @@ function renderApplication(view: ApplicationView, accessCode: string): void {
         period ? txt('dt', ui.servicePeriod) : null,
         period ? h('dd', {}, ui.periodN(period.period), ': ', dateText(period.startsAt), ' – ', dateText(period.endsAt)) : null,
       ),
+      view.supplement ? supplementSection(view.supplement, view.applicationId, codeInput.value.trim()) : null,
       view.service ? serviceSection(view.service) : null,
       view.closure ? closureSection(view.closure) : null,
       view.closing ? closingSection(view.closing) : null,

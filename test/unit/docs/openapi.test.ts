@@ -69,7 +69,7 @@ describe('the OpenAPI document', () => {
     const decision = document.paths['/api/staff/tasks/{taskId}/decision']!.post as { requestBody: { content: Record<string, { schema: { $ref: string } }> } };
     expect(decision.requestBody.content['application/json']!.schema.$ref).toBe('#/components/schemas/Decision');
     const body = document.components.schemas.Decision as { properties: Record<string, { description?: string }>; required: string[] };
-    expect(Object.keys(body.properties).sort()).toEqual(['closingSessionMissing', 'counsellorId', 'decision', 'note']);
+    expect(Object.keys(body.properties).sort()).toEqual(['closingSessionMissing', 'counsellorId', 'decision', 'note', 'supplement']);
     expect(body.required).toEqual(['decision']);
     expect(body.properties.counsellorId!.description).toMatch(/^approve only/);
 

@@ -22,7 +22,8 @@ describe('decisionBody', () => {
   });
 
   it.each(['reject', 'request-info', 'extend', 'close'])('refuses a counsellor with %s, on the counsellorId field, in Korean and English', (decision) => {
-    const [problem, ...more] = problemsOf({ decision, counsellorId: 'C-0042' });
+    const supplement = decision === 'request-info' ? { supplement: { documents: ['identity'], message: '신분증 사본을 올려 주세요' } } : {};
+    const [problem, ...more] = problemsOf({ decision, counsellorId: 'C-0042', ...supplement });
     expect(more).toEqual([]);
     expect(problem).toEqual({
       field: 'counsellorId',

@@ -14,6 +14,7 @@ import { matchChoice } from './match-choice';
 import { matchHistory } from './match-history';
 import { app, problemView } from './page';
 import { staffApi } from './session';
+import { supplementsView } from './supplement-view';
 import { taskCard } from './task-card';
 import { districtText, programmeName, ui } from './texts';
 import type { CaseFile } from './types';
@@ -66,6 +67,7 @@ export async function showApplication(applicationId: string): Promise<void> {
     closureView(file, reload),
     txt('h2', ui.taskList),
     ...(file.tasks.length ? file.tasks.map((task) => taskCard(task, reload, { choice, firstNames: file.counsellorFirstNames, extendRefusal })) : [txt('p', ui.noTasks)]),
+    supplementsView(file.id, file.programme, file.supplements ?? []),
     txt('h2', ui.eligibility),
     file.eligibility ? eligibilityView(file.eligibility, 'h3') : txt('p', ui.notChecked),
     txt('h2', ui.answers),

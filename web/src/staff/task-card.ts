@@ -6,11 +6,17 @@ import { counsellorName } from './candidate-item';
 import type { MatchChoice } from './match-choice';
 import { problemView, problemWithFields } from './page';
 import { staffApi } from './session';
+import { supplementRequestForm } from './supplement-request';
 import { crisisLine } from '../../../functions/screening/instruments';
 import { decisionLabels, taskStateLabels, ui } from './texts';
 import type { TaskView } from './types';
 import { closingMissingFields } from './closing-missing';
 import { referralCard } from './referral-card';
+
+const supplementOutcomes = {
+  answered: { ko: '신청인이 보완을 제출했습니다 — 아래 보완 요청에서 확인하세요', en: 'The applicant sent the supplement: see Supplements below' },
+  'no-answer': { ko: '신청인이 기한 내 보완을 제출하지 않았습니다', en: 'The applicant did not answer the supplement by the deadline' },
+} as const;
 
 const proposalTexts = {
   withApproval: { ko: '승인하면 먼저 제안:', en: 'On approval, offered first to:' },
@@ -110,6 +116,7 @@ export function taskCard(
       : null,
     task.risk ? h('div', { class: 'risk', role: 'alert' }, h('ul', {}, ...task.risk.reasons.map((r) => h('li', {}, r))), h('p', {}, h('a', { href: `tel:${crisisLine.number}` }, h('strong', {}, crisisLine.label)))) : null,
     task.attendance ? missedView(task.attendance.missed) : null,
+    task.supplement ? h('p', { class: 'supplement-outcome', 'data-outcome': task.supplement.outcome }, supplementOutcomes[task.supplement.outcome]) : null,
     answerView(task, options.firstNames ?? {}),
   );
   if (task.state !== 'open') return card;
@@ -122,6 +129,7 @@ export function taskCard(
   );
   const proposal = choice && task.decisions.includes('approve') ? proposalLine(choice) : null;
   const missing = task.decisions.includes('close') ? closingMissingFields(task.taskId) : null;
+  const supplement = task.decisions.includes('request-info') ? supplementRequestForm(task.taskId, task.programme) : undefined;
   const noteId = `note-${task.taskId}`;
   const note = h('textarea', { id: noteId, rows: 2, maxlength: 2000 });
   const status = h('div', { role: 'status', class: 'status' });
@@ -145,14 +153,17 @@ export function taskCard(
     ),
     proposal,
     missing?.element ?? null,
+    supplement?.element ?? null,
     h('div', { class: 'field' }, h('label', { for: noteId }, ui.note), note),
     h('div', { class: 'actions' }, save),
     status,
   );
   // The proposal is shown only while 승인 is the decision chosen: it goes with nothing else.
   const showProposal = () => {
-    if (proposal) proposal.hidden = radios.find((r) => r.checked)?.value !== 'approve';
-    if (missing) missing.element.hidden = radios.find((r) => r.checked)?.value !== 'close';
+    const chosen = radios.find((r) => r.checked)?.value;
+    if (proposal) proposal.hidden = chosen !== 'approve';
+    if (missing) missing.element.hidden = chosen !== 'close';
+    if (supplement) supplement.element.hidden = chosen !== 'request-info';
   };
   radios.forEach((r) => r.addEventListener('change', showProposal));
   showProposal();
@@ -166,7 +177,13 @@ export function taskCard(
     save.setAttribute('aria-disabled', 'true');
     const counsellorId = decision === 'approve' ? choice?.chosen()?.counsellorId : undefined;
     const closingSessionMissing = decision === 'close' ? missing?.value() : undefined;
-    const body = { decision, ...(note.value.trim() ? { note: note.value.trim() } : {}), ...(counsellorId ? { counsellorId } : {}), ...(closingSessionMissing ? { closingSessionMissing } : {}) };
+    const body = {
+      decision,
+      ...(note.value.trim() ? { note: note.value.trim() } : {}),
+      ...(counsellorId ? { counsellorId } : {}),
+      ...(closingSessionMissing ? { closingSessionMissing } : {}),
+      ...(decision === 'request-info' && supplement ? { supplement: supplement.value() } : {}),
+    };
     const result = await staffApi<{ taskId: string; decision: string }>('POST', `/api/staff/tasks/${encodeURIComponent(task.taskId)}/decision`, body);
     busy = false;
     save.setAttribute('aria-disabled', 'false');

@@ -4,6 +4,7 @@ import type { EligibilityExplanation } from '../lib/eligibility-view';
 import type { ClosureRecord } from '../../../functions/closure/closure-record';
 import type { ClosingRequest } from '../../../functions/closure/closing-labels';
 import type { Referral } from '../../../functions/referral/referral-labels';
+import type { StaffSupplementView } from '../../../functions/supplements/staff-view';
 
 export interface TaskView {
   taskId: string;
@@ -38,6 +39,8 @@ export interface TaskView {
   referral?: Referral;
   /** Three no-shows in a row: the sessions missed, with their days. */
   attendance?: { missed: { sessionId: string; number: number; on: string }[] };
+  /** A review task opened when a supplement round ended: answered, or the deadline passed. */
+  supplement?: { round: number; outcome: 'answered' | 'no-answer' };
 }
 
 export interface TaskPage {
@@ -117,6 +120,7 @@ export interface CaseFile {
   closure?: ClosureRecord;
   retainUntil?: string;
   tasks: TaskView[];
+  supplements?: StaffSupplementView[];
 }
 
 export interface AuditEventView {

@@ -1,0 +1,31 @@
+import * as z from 'zod';
+import { now } from '../commons/clock';
+import { workflowStep } from '../commons/step';
+import { auditEvent } from '../applications/audit';
+import { requireApplication, transition } from '../applications/store';
+import { stepInput, systemActor } from '../lifecycle/step-input';
+import { waitingWrite } from './supplement-store';
+
+const input = stepInput.extend({ taskToken: z.string().min(1).max(4096), timeoutSeconds: z.number().int().positive() });
+
+/**
+ * AwaitSupplement: keeps the token of the workflow's wait for the citizen on the supplement round,
+ * with its deadline — the state's own timeout, given in the payload so the two cannot disagree. The
+ * citizen's answer (submit-supplement.ts) sends the token; the timeout goes to LapseSupplement.
+ */
+export const handler = workflowStep('AwaitSupplement', input, async ({ applicationId, taskToken, timeoutSeconds }) => {
+  const application = await requireApplication(applicationId);
+  const round = application.supplement?.round;
+  if (!round) throw new Error(`Application ${applicationId} has no supplement round to wait for`);
+  const at = now();
+  const dueAt = new Date(at.getTime() + timeoutSeconds * 1000).toISOString();
+  // A retried step finds the round already waiting: the transaction fails and the transition says so.
+  await transition(applicationId, {
+    from: ['supplement-requested'],
+    to: 'supplement-requested',
+    set: { supplement: { round, state: 'waiting', dueAt } },
+    audit: auditEvent({ applicationId, at: at.toISOString(), actor: systemActor('AwaitSupplement'), action: 'supplement.awaited', detail: { round, dueAt } }),
+    with: [waitingWrite(applicationId, round, taskToken, dueAt)],
+  });
+  return { round };
+});
