@@ -208,6 +208,7 @@ export class LifecycleStateMachine extends Construct {
     retryTransientErrors(awaitSupplement);
     const lapseSupplement = lambdaStep('LapseSupplement', 'lapseSupplement', ids, null);
     awaitSupplement.addCatch(lapseSupplement, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
+    closesEarly(awaitSupplement);
     awaitSupplement.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
     awaitSupplement.next(review.task);
     lapseSupplement.next(review.task);

@@ -65,5 +65,5 @@ export interface ClosingRequest {
 }
 
 /** Statuses a case can close early from: everything still going. Closed, rejected and failed ones cannot. */
-export const closableEarly: readonly ApplicationStatus[] = ['submitted', 'screened', 'awaiting-review', 'matching', 'waitlisted', 'matched', 'in-service', 'reassessment', 'extended'];
+export const closableEarly: readonly ApplicationStatus[] = ['submitted', 'screened', 'awaiting-review', 'supplement-requested', 'matching', 'waitlisted', 'matched', 'in-service', 'reassessment', 'extended'];
 

@@ -66,18 +66,20 @@ export async function recordClosingRequest(applicationId: string, request: Closi
 
 /**
  * Answers whatever the execution waits on with `Dolbom.ClosingEarly`: an open review or re-assessment
- * task, the agency's offer, the waiting-list entry, the service period's wait. Tokens already spent
+ * task, the agency's offer, the waiting-list entry, the service period's wait, the citizen's supplement. Tokens already spent
  * (answered, timed out) are skipped; the items themselves are closed by the Closure step, in its
  * transaction. Safe to repeat.
  */
 export async function signalClosing(application: Application): Promise<void> {
-  const [tasks, offer, waitlist, periodWait] = await Promise.all([
+  const round = application.supplement?.round;
+  const [tasks, offer, waitlist, periodWait, supplement] = await Promise.all([
     tasksOfApplication(application.id),
     openOfferOf(application.id),
     tokenOf(keys.waitlistEntry(application.id)),
     tokenOf(keys.periodWait(application.id, application.period)),
+    round ? tokenOf(keys.supplement(application.id, round)) : undefined,
   ]);
-  const tokens = [...tasks.filter((t) => t.state === 'open' && t.taskToken).map((t) => t.taskToken!), offer?.taskToken, waitlist, periodWait];
+  const tokens = [...tasks.filter((t) => t.state === 'open' && t.taskToken).map((t) => t.taskToken!), offer?.taskToken, waitlist, periodWait, supplement];
   for (const taskToken of new Set(tokens.filter((t): t is string => Boolean(t)))) {
     try {
       await sfn().send(new SendTaskFailureCommand({ taskToken, error: CLOSING_EARLY_ERROR, cause: 'A closing request was recorded on the application' }));

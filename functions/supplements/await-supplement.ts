@@ -3,6 +3,7 @@ import { now } from '../commons/clock';
 import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
 import { requireApplication, transition } from '../applications/store';
+import { stopIfClosing } from '../closure/stop-if-closing';
 import { stepInput, systemActor } from '../lifecycle/step-input';
 import { waitingWrite } from './supplement-store';
 
@@ -27,5 +28,6 @@ export const handler = workflowStep('AwaitSupplement', input, async ({ applicati
     audit: auditEvent({ applicationId, at: at.toISOString(), actor: systemActor('AwaitSupplement'), action: 'supplement.awaited', detail: { round, dueAt } }),
     with: [waitingWrite(applicationId, round, taskToken, dueAt)],
   });
+  await stopIfClosing(applicationId);
   return { round };
 });
