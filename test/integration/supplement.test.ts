@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../support/clients';
 import { caseWork, type Receipt } from '../support/case-work';
-import { local } from '../support/cloud-test';
+import { local, untilExecutionStatus } from '../support/cloud-test';
 
 const work = caseWork(local);
 const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -131,5 +131,15 @@ describe('a supplement (보완 요청)', () => {
     const late = await answer(receipt, { note: '늦었습니다' });
     expect(late.status).toBe(409);
     expect(late.body.error.message.ko).toContain('기한');
+  });
+
+  it('ends at Closed when the citizen withdraws while a supplement is asked', async () => {
+    const { receipt } = await askedForSupplement();
+    // The status page shows the request once the workflow waits on the citizen: the token is kept.
+    const withdrawn = await local.http('POST', `/api/applications/${receipt.applicationId}/withdrawal`, { note: '다른 기관에서 상담을 받게 되었어요' }, citizen(receipt));
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(202);
+    await work.untilStatus(receipt, 'closed');
+    await untilExecutionStatus(receipt.applicationId, 'SUCCEEDED');
+    expect((await work.citizenView(receipt)).closure).toMatchObject({ yourNote: '다른 기관에서 상담을 받게 되었어요' });
   });
 });
