@@ -110,6 +110,11 @@ export const handlers = {
     description: "Records a case manager's early closure with its reason and signals the workflow to close",
     access: { table: 'readwrite', taskTokens: 'fail' },
   },
+  overrideEligibility: {
+    entry: 'functions/eligibility/override-eligibility.ts',
+    description: "Records a supervisor's eligibility override and reopens a rules-rejected application's review",
+    access: { table: 'readwrite', startsLifecycle: true },
+  },
   recordReferral: {
     entry: 'functions/referral/record-referral.ts',
     description: 'Records where a high-risk person was referred at closure',

@@ -290,6 +290,8 @@ export class LifecycleStateMachine extends Construct {
     const start = new sfn.Choice(this, 'RouteByPeriod', { stateName: 'RouteByPeriod' })
       .when(resumes('service'), resumeServicePeriod)
       .when(resumes('matching'), matchProvider)
+      // A supervisor's override reopened an application the rules had rejected: straight to review.
+      .when(resumes('review'), review.task)
       .when(sfn.Condition.numberGreaterThan('$.period', 1), startServicePeriod)
       .otherwise(checkEligibility);
 

@@ -5,6 +5,7 @@ import { offerAnswerBody } from '../matching/offer';
 import { agencyCreateSchema, agencyUpdateSchema, counsellorCreateSchema, counsellorUpdateSchema } from '../providers/registry-schema';
 import { routes } from '../routes';
 import { decisionBody } from '../review/decision-body';
+import { eligibilityOverrideBody } from '../eligibility/override-body';
 import { staffClosureBody, withdrawalBody } from '../closure/closing-reasons';
 import { referralAcknowledgedBody, referralSentBody } from '../referral/referral-body';
 import { sessionRecordBody } from '../service-period/session';
@@ -41,6 +42,7 @@ const bodies: Partial<Record<string, string>> = {
   'PUT /api/provider/applications/{applicationId}/sessions/{sessionId}': 'SessionRecord',
   'POST /api/provider/offers/{offerId}/decision': 'OfferAnswer',
   'POST /api/staff/applications/{applicationId}/closure': 'EarlyClosure',
+  'POST /api/staff/applications/{applicationId}/eligibility-override': 'EligibilityOverride',
   'POST /api/applications/{applicationId}/withdrawal': 'Withdrawal',
   'POST /api/staff/tasks/{taskId}/referral': 'ReferralSent',
   'POST /api/staff/tasks/{taskId}/referral/acknowledgement': 'ReferralAcknowledged',
@@ -146,6 +148,7 @@ export function openApiDocument() {
         },
         OfferAnswer: bodySchema(offerAnswerBody),
         EarlyClosure: bodySchema(staffClosureBody),
+        EligibilityOverride: bodySchema(eligibilityOverrideBody),
         Withdrawal: bodySchema(withdrawalBody),
         ReferralSent: bodySchema(referralSentBody),
         ReferralAcknowledged: bodySchema(referralAcknowledgedBody),

@@ -7,6 +7,7 @@ import type { StaffActor } from '../applications/audit';
 import { isApplicationId } from '../applications/identifiers';
 import type { ClosingSessionMissing } from '../closure/closing-labels';
 import type { Referral } from '../referral/referral-labels';
+import type { RejectionReason } from './rejection-reasons';
 
 /** A decision a person owes the workflow: it holds the task token that resumes the execution. */
 export type TaskKind = 'review' | 'reassessment' | 'risk' | 'referral';
@@ -62,6 +63,8 @@ export interface TaskAnswer {
   counsellorId?: string;
   /** Re-assessment `close` only: why the closing session or post-test could not be recorded (functions/closure). */
   closingSessionMissing?: ClosingSessionMissing;
+  /** Review `reject` only (console only): the reason, and any words to the applicant; RejectApplication carries it on. */
+  rejection?: RejectionReason;
   at: string;
   /** The console's answer id, sent in the token's output so RecordDecision can tell its answer from another sender's. */
   id?: string;

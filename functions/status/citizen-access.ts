@@ -17,6 +17,7 @@ import { afterMiss, clientOf, lockedUntil, perApplication, perClient } from './g
 import { citizenService, showsService } from './service-view';
 import { explanation, timeline } from './timeline';
 import { closingView } from '../closure/citizen-closing';
+import { citizenRejection } from '../closure/rejection';
 
 // One answer for "no such application" and "wrong code", so ids and receipts cannot be probed.
 const notFoundOrWrongCode = () =>
@@ -131,6 +132,7 @@ async function citizenView(applicationId: string) {
     eligibility: explanation(application),
     ...(service ? { service } : {}),
     ...closingView(application),
+    ...rejectionOf(application),
   };
 }
 
@@ -147,4 +149,10 @@ async function serviceOf(application: Application) {
   const today = seoulDay(now());
   const current = periods[application.servicePeriod!.period - 1] ?? [];
   return agency ? citizenService(agency, current, today, copayDue(application, periods.flat(), today)) : undefined;
+}
+
+/** A rejected application: why, in plain words, and where and by when to appeal. */
+function rejectionOf(application: Application) {
+  const rejection = citizenRejection(application);
+  return rejection ? { rejection } : {};
 }
