@@ -11,6 +11,7 @@ import { eligibilityView, type EligibilityExplanation } from './lib/eligibility-
 import { serviceSection, type CitizenService } from './status/service-section';
 import { closingSection, closureSection, type ClosingView, type ClosureView } from './status/closure-section';
 import { withdrawalSection } from './status/withdrawal';
+import { rejectionSection, type RejectionView } from './status/rejection-section';
 import { dateText, dateTimeText, setUpLanguage } from './lib/i18n';
 
 const ui = {
@@ -56,6 +57,8 @@ interface ApplicationView {
   closing?: ClosingView;
   /** The case closed, and why in plain words. */
   closure?: ClosureView;
+  /** Rejected: why, and how to appeal. */
+  rejection?: RejectionView;
 }
 
 /** A case that is over, or ending, offers no withdrawal. */
@@ -178,6 +181,7 @@ function renderApplication(view: ApplicationView, accessCode: string): void {
         period ? h('dd', {}, ui.periodN(period.period), ': ', dateText(period.startsAt), ' – ', dateText(period.endsAt)) : null,
       ),
       view.service ? serviceSection(view.service) : null,
+      view.rejection ? rejectionSection(view.rejection) : null,
       view.closure ? closureSection(view.closure) : null,
       view.closing ? closingSection(view.closing) : null,
       refresh,
