@@ -90,12 +90,13 @@ describe('the lifecycle state machine', () => {
     expect(definition.States.WaitForPlace!.Next).toBe('MatchProvider');
   });
 
-  it('routes a continuing execution to the wait it continues, and an extension (period > 1) straight to its service period', () => {
+  it('routes a continuing execution to the wait it continues, a reopened application to its review, and an extension (period > 1) straight to its service period', () => {
     const start = definition.States[definition.StartAt]!;
     expect(start.Type).toBe('Choice');
     expect(start.Choices[0]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'service' }], Next: 'ResumeServicePeriod' });
     expect(start.Choices[1]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'matching' }], Next: 'MatchProvider' });
-    expect(start.Choices[2]).toMatchObject({ Variable: '$.period', NumericGreaterThan: 1, Next: 'StartServicePeriod' });
+    expect(start.Choices[2]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'review' }], Next: 'CaseManagerReview' });
+    expect(start.Choices[3]).toMatchObject({ Variable: '$.period', NumericGreaterThan: 1, Next: 'StartServicePeriod' });
   });
 
   it('continues long waits in a new execution: the waiting list at its recheck, a period past the longest wait', () => {
