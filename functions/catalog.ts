@@ -260,7 +260,8 @@ export const handlers = {
   continueLifecycle: {
     entry: 'functions/lifecycle/continue-lifecycle.ts',
     description: 'Continues a long wait in a new execution before the one-year limit of this one',
-    access: { startsLifecycle: true },
+    // Reads the application's reopened round, which names the next execution.
+    access: { table: 'read', startsLifecycle: true },
   },
   checkServicePeriod: {
     entry: 'functions/service-period/check-service-period.ts',

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import type { HandlerId } from '../functions/catalog';
 import { CLOSING_EARLY_ERROR } from '../functions/closure/stop-if-closing';
 import { RETRYABLE_ERROR } from '../functions/commons/transient-errors';
+import { LONGEST_WAIT_DAYS } from '../functions/service-period/plan';
 
 /** The Lambda steps the lifecycle calls, by catalog id. */
 export type LifecycleStep = Extract<
@@ -68,6 +69,11 @@ const retryTransientErrors = (task: sfn.TaskStateBase) =>
 
 const DAY_SECONDS = 24 * 60 * 60;
 
+/** Offers the year's budget makes room for after a review: the candidates MatchProvider keeps. */
+const OFFERS_BUDGETED = 5;
+/** Lambda steps between two waits take minutes even with every retry; a day covers them all. */
+const STEPS_MARGIN_DAYS = 1;
+
 /**
  * One service period of an application, from eligibility to closure (see workflows/README.md).
  * JSONPath only: the local Step Functions engine cannot run JSONata or variables. Each Lambda step
@@ -96,6 +102,14 @@ export class LifecycleStateMachine extends Construct {
     };
 
     const ids = { 'applicationId.$': '$.applicationId', 'period.$': '$.period' };
+
+    // The year's budget (workflows/README.md): the days an execution may still need after a human task
+    // is decided, before it hands over on its own. After a review: offers to a few candidates, one
+    // waitlist wait, one service-period wait, one re-assessment task; after a re-assessment: a few steps.
+    const budgetAfter = {
+      review: OFFERS_BUDGETED * providerOffers.timeoutDays + props.waitlistRecheckDays + LONGEST_WAIT_DAYS + humanTasks.reassessmentTimeoutDays + STEPS_MARGIN_DAYS,
+      reassessment: STEPS_MARGIN_DAYS,
+    };
 
     // Every unexpected error ends here, so a failed application is visible to staff, never silent.
     const recordFailure = step('RecordWorkflowFailure', 'recordWorkflowFailure', { ...ids, 'error.$': '$.failure' }, null);
@@ -135,12 +149,32 @@ export class LifecycleStateMachine extends Construct {
         heartbeatTimeout: sfn.Timeout.duration(Duration.seconds(heartbeatSeconds)),
       });
       retryTransientErrors(task);
-      // Nobody acted in time: expire the task, flag it for a supervisor, and open a fresh one.
-      const escalate = lambdaStep(`Escalate${name}`, 'escalateOverdueTask', { ...ids, kind, 'error.$': '$.overdue.Error' }, null);
+      // Nobody acted in time: expire the task, flag it for a supervisor, and open a fresh one — in this
+      // execution while the fresh task and what follows it fit in its year, else in the next one.
+      const escalate = lambdaStep(
+        `Escalate${name}`,
+        'escalateOverdueTask',
+        {
+          ...ids,
+          kind,
+          'error.$': '$.overdue.Error',
+          'executionStartedAt.$': '$$.Execution.StartTime',
+          nextTaskSeconds: timeoutSeconds,
+          thenSeconds: budgetAfter[kind] * DAY_SECONDS,
+        },
+        '$.escalation',
+      );
       task.addCatch(escalate, { errors: ['States.Timeout', 'States.HeartbeatTimeout'], resultPath: '$.overdue' });
       closesEarly(task);
       task.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
-      escalate.next(task);
+      const handOver = lambdaStep(`Continue${name}`, 'continueLifecycle', { ...ids, 'handover.$': '$.handover', resume: kind }, null).next(
+        new sfn.Succeed(this, `${name}Continued`, { stateName: `${name}Continued` }),
+      );
+      escalate.next(
+        new sfn.Choice(this, `${name}FitsThisExecution`, { stateName: `${name}FitsThisExecution` })
+          .when(sfn.Condition.booleanEquals('$.escalation.result.freshTaskFits', true), task)
+          .otherwise(handOver),
+      );
       const record = lambdaStep(`Record${name}Decision`, 'recordDecision', { ...ids, kind, 'decision.$': '$.decision' }, '$.decision');
       task.next(record);
       return { task, record };
@@ -285,13 +319,15 @@ export class LifecycleStateMachine extends Construct {
 
     // A missing path in a Choice rule is a runtime error in AWS: test for it first.
     const resumes = (stage: string) => sfn.Condition.and(sfn.Condition.isPresent('$.resume'), sfn.Condition.stringEquals('$.resume', stage));
-    // A continuing execution picks up where the one before handed over; an extension's execution
+    // A continuing execution picks up where the one before handed over (a period's wait, matching, or a
+    // human task nobody decided — opened afresh, keeping the first one's date); an extension's execution
     // starts straight at its service period (eligibility and matching hold); the first at eligibility.
     const start = new sfn.Choice(this, 'RouteByPeriod', { stateName: 'RouteByPeriod' })
       .when(resumes('service'), resumeServicePeriod)
       .when(resumes('matching'), matchProvider)
-      // A supervisor's override reopened an application the rules had rejected: straight to review.
+      // A reopened application (a supervisor's override) and a review handed over before a year both start at the review.
       .when(resumes('review'), review.task)
+      .when(resumes('reassessment'), reassessment.task)
       .when(sfn.Condition.numberGreaterThan('$.period', 1), startServicePeriod)
       .otherwise(checkEligibility);
 

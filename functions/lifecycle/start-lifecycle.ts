@@ -3,7 +3,7 @@ import { sfn } from '../commons/clients';
 import { env } from '../commons/env';
 
 /** Where an execution that continues another one picks up the work. */
-export type Resume = 'matching' | 'service' | 'review';
+export type Resume = 'matching' | 'service' | 'review' | 'reassessment';
 
 /** The input every lifecycle execution starts with. */
 export interface LifecycleInput {
@@ -21,9 +21,9 @@ export interface LifecycleInput {
  * Executions are named deterministically: the first is the application id, each extension
  * `<applicationId>-p<n>`, and an execution that continues a long wait of one (continue-as-new, since
  * a Standard execution ends after a year) adds `-h<k>`. An application reopened by a supervisor's
- * eligibility override after the rules rejected it runs its review again as `<applicationId>-r<n>`
- * (its continuations are still named `<applicationId>-h<k>`: the rejected executions before it ended
- * at eligibility or review, never handing over, so those names are free). Starting twice is harmless:
+ * eligibility override after the rules rejected it runs its review again as `<applicationId>-r<n>`,
+ * and its continuations as `<applicationId>-r<n>-h<k>` (an earlier round may have handed over too,
+ * a review nobody decided for a year, so the round stays in the name). Starting twice is harmless:
  * Step Functions returns the running execution for the same name and input, and an already-finished
  * one means the work was done.
  */

@@ -12,7 +12,7 @@ import type { Text } from '../../forms/i18n';
 export interface Notification {
   applicationId: string;
   key: string;
-  template: 'application-rejected' | 'application-closed' | 'risk-flagged' | 'referral-owed'
+  template: 'application-rejected' | 'application-closed' | 'risk-flagged' | 'referral-owed' | 'attendance-flagged'
     | 'application-received' | 'supplement-requested' | 'application-approved' | 'provider-matched';
   /** Who it is for: the applicant (default), or the case managers of the application's district. */
   audience?: 'applicant' | 'case-managers';

@@ -141,6 +141,16 @@ const templates: { [T in NotificationTemplate]: Template } = {
       },
     }),
   },
+  'attendance-flagged': {
+    needs: [],
+    render: ({ receiptNumber }) => ({
+      subject: subject('연속 불참 확인 필요', 'Missed sessions need follow-up'),
+      body: {
+        ko: `접수번호 ${receiptNumber} 사례에서 상담이 세 번 연속 불참으로 기록되었습니다. 업무 목록에서 확인하고 조치한 내용을 기록해 주세요.`,
+        en: `Application ${receiptNumber} has three missed sessions in a row. Please check it in your queue and record what was done.`,
+      },
+    }),
+  },
 };
 
 export type Rendered = { message: Message } | { problem: 'unknown-template' | 'missing-facts' };

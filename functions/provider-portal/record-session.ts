@@ -7,10 +7,11 @@ import { HttpProblem, problem } from '../commons/problems';
 import { staffActor } from '../commons/staff';
 import type { Application } from '../applications/application';
 import { auditEvent } from '../applications/audit';
-import { auditPut, transition } from '../applications/store';
+import { auditPut, transition, type TransactItem } from '../applications/store';
 import { ledgerMonthPut } from '../ledger/ledger-month-store';
 import { riskTaskWrites } from '../screening/risk-task';
 import { screen } from '../screening/score';
+import { attendanceWritesFor } from '../service-period/attendance-task';
 import { endPeriodWait } from '../service-period/period-wait';
 import { entryView, heldCount, sessionRecordBody, type SessionEntry } from '../service-period/session';
 import { sessionRecordWrite, sessionsOf } from '../service-period/session-store';
@@ -42,7 +43,8 @@ const notInService = () =>
  * session: held (with its length), no-show, cancelled (by whom) or rescheduled (to when). A second
  * record corrects the first and keeps it in the session's history. The record that makes the plan's
  * last session held completes the period: the application notes it once, and the workflow's wait on
- * the period is answered, so re-assessment opens at once instead of at the period's end.
+ * the period is answered, so re-assessment opens at once instead of at the period's end. The record
+ * that makes a third no-show in a row opens a task for the case manager (`caseManagerTold` in the answer).
  */
 export const handler = httpHandler(async (event) => {
   const { staff, application } = await servedApplication(event);
@@ -58,39 +60,56 @@ export const handler = httpHandler(async (event) => {
   const { screening: answers, ...said } = body;
   const screened = answers ? screen(answers) : undefined;
   const entry: SessionEntry = { ...said, ...(answers && screened ? { screening: { answers, ...screened } } : {}), recordedAt: at, recordedBy: actor };
-  try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          sessionRecordWrite(session, entry),
-          auditPut(
-            auditEvent({
-              applicationId: application.id,
-              at,
-              actor,
-              action: session.record ? 'session.corrected' : 'session.recorded',
-              detail: { sessionId: session.sessionId, outcome: body.outcome, on: body.on, ...(screened ? { phq9: screened.phq9.total, gad7: screened.gad7.total } : {}) },
-              ...(body.note ? { note: body.note } : {}),
-            }),
-          ),
-          ...(screened?.risk.high ? riskTaskWrites(application, session.sessionId, at, screened.risk) : []),
-          // A held session puts the application in its month's settlement export (functions/ledger/ledger-month-store.ts).
-          ...(body.outcome === 'held' ? [ledgerMonthPut(application, body.on)] : []),
-        ],
-      }),
-    );
-  } catch (error) {
-    if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw changedMeanwhile();
-    throw error;
-  }
   const after = sessions.map((s) => (s.sessionId === session.sessionId ? { ...s, record: entry } : s));
+  const attendance = await attendanceWritesFor(application, after, session.sessionId, at);
+  const recordItems = [
+    sessionRecordWrite(session, entry),
+    auditPut(
+      auditEvent({
+        applicationId: application.id,
+        at,
+        actor,
+        action: session.record ? 'session.corrected' : 'session.recorded',
+        detail: { sessionId: session.sessionId, outcome: body.outcome, on: body.on, ...(screened ? { phq9: screened.phq9.total, gad7: screened.gad7.total } : {}) },
+        ...(body.note ? { note: body.note } : {}),
+      }),
+    ),
+    ...(screened?.risk.high ? riskTaskWrites(application, session.sessionId, at, screened.risk) : []),
+    // A held session puts the application in its month's settlement export (functions/ledger/ledger-month-store.ts).
+    ...(body.outcome === 'held' ? [ledgerMonthPut(application, body.on)] : []),
+  ];
+  const caseManagerTold = await writeRecord(recordItems, attendance);
   const held = heldCount(after);
   if (held >= after.length) await completePlan(application, held, at);
   return {
     status: 200,
-    body: { sessionId: session.sessionId, record: entryView(entry), sessionsHeld: held, sessionsPlanned: after.length, ...(screened ? { screening: { phq9: screened.phq9, gad7: screened.gad7, risk: screened.risk } } : {}) },
+    body: { sessionId: session.sessionId, record: entryView(entry), sessionsHeld: held, sessionsPlanned: after.length, ...(screened ? { screening: { phq9: screened.phq9, gad7: screened.gad7, risk: screened.risk } } : {}), ...(caseManagerTold ? { caseManagerTold: true } : {}) },
   };
 });
+
+/**
+ * Writes the record with its audit (and any task it opens) in one transaction; true when the
+ * attendance task went with it. The record's own condition failing means someone else recorded the
+ * session first (409). The attendance task's failing means a record of another session of the same run
+ * opened it meanwhile: the record is written again without it.
+ */
+async function writeRecord(recordItems: TransactItem[], attendance: TransactItem[]): Promise<boolean> {
+  try {
+    await dynamo().send(new TransactWriteCommand({ TransactItems: [...recordItems, ...attendance] }));
+    return attendance.length > 0;
+  } catch (error) {
+    const reasons = cancellationReasons(error);
+    if (reasons?.[0] === 'ConditionalCheckFailed') throw changedMeanwhile();
+    if (!attendance.length || !reasons?.slice(recordItems.length).includes('ConditionalCheckFailed')) throw error;
+  }
+  try {
+    await dynamo().send(new TransactWriteCommand({ TransactItems: recordItems }));
+    return false;
+  } catch (error) {
+    if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw changedMeanwhile();
+    throw error;
+  }
+}
 
 /** The plan's sessions are all held: noted once on the application, and the period's wait answered. */
 async function completePlan(application: Application, sessionsHeld: number, at: string) {

@@ -71,7 +71,7 @@ export const handler = httpHandler(async (event) => {
     at: now().toISOString(),
   };
   if (!task.taskToken) {
-    await acknowledgeRisk(task, mine);
+    await acknowledge(task, mine);
     return { status: 202, body: { taskId: task.taskId, decision: mine.decision } };
   }
   const answer = await standingAnswer(task, mine);
@@ -122,25 +122,27 @@ async function requireCandidate(applicationId: string, counsellorId: string): Pr
   if (problemWith) throw problem.invalidInput([problemWith]);
 }
 
-const saySomething = () =>
-  problem.invalidInput([
-    {
-      field: 'note',
-      code: 'risk-note-required',
-      message: { ko: '어떤 조치를 했는지 메모에 적어 주세요 (연락, 위기 대응, 의뢰 등)', en: 'Write in the note what was done (a call, crisis support, a referral…)' },
-    },
-  ]);
+/** What the note must say, per kind of task that stops no workflow. */
+const noteNeeded = {
+  risk: { ko: '어떤 조치를 했는지 메모에 적어 주세요 (연락, 위기 대응, 의뢰 등)', en: 'Write in the note what was done (a call, crisis support, a referral…)' },
+  attendance: { ko: '어떤 조치를 했는지 메모에 적어 주세요 (가족과 통화, 새 일정 합의, 조기 종결 제안 등)', en: 'Write in the note what was done (called the family, agreed new times, proposed early closure…)' },
+};
+
+const saySomething = (kind: HumanTask['kind']) =>
+  problem.invalidInput([{ field: 'note', code: `${kind}-note-required`, message: kind === 'attendance' ? noteNeeded.attendance : noteNeeded.risk }]);
 
 /**
- * An urgent risk task stops no workflow: acknowledging it, with what was done, closes it and audits
- * it in one transaction. The same person acknowledging again gets the same answer.
+ * A task that stops no workflow — an urgent risk, three no-shows in a row — is closed by being
+ * acknowledged with what was done, audited in the same transaction (`risk.acknowledged`,
+ * `attendance.acknowledged`). The same person acknowledging again gets the same answer.
  */
-async function acknowledgeRisk(task: HumanTask, mine: TaskAnswer): Promise<void> {
-  if (!mine.note) throw saySomething();
+async function acknowledge(task: HumanTask, mine: TaskAnswer): Promise<void> {
+  if (!mine.note) throw saySomething(task.kind);
   if (task.state !== 'open') {
-    if (task.answer?.by?.userId === mine.by?.userId && task.answer?.note === mine.note) return;
+    if (task.answer?.by?.userId === mine.by?.userId && task.answer?.note === mine.note && task.answer?.decision === mine.decision) return;
     throw taskClosed();
   }
+  const about: Record<string, string | null> = task.risk ? { sessionId: task.risk.sessionId } : { sessions: task.attendance?.missed.map((m) => m.number).join(',') ?? null };
   try {
     await dynamo().send(
       new TransactWriteCommand({
@@ -151,8 +153,8 @@ async function acknowledgeRisk(task: HumanTask, mine: TaskAnswer): Promise<void>
               applicationId: task.applicationId,
               at: mine.at,
               actor: mine.by!,
-              action: 'risk.acknowledged',
-              detail: { taskId: task.taskId, sessionId: task.risk?.sessionId ?? null },
+              action: `${task.kind}.acknowledged`,
+              detail: { taskId: task.taskId, decision: mine.decision, ...about },
               note: mine.note,
             }),
           ),

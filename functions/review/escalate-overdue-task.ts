@@ -6,17 +6,30 @@ import { cancellationReasons } from '../commons/dynamo-errors';
 import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
 import { auditPut } from '../applications/store';
+import { freshTaskFits } from '../lifecycle/execution-budget';
 import { stepInput, systemActor } from '../lifecycle/step-input';
 import { closeTaskWrite, openTasksOfKind } from './task-store';
 
-const input = stepInput.extend({ kind: z.enum(['review', 'reassessment']), error: z.string().max(200).optional() });
+const input = stepInput.extend({
+  kind: z.enum(['review', 'reassessment']),
+  error: z.string().max(200).optional(),
+  /** `$$.Execution.StartTime`: the year this execution may run is counted from it. */
+  executionStartedAt: z.iso.datetime({ offset: true }),
+  /** The state's TimeoutSeconds: the longest a fresh task may stay open. */
+  nextTaskSeconds: z.number().int().positive(),
+  /** What the rest of this execution may still need after the task is decided (workflows/README.md). */
+  thenSeconds: z.number().int().nonnegative(),
+});
 
 /**
  * A human task timed out, or nobody touched it within the heartbeat: expire it and record an
- * escalation a supervisor sees; the workflow then opens a fresh task with a new due date.
+ * escalation a supervisor sees; the workflow then opens a fresh task with a new due date — in this
+ * execution while the task and what follows it fit in its year (`freshTaskFits`), else in the next
+ * one (continue-as-new). The fresh task keeps the first one's date (open-human-task.ts).
  */
-export const handler = workflowStep('EscalateOverdueTask', input, async ({ applicationId, period, kind, error }) => {
-  const at = now().toISOString();
+export const handler = workflowStep('EscalateOverdueTask', input, async ({ applicationId, period, kind, error, executionStartedAt, nextTaskSeconds, thenSeconds }) => {
+  const clock = now();
+  const at = clock.toISOString();
   for (const task of await openTasksOfKind(applicationId, kind, period)) {
     try {
       await dynamo().send(
@@ -39,5 +52,5 @@ export const handler = workflowStep('EscalateOverdueTask', input, async ({ appli
       if (!cancellationReasons(failure)?.includes('ConditionalCheckFailed')) throw failure;
     }
   }
-  return { escalated: true };
+  return { escalated: true, freshTaskFits: freshTaskFits(executionStartedAt, clock.getTime(), nextTaskSeconds, thenSeconds) };
 });

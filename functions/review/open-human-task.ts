@@ -7,7 +7,8 @@ import { stepInput, systemActor } from '../lifecycle/step-input';
 import { effectiveOutcome } from '../eligibility/override';
 import { stopIfClosing } from '../closure/stop-if-closing';
 import { taskIdFor, type HumanTask } from './task';
-import { taskPut } from './task-store';
+import { carriedAge } from './task-age';
+import { taskPut, tasksOfApplication } from './task-store';
 
 const input = stepInput.extend({
   kind: z.enum(['review', 'reassessment']),
@@ -24,14 +25,18 @@ const statusFor = {
 /**
  * CaseManagerReview / Reassessment: opens the task that holds the token. It is due when the state
  * escalates it — its heartbeat runs out first unless someone claims it — and the state's own
- * TimeoutSeconds and HeartbeatSeconds come in the payload, so the two cannot disagree.
+ * TimeoutSeconds and HeartbeatSeconds come in the payload, so the two cannot disagree. A task opened
+ * after an escalation (in this execution or, past the year's budget, in the next) keeps the first
+ * one's date and counts the escalations.
  */
 export const handler = workflowStep('OpenHumanTask', input, async ({ applicationId, period, kind, taskToken, timeoutSeconds, heartbeatSeconds }) => {
   const application = await requireApplication(applicationId);
   const openedAt = now();
   const after = (seconds: number) => new Date(openedAt.getTime() + seconds * 1000).toISOString();
+  const taskId = taskIdFor(applicationId, taskToken);
+  const earlier = (await tasksOfApplication(applicationId)).filter((t) => t.kind === kind && t.period === period && t.taskId !== taskId);
   const task: HumanTask = {
-    taskId: taskIdFor(applicationId, taskToken),
+    taskId,
     applicationId,
     kind,
     period,
@@ -39,6 +44,7 @@ export const handler = workflowStep('OpenHumanTask', input, async ({ application
     programme: application.programme,
     state: 'open',
     createdAt: openedAt.toISOString(),
+    ...carriedAge(earlier, openedAt.toISOString()),
     dueAt: after(Math.min(heartbeatSeconds, timeoutSeconds)),
     timeoutAt: after(timeoutSeconds),
     heartbeatSeconds,

@@ -51,6 +51,8 @@ export async function tasksOfApplication(applicationId: string): Promise<HumanTa
       TableName: env.tableName(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': keys.application(applicationId).pk, ':prefix': keys.taskPrefix },
+      // A task closed a moment ago (an escalation, a decision) must be seen closed by the next step.
+      ConsistentRead: true,
     }),
   );
   return (out.Items ?? []).map(strip);

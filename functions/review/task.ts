@@ -8,9 +8,10 @@ import { isApplicationId } from '../applications/identifiers';
 import type { ClosingSessionMissing } from '../closure/closing-labels';
 import type { Referral } from '../referral/referral-labels';
 import type { RejectionReason } from './rejection-reasons';
+import type { MissedSession } from '../service-period/attendance';
 
 /** A decision a person owes the workflow: it holds the task token that resumes the execution. */
-export type TaskKind = 'review' | 'reassessment' | 'risk' | 'referral';
+export type TaskKind = 'review' | 'reassessment' | 'risk' | 'referral' | 'attendance';
 /** `cancelled`: the case closed early while the task was open (functions/closure/close-application.ts). */
 export type TaskState = 'open' | 'decided' | 'expired' | 'cancelled';
 
@@ -23,18 +24,24 @@ export interface HumanTask {
   programme: string;
   state: TaskState;
   createdAt: string;
+  /** A review or re-assessment: when the period's first task of its kind was opened (review/task-age.ts). */
+  firstOpenedAt?: string;
+  /** A review or re-assessment: how many tasks before this one expired unanswered and were escalated. */
+  escalations?: number;
   /** When the workflow escalates the task if nobody acts: its heartbeat deadline, never after `timeoutAt`. */
   dueAt: string;
   /** The state's timeout: no claim moves the due date past it. */
   timeoutAt: string;
   /** How far a claim (the state's heartbeat) moves the due date. */
   heartbeatSeconds: number;
-  /** The workflow's token (review, re-assessment); an urgent risk task holds none: it stops no workflow. */
+  /** The workflow's token (review, re-assessment); a risk or attendance task holds none: it stops no workflow. */
   taskToken?: string;
   /** An urgent task: a high-risk screening result (DOMAIN.md §4), to be acknowledged with what was done. */
   risk?: { sessionId: string; reasons: Text[] };
   /** A referral owed at closure for a high-risk person: where it went, and the receiver's acknowledgement. */
   referral?: Referral;
+  /** Three no-shows in a row (functions/service-period/attendance.ts): the missed sessions, with their days. */
+  attendance?: { missed: MissedSession[] };
   /** The eligibility verdict the case manager starts from (the full explanation is on the application). */
   eligibilityOutcome?: string;
   assignee?: string;
@@ -101,6 +108,7 @@ export const taskKindLabels: Record<TaskKind, Text> = {
   reassessment: { ko: '재판정', en: 'Re-assessment' },
   risk: { ko: '고위험 긴급 확인', en: 'High risk: urgent follow-up' },
   referral: { ko: '종결 시 연계 의뢰', en: 'Referral at closure' },
+  attendance: { ko: '연속 불참 확인', en: 'Missed sessions: follow-up' },
 };
 
 /** The decisions each kind of task accepts; the workflow's Choice states branch on these values. */
@@ -111,6 +119,8 @@ export const decisionsByKind = {
   risk: ['acknowledged'],
   /** None here: a referral is recorded as sent, then acknowledged, on routes of its own (functions/referral). */
   referral: [],
+  /** What the case manager did about three no-shows in a row, said in the note too (required). */
+  attendance: ['family-called', 'new-times-agreed', 'early-closure-proposed'],
 } as const satisfies Record<TaskKind, readonly string[]>;
 
 /**

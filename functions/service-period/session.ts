@@ -4,6 +4,7 @@ import type { StaffActor } from '../applications/audit';
 import { decisionNote } from '../review/task';
 import { screeningAnswersSchema, type ScreeningAnswers } from '../screening/answers';
 import type { Risk, Score } from '../screening/score';
+import { trailingNoShowRun } from './attendance';
 import type { ScheduledSession } from './schedule';
 
 /** What happened to a planned session, as the agency records it. */
@@ -81,12 +82,9 @@ export function heldCount(sessions: readonly Session[]): number {
   return sessions.filter((s) => s.record?.outcome === 'held').length;
 }
 
-/** No-shows at the end of the record, in planned order (three in a row call for the case manager). */
+/** No-shows at the end of the record, in planned order (three in a row call for the case manager: attendance.ts). */
 export function trailingNoShows(sessions: readonly Session[]): number {
-  const recorded = sessions.filter((s) => s.record).sort((a, b) => a.number - b.number);
-  let count = 0;
-  for (let i = recorded.length - 1; i >= 0 && recorded[i]!.record!.outcome === 'no-show'; i -= 1) count += 1;
-  return count;
+  return trailingNoShowRun(sessions).length;
 }
 
 /**

@@ -4,6 +4,7 @@ import { stateMachines } from '../../infra/local/template';
 import { handlers } from '../../functions/catalog';
 import { RETRYABLE_ERROR } from '../../functions/commons/transient-errors';
 import { routes } from '../../functions/routes';
+import { LONGEST_WAIT_DAYS } from '../../functions/service-period/plan';
 import { retryDelayMs, type Retrier } from '../../workflows/local/retry';
 
 const templates = synthesize('dev');
@@ -96,7 +97,33 @@ describe('the lifecycle state machine', () => {
     expect(start.Choices[0]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'service' }], Next: 'ResumeServicePeriod' });
     expect(start.Choices[1]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'matching' }], Next: 'MatchProvider' });
     expect(start.Choices[2]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'review' }], Next: 'CaseManagerReview' });
-    expect(start.Choices[3]).toMatchObject({ Variable: '$.period', NumericGreaterThan: 1, Next: 'StartServicePeriod' });
+    expect(start.Choices[3]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'reassessment' }], Next: 'Reassessment' });
+    expect(start.Choices[4]).toMatchObject({ Variable: '$.period', NumericGreaterThan: 1, Next: 'StartServicePeriod' });
+  });
+
+  it('opens a fresh task after an escalation in this execution only while it fits the year, else in the next execution', () => {
+    const YEAR = 365 * 86_400;
+    for (const [name, kind] of [['CaseManagerReview', 'review'], ['Reassessment', 'reassessment']] as const) {
+      const escalate = definition.States[`Escalate${name}`]!;
+      const payload = escalate.Parameters.Payload;
+      expect(payload, name).toMatchObject({ kind, 'executionStartedAt.$': '$$.Execution.StartTime', nextTaskSeconds: definition.States[name]!.TimeoutSeconds });
+      // Room is left in the year for a fresh task and what follows it.
+      expect(payload.nextTaskSeconds + payload.thenSeconds, name).toBeLessThan(YEAR);
+      const fits = definition.States[escalate.Next]!;
+      expect(fits.Type).toBe('Choice');
+      expect(fits.Choices).toEqual([{ Variable: '$.escalation.result.freshTaskFits', BooleanEquals: true, Next: name }]);
+      expect(fits.Default).toBe(`Continue${name}`);
+      const handOver = definition.States[`Continue${name}`]!;
+      expect(handOver.Parameters.Payload).toMatchObject({ resume: kind, 'handover.$': '$.handover' });
+      expect(definition.States[handOver.Next]!.Type).toBe('Succeed');
+    }
+    // After a review the execution may still make offers, wait on the waiting list, wait on the period
+    // (at most LONGEST_WAIT_DAYS) and hold a re-assessment: all of that is in the review's budget.
+    const review = definition.States.EscalateCaseManagerReview!.Parameters.Payload;
+    const offerDays = definition.States.ProviderOffer!.TimeoutSeconds / 86_400;
+    const waitlistDays = definition.States.WaitForPlace!.TimeoutSeconds / 86_400;
+    const reassessmentDays = definition.States.Reassessment!.TimeoutSeconds / 86_400;
+    expect(review.thenSeconds / 86_400).toBeGreaterThanOrEqual(offerDays + waitlistDays + LONGEST_WAIT_DAYS + reassessmentDays);
   });
 
   it('continues long waits in a new execution: the waiting list at its recheck, a period past the longest wait', () => {

@@ -74,6 +74,7 @@ function fakeSessions() {
     sessionsPlanned: sessions.length,
     sessionsHeld: sessions.filter((s) => s.record?.outcome === 'held').length,
     sessions,
+    caseManagerTold: [],
   });
   backend.on('GET', sessionsPath, () => ({ status: 200, body: list() }));
   for (const s of sessions) {

@@ -161,8 +161,9 @@ describe('re-assessment on evidence', () => {
     expect(file.tasks.find((t: { taskId: string }) => t.taskId === task.taskId)).toMatchObject({ state: 'open' });
     expect(file.tasks.find((t: { taskId: string }) => t.taskId === task.taskId).answer).toBeUndefined();
 
-    // Closing is still open to them.
-    expect((await work.decide(jongno, task.taskId, { decision: 'close' })).status).toBe(202);
+    // Closing is still open to them (no closing session was recorded in this period: they say why).
+    const closingSessionMissing = { code: 'unreachable', note: '마지막 기간에는 연락이 닿지 않음' };
+    expect((await work.decide(jongno, task.taskId, { decision: 'close', closingSessionMissing })).status).toBe(202);
     await untilStatus(receipt, 'closed');
   }, 120_000);
 });

@@ -71,7 +71,7 @@ describe('the notification templates', () => {
   });
 
   it('refuses a template it does not know, and one whose facts are missing, instead of sending half a message', () => {
-    expect(renderNotification('attendance-flagged', everyFact)).toEqual({ problem: 'unknown-template' });
+    expect(renderNotification('voucher-expiring', everyFact)).toEqual({ problem: 'unknown-template' });
     expect(renderNotification('toString', everyFact)).toEqual({ problem: 'unknown-template' });
     expect(renderNotification('provider-matched', { receiptNumber: 'R' })).toEqual({ problem: 'missing-facts' });
     expect(renderNotification('application-rejected', { ...everyFact, reasons: [] })).toEqual({ problem: 'missing-facts' });

@@ -8,6 +8,10 @@ export const sx = {
   sessionsColumn: { ko: '회기', en: 'Sessions' },
   openSessions: { ko: '회기 기록', en: 'Record sessions' },
   plan: { ko: '회기 계획', en: 'Session plan' },
+  caseManagerTold: (sessions: readonly number[]): Text => ({
+    ko: `${sessions.join(', ')}회기에 연속으로 불참해 사례관리자에게 알렸습니다. 사례관리자가 가족에게 연락합니다.`,
+    en: `Sessions ${sessions.join(', ')} were missed in a row: the case manager has been told and will contact the family.`,
+  }),
   count: { ko: '이용 회기', en: 'Sessions used' },
   nextToRecord: { ko: '다음에 기록할 회기', en: 'Next session to record' },
   allRecorded: { ko: '모든 회기를 기록했습니다.', en: 'Every session is recorded.' },

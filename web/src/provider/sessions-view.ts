@@ -6,6 +6,7 @@
 import type { Text } from '../../../forms/i18n';
 import { focusView, h, show, txt } from '../lib/dom';
 import type { StaffSession } from '../lib/staff-session';
+import { trailingNoShowRun } from '../../../functions/service-period/attendance';
 import { crisisNotice } from './crisis-notice';
 import { countText, dayText, expectedDay, isTestSession, nextToRecord, recordText, screeningText, seoulToday } from './session-facts';
 import { sessionCard, type SessionCardContext } from './session-card';
@@ -33,6 +34,8 @@ export function sessionsView(session: StaffSession, applicationId: string): { el
   let sessions: RecordedSession[] = [];
   /** Held of planned, as the server counted them. */
   let counts = { held: 0, planned: 0 };
+  /** The latest no-show run the case manager was told of (the server's list, or this page's record). */
+  let told: readonly number[] | undefined;
 
   const showCrisis = (screening: ScreeningResult | undefined, focus: boolean) => {
     if (!screening?.risk.high) return show(crisisSlot);
@@ -51,6 +54,7 @@ export function sessionsView(session: StaffSession, applicationId: string): { el
     if (entry?.person.name) show(heading, sx.sessionsOf(entry.person.name));
     sessions = list.body.sessions;
     counts = { held: list.body.sessionsHeld, planned: list.body.sessionsPlanned };
+    told = list.body.caseManagerTold.at(-1)?.sessions;
     render(entry);
     showCrisis(latestScreening(sessions), false);
   }
@@ -69,6 +73,7 @@ export function sessionsView(session: StaffSession, applicationId: string): { el
           s.sessionId === answer.sessionId ? { ...s, record: answer.record, history: s.record ? [...s.history, s.record] : s.history } : s,
         );
         counts = { held: answer.sessionsHeld, planned: answer.sessionsPlanned };
+        if (answer.caseManagerTold) told = trailingNoShowRun(sessions).map((s) => s.number);
         const recorded = sessions.find((s) => s.sessionId === answer.sessionId)!;
         const scores = answer.screening ?? answer.record.screening;
         const what = recordText(answer.record);
@@ -103,6 +108,7 @@ export function sessionsView(session: StaffSession, applicationId: string): { el
         recordable ? h('dd', {}, jump ?? sx.allRecorded) : null,
       ),
       recordable ? null : txt('p', sx.notRecordable, { class: 'notice' }),
+      told ? txt('p', sx.caseManagerTold(told), { class: 'notice', id: 'case-manager-told', role: 'status' }) : null,
       txt('h2', sx.plan, { id: 'plan-heading' }),
       h('ol', { class: 'session-list', 'aria-labelledby': 'plan-heading' }, ...sessions.map((s) => sessionCard(s, context, saved?.sessionId === s.sessionId ? saved.message : undefined))),
     );

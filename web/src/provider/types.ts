@@ -30,6 +30,8 @@ export interface SessionList {
   sessionsPlanned: number;
   sessionsHeld: number;
   sessions: RecordedSession[];
+  /** When the case manager was told of no-shows in a row, and of which sessions. */
+  caseManagerTold: { at: string; sessions: number[] }[];
 }
 
 /** What the record form sends (`sessionRecordBody`): a held test session's item answers, never a total. */
@@ -42,4 +44,6 @@ export interface RecordAnswer {
   sessionsHeld: number;
   sessionsPlanned: number;
   screening?: ScreeningResult;
+  /** This record made a third no-show in a row: the case manager has a task about it. */
+  caseManagerTold?: true;
 }

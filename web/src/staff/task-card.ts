@@ -1,7 +1,7 @@
 /** A task of the application: its state and decision, and, while open, claiming and deciding it. */
 import type { Text } from '../../../forms/i18n';
 import { focusView, h, show } from '../lib/dom';
-import { dateTimeText } from '../lib/i18n';
+import { dateText, dateTimeText } from '../lib/i18n';
 import { counsellorName } from './candidate-item';
 import type { MatchChoice } from './match-choice';
 import { problemView, problemWithFields } from './page';
@@ -70,6 +70,17 @@ function answerView(task: TaskView, firstNames: Readonly<Record<string, string>>
   );
 }
 
+/** Three no-shows in a row: which sessions, on which days, so the call to the family can name them. */
+function missedView(missed: NonNullable<TaskView['attendance']>['missed']): HTMLElement {
+  return h(
+    'div',
+    { class: 'attendance' },
+    h('p', {}, h('strong', {}, ui.missedInARow)),
+    h('ul', {}, ...missed.map((m) => h('li', { 'data-session': m.sessionId }, ui.sessionOn(m.number, dateText(m.on))))),
+    h('p', { class: 'hint' }, ui.attendanceNote),
+  );
+}
+
 /** Under 승인: whom the approval will propose (the choice in the matching panel), kept up to date. */
 function proposalLine(choice: MatchChoice): HTMLElement {
   const line = h('div', { class: 'proposal', 'aria-live': 'polite' });
@@ -102,7 +113,11 @@ export function taskCard(
     { class: 'task card', 'data-task': task.taskId },
     h('h3', {}, task.kindLabel, ' · ', ui.periodN(task.period), ' · ', taskStateLabels[task.state] ?? task.state),
     h('p', {}, ui.dueAt, ': ', due),
+    task.escalations && task.firstOpenedAt
+      ? h('p', { class: 'first-opened' }, ui.firstOpenedAt, ': ', dateTimeText(task.firstOpenedAt), ' · ', ui.escalatedN(task.escalations))
+      : null,
     task.risk ? h('div', { class: 'risk', role: 'alert' }, h('ul', {}, ...task.risk.reasons.map((r) => h('li', {}, r))), h('p', {}, h('a', { href: `tel:${crisisLine.number}` }, h('strong', {}, crisisLine.label)))) : null,
+    task.attendance ? missedView(task.attendance.missed) : null,
     answerView(task, options.firstNames ?? {}),
   );
   if (task.state !== 'open') return card;

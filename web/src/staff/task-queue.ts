@@ -48,7 +48,8 @@ function taskRow(task: TaskView): HTMLElement {
     h('td', {}, programmeName(task.programme)),
     h('td', {}, districtText(task.district)),
     h('td', {}, ui.periodN(task.period)),
-    h('td', {}, dateTimeText(task.createdAt)),
+    // The case's age: an escalated task is as old as the first one it replaced.
+    h('td', {}, dateTimeText(task.firstOpenedAt ?? task.createdAt), task.escalations ? h('span', { class: 'tag' }, ' ', ui.escalatedN(task.escalations)) : null),
     h('td', {}, dateTimeText(task.dueAt), overdue ? h('strong', { class: 'tag danger' }, ' ', ui.overdue) : null),
     h('td', {}, h('a', { href: `#/applications/${task.applicationId}` }, ui.open)),
   );

@@ -54,6 +54,11 @@ export const ui = {
   no: { ko: '아니오', en: 'No' },
   none: { ko: '—', en: '—' },
   item: (n: number): Text => ({ ko: `${n}번째`, en: `No. ${n}` }),
+  firstOpenedAt: { ko: '처음 열림', en: 'First opened' },
+  escalatedN: (n: number): Text => ({ ko: `기한 넘겨 ${n}회 다시 열림`, en: `escalated ${n}×` }),
+  missedInARow: { ko: '연속 불참한 회기', en: 'Sessions missed in a row' },
+  attendanceNote: { ko: '한 일을 메모에 적어 주세요(필수).', en: 'Write what was done in the note (required).' },
+  sessionOn: (n: number, day: Text): Text => ({ ko: `${n}회기 · ${day.ko}`, en: `Session ${n} · ${day.en}` }),
   periodN: (n: number): Text => ({ ko: `${n}기`, en: `Period ${n}` }),
 } as const;
 
@@ -64,6 +69,9 @@ export const decisionLabels: Record<string, Text> = {
   extend: { ko: '연장', en: 'Extend' },
   close: { ko: '종결', en: 'Close' },
   acknowledged: { ko: '조치 완료 (한 일을 메모에)', en: 'Acknowledged (what was done, in the note)' },
+  'family-called': { ko: '가족과 통화함', en: 'Called the family' },
+  'new-times-agreed': { ko: '새 일정 합의함', en: 'Agreed new times' },
+  'early-closure-proposed': { ko: '조기 종결 제안', en: 'Propose early closure' },
 };
 
 

@@ -15,6 +15,9 @@ export interface TaskView {
   programme: string;
   state: string;
   createdAt: string;
+  /** A review or re-assessment opened afresh after an escalation: when the first was opened, and how often it escalated. */
+  firstOpenedAt?: string;
+  escalations?: number;
   dueAt: string;
   decisions: string[];
   /** The decision: by a signed-in case manager through this console, or sent straight to the Step Functions API. */
@@ -34,6 +37,8 @@ export interface TaskView {
   risk?: { sessionId: string; reasons: Text[] };
   /** A referral owed at closure: where it went and the receiver's acknowledgement. */
   referral?: Referral;
+  /** Three no-shows in a row: the sessions missed, with their days. */
+  attendance?: { missed: { sessionId: string; number: number; on: string }[] };
 }
 
 export interface TaskPage {

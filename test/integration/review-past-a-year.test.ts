@@ -1,0 +1,103 @@
+import { ListExecutionsCommand, SendTaskSuccessCommand, type ExecutionListItem } from '@aws-sdk/client-sfn';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { eventually } from '../support/clients';
+import { local, statusOf, submission, submit, untilStatus } from '../support/cloud-test';
+
+const TABLE = 'dolbom-dev';
+const LIFECYCLE_ARN = 'arn:aws:states:ap-northeast-2:000000000000:stateMachine:dolbom-dev-lifecycle';
+const DAY_MS = 86_400_000;
+
+interface StoredTask {
+  taskId: string;
+  kind: string;
+  state: string;
+  createdAt: string;
+  dueAt: string;
+  firstOpenedAt?: string;
+  escalations?: number;
+}
+
+async function reviewTasks(applicationId: string): Promise<StoredTask[]> {
+  const { Items } = await local.db.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
+      ExpressionAttributeValues: { ':pk': `APP#${applicationId}`, ':t': 'TASK#' },
+      ConsistentRead: true,
+    }),
+  );
+  return ((Items ?? []) as StoredTask[]).filter((t) => t.kind === 'review');
+}
+
+async function clockNow(): Promise<number> {
+  return Date.parse((await local.http('GET', '/local/clock')).body.now);
+}
+
+/** The execution waits on its review: a task is open and not yet due (its escalation has not fired). */
+function untilReviewWaits(applicationId: string) {
+  return eventually(async () => {
+    const now = await clockNow();
+    return (await reviewTasks(applicationId)).find((t) => t.state === 'open' && Date.parse(t.dueAt) > now);
+  }, `an open review task of ${applicationId}`);
+}
+
+async function chainOf(applicationId: string): Promise<ExecutionListItem[]> {
+  const { executions } = await local.sfn.send(new ListExecutionsCommand({ stateMachineArn: LIFECYCLE_ARN, maxResults: 1000 }));
+  return executions!.filter((e) => e.name!.startsWith(applicationId)).sort((a, b) => a.startDate!.getTime() - b.startDate!.getTime());
+}
+
+describe('a review nobody decides', () => {
+  it('is carried past a year by successive executions, each within the year, and deciding it at last carries the lifecycle on', async () => {
+    const receipt = await submit(submission('youth'));
+    await untilStatus(receipt, 'awaiting-review');
+    const first = await untilReviewWaits(receipt.applicationId);
+    const startedAt = await clockNow();
+
+    // A day at a time, and only while the execution waits, so no jump lands on a step still running.
+    let days = 0;
+    while ((await clockNow()) < startedAt + 380 * DAY_MS) {
+      await untilReviewWaits(receipt.applicationId);
+      await local.advanceClock('+1d');
+      days += 1;
+    }
+    const open = await untilReviewWaits(receipt.applicationId);
+    expect((await statusOf(receipt)).status).toBe('awaiting-review');
+
+    const chain = await chainOf(receipt.applicationId);
+    const names = chain.map((e) => e.name!.slice(receipt.applicationId.length) || '(first)');
+    const histories = await Promise.all(chain.map((e) => local.history(e.executionArn!)));
+    const transitions = histories.map((h) => h.filter((e) => e.stateEnteredEventDetails).length);
+    console.log(
+      `review never decided, ${days} days a day at a time: ${chain.map((e, i) => `${names[i]} ${e.status} ${Math.round(((e.stopDate ?? new Date(startedAt + days * DAY_MS)).getTime() - e.startDate!.getTime()) / DAY_MS)} d ${transitions[i]} transitions`).join(', ')}; ` +
+        `${transitions.reduce((a, b) => a + b, 0)} state transitions in all, ${open.escalations} escalations`,
+    );
+
+    // Handed over before the year, execution after execution, each named from the one before.
+    expect(names).toEqual(['(first)', ...names.slice(1).map((_, i) => `-h${i + 1}`)]);
+    expect(chain.length).toBeGreaterThanOrEqual(4);
+    expect(chain.map((e) => e.status)).toEqual([...Array(chain.length - 1).fill('SUCCEEDED'), 'RUNNING']);
+    for (const execution of chain.slice(0, -1)) {
+      expect(execution.stopDate!.getTime() - execution.startDate!.getTime(), execution.name).toBeLessThan(365 * DAY_MS);
+    }
+    // The open task is as old as the first one, and counts every escalation before it.
+    const tasks = await reviewTasks(receipt.applicationId);
+    expect(tasks.filter((t) => t.state === 'open')).toHaveLength(1);
+    expect(open.firstOpenedAt).toBe(first.createdAt);
+    expect(open.escalations).toBe(tasks.filter((t) => t.state === 'expired').length);
+    expect(open.escalations).toBeGreaterThanOrEqual(50);
+
+    // The case manager still sees and decides it; the lifecycle goes on from the last execution.
+    const jongno = { authorization: `Bearer ${await local.signIn('caseworker.jongno')}` };
+    const file = (await local.http('GET', `/api/staff/applications/${receipt.applicationId}`, undefined, jongno)).body;
+    const shown = file.tasks.find((t: { taskId: string }) => t.taskId === open.taskId);
+    expect(shown).toMatchObject({ state: 'open', firstOpenedAt: first.createdAt, escalations: open.escalations });
+    const decided = await local.http('POST', `/api/staff/tasks/${open.taskId}/decision`, { decision: 'approve', note: '1년 넘게 미결이던 검토' }, jongno);
+    expect(decided.status, JSON.stringify(decided.body)).toBe(202);
+    const last = chain.at(-1)!.executionArn!;
+    const offerToken = await eventually(() => local.latestTaskToken(last, 'ProviderOffer'), 'the provider offer in the last execution');
+    await local.sfn.send(new SendTaskSuccessCommand({ taskToken: offerToken, output: JSON.stringify({ decision: 'accept' }) }));
+    await untilStatus(receipt, 'in-service');
+    expect((await chainOf(receipt.applicationId)).every((e) => e.status !== 'TIMED_OUT')).toBe(true);
+  }, 600_000);
+});
