@@ -86,7 +86,8 @@ describe('decisionBody: a rejection keeps its reason', () => {
   });
 
   it.each(['approve', 'request-info', 'extend', 'close'])('refuses a rejection reason with %s', (decision) => {
-    expect(problemsOf({ decision, rejection: { reason: 'duplicate-application' } }).map((p) => [p.field, p.code])).toEqual([['rejection', 'rejection-only-on-reject']]);
+    const supplement = decision === 'request-info' ? { supplement: { documents: ['identity'], message: '신분증 사본을 올려 주세요' } } : {};
+    expect(problemsOf({ decision, rejection: { reason: 'duplicate-application' }, ...supplement }).map((p) => [p.field, p.code])).toEqual([['rejection', 'rejection-only-on-reject']]);
   });
 });
 
