@@ -19,6 +19,7 @@ interface Row {
   district: string;
   programme: string;
   state: string;
+  createdAt: string;
   receiptNumber?: string;
   applicantName?: string;
   applicationStatus?: string;
