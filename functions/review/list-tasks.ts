@@ -6,17 +6,13 @@ import { env } from '../commons/env';
 import { httpHandler } from '../commons/http';
 import { problem } from '../commons/problems';
 import { requireDistrict, servesDistrict, staffActor, staffMember } from '../commons/staff';
-import { ascending, filterFingerprint, filterOf, orderKey, queueQuerySchema } from './queue-filter';
+import { ascending, cursorInvalid, filterFingerprint, filterOf, orderKey, queueQuerySchema } from './queue-filter';
 import { queueQuery } from './queue-query';
 import { queueRows } from './queue-rows';
 import { applicationsSearched, searchQueue } from './queue-search';
 import { decodeCursor, nextPage } from './task-queue';
 import { readQueue } from './task-store';
 
-const cursorInvalid = {
-  ko: '목록 위치 값이 올바르지 않거나 다른 검색 조건의 것입니다. 목록을 처음부터 다시 불러 주세요',
-  en: 'Not a valid list position, or one of other filters. Load the list again from the start',
-};
 const invalidCursor = () => problem.invalidInput([{ field: 'cursor', code: 'cursor-invalid', message: cursorInvalid }]);
 
 /**

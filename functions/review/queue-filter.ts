@@ -26,7 +26,11 @@ export interface QueueFilter {
   unassigned: boolean;
   /** By due date (the default: what is late first) or by the date the case came in. */
   sort: 'due' | 'received';
-  /** A receipt number (exact) or an applicant's full name (exact, normalised): a search, not a page. */
+  /**
+   * A receipt number (exact) or an applicant's full name (exact, normalised): a search, not a page.
+   * A name in a query string is personal data: handlers never log it, and no API access log is kept
+   * (one added later must leave query strings out).
+   */
   q?: string;
 }
 
@@ -36,6 +40,10 @@ const searchText = message('search-text', {
   ko: '검색어는 접수번호(DB-2026-XXXXXXXX) 또는 신청인 이름 전체를 60자 이내로 입력해 주세요',
   en: 'Search for a receipt number (DB-2026-XXXXXXXX) or an applicant’s full name, within 60 characters',
 });
+export const cursorInvalid = {
+  ko: '목록 위치 값이 올바르지 않거나 다른 검색 조건의 것입니다. 목록을 처음부터 다시 불러 주세요',
+  en: 'Not a valid list position, or one of other filters. Load the list again from the start',
+};
 export const pageSizeMessage = message('page-size', { ko: '한 번에 1~100건까지 볼 수 있습니다', en: 'A page holds 1 to 100 tasks' });
 
 export const queueQuerySchema = z
@@ -58,7 +66,7 @@ export const queueQuerySchema = z
       .max(60, searchText)
       .refine((q) => !UNSAFE_IN_SEARCH.test(q), searchText)
       .optional(),
-    cursor: z.string().max(4096).optional(),
+    cursor: z.string().max(4096, message('cursor-invalid', cursorInvalid)).optional(),
     limit: z.string().regex(/^\d{1,3}$/, pageSizeMessage).transform(Number).pipe(z.number().int().min(1, pageSizeMessage).max(100, pageSizeMessage)).default(50),
   })
   .refine((f) => !(f.mine && f.unassigned), {
