@@ -113,6 +113,15 @@ export const decisionLabels: Record<string, Text> = {
 };
 
 
+/** The kinds of task, as the queue's filter and the supervisor's counts name them (the API's own labels are on each task). */
+export const taskKindNames: Record<string, Text> = {
+  review: { ko: '신청 검토', en: 'Application review' },
+  reassessment: { ko: '재판정', en: 'Re-assessment' },
+  risk: { ko: '고위험 긴급 확인', en: 'High risk: urgent follow-up' },
+  attendance: { ko: '연속 불참 확인', en: 'Missed sessions: follow-up' },
+  referral: { ko: '종결 시 연계 의뢰', en: 'Referral at closure' },
+};
+
 export const taskStateLabels: Record<string, Text> = {
   open: { ko: '처리 대기', en: 'Open' },
   decided: { ko: '결정됨', en: 'Decided' },

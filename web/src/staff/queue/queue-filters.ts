@@ -8,7 +8,7 @@ import type { Text } from '../../../../forms/i18n';
 import { h, txt } from '../../lib/dom';
 import { bi } from '../../lib/i18n';
 import { session } from '../session';
-import { districtText, taskStateLabels, ui } from '../texts';
+import { districtText, taskKindNames, taskStateLabels, ui } from '../texts';
 
 export interface QueueFilters {
   district: string;
@@ -23,14 +23,6 @@ export interface QueueFilters {
 }
 
 export const defaultFilters: QueueFilters = { district: '', programme: '', kind: '', state: 'open', sort: 'due', overdue: false, mine: false, unassigned: false, q: '' };
-
-const kindLabels: Record<string, Text> = {
-  review: { ko: '신청 검토', en: 'Application review' },
-  reassessment: { ko: '재판정', en: 'Re-assessment' },
-  risk: { ko: '고위험 긴급 확인', en: 'High risk: urgent follow-up' },
-  referral: { ko: '종결 시 연계 의뢰', en: 'Referral at closure' },
-  attendance: { ko: '연속 불참 확인', en: 'Missed sessions: follow-up' },
-};
 
 export function queryOf(filters: QueueFilters, cursor?: string): string {
   const query = new URLSearchParams();
@@ -79,7 +71,7 @@ export function filterForm(filters: QueueFilters, onChange: (next: QueueFilters)
     ),
     select('f-district', ui.district, filters.district, [['', ui.allDistricts], ...ownDistricts().map((d): [string, Text] => [d, districtText(d)])]),
     select('f-programme', ui.programme, filters.programme, [['', ui.allProgrammes], ...programmes.map((p): [string, Text] => [p.id, p.name])]),
-    select('f-kind', ui.kind, filters.kind, [['', ui.allKinds], ...Object.entries(kindLabels)]),
+    select('f-kind', ui.kind, filters.kind, [['', ui.allKinds], ...Object.entries(taskKindNames)]),
     select('f-state', ui.taskState, filters.state, Object.entries(taskStateLabels)),
     select('f-sort', ui.sortBy, filters.sort, [
       ['due', ui.sortDue],

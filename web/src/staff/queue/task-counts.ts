@@ -2,17 +2,10 @@
 import { h, show, txt } from '../../lib/dom';
 import { problemView } from '../page';
 import { staffApi } from '../session';
-import { districtText, ui } from '../texts';
+import { districtText, taskKindNames, ui } from '../texts';
 import type { QueueCountsView, TaskCountsView } from '../types';
 
-const kindOrder = ['review', 'reassessment', 'risk', 'attendance', 'referral'];
-const kindNames: Record<string, { ko: string; en: string }> = {
-  review: { ko: '신청 검토', en: 'Review' },
-  reassessment: { ko: '재판정', en: 'Re-assessment' },
-  risk: { ko: '고위험', en: 'High risk' },
-  attendance: { ko: '연속 불참', en: 'Missed sessions' },
-  referral: { ko: '연계 의뢰', en: 'Referral' },
-};
+const kindOrder = Object.keys(taskKindNames);
 
 function counts(c: QueueCountsView | undefined): string {
   return c ? `${c.open} / ${c.overdue} / ${c.unassigned}` : '—';
@@ -35,7 +28,7 @@ export async function taskCounts(): Promise<HTMLElement> {
     h(
       'table',
       { class: 'counts' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ui.district), h('th', { scope: 'col' }, ui.total), ...kindOrder.map((k) => h('th', { scope: 'col' }, kindNames[k]!)))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ui.district), h('th', { scope: 'col' }, ui.total), ...kindOrder.map((k) => h('th', { scope: 'col' }, taskKindNames[k]!)))),
       h(
         'tbody',
         {},
