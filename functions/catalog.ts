@@ -16,7 +16,10 @@ export interface HandlerAccess {
   tableStream?: 'new-applications' | 'capacity-signals' | 'notifications';
   /** Envelope encryption of personal identifiers. */
   dataKey?: 'encrypt' | 'decrypt' | 'both';
-  /** Hashes or checks citizen access codes: derives the HMAC key once per cold start (kms:GenerateMac). */
+  /**
+   * Hashes or checks citizen access codes, or hashes applicant names for the name index: derives the
+   * HMAC keys once per cold start (kms:GenerateMac on the access-code key, one label per purpose).
+   */
   accessCodes?: true;
   /** Sends SMS (sns:Publish to phone numbers) and e-mail (ses:SendEmail from the stage's address). */
   sendsMessages?: true;
@@ -83,8 +86,20 @@ export const handlers = {
   },
   listTasks: {
     entry: 'functions/review/list-tasks.ts',
-    description: "Lists the open human tasks of the caller's districts",
+    description: "The work queue of the caller's districts: filters, sort, paging, search by receipt or name",
+    // Writes a search's finds to the audit trail; hashes a searched name with the name-index key.
+    access: { table: 'readwrite', accessCodes: true },
+  },
+  countTasks: {
+    entry: 'functions/review/count-tasks.ts',
+    description: 'Counts open, overdue and unassigned tasks per district and kind, for supervisors',
     access: { table: 'read' },
+  },
+  findCasesForStaff: {
+    entry: 'functions/status/find-cases-for-staff.ts',
+    description: "Finds cases of the caller's districts by receipt number or applicant name, open task or not",
+    // Writes each case found to the audit trail; hashes a searched name with the name-index key.
+    access: { table: 'readwrite', accessCodes: true },
   },
   decideTask: {
     entry: 'functions/review/decide-task.ts',

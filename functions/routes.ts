@@ -38,6 +38,8 @@ export const routes: readonly Route[] = [
     access: ['caseworker', 'supervisor'],
   },
   { method: 'GET', path: '/api/staff/tasks', handler: 'listTasks', access: ['caseworker', 'supervisor'] },
+  { method: 'GET', path: '/api/staff/tasks/counts', handler: 'countTasks', access: ['supervisor'] },
+  { method: 'GET', path: '/api/staff/cases', handler: 'findCasesForStaff', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/claim', handler: 'claimTask', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/decision', handler: 'decideTask', access: ['caseworker', 'supervisor'] },
   // Settlement: case managers for their districts, operators for every district (the handler checks).

@@ -47,7 +47,9 @@ export class DataStack extends Stack {
     });
 
     // Access patterns (functions/applications/keys.ts): everything of one application under its own
-    // partition; district queues and provider offers through GSI1. No request path scans.
+    // partition; district queues and provider offers through GSI1; the work queue's second order (a
+    // district's tasks by received date) through GSI2, the only list that needs the same items sorted
+    // two ways. No request path scans.
     // The stream starts every stored application (infra/constructs/new-applications-trigger.ts). It
     // carries keys only: its readers need no names, phones or answers, so none are copied into it.
     this.table = new dynamodb.TableV2(this, 'Table', {
@@ -60,6 +62,11 @@ export class DataStack extends Stack {
           indexName: 'gsi1',
           partitionKey: { name: 'gsi1pk', type: dynamodb.AttributeType.STRING },
           sortKey: { name: 'gsi1sk', type: dynamodb.AttributeType.STRING },
+        },
+        {
+          indexName: 'gsi2',
+          partitionKey: { name: 'gsi2pk', type: dynamodb.AttributeType.STRING },
+          sortKey: { name: 'gsi2sk', type: dynamodb.AttributeType.STRING },
         },
       ],
       timeToLiveAttribute: 'expiresAt',

@@ -3,7 +3,19 @@ const APPLICATION_SK = 'APPLICATION';
 /**
  * The single table's key layout, in one place. Everything about one application lives under its
  * partition (application, audit trail, tasks, sessions, outbox), so reading an application and
- * its history is one Query; cross-application lists go through GSI1.
+ * its history is one Query; cross-application lists go through GSI1, and the one list that needs a
+ * second order of the same items through GSI2.
+ *
+ * The work queue (functions/review/queue-*.ts) reads only these, never a Scan:
+ * - a district's tasks by due date: GSI1 `TASKS#<district>`, sort `<state>#<slaDueAt>#<taskId>`
+ *   (overdue = the key range `open#` … `open#<now>`);
+ * - a district's tasks by received date: GSI2 `TASKS#<district>`, sort `<state>#<receivedAt>#<taskId>`;
+ * - programme, kind, assignee: a filter on those Queries (a district's open tasks are a bounded set);
+ * - a receipt number: the `RECEIPT#<n>` item (GetItem), then the application's partition;
+ * - an applicant's name: the `APPLICANT-NAME` item of each application, GSI1
+ *   `APPLICANT-NAME#<keyed hash of the normalised full name>`, sort `<district>#<createdAt>#<applicationId>`
+ *   (functions/applications/applicant-name.ts says why a keyed hash and not the name);
+ * - the supervisor's counts: one projected Query per district of `TASKS#<district>`, `open#…`.
  */
 export const keys = {
   application: (id: string) => ({ pk: `APP#${id}`, sk: APPLICATION_SK }),
@@ -54,10 +66,15 @@ export const keys = {
   capacitySignal: (eventId: string) => ({ pk: `CAPACITY#${eventId}`, sk: 'CAPACITY-SIGNAL' }),
   capacitySignalSortKey: 'CAPACITY-SIGNAL',
   /** Wrong access codes counted against one client or one application (functions/status/guessing-limits.ts). */
+  /** The applicant-name search item of one application (functions/applications/applicant-name.ts). */
+  applicantNameEntry: (applicationId: string) => ({ pk: `APP#${applicationId}`, sk: 'APPLICANT-NAME' }),
   guessCounter: (scope: 'client' | 'application', id: string) => ({ pk: `GUESSES#${scope}#${id}`, sk: 'GUESSES' }),
   /** GSI1 partitions. */
   districtApplications: (district: string) => `DISTRICT#${district}`,
+  /** A district's tasks, in GSI1 by due date and in GSI2 by received date (see above). */
   districtTasks: (district: string) => `TASKS#${district}`,
+  /** Applications whose applicant has one name (as a keyed hash); sort key `<district>#<createdAt>#<applicationId>`. */
+  applicantName: (nameHash: string) => `APPLICANT-NAME#${nameHash}`,
   /** Every agency; sort key `<district>#<agencyId>`. */
   agencies: 'AGENCIES',
   /** Every counsellor; sort key `<agencyId>#<counsellorId>`. */

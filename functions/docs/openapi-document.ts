@@ -63,6 +63,23 @@ const queries: Partial<Record<string, { name: string; required: boolean; descrip
     { name: 'district', required: true, description: '시군구 code of the district to settle', schema: { type: 'string', pattern: '^\\d{5}$' } },
     { name: 'month', required: true, description: "Settlement month, 'YYYY-MM' (Seoul time)", schema: { type: 'string', pattern: LEDGER_MONTH.source } },
   ],
+  'GET /api/staff/tasks': [
+    { name: 'district', required: false, description: '시군구 code: one of the caller’s districts (default: all of them)', schema: { type: 'string', pattern: '^\\d{5}$' } },
+    { name: 'programme', required: false, description: 'Programme id', schema: { type: 'string' } },
+    { name: 'kind', required: false, description: 'Task kind', schema: { type: 'string', enum: ['review', 'reassessment', 'risk', 'referral', 'attendance'] } },
+    { name: 'state', required: false, description: 'Task state (default open; closed states newest first)', schema: { type: 'string', enum: ['open', 'decided', 'expired', 'cancelled'] } },
+    { name: 'overdue', required: false, description: 'Only open tasks past the due date their case is measured against', schema: { type: 'string', enum: ['true', 'false'] } },
+    { name: 'mine', required: false, description: 'Only tasks the caller claimed', schema: { type: 'string', enum: ['true', 'false'] } },
+    { name: 'unassigned', required: false, description: 'Only tasks nobody claimed', schema: { type: 'string', enum: ['true', 'false'] } },
+    { name: 'sort', required: false, description: 'due (default) or received', schema: { type: 'string', enum: ['due', 'received'] } },
+    { name: 'q', required: false, description: 'Search: a receipt number, or an applicant’s full name (exact); answered in one page', schema: { type: 'string', maxLength: 60 } },
+    { name: 'cursor', required: false, description: 'The `next` of the previous page, with the same filters', schema: { type: 'string' } },
+    { name: 'limit', required: false, description: 'Page size, 1–100 (default 50)', schema: { type: 'string', pattern: '^\\d{1,3}$' } },
+  ],
+  'GET /api/staff/cases': [
+    { name: 'receipt', required: false, description: 'A receipt number (DB-2026-XXXXXXXX); give this or name', schema: { type: 'string' } },
+    { name: 'name', required: false, description: 'An applicant’s full name (exact, spaces and case ignored)', schema: { type: 'string', maxLength: 50 } },
+  ],
 };
 
 /** Success answers that are files, not JSON. */

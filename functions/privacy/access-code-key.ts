@@ -15,21 +15,33 @@ import { localMasterKey } from './envelope';
  */
 const LABEL = 'dolbom/access-code-hash/v1';
 
-let derived: Promise<Buffer> | undefined;
-
 export function accessCodeKey(): Promise<Buffer> {
-  derived ??= derive().catch((error: unknown) => {
-    derived = undefined; // a failed cold start tries KMS again on the next call
-    throw error;
-  });
-  return derived;
+  return derivedKey(LABEL);
 }
 
-async function derive(): Promise<Buffer> {
+const derived = new Map<string, Promise<Buffer>>();
+
+/**
+ * A key derived from the same KMS HMAC key for another purpose, named by its label (the applicant-name
+ * index, functions/applications/applicant-name.ts): distinct labels give unrelated keys.
+ */
+export function derivedKey(label: string): Promise<Buffer> {
+  let key = derived.get(label);
+  if (!key) {
+    key = derive(label).catch((error: unknown) => {
+      derived.delete(label); // a failed cold start tries KMS again on the next call
+      throw error;
+    });
+    derived.set(label, key);
+  }
+  return key;
+}
+
+async function derive(label: string): Promise<Buffer> {
   const keyId = env.accessCodeKeyId();
   if (keyId) {
-    const out = await kms().send(new GenerateMacCommand({ KeyId: keyId, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from(LABEL) }));
+    const out = await kms().send(new GenerateMacCommand({ KeyId: keyId, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from(label) }));
     return Buffer.from(out.Mac!);
   }
-  return createHmac('sha256', localMasterKey()).update(LABEL).digest();
+  return createHmac('sha256', localMasterKey()).update(label).digest();
 }

@@ -1,38 +1,54 @@
-import * as z from 'zod';
-import { districtCodes, isDistrictCode } from '../../forms/districts';
-import { message } from '../../forms/messages';
+import { districtCodes } from '../../forms/districts';
+import { auditEvent } from '../applications/audit';
+import { appendAudit } from '../applications/store';
+import { now } from '../commons/clock';
+import { env } from '../commons/env';
 import { httpHandler } from '../commons/http';
 import { problem } from '../commons/problems';
-import { requireDistrict, servesDistrict, staffMember } from '../commons/staff';
-import { taskView } from './task';
+import { requireDistrict, servesDistrict, staffActor, staffMember } from '../commons/staff';
+import { ascending, cursorInvalid, filterFingerprint, filterOf, orderKey, queueQuerySchema } from './queue-filter';
+import { queueQuery } from './queue-query';
+import { queueRows } from './queue-rows';
+import { applicationsSearched, searchQueue } from './queue-search';
 import { decodeCursor, nextPage } from './task-queue';
-import { openTasksOfDistrict } from './task-store';
-
-const cursorInvalid = { ko: '목록 위치 값이 올바르지 않습니다. 목록을 처음부터 다시 불러 주세요', en: 'Not a valid list position. Load the list again from the start' };
-const pageSize = message('page-size', { ko: '한 번에 1~100건까지 볼 수 있습니다', en: 'A page holds 1 to 100 tasks' });
-
-const querySchema = z.object({
-  district: z
-    .string()
-    .refine(isDistrictCode, message('district-code', { ko: '서울시 자치구 코드가 아닙니다', en: 'Not a Seoul district code' }))
-    .optional(),
-  cursor: z.string().max(4096, message('cursor-invalid', cursorInvalid)).optional(),
-  limit: z.string().regex(/^\d{1,3}$/, pageSize).transform(Number).pipe(z.number().int().min(1, pageSize).max(100, pageSize)).default(50),
-});
+import { readQueue } from './task-store';
 
 const invalidCursor = () => problem.invalidInput([{ field: 'cursor', code: 'cursor-invalid', message: cursorInvalid }]);
 
 /**
- * GET /api/staff/tasks[?district=11110][&limit=50][&cursor=…] — open tasks of the caller's districts,
- * soonest due first, a page at a time: `next` is the cursor of the following page, absent on the last.
+ * GET /api/staff/tasks — the work queue of the caller's districts, a page at a time: filters
+ * (district, programme, kind, state, overdue, mine, unassigned), sort (`due`, default, or `received`),
+ * and `q`, a search by receipt number or full applicant name. `next` is the cursor of the following
+ * page, bound to the filter; a search answers in one page. Every read is a Query (queue-query.ts).
  */
 export const handler = httpHandler(async (event) => {
   const staff = staffMember(event);
-  const query = querySchema.parse(event.queryStringParameters ?? {});
+  const query = queueQuerySchema.parse(event.queryStringParameters ?? {});
   if (query.district) requireDistrict(staff, query.district);
   const districts = query.district ? [query.district] : districtCodes.filter((d) => servesDistrict(staff, d));
-  const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor, districts);
+  const filter = filterOf(query);
+  const at = now();
+
+  if (filter.q !== undefined) {
+    if (query.cursor !== undefined) throw invalidCursor();
+    const searched = await applicationsSearched(filter.q, districts);
+    const rows = await queueRows(await searchQueue(searched.applicationIds, filter, districts, at, staff.userId, query.limit), at);
+    // A search picks out people: each case it shows is a staff read of that person's data.
+    const shown = [...new Set(rows.map((r) => r.applicationId))];
+    await Promise.all(
+      shown.map((applicationId) =>
+        appendAudit(auditEvent({ applicationId, at: at.toISOString(), actor: staffActor(staff, event), action: 'application.found-by-staff', detail: { by: searched.by } })),
+      ),
+    );
+    return { status: 200, body: { tasks: rows } };
+  }
+
+  const fingerprint = filterFingerprint(filter);
+  const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor, districts, fingerprint, filter.state);
   if (query.cursor !== undefined && !cursor) throw invalidCursor();
-  const page = await nextPage(districts, cursor, query.limit, openTasksOfDistrict);
-  return { status: 200, body: { tasks: page.tasks.map(taskView), ...(page.next ? { next: page.next } : {}) } };
+  const order = { key: (task: Parameters<typeof orderKey>[1]) => orderKey(filter, task), ascending: ascending(filter), state: filter.state };
+  const read = (district: string, after: string | undefined, limit: number) =>
+    readQueue(queueQuery(env.tableName(), district, filter, after, limit, at, staff.userId), limit);
+  const page = await nextPage(districts, cursor, query.limit, read, order, fingerprint);
+  return { status: 200, body: { tasks: await queueRows(page.tasks, at), ...(page.next ? { next: page.next } : {}) } };
 });

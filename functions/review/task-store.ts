@@ -1,26 +1,27 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
 import { closeOpenItemWrite, updateWhileOpen } from '../applications/open-items';
 import { env } from '../commons/env';
 import { keys } from '../applications/keys';
 import type { TransactItem } from '../applications/store';
-import { applicationIdOfTask, type HumanTask, type TaskAnswer, type TaskKind, type TaskState } from './task';
+import { slaDueAt, receivedAt } from './queue-sla';
+import { type HumanTask, type TaskAnswer, type TaskKind, type TaskState } from './task';
 
-/** A task's place in its district's queue (GSI1 sort key): by state, then soonest due, then id. */
-export function queueKey(task: Pick<HumanTask, 'state' | 'dueAt' | 'taskId'>) {
-  return `${task.state}#${task.dueAt}#${task.taskId}`;
+/**
+ * A task's place in its district's queue (GSI1 sort key): by state, then the due date its case is
+ * measured against (an escalated case keeps the one it missed, review/queue-sla.ts), then id.
+ */
+export function queueKey(task: Pick<HumanTask, 'state' | 'dueAt' | 'firstDueAt' | 'taskId'>) {
+  return `${task.state}#${slaDueAt(task)}#${task.taskId}`;
 }
 
-const OPEN_QUEUE_KEY = /^open#(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)#([^#]+)$/;
-
-/** The task id of an open task's queue key, or undefined when the text is not one. */
-export function taskIdOfOpenQueueKey(key: string): string | undefined {
-  const taskId = OPEN_QUEUE_KEY.exec(key)?.[2];
-  return taskId && applicationIdOfTask(taskId) ? taskId : undefined;
+/** A task's place in its district's tasks by received date (GSI2 sort key). */
+export function receivedKey(task: Pick<HumanTask, 'state' | 'createdAt' | 'firstOpenedAt' | 'taskId'>) {
+  return `${task.state}#${receivedAt(task)}#${task.taskId}`;
 }
 
 function strip(item: Record<string, unknown>): HumanTask {
-  const { pk: _pk, sk: _sk, entity: _e, gsi1pk: _g, gsi1sk: _gs, ...task } = item;
+  const { pk: _pk, sk: _sk, entity: _e, gsi1pk: _g, gsi1sk: _gs, gsi2pk: _g2, gsi2sk: _g2s, ...task } = item;
   return task as unknown as HumanTask;
 }
 
@@ -33,6 +34,8 @@ export function taskPut(task: HumanTask): TransactItem {
         entity: 'Task',
         gsi1pk: keys.districtTasks(task.district),
         gsi1sk: queueKey(task),
+        gsi2pk: keys.districtTasks(task.district),
+        gsi2sk: receivedKey(task),
         ...task,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
@@ -59,24 +62,39 @@ export async function tasksOfApplication(applicationId: string): Promise<HumanTa
 }
 
 /**
- * Up to `limit` open tasks of a district, soonest due first, after the queue key `after` (from the
- * start when absent); `more` says the district may hold further open tasks.
+ * Up to `limit` tasks of one district's Query (review/queue-query.ts), after its filter: read on until
+ * `limit` passed the filter or the partition ends. `more` says the district may hold further matches.
  */
-export async function openTasksOfDistrict(district: string, after: string | undefined, limit: number): Promise<{ tasks: HumanTask[]; more: boolean }> {
-  const afterTaskId = after === undefined ? undefined : taskIdOfOpenQueueKey(after);
-  if (after !== undefined && !afterTaskId) throw new RangeError('not an open task queue key');
-  const gsi1pk = keys.districtTasks(district);
-  const out = await dynamo().send(
-    new QueryCommand({
-      TableName: env.tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :open)',
-      ExpressionAttributeValues: { ':pk': gsi1pk, ':open': 'open#' },
-      ExclusiveStartKey: afterTaskId ? { ...keys.task(applicationIdOfTask(afterTaskId)!, afterTaskId), gsi1pk, gsi1sk: after } : undefined,
-      Limit: limit,
-    }),
-  );
-  return { tasks: (out.Items ?? []).map(strip), more: out.LastEvaluatedKey !== undefined };
+export async function readQueue(query: QueryCommandInput, limit: number): Promise<{ tasks: HumanTask[]; more: boolean }> {
+  const items: Record<string, unknown>[] = [];
+  let start = query.ExclusiveStartKey;
+  do {
+    const out = await dynamo().send(new QueryCommand({ ...query, ExclusiveStartKey: start }));
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start && items.length < limit);
+  return { tasks: items.slice(0, limit).map(strip), more: items.length > limit || start !== undefined };
+}
+
+/** What the supervisor's counts read of a district's open tasks: kind, assignee and place in the queue. */
+export async function openTaskHeads(district: string): Promise<{ kind: TaskKind; assignee?: string; queueKey: string }[]> {
+  const heads: { kind: TaskKind; assignee?: string; queueKey: string }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await dynamo().send(
+      new QueryCommand({
+        TableName: env.tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :open)',
+        ExpressionAttributeValues: { ':pk': keys.districtTasks(district), ':open': 'open#' },
+        ProjectionExpression: 'kind, assignee, gsi1sk',
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) heads.push({ kind: item.kind as TaskKind, ...(item.assignee ? { assignee: String(item.assignee) } : {}), queueKey: String(item.gsi1sk) });
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return heads;
 }
 
 /**
@@ -103,5 +121,5 @@ export async function openTasksOfKind(applicationId: string, kind: TaskKind, per
 
 /** The conditional "close this open task" write, for a transaction with the decision it records. */
 export function closeTaskWrite(task: HumanTask, state: Exclude<TaskState, 'open'>, fields: Partial<HumanTask> = {}): TransactItem {
-  return closeOpenItemWrite(keys.task(task.applicationId, task.taskId), { ...fields, state, gsi1sk: queueKey({ ...task, state }) });
+  return closeOpenItemWrite(keys.task(task.applicationId, task.taskId), { ...fields, state, gsi1sk: queueKey({ ...task, state }), gsi2sk: receivedKey({ ...task, state }) });
 }

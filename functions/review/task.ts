@@ -29,6 +29,12 @@ export interface HumanTask {
   firstOpenedAt?: string;
   /** A review or re-assessment: how many tasks before this one expired unanswered and were escalated. */
   escalations?: number;
+  /**
+   * A review or re-assessment opened afresh after an escalation: the due date the period's first task
+   * missed. The queue measures the case against it (review/queue-sla.ts), so "기한 지남" stays on a
+   * case that was escalated, while `dueAt` is when the fresh task escalates again.
+   */
+  firstDueAt?: string;
   /** When the workflow escalates the task if nobody acts: its heartbeat deadline, never after `timeoutAt`. */
   dueAt: string;
   /** The state's timeout: no claim moves the due date past it. */

@@ -5,6 +5,7 @@ import { now } from '../commons/clock';
 import { cancellationReasons } from '../commons/dynamo-errors';
 import { log } from '../commons/logger';
 import type { Application } from '../applications/application';
+import { applicantNamePut } from '../applications/applicant-name';
 import { auditEvent } from '../applications/audit';
 import { hashAccessCode, newAccessCode, newApplicationId, newReceiptNumber } from '../applications/identifiers';
 import { newApplicationWrites } from '../applications/store';
@@ -101,6 +102,8 @@ export async function submitApplication(request: SubmitRequest): Promise<Receipt
     detail: { programme: application.programme, programmeVersion: application.programmeVersion },
   });
   const writes = newApplicationWrites(application, audit);
+  // Findable by the applicant's full name from the start (applicant-name.ts: a keyed hash, no name).
+  writes.push(...(await applicantNamePut(application)));
   // The applicant hears that it arrived, queued with the application itself: stored means told.
   writes.push(notificationPut({ applicationId: application.id, key: 'received', template: 'application-received', createdAt: application.createdAt }));
   if (key) writes.push(await idempotencyWrite(key, fingerprint, application.id, receipt));

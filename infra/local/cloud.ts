@@ -61,6 +61,19 @@ async function createTables(client: DynamoDBClient, template: ReturnType<typeof 
       if (create.StreamSpecification && !existing?.StreamSpecification?.StreamEnabled) {
         await client.send(new UpdateTableCommand({ TableName: create.TableName, StreamSpecification: create.StreamSpecification }));
       }
+      // …and the indexes added since (GSI2, the work queue by received date).
+      const have = new Set((existing?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
+      for (const index of create.GlobalSecondaryIndexes ?? []) {
+        if (have.has(index.IndexName)) continue;
+        const names = new Set(index.KeySchema?.map((k) => k.AttributeName));
+        await client.send(
+          new UpdateTableCommand({
+            TableName: create.TableName,
+            AttributeDefinitions: create.AttributeDefinitions?.filter((a) => names.has(a.AttributeName)),
+            GlobalSecondaryIndexUpdates: [{ Create: index }],
+          }),
+        );
+      }
       continue;
     } catch (error) {
       if ((error as Error).name !== 'ResourceNotFoundException') throw error;

@@ -45,13 +45,13 @@ describe('the table', () => {
     expect(dev.Properties.Replicas[0].DeletionProtectionEnabled).toBe(false);
   });
 
-  it('serves the access patterns with keys and one GSI, and expires idempotency records by TTL', () => {
+  it('serves the access patterns with keys and two GSIs (the second only for the work queue by received date), and expires idempotency records by TTL', () => {
     const dev = table('dev');
     expect(dev.Properties.KeySchema).toEqual([
       { AttributeName: 'pk', KeyType: 'HASH' },
       { AttributeName: 'sk', KeyType: 'RANGE' },
     ]);
-    expect(dev.Properties.GlobalSecondaryIndexes.map((g: { IndexName: string }) => g.IndexName)).toEqual(['gsi1']);
+    expect(dev.Properties.GlobalSecondaryIndexes.map((g: { IndexName: string }) => g.IndexName)).toEqual(['gsi1', 'gsi2']);
     expect(dev.Properties.TimeToLiveSpecification).toEqual({ Enabled: true, AttributeName: 'expiresAt' });
   });
 });

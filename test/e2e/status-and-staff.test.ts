@@ -185,14 +185,18 @@ describe('case-manager console', () => {
     expect(await page.textContent('#who')).toContain('김사례');
   });
 
-  it('shows more of the queue a page at a time, until there is no more', async () => {
+  it('shows the queue a page at a time, next and back, until there is no more', async () => {
     await signIn();
     expect(await page.locator('tr[data-task]').count()).toBe(1);
-    await page.click('#more-tasks');
+    expect(await page.isDisabled('#previous-tasks')).toBe(true);
+    await page.click('#next-tasks');
     await page.locator(`tr[data-task="${secondTask.taskId}"]`).waitFor();
-    expect(await page.locator('tr[data-task]').count()).toBe(2);
-    expect(await page.isHidden('#more-tasks')).toBe(true);
-    expect(calls('GET', '/api/staff/tasks').map((r) => r.query)).toEqual([{}, { cursor: 'page-2' }]);
+    expect(await page.locator('tr[data-task]').count()).toBe(1);
+    expect(await page.isDisabled('#next-tasks')).toBe(true);
+    await page.click('#previous-tasks');
+    await page.locator(`tr[data-task="${taskId}"]`).waitFor();
+    expect(await page.isDisabled('#next-tasks')).toBe(false);
+    expect(calls('GET', '/api/staff/tasks').map((r) => r.query)).toEqual([{}, { cursor: 'page-2' }, {}]);
   });
 
   it("shows who decided each earlier task, and the case manager's note", async () => {

@@ -1,81 +1,62 @@
-/** The open tasks of the caller's districts, soonest due first, a page at a time. */
-import { append, focusView, h, show, txt } from '../lib/dom';
-import { dateTimeText } from '../lib/i18n';
-import { app, problemView } from './page';
+/**
+ * The work queue: the caller's tasks with the columns a case manager needs, filters, sort, a search by
+ * receipt number or full name, a page at a time (next / previous); the receipt-number lookup of any
+ * case; and, for supervisors, the counts across districts. Views are in `queue/`.
+ */
+import { focusView, h, show, txt } from '../lib/dom';
+import { app, problemWithFields } from './page';
+import { caseLookup } from './queue/case-lookup';
+import { defaultFilters, filterForm, isSupervisor, queryOf, type QueueFilters } from './queue/queue-filters';
+import { queueTable } from './queue/queue-table';
+import { taskCounts } from './queue/task-counts';
 import { staffApi } from './session';
-import { districtText, programmeName, ui } from './texts';
-import type { TaskPage, TaskView } from './types';
+import { ui } from './texts';
+import type { TaskPage } from './types';
+
+// Kept while the console is open: back from a case, the queue shows the same filters.
+let filters: QueueFilters = { ...defaultFilters };
 
 export async function showTasks(): Promise<void> {
-  const heading = txt('h1', ui.tasks);
+  const heading = txt('h1', ui.workQueue);
   const refresh = h('button', { type: 'button', class: 'secondary' }, ui.refresh);
   refresh.addEventListener('click', () => void showTasks());
-  const body = h('div', { id: 'tasks', 'aria-live': 'polite' }, txt('p', ui.loading));
   const ledger = h('a', { href: '#/ledger', id: 'ledger-link', class: 'button secondary' }, ui.ledger);
-  show(app, h('div', { class: 'toolbar' }, heading, refresh, ledger), body);
-  const result = await staffApi<TaskPage>('GET', '/api/staff/tasks');
-  if (!result) return;
-  if (!result.ok) return show(body, problemView(result));
-  if (!result.body.tasks.length) return show(body, txt('p', ui.noTasks));
-  const rows = h('tbody', {}, ...result.body.tasks.map(taskRow));
+  const body = h('div', { id: 'tasks', 'aria-live': 'polite' }, txt('p', ui.loading));
+  const pager = h('nav', { class: 'pager actions' });
+  const counts = isSupervisor() ? h('div', { id: 'counts-slot' }) : null;
   show(
+    app,
+    h('div', { class: 'toolbar' }, heading, h('div', { class: 'inline' }, refresh, ledger)),
+    caseLookup(),
+    counts,
+    filterForm(filters, (next) => {
+      filters = next;
+      void loadPage([undefined], 0);
+    }),
     body,
-    h(
-      'div',
-      { class: 'table-wrap' },
-      h(
-        'table',
-        { class: 'tasks' },
-        h(
-          'thead',
-          {},
-          h('tr', {}, ...[ui.kind, ui.programme, ui.district, ui.period, ui.createdAt, ui.dueAt, ui.application].map((label) => h('th', { scope: 'col' }, label))),
-        ),
-        rows,
-      ),
-    ),
-    moreTasks(rows, result.body.next),
+    pager,
   );
   focusView(heading);
-}
+  if (counts) void taskCounts().then((box) => counts.replaceChildren(box));
 
-function taskRow(task: TaskView): HTMLElement {
-  const overdue = Date.parse(task.dueAt) < Date.now();
-  return h(
-    'tr',
-    { 'data-task': task.taskId, class: overdue ? 'overdue' : undefined },
-    h('td', {}, task.kindLabel),
-    h('td', {}, programmeName(task.programme)),
-    h('td', {}, districtText(task.district)),
-    h('td', {}, ui.periodN(task.period)),
-    // The case's age: an escalated task is as old as the first one it replaced.
-    h('td', {}, dateTimeText(task.firstOpenedAt ?? task.createdAt), task.escalations ? h('span', { class: 'tag' }, ' ', ui.escalatedN(task.escalations)) : null),
-    h('td', {}, dateTimeText(task.dueAt), overdue ? h('strong', { class: 'tag danger' }, ' ', ui.overdue) : null),
-    h('td', {}, h('a', { href: `#/applications/${task.applicationId}` }, ui.open)),
-  );
-}
+  /** `cursors[i]` opens page i (undefined: the first); going back re-reads the page it left. */
+  async function loadPage(cursors: (string | undefined)[], index: number): Promise<void> {
+    show(body, txt('p', ui.loading));
+    const result = await staffApi<TaskPage>('GET', `/api/staff/tasks${queryOf(filters, cursors[index])}`);
+    if (!result) return;
+    if (!result.ok) {
+      show(pager);
+      return show(body, problemWithFields(result));
+    }
+    const { tasks, next } = result.body;
+    const known = next ? [...cursors.slice(0, index + 1), next] : cursors.slice(0, index + 1);
+    show(body, filters.q.trim() ? txt('p', ui.searchResults, { class: 'hint' }) : null, tasks.length ? queueTable(tasks) : txt('p', ui.noTasks));
+    const previous = h('button', { type: 'button', class: 'secondary', id: 'previous-tasks', disabled: index === 0 }, ui.previous);
+    const following = h('button', { type: 'button', class: 'secondary', id: 'next-tasks', disabled: !next }, ui.next);
+    previous.addEventListener('click', () => void loadPage(known, index - 1));
+    following.addEventListener('click', () => void loadPage(known, index + 1));
+    show(pager, previous, h('span', { class: 'page-number' }, ui.pageN(index + 1)), following);
+  }
 
-/** "Show more": appends the next page of the queue to `rows` until there is none. */
-function moreTasks(rows: HTMLElement, first: string | undefined): HTMLElement {
-  let next = first;
-  let busy = false;
-  const button = h('button', { type: 'button', class: 'secondary', id: 'more-tasks' }, ui.more);
-  const status = h('div', { role: 'status', class: 'status' });
-  const box = h('div', { class: 'actions' }, button, status);
-  box.hidden = !next;
-  button.addEventListener('click', async () => {
-    if (!next || busy) return;
-    busy = true;
-    button.setAttribute('aria-disabled', 'true');
-    const page = await staffApi<TaskPage>('GET', `/api/staff/tasks?cursor=${encodeURIComponent(next)}`);
-    busy = false;
-    button.setAttribute('aria-disabled', 'false');
-    if (!page) return;
-    if (!page.ok) return show(status, problemView(page));
-    show(status);
-    append(rows, ...page.body.tasks.map(taskRow));
-    next = page.body.next;
-    box.hidden = !next;
-  });
-  return box;
+  await loadPage([undefined], 0);
 }

@@ -44,8 +44,47 @@ export interface TaskView {
   supplement?: { round: number; outcome: 'answered' | 'no-answer' };
 }
 
+/** A row of the work queue: the task with its case's receipt number, applicant, status and lateness. */
+export interface QueueRowView extends TaskView {
+  receiptNumber?: string;
+  applicantName?: string;
+  applicationStatus?: string;
+  applicationStatusLabel?: Text;
+  submittedAt?: string;
+  /** When the work came in: the period's first task of its kind (kept through escalations). */
+  receivedAt?: string;
+  /** The due date the case is measured against (an escalated case keeps the one it missed). */
+  slaDueAt?: string;
+  sla?: { state: 'on-time' | 'due-today' | 'overdue'; label: Text };
+  ageDays?: number;
+}
+
+/** A case found by receipt number or name (GET /api/staff/cases). */
+export interface CaseSummaryView {
+  applicationId: string;
+  receiptNumber: string;
+  applicantName?: string;
+  programme: string;
+  district: string;
+  status: string;
+  statusLabel: Text;
+  submittedAt: string;
+  openTasks: QueueRowView[];
+}
+
+/** The supervisor's counts (GET /api/staff/tasks/counts). */
+export interface TaskCountsView {
+  at: string;
+  districts: { district: string; byKind: Partial<Record<string, QueueCountsView>>; total: QueueCountsView }[];
+}
+export interface QueueCountsView {
+  open: number;
+  overdue: number;
+  unassigned: number;
+}
+
 export interface TaskPage {
-  tasks: TaskView[];
+  tasks: QueueRowView[];
   /** The cursor of the next page; absent on the last. */
   next?: string;
 }

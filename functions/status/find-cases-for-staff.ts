@@ -1,0 +1,82 @@
+import * as z from 'zod';
+import { districtCodes } from '../../forms/districts';
+import { hiddenCharactersBut } from '../../forms/hidden-characters';
+import { message } from '../../forms/messages';
+import { statusLabels } from '../applications/application';
+import { applicationsNamed } from '../applications/applicant-name';
+import { auditEvent } from '../applications/audit';
+import { appendAudit, findApplicationIdByReceipt } from '../applications/store';
+import { applicationSummaries, type ApplicationSummary } from '../applications/summaries';
+import { now } from '../commons/clock';
+import { httpHandler } from '../commons/http';
+import { problem } from '../commons/problems';
+import { requireDistrict, servesDistrict, staffActor, staffMember } from '../commons/staff';
+import { queueRow } from '../review/queue-rows';
+import { asReceiptNumber } from '../review/queue-search';
+import { tasksOfApplication } from '../review/task-store';
+
+const receiptFormat = message('receipt-format', { ko: '접수번호 형식은 DB-2026-XXXXXXXX 입니다', en: 'Receipt numbers look like DB-2026-XXXXXXXX' });
+const nameText = message('search-name', { ko: '신청인 이름 전체를 50자 이내로 입력해 주세요', en: 'Type the applicant’s full name, within 50 characters' });
+const oneOf = message('case-search-one', { ko: '접수번호 또는 신청인 이름 중 하나로 찾아 주세요', en: 'Search by a receipt number or by an applicant name, one of the two' });
+const UNSAFE = hiddenCharactersBut('');
+
+const querySchema = z
+  .object({
+    receipt: z
+      .string()
+      .transform((r, ctx) => asReceiptNumber(r) ?? (ctx.addIssue({ code: 'custom', message: receiptFormat }), z.NEVER))
+      .optional(),
+    name: z.string().trim().min(1, nameText).max(50, nameText).refine((n) => !UNSAFE.test(n), nameText).optional(),
+  })
+  .refine((q) => (q.receipt === undefined) !== (q.name === undefined), { path: ['receipt'], message: oneOf });
+
+/**
+ * GET /api/staff/cases?receipt=DB-2026-XXXXXXXX | ?name=홍길동 — finds cases in the caller's districts,
+ * whether or not a task is open: a citizen phoning with their receipt number or their name. A receipt
+ * number of another district's case is refused (403) as every staff route refuses another district;
+ * a name search only ever reads the caller's districts. Each case returned is audited as a staff read.
+ */
+export const handler = httpHandler(async (event) => {
+  const staff = staffMember(event);
+  const query = querySchema.parse(event.queryStringParameters ?? {});
+  let ids: string[];
+  if (query.receipt !== undefined) {
+    const id = await findApplicationIdByReceipt(query.receipt);
+    if (!id) throw problem.notFound({ ko: '신청', en: 'Application' });
+    ids = [id];
+  } else {
+    const districts = districtCodes.filter((d) => servesDistrict(staff, d));
+    ids = (await applicationsNamed(query.name!, districts, 20)).map((a) => a.applicationId);
+  }
+  const summaries = await applicationSummaries(ids);
+  const found = ids.map((id) => summaries.get(id)).filter((s): s is ApplicationSummary => s !== undefined);
+  if (query.receipt !== undefined) {
+    if (!found[0]) throw problem.notFound({ ko: '신청', en: 'Application' });
+    requireDistrict(staff, found[0].district);
+  }
+  const at = now();
+  const cases = await Promise.all(
+    found
+      .filter((c) => servesDistrict(staff, c.district))
+      .map(async (summary) => {
+        await appendAudit(
+          auditEvent({ applicationId: summary.id, at: at.toISOString(), actor: staffActor(staff, event), action: 'application.looked-up-by-staff', detail: { by: query.receipt ? 'receipt' : 'name' } }),
+        );
+        const tasks = (await tasksOfApplication(summary.id)).filter((t) => t.state === 'open');
+        return {
+          applicationId: summary.id,
+          receiptNumber: summary.receiptNumber,
+          applicantName: summary.applicantName,
+          programme: summary.programme,
+          district: summary.district,
+          status: summary.status,
+          statusLabel: statusLabels[summary.status],
+          period: summary.period,
+          submittedAt: summary.createdAt,
+          updatedAt: summary.updatedAt,
+          openTasks: tasks.map((t) => queueRow(t, summary, at)),
+        };
+      }),
+  );
+  return { status: 200, body: { cases } };
+});
