@@ -65,9 +65,9 @@ export const keys = {
    */
   capacitySignal: (eventId: string) => ({ pk: `CAPACITY#${eventId}`, sk: 'CAPACITY-SIGNAL' }),
   capacitySignalSortKey: 'CAPACITY-SIGNAL',
-  /** Wrong access codes counted against one client or one application (functions/status/guessing-limits.ts). */
   /** The applicant-name search item of one application (functions/applications/applicant-name.ts). */
   applicantNameEntry: (applicationId: string) => ({ pk: `APP#${applicationId}`, sk: 'APPLICANT-NAME' }),
+  /** Wrong access codes counted against one client or one application (functions/status/guessing-limits.ts). */
   guessCounter: (scope: 'client' | 'application', id: string) => ({ pk: `GUESSES#${scope}#${id}`, sk: 'GUESSES' }),
   /** GSI1 partitions. */
   districtApplications: (district: string) => `DISTRICT#${district}`,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,10 @@ describe('a waitlist batch that dies between reserving a place and answering the
     await clients.sfn.send(new SendTaskSuccessCommand({ taskToken: review, output: '{"decision":"approve"}' }));
     const waitlistToken = await eventually(() => clients.latestTaskToken(arn, 'WaitForPlace'), 'the application waiting for a place');
     await eventually(async () => (await get(keys.waitlistEntry(applicationId))) ?? undefined, 'its waitlist entry');
+    // Joining the list wrote a capacity signal of its own: let the cloud's batch for it run (and find
+    // nothing free) before a place appears, or that batch, not the crashing one below, would take it.
+    // The stream poller looks every second when idle (infra/local/stream-poller.ts).
+    await sleep(4_000);
 
     // A place appears without a signal (so no batch of the cloud runs), and a batch run here reserves
     // it but cannot reach Step Functions: it dies after the reservation, before the token.
