@@ -1,6 +1,7 @@
 /**
  * An application as its case manager reads it: the facts, provider matching (the choice while in
- * review, what happened after), its tasks, the eligibility explanation, the answers, the audit trail.
+ * review, what happened after), its tasks, the eligibility explanation, the answers, the audit trail
+ * and, for supervisors, the access log.
  */
 import { getProgramme, isProgrammeId } from '../../../forms';
 import { focusView, h, show, txt } from '../lib/dom';
@@ -9,6 +10,7 @@ import { dateTimeText } from '../lib/i18n';
 import { answersView } from './answers-view';
 import { closureView } from './closure-view';
 import { evidenceView, loadEvidence } from './evidence-view';
+import { accessLogSection } from './access-log-view';
 import { showAudit } from './audit-view';
 import { matchChoice } from './match-choice';
 import { matchHistory } from './match-history';
@@ -75,6 +77,7 @@ export async function showApplication(applicationId: string): Promise<void> {
     txt('h2', ui.audit),
     auditButton,
     auditBox,
+    ...accessLogSection(file.id),
   );
   focusView(heading);
 }
