@@ -115,6 +115,11 @@ export const handlers = {
     description: "Records a case manager's early closure with its reason and signals the workflow to close",
     access: { table: 'readwrite', taskTokens: 'fail' },
   },
+  overrideEligibility: {
+    entry: 'functions/eligibility/override-eligibility.ts',
+    description: "Records a supervisor's eligibility override and reopens a rules-rejected application's review",
+    access: { table: 'readwrite', startsLifecycle: true },
+  },
   recordReferral: {
     entry: 'functions/referral/record-referral.ts',
     description: 'Records where a high-risk person was referred at closure',
@@ -290,7 +295,8 @@ export const handlers = {
   continueLifecycle: {
     entry: 'functions/lifecycle/continue-lifecycle.ts',
     description: 'Continues a long wait in a new execution before the one-year limit of this one',
-    access: { startsLifecycle: true },
+    // Reads the application's reopened round, which names the next execution.
+    access: { table: 'read', startsLifecycle: true },
   },
   checkServicePeriod: {
     entry: 'functions/service-period/check-service-period.ts',

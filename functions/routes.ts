@@ -43,6 +43,8 @@ export const routes: readonly Route[] = [
   // Settlement: case managers for their districts, operators for every district (the handler checks).
   { method: 'GET', path: '/api/staff/ledger', handler: 'exportLedger', access: ['caseworker', 'supervisor', 'operator'] },
   { method: 'POST', path: '/api/staff/applications/{applicationId}/closure', handler: 'requestEarlyClosure', access: ['caseworker', 'supervisor'] },
+  // A supervisor only: overriding the rules is a decision above the case manager's (the handler checks the district).
+  { method: 'POST', path: '/api/staff/applications/{applicationId}/eligibility-override', handler: 'overrideEligibility', access: ['supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/referral', handler: 'recordReferral', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/referral/acknowledgement', handler: 'acknowledgeReferral', access: ['caseworker', 'supervisor'] },
   { method: 'GET', path: '/api/staff/notifications', handler: 'listNotifications', access: ['caseworker', 'supervisor'] },

@@ -356,6 +356,7 @@ export class LifecycleStateMachine extends Construct {
     const start = new sfn.Choice(this, 'RouteByPeriod', { stateName: 'RouteByPeriod' })
       .when(resumes('service'), resumeServicePeriod)
       .when(resumes('matching'), matchProvider)
+      // A reopened application (a supervisor's override) and a review handed over before a year both start at the review.
       .when(resumes('review'), review.task)
       .when(resumes('reassessment'), reassessment.task)
       .when(sfn.Condition.numberGreaterThan('$.period', 1), startServicePeriod)

@@ -1,6 +1,8 @@
 import type { Text } from '../../forms/i18n';
 import type { ClosingRequest } from '../closure/closing-labels';
 import type { ClosureRecord } from '../closure/closure-record';
+import type { RejectionRecord } from '../closure/rejection';
+import type { EligibilityOverride } from '../eligibility/override';
 import type { Candidate } from '../matching/match-types';
 import type { SealedValue } from '../privacy/envelope';
 import type { SupplementSummary } from '../supplements/supplement';
@@ -103,6 +105,12 @@ export interface Application {
   consents: ConsentRecord;
   rrn?: { sealed: SealedValue; masked: string };
   eligibility?: unknown;
+  /** A supervisor's override of the rules' outcome, which then counts (functions/eligibility/override.ts). */
+  eligibilityOverride?: EligibilityOverride;
+  /** How many times an override reopened the application after the rules rejected it: names its execution. */
+  reopened?: number;
+  /** Why the application was rejected, by the rules or by the case manager (functions/closure/rejection.ts). */
+  rejection?: RejectionRecord;
   /** The agency serving the application (set when its offer is accepted). */
   providerId?: string;
   /** The counsellor serving the application (set with providerId). */

@@ -5,21 +5,27 @@ import { requireApplication, transition } from '../applications/store';
 import { stepInput, systemActor } from '../lifecycle/step-input';
 import type { EligibilityResult } from '../eligibility/types';
 import { notificationPut } from '../notifications/outbox';
+import { tasksOfApplication } from '../review/task-store';
+import { rejectedByRules, rejectedOnReview, type RejectionRecord } from './rejection';
 
-const reviewRejection = {
-  ko: '담당자 검토 결과 지원 대상으로 결정되지 않았습니다. 이의가 있으면 관할 구청에 문의해 주세요.',
-  en: 'After review by a case manager the application was not approved. Contact your district office to appeal.',
-};
-
-/** RejectApplication: the application ends, and the applicant is sent the reasons. */
+/**
+ * RejectApplication: the application ends, the reason is kept on it (`rejection`), and the applicant
+ * is sent the reason with how to appeal. Reached from `screened` only by the rules' outcome (no task
+ * was opened), from `awaiting-review` only by a case manager's reject — so the status says which.
+ */
 export const handler = workflowStep('RejectApplication', stepInput, async ({ applicationId }) => {
   const application = await requireApplication(applicationId);
-  const eligibility = application.eligibility as EligibilityResult | undefined;
-  const reasons = eligibility?.outcome === 'ineligible' ? eligibility.reasons : [reviewRejection];
   const at = now().toISOString();
+  const rejection: RejectionRecord =
+    application.status === 'screened' && application.eligibility
+      ? rejectedByRules(application.eligibility as EligibilityResult, at)
+      : rejectedOnReview(await decidingTask(applicationId), at);
+  // An application reopened by a supervisor's override may be rejected again: one notice per round.
+  const key = application.reopened ? `rejected-r${application.reopened}` : 'rejected';
   await transition(applicationId, {
     from: ['screened', 'awaiting-review'],
     to: 'rejected',
+    set: { rejection },
     audit: auditEvent({
       applicationId,
       at,
@@ -27,9 +33,24 @@ export const handler = workflowStep('RejectApplication', stepInput, async ({ app
       action: 'application.rejected',
       status: 'rejected',
       visibleToApplicant: true,
-      detail: { basis: eligibility?.outcome === 'ineligible' ? 'eligibility' : 'review' },
+      detail: { basis: rejection.basis, reason: rejection.reason ?? null, taskId: rejection.taskId ?? null },
     }),
-    with: [notificationPut({ applicationId, key: 'rejected', template: 'application-rejected', reasons, createdAt: at })],
+    with: [
+      notificationPut({
+        applicationId,
+        key,
+        template: 'application-rejected',
+        reasons: rejection.reasons,
+        ...(rejection.toCitizen ? { toCitizen: rejection.toCitizen } : {}),
+        createdAt: at,
+      }),
+    ],
   });
   return { rejected: true };
 });
+
+/** The review task whose reject ended the case: the latest one decided so. */
+async function decidingTask(applicationId: string) {
+  const rejects = (await tasksOfApplication(applicationId)).filter((t) => t.kind === 'review' && t.state === 'decided' && t.answer?.decision === 'reject');
+  return rejects.sort((a, b) => (a.answer!.at < b.answer!.at ? 1 : -1))[0];
+}

@@ -6,6 +6,7 @@ import { agencyCreateSchema, agencyUpdateSchema, counsellorCreateSchema, counsel
 import { routes } from '../routes';
 import { supplementAnswerBody, uploadsBody } from '../supplements/answer-bodies';
 import { decisionBody } from '../review/decision-body';
+import { eligibilityOverrideBody } from '../eligibility/override-body';
 import { staffClosureBody, withdrawalBody } from '../closure/closing-reasons';
 import { referralAcknowledgedBody, referralSentBody } from '../referral/referral-body';
 import { sessionRecordBody } from '../service-period/session';
@@ -44,6 +45,7 @@ const bodies: Partial<Record<string, string>> = {
   'PUT /api/provider/applications/{applicationId}/sessions/{sessionId}': 'SessionRecord',
   'POST /api/provider/offers/{offerId}/decision': 'OfferAnswer',
   'POST /api/staff/applications/{applicationId}/closure': 'EarlyClosure',
+  'POST /api/staff/applications/{applicationId}/eligibility-override': 'EligibilityOverride',
   'POST /api/applications/{applicationId}/withdrawal': 'Withdrawal',
   'POST /api/staff/tasks/{taskId}/referral': 'ReferralSent',
   'POST /api/staff/tasks/{taskId}/referral/acknowledgement': 'ReferralAcknowledged',
@@ -157,6 +159,7 @@ export function openApiDocument() {
         },
         OfferAnswer: bodySchema(offerAnswerBody),
         EarlyClosure: bodySchema(staffClosureBody),
+        EligibilityOverride: bodySchema(eligibilityOverrideBody),
         Withdrawal: bodySchema(withdrawalBody),
         ReferralSent: bodySchema(referralSentBody),
         ReferralAcknowledged: bodySchema(referralAcknowledgedBody),

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { workflowStep } from '../commons/step';
+import { getApplication } from '../applications/store';
 import { stepInput } from './step-input';
 import { startLifecycle } from './start-lifecycle';
 
@@ -16,6 +17,10 @@ const input = stepInput.extend({
  */
 export const handler = workflowStep('ContinueAsNew', input, async ({ applicationId, period, resume, handover }) => {
   const next = (handover ?? 0) + 1;
-  await startLifecycle({ applicationId, period, resume, handover: next });
+  // A reopened application's continuations carry its round (`…-r<n>-h<k>`), so they never meet the
+  // names of an earlier round's, which may have handed over too (a review nobody decided for a year).
+  // The round is fixed while this execution runs: only a rejection ends it, and only then is it reopened.
+  const reopened = period === 1 ? (await getApplication(applicationId))?.reopened : undefined;
+  await startLifecycle({ applicationId, period, resume, handover: next, ...(reopened ? { reopened } : {}) });
   return { handover: next };
 });

@@ -13,17 +13,23 @@ export interface LifecycleInput {
   resume?: Resume;
   /** How many executions this period has been handed over through (1 for the first continuation). */
   handover?: number;
+  /** An application a supervisor's override reopened after the rules rejected it: the how-manieth time. */
+  reopened?: number;
 }
 
 /**
  * Executions are named deterministically: the first is the application id, each extension
  * `<applicationId>-p<n>`, and an execution that continues a long wait of one (continue-as-new, since
- * a Standard execution ends after a year) adds `-h<k>`. Starting twice is harmless: Step Functions
- * returns the running execution for the same name and input, and an already-finished one means the
- * work was done.
+ * a Standard execution ends after a year) adds `-h<k>`. An application reopened by a supervisor's
+ * eligibility override after the rules rejected it runs its review again as `<applicationId>-r<n>`,
+ * and its continuations as `<applicationId>-r<n>-h<k>` (an earlier round may have handed over too,
+ * a review nobody decided for a year, so the round stays in the name). Starting twice is harmless:
+ * Step Functions returns the running execution for the same name and input, and an already-finished
+ * one means the work was done.
  */
-export function executionName(applicationId: string, period: number, handover?: number): string {
-  const base = period === 1 ? applicationId : `${applicationId}-p${period}`;
+export function executionName(applicationId: string, period: number, handover?: number, reopened?: number): string {
+  const first = reopened ? `${applicationId}-r${reopened}` : applicationId;
+  const base = period === 1 ? first : `${applicationId}-p${period}`;
   return handover ? `${base}-h${handover}` : base;
 }
 
@@ -32,7 +38,7 @@ export async function startLifecycle(input: LifecycleInput): Promise<string | un
     const out = await sfn().send(
       new StartExecutionCommand({
         stateMachineArn: env.lifecycleStateMachineArn(),
-        name: executionName(input.applicationId, input.period, input.handover),
+        name: executionName(input.applicationId, input.period, input.handover, input.reopened),
         // Every execution knows its place in the chain (0: not a continuation), so the step that
         // continues it can name the next one from its own input.
         input: JSON.stringify({ ...input, handover: input.handover ?? 0 }),

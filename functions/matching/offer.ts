@@ -59,6 +59,12 @@ export interface ProviderOffer {
   answer?: OfferAnswer;
 }
 
+// Registered at module load, never while parsing: two texts sharing one English text must clash at
+// start-up (test/unit/forms/messages-one-catalogue.test.ts), not as a 500 on the first bad request.
+const declineReasonRequired = message('decline-reason-required', { ko: '거절 사유를 골라 주세요', en: 'Say why you decline' });
+const declineNoteRequired = message('decline-note-required', { ko: '기타 사유를 메모에 적어 주세요', en: 'Write the other reason for declining in the note' });
+const acceptNoReason = message('accept-no-reason', { ko: '수락에는 거절 사유를 넣지 않습니다', en: 'An acceptance has no reason for declining' });
+
 /** The body of the agency's answer: decline needs a reason from the list (and a note when 'other'). */
 export const offerAnswerBody = z
   .object({
@@ -73,13 +79,13 @@ export const offerAnswerBody = z
   .strict()
   .superRefine((body, ctx) => {
     if (body.decision === 'decline' && !body.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: message('decline-reason-required', { ko: '거절 사유를 골라 주세요', en: 'Say why you decline' }) });
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: declineReasonRequired });
     }
     if (body.reason === 'other' && !body.note) {
-      ctx.addIssue({ code: 'custom', path: ['note'], message: message('decline-note-required', { ko: '기타 사유를 메모에 적어 주세요', en: 'Write the reason in the note' }) });
+      ctx.addIssue({ code: 'custom', path: ['note'], message: declineNoteRequired });
     }
     if (body.decision === 'accept' && body.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: message('accept-no-reason', { ko: '수락에는 거절 사유를 넣지 않습니다', en: 'An acceptance has no reason for declining' }) });
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: acceptNoReason });
     }
   });
 

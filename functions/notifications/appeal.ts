@@ -1,4 +1,5 @@
 import { seoulIsoDate } from '../../forms/dates';
+import { districtName, isDistrictCode } from '../../forms/districts';
 import type { Text } from '../../forms/i18n';
 
 /**
@@ -16,4 +17,10 @@ export function appealFor(district: Text, noticeAt: string): { office: Text; by:
   const noticeDay = seoulIsoDate(new Date(noticeAt));
   const by = new Date(Date.parse(`${noticeDay}T00:00:00Z`) + APPEAL_DAYS * DAY_MS).toISOString().slice(0, 10);
   return { office: { ko: `${district.ko}청`, en: `the ${district.en} Office` }, by };
+}
+
+/** The appeal of an application decided by its district (a 시군구 code), as the notice and the status page give it. */
+export function appealInDistrict(districtCode: string, noticeAt: string): { office: Text; by: string } {
+  const district: Text = isDistrictCode(districtCode) ? districtName(districtCode) : { ko: '관할 구', en: 'your district' };
+  return appealFor(district, noticeAt);
 }

@@ -1,8 +1,6 @@
-import { districtName, isDistrictCode } from '../../forms/districts';
-import type { Text } from '../../forms/i18n';
 import type { Application } from '../applications/application';
 import type { Agency } from '../providers/registry';
-import { appealFor } from './appeal';
+import { appealInDistrict } from './appeal';
 import type { ChannelName } from './channels';
 import type { Notification } from './outbox';
 import { renderNotification, type Message, type MessageFacts } from './templates';
@@ -48,13 +46,13 @@ function recipient(notification: Notification, application: Application): { chan
 export function composeNotification(input: CompositionInput): Composed | { problem: Undeliverable } {
   const { notification, application } = input;
   if (!application) return { problem: 'no-application' };
-  const district: Text = isDistrictCode(application.district) ? districtName(application.district) : { ko: '관할 구', en: 'your district' };
   const facts: MessageFacts = {
     receiptNumber: application.receiptNumber,
     ...(notification.reasons ? { reasons: notification.reasons } : {}),
+    ...(notification.toCitizen ? { toCitizen: notification.toCitizen } : {}),
     ...(notification.missing ? { missing: notification.missing } : {}),
     ...(input.agency ? { provider: { name: input.agency.name, phone: input.agency.phone } } : {}),
-    ...(notification.template === 'application-rejected' ? { appeal: appealFor(district, notification.createdAt) } : {}),
+    ...(notification.template === 'application-rejected' ? { appeal: appealInDistrict(application.district, notification.createdAt) } : {}),
   };
   const rendered = renderNotification(notification.template, facts);
   if ('problem' in rendered) return rendered;

@@ -17,6 +17,8 @@ export interface Notification {
   /** Who it is for: the applicant (default), or the case managers of the application's district. */
   audience?: 'applicant' | 'case-managers';
   reasons?: Text[];
+  /** application-rejected: the case manager's words to the applicant, as written (never their internal note). */
+  toCitizen?: string;
   /** supplement-requested: what the applicant is asked to add (documents or answers), in their words. */
   missing?: Text[];
   /** provider-matched: the agency that accepted; its name and phone are read when the message is sent. */

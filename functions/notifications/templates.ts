@@ -13,6 +13,8 @@ export type NotificationTemplate = Notification['template'];
 export interface MessageFacts {
   receiptNumber: string;
   reasons?: Text[];
+  /** The case manager's words to the applicant, as they wrote them (one language: theirs). */
+  toCitizen?: string;
   missing?: Text[];
   provider?: { name: Text; phone: string };
   /** Where and by when the applicant may appeal (이의신청), functions/notifications/appeal.ts. */
@@ -94,14 +96,16 @@ const templates: { [T in NotificationTemplate]: Template } = {
   },
   'application-rejected': {
     needs: ['reasons', 'appeal'],
-    render: ({ receiptNumber, reasons, appeal }) => {
+    render: ({ receiptNumber, reasons, appeal, toCitizen }) => {
       const why = list(reasons);
       const by = longDate(appeal.by);
+      // Optional: a required fact would hold back every rejection without it.
+      const words = toCitizen ? { ko: ` 담당자 안내: ${toCitizen}`, en: ` From your case manager: ${toCitizen}` } : { ko: '', en: '' };
       return {
         subject: subject('신청 결과를 알려 드립니다', 'The decision on your application'),
         body: {
-          ko: `접수번호 ${receiptNumber} 신청은 지원 대상으로 결정되지 않았습니다. 사유: ${why.ko}. 이 결정에 동의하지 않으면 ${by.ko}까지 ${appeal.office.ko}에 이의신청을 할 수 있습니다.`,
-          en: `Application ${receiptNumber} was not approved. Reason: ${why.en}. If you disagree with this decision, you can appeal (이의신청) to ${appeal.office.en} by ${by.en}.`,
+          ko: `접수번호 ${receiptNumber} 신청은 지원 대상으로 결정되지 않았습니다. 사유: ${why.ko}.${words.ko} 이 결정에 동의하지 않으면 ${by.ko}까지 ${appeal.office.ko}에 이의신청을 할 수 있습니다.`,
+          en: `Application ${receiptNumber} was not approved. Reason: ${why.en}.${words.en} If you disagree with this decision, you can appeal (이의신청) to ${appeal.office.en} by ${by.en}.`,
         },
       };
     },

@@ -18,6 +18,12 @@ import { isSpentToken, taskClosed, taskForStaff } from './staff-task';
 import { decisionsByKind, type HumanTask, type TaskAnswer } from './task';
 import { closeTaskWrite, getTask, recordAnswer } from './task-store';
 
+const overriddenIneligible = () =>
+  new HttpProblem(409, 'eligibility-overridden-ineligible', {
+    ko: '감독자가 이 신청의 자격을 "해당 없음"으로 변경했습니다. 승인하려면 감독자가 자격 변경을 다시 해야 합니다.',
+    en: 'A supervisor changed this application\'s eligibility to not eligible. To approve it, a supervisor must override the eligibility again.',
+  });
+
 const answeredDifferently = () =>
   new HttpProblem(409, 'task-answered-differently', {
     ko: '이 업무에는 이미 다른 결정을 저장했습니다. 업무를 새로 고쳐 확인해 주세요.',
@@ -54,6 +60,7 @@ export const handler = httpHandler(async (event) => {
   if (refused) throw refused;
   if (body.counsellorId && task.state === 'open' && !task.answer) await requireCandidate(task.applicationId, body.counsellorId);
   if (task.state === 'open' && !task.answer) await requireClosingReason(task, body);
+  if (body.decision === 'approve' && task.kind === 'review' && task.state === 'open' && !task.answer) await requireNotOverriddenIneligible(task.applicationId);
   const mine: TaskAnswer = {
     id: randomUUID(),
     decision: body.decision,
@@ -63,6 +70,7 @@ export const handler = httpHandler(async (event) => {
     ...(body.counsellorId ? { counsellorId: body.counsellorId } : {}),
     ...(body.closingSessionMissing ? { closingSessionMissing: body.closingSessionMissing } : {}),
     ...(body.supplement ? { supplement: body.supplement } : {}),
+    ...(body.rejection ? { rejection: { code: body.rejection.reason, ...(body.rejection.toCitizen ? { toCitizen: body.rejection.toCitizen } : {}) } } : {}),
     at: now().toISOString(),
   };
   if (!task.taskToken) {
@@ -88,7 +96,14 @@ async function standingAnswer(task: HumanTask, mine: TaskAnswer): Promise<TaskAn
     answer = (await recordAnswer(task, mine)) ? mine : (await getTask(task.applicationId, task.taskId))?.answer;
   }
   if (!answer || answer.via !== 'console' || answer.by?.userId !== mine.by?.userId) throw taskClosed();
-  if (answer.decision !== mine.decision || (answer.note ?? '') !== (mine.note ?? '') || answer.counsellorId !== mine.counsellorId || !sameSupplement(answer, mine)) {
+  if (
+    answer.decision !== mine.decision ||
+    (answer.note ?? '') !== (mine.note ?? '') ||
+    answer.counsellorId !== mine.counsellorId ||
+    answer.rejection?.code !== mine.rejection?.code ||
+    (answer.rejection?.toCitizen ?? '') !== (mine.rejection?.toCitizen ?? '') ||
+    !sameSupplement(answer, mine)
+  ) {
     throw answeredDifferently();
   }
   return answer;
@@ -96,6 +111,15 @@ async function standingAnswer(task: HumanTask, mine: TaskAnswer): Promise<TaskAn
 
 function sameSupplement(a: TaskAnswer, b: TaskAnswer): boolean {
   return JSON.stringify(a.supplement ?? null) === JSON.stringify(b.supplement ?? null);
+}
+
+/**
+ * 409 when a supervisor has overridden the application's eligibility to ineligible: their outcome
+ * binds the approval (the case manager may still reject — pre-filled — or ask for more information).
+ */
+async function requireNotOverriddenIneligible(applicationId: string): Promise<void> {
+  const application = await getApplication(applicationId, false);
+  if (application?.eligibilityOverride?.outcome === 'ineligible') throw overriddenIneligible();
 }
 
 /** 400 on `counsellorId` unless the counsellor is one of the application's live candidates. */

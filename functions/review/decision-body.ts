@@ -3,12 +3,36 @@ import { message } from '../../forms/messages';
 import type { FieldProblem } from '../commons/problems';
 import { closingSessionMissingBody } from '../closure/closing-reasons';
 import { supplementRequestBody } from '../supplements/request-body';
+import { rejectionReasonCodes } from './rejection-reasons';
 import { decisionNote } from './task';
 
 /** A counsellor id as the registry writes them: letters, digits, '.', '_' and '-', at most 64. */
 const counsellorId = z
   .string({ error: message('counsellor-id-type', { ko: '상담사는 후보 목록의 ID로 보내 주세요', en: 'Send the counsellor as an id from the candidate list' }) })
   .regex(/^[A-Za-z0-9._-]{1,64}$/, message('counsellor-id-format', { ko: '상담사 ID 형식이 올바르지 않습니다', en: 'The counsellor id is not in a valid format' }));
+
+const toCitizenRequired = message('rejection-to-citizen-required', {
+  ko: "'기타' 사유는 신청인에게 전할 설명을 적어 주세요",
+  en: "With the reason 'other', write the explanation for the applicant",
+});
+
+/**
+ * Why the application is rejected: a code from the list and, optionally, words written *to the
+ * applicant* (shown on their status page and sent to them) — required for `other`, which says
+ * nothing on its own. The decision's `note` stays the case manager's internal note: never shown to
+ * the applicant.
+ */
+export const rejectionBody = z
+  .object({
+    reason: z.enum(rejectionReasonCodes, {
+      error: message('rejection-reason', { ko: '반려 사유를 목록에서 골라 주세요', en: 'Choose the reason for the rejection from the list' }),
+    }),
+    toCitizen: decisionNote.optional().describe('words to the applicant: shown on the status page and sent with the notification'),
+  })
+  .strict()
+  .superRefine((rejection, ctx) => {
+    if (rejection.reason === 'other' && !rejection.toCitizen) ctx.addIssue({ code: 'custom', path: ['toCitizen'], message: toCitizenRequired });
+  });
 
 /**
  * The body of a case manager's decision. With `approve` they may name the counsellor to offer the
@@ -30,8 +54,31 @@ export const decisionBody = z
     supplement: supplementRequestBody
       .optional()
       .describe('request-info only, and then required: the checklist documents and form fields that are missing, and a message to the applicant'),
+    rejection: rejectionBody
+      .optional()
+      .describe('reject only, and required with it: the reason from the list and, optionally (required for other), words to the applicant'),
   })
   .superRefine((body, ctx) => {
+    if (body.decision === 'reject' && body.rejection === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rejection', 'reason'],
+        message: message('rejection-required', {
+          ko: '반려하려면 사유를 목록에서 골라 주세요. 신청인에게 사유와 이의신청 방법이 안내됩니다',
+          en: 'To reject, choose a reason from the list: the applicant is told it, with how to appeal',
+        }),
+      });
+    }
+    if (body.rejection !== undefined && body.decision !== 'reject') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rejection'],
+        message: message('rejection-only-on-reject', {
+          ko: '반려 사유는 반려할 때만 적습니다. 사유를 빼고 다시 보내 주세요',
+          en: 'A rejection reason goes only with rejecting: leave it out and send again',
+        }),
+      });
+    }
     if (body.counsellorId !== undefined && body.decision !== 'approve') {
       ctx.addIssue({
         code: 'custom',

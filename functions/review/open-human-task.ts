@@ -4,7 +4,7 @@ import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
 import { requireApplication, transition } from '../applications/store';
 import { stepInput, systemActor } from '../lifecycle/step-input';
-import type { EligibilityResult } from '../eligibility/types';
+import { effectiveOutcome } from '../eligibility/override';
 import { stopIfClosing } from '../closure/stop-if-closing';
 import { taskIdFor, type HumanTask } from './task';
 import { carriedAge } from './task-age';
@@ -52,7 +52,8 @@ export const handler = workflowStep('OpenHumanTask', input, async ({ application
     timeoutAt: after(timeoutSeconds),
     heartbeatSeconds,
     taskToken,
-    eligibilityOutcome: (application.eligibility as EligibilityResult | undefined)?.outcome,
+    // A supervisor's override counts over the rules' outcome (a reopened application reads eligible).
+    eligibilityOutcome: effectiveOutcome(application),
     ...(returned && outcome ? { supplement: { round: returned.round, outcome } } : {}),
   };
   await transition(applicationId, {

@@ -50,7 +50,7 @@ export const handler = workflowStep('RecordDecision', input, async ({ applicatio
     actor: fromConsole?.by ?? { kind: 'step-functions-api' },
     action: `${kind}.decided`,
     visibleToApplicant: verdict !== 'invalid',
-    detail: { decision: verdict, taskId: task?.taskId ?? null, via: answer.via, ...(proposed ? { counsellorId: proposed } : {}) },
+    detail: { decision: verdict, taskId: task?.taskId ?? null, via: answer.via, ...(proposed ? { counsellorId: proposed } : {}), ...rejectionDetail(verdict, fromConsole) },
     ...(answer.note ? { note: answer.note } : {}),
   });
 
@@ -79,3 +79,10 @@ export const handler = workflowStep('RecordDecision', input, async ({ applicatio
   }
   return { decision: verdict, supplementRequested: false };
 });
+
+/** A console reject's reason (code) and its words to the applicant, for the audit trail; RejectApplication tells the applicant. */
+function rejectionDetail(verdict: string, answer: TaskAnswer | undefined): Record<string, string> {
+  const rejection = verdict === 'reject' ? answer?.rejection : undefined;
+  if (!rejection) return {};
+  return { rejectionReason: rejection.code, ...(rejection.toCitizen ? { toCitizen: rejection.toCitizen } : {}) };
+}

@@ -7,6 +7,7 @@ import type { StaffActor } from '../applications/audit';
 import { isApplicationId } from '../applications/identifiers';
 import type { ClosingSessionMissing } from '../closure/closing-labels';
 import type { Referral } from '../referral/referral-labels';
+import type { RejectionReason } from './rejection-reasons';
 import type { MissedSession } from '../service-period/attendance';
 import type { SupplementRequest, SupplementState } from '../supplements/supplement';
 
@@ -78,6 +79,8 @@ export interface TaskAnswer {
    * workflow then opens a fresh review task as before.
    */
   supplement?: SupplementRequest;
+  /** Review `reject` only (console only): the reason, and any words to the applicant; RejectApplication carries it on. */
+  rejection?: RejectionReason;
   at: string;
   /** The console's answer id, sent in the token's output so RecordDecision can tell its answer from another sender's. */
   id?: string;

@@ -18,6 +18,7 @@ import { citizenService, showsService } from './service-view';
 import { explanation, timeline } from './timeline';
 import { closingView } from '../closure/citizen-closing';
 import { supplementAsked } from '../supplements/citizen-view';
+import { citizenRejection } from '../closure/rejection';
 
 // One answer for "no such application" and "wrong code", so ids and receipts cannot be probed.
 const notFoundOrWrongCode = () =>
@@ -133,6 +134,7 @@ async function citizenView(applicationId: string) {
     ...(service ? { service } : {}),
     ...closingView(application),
     ...(supplement ? { supplement } : {}),
+    ...rejectionOf(application),
   };
 }
 
@@ -149,4 +151,10 @@ async function serviceOf(application: Application) {
   const today = seoulDay(now());
   const current = periods[application.servicePeriod!.period - 1] ?? [];
   return agency ? citizenService(agency, current, today, copayDue(application, periods.flat(), today)) : undefined;
+}
+
+/** A rejected application: why, in plain words, and where and by when to appeal. */
+function rejectionOf(application: Application) {
+  const rejection = citizenRejection(application);
+  return rejection ? { rejection } : {};
 }

@@ -32,8 +32,8 @@ const streamGrants = Object.fromEntries(
 const holders = (pattern: RegExp) => Object.keys(granted).filter((h) => granted[h]!.some((a) => pattern.test(a))).sort();
 
 describe('least privilege', () => {
-  it("lets only submission, the table stream's trigger, extension and continue-as-new start lifecycle executions", () => {
-    expect(holders(/^states:StartExecution$/)).toEqual(['continueLifecycle', 'startNextPeriod', 'startStoredApplication', 'submitApplication']);
+  it("lets only submission, the table stream's trigger, extension, continue-as-new and a supervisor's reopening override start lifecycle executions", () => {
+    expect(holders(/^states:StartExecution$/)).toEqual(['continueLifecycle', 'overrideEligibility', 'startNextPeriod', 'startStoredApplication', 'submitApplication']);
   });
 
   it("lets only the three stream triggers read the table's stream, and the starter nothing else of the table", () => {

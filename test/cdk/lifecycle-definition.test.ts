@@ -100,7 +100,7 @@ describe('the lifecycle state machine', () => {
     expect(definition.States.WaitForPlace!.Next).toBe('MatchProvider');
   });
 
-  it('routes a continuing execution to the wait it continues, and an extension (period > 1) straight to its service period', () => {
+  it('routes a continuing execution to the wait it continues, a reopened application to its review, and an extension (period > 1) straight to its service period', () => {
     const start = definition.States[definition.StartAt]!;
     expect(start.Type).toBe('Choice');
     expect(start.Choices[0]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'service' }], Next: 'ResumeServicePeriod' });

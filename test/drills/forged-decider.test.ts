@@ -91,7 +91,7 @@ describe('a decision through the console', () => {
       expect(refused.body.error.fields[0].field).toBe('note');
       expect(refused.body.error.fields[0].message.ko).toBeTruthy();
     }
-    const multiLine = await work.decide(jongno, task.taskId, { decision: 'reject', note: '첫째 줄\n둘째 줄' });
+    const multiLine = await work.decide(jongno, task.taskId, { decision: 'reject', rejection: { reason: 'equivalent-service' }, note: '첫째 줄\n둘째 줄' });
     expect(multiLine.status).toBe(202);
   });
 
@@ -101,8 +101,8 @@ describe('a decision through the console', () => {
     const task = await work.untilOpenTask(jongno, receipt.applicationId);
 
     const [mine, again, theirs] = await Promise.all([
-      work.decide(jongno, task.taskId, { decision: 'reject', note }),
-      work.decide(jongno, task.taskId, { decision: 'reject', note }),
+      work.decide(jongno, task.taskId, { decision: 'reject', rejection: { reason: 'equivalent-service' }, note }),
+      work.decide(jongno, task.taskId, { decision: 'reject', rejection: { reason: 'equivalent-service' }, note }),
       work.decide(supervisor, task.taskId, { decision: 'approve' }),
     ]);
     const jongnoWon = mine.status === 202;
@@ -112,7 +112,7 @@ describe('a decision through the console', () => {
       expect([mine.status, again.status, theirs.status]).toEqual([409, 409, 202]);
     }
     await work.untilStatus(receipt, jongnoWon ? 'rejected' : ['matching', 'matched', 'in-service', 'waitlisted']);
-    const retried = await work.decide(jongno, task.taskId, { decision: 'reject', note });
+    const retried = await work.decide(jongno, task.taskId, { decision: 'reject', rejection: { reason: 'equivalent-service' }, note });
     expect(retried.status).toBe(jongnoWon ? 202 : 409);
 
     const events = decided(await work.auditTrail(supervisor, receipt.applicationId));
@@ -135,8 +135,8 @@ describe('a decision through the console', () => {
     expect(pending).toMatchObject({ state: 'open', answer: { decision: 'approve', by: { userId: 'caseworker.jongno' }, note } });
 
     // Someone else cannot take over a decision that is already made; its author can finish it.
-    expect((await work.decide(supervisor, task.taskId, { decision: 'reject' })).status).toBe(409);
-    expect((await work.decide(jongno, task.taskId, { decision: 'reject' })).status).toBe(409);
+    expect((await work.decide(supervisor, task.taskId, { decision: 'reject', rejection: { reason: 'equivalent-service' } })).status).toBe(409);
+    expect((await work.decide(jongno, task.taskId, { decision: 'reject', rejection: { reason: 'equivalent-service' } })).status).toBe(409);
     expect((await work.decide(jongno, task.taskId, { decision: 'approve', note })).status).toBe(202);
     await work.untilStatus(receipt, ['matching', 'matched', 'in-service', 'waitlisted']);
     // The token is spent now: the same retry still gets the same answer, and nothing is recorded twice.

@@ -205,7 +205,9 @@ describe('case-manager decisions through the console API', () => {
 
     const [first, second] = await Promise.all(
       ['reject', 'approve'].map((decision) =>
-        local.http('POST', `/api/staff/tasks/${task.taskId}/decision`, { decision }, { authorization: `Bearer ${jongno}` }),
+        local.http('POST', `/api/staff/tasks/${task.taskId}/decision`, decision === 'reject' ? { decision, rejection: { reason: 'duplicate-application' } } : { decision }, {
+          authorization: `Bearer ${jongno}`,
+        }),
       ),
     );
     expect([first!.status, second!.status].sort()).toEqual([202, 409]);

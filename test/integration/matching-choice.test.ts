@@ -57,7 +57,7 @@ describe('the case manager chooses whom the place is offered to first', () => {
     const notOne = await work.decide(jongno, task.taskId, { decision: 'approve', counsellorId: 'C-nobody' });
     expect(notOne.status).toBe(400);
     expect(notOne.body.error.fields).toEqual([{ field: 'counsellorId', code: 'counsellor-not-a-candidate', message: { ko: expect.any(String), en: expect.any(String) } }]);
-    const withReject = await work.decide(jongno, task.taskId, { decision: 'reject', counsellorId: candidates[1]!.counsellorId });
+    const withReject = await work.decide(jongno, task.taskId, { decision: 'reject', rejection: { reason: 'equivalent-service' }, counsellorId: candidates[1]!.counsellorId });
     expect(withReject.status).toBe(400);
     expect(withReject.body.error.fields[0].field).toBe('counsellorId');
     expect((await work.caseFile(jongno, receipt.applicationId)).tasks[0]).not.toHaveProperty('answer');

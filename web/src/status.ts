@@ -12,6 +12,7 @@ import { serviceSection, type CitizenService } from './status/service-section';
 import { closingSection, closureSection, type ClosingView, type ClosureView } from './status/closure-section';
 import { withdrawalSection } from './status/withdrawal';
 import { supplementSection, type CitizenSupplement } from './status/supplement-section';
+import { rejectionSection, type RejectionView } from './status/rejection-section';
 import { dateText, dateTimeText, setUpLanguage } from './lib/i18n';
 
 const ui = {
@@ -59,6 +60,8 @@ interface ApplicationView {
   closure?: ClosureView;
   /** While a supplement request waits for the applicant's answer. */
   supplement?: CitizenSupplement;
+  /** Rejected: why, and how to appeal. */
+  rejection?: RejectionView;
 }
 
 /** A case that is over, or ending, offers no withdrawal. */
@@ -182,6 +185,7 @@ function renderApplication(view: ApplicationView, accessCode: string): void {
       ),
       view.supplement ? supplementSection(view.supplement, view.applicationId, codeInput.value.trim()) : null,
       view.service ? serviceSection(view.service) : null,
+      view.rejection ? rejectionSection(view.rejection) : null,
       view.closure ? closureSection(view.closure) : null,
       view.closing ? closingSection(view.closing) : null,
       refresh,

@@ -69,9 +69,16 @@ describe('the OpenAPI document', () => {
     const decision = document.paths['/api/staff/tasks/{taskId}/decision']!.post as { requestBody: { content: Record<string, { schema: { $ref: string } }> } };
     expect(decision.requestBody.content['application/json']!.schema.$ref).toBe('#/components/schemas/Decision');
     const body = document.components.schemas.Decision as { properties: Record<string, { description?: string }>; required: string[] };
-    expect(Object.keys(body.properties).sort()).toEqual(['closingSessionMissing', 'counsellorId', 'decision', 'note', 'supplement']);
+    expect(Object.keys(body.properties).sort()).toEqual(['closingSessionMissing', 'counsellorId', 'decision', 'note', 'rejection', 'supplement']);
     expect(body.required).toEqual(['decision']);
     expect(body.properties.counsellorId!.description).toMatch(/^approve only/);
+    expect(body.properties.rejection!.description).toMatch(/^reject only, and required with it/);
+    const rejection = body.properties.rejection as { properties: Record<string, { enum?: string[] }> };
+    expect(rejection.properties.reason!.enum).toContain('income-over-threshold');
+
+    const override = document.components.schemas.EligibilityOverride as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(override.properties).sort()).toEqual(['note', 'outcome', 'rejectionReason']);
+    expect(override.required.sort()).toEqual(['note', 'outcome']);
 
     const candidates = document.paths['/api/staff/applications/{applicationId}/candidates']!.get as { responses: Record<string, any> };
     expect(candidates.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/CandidateList');

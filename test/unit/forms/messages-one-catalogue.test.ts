@@ -1,4 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '../../..');
+
+/** Every module of functions/ and forms/ that registers a message: found by reading, so a new one is never missed. */
+function modulesRegisteringMessages(): string[] {
+  return ['functions', 'forms'].flatMap((dir) =>
+    (readdirSync(join(root, dir), { recursive: true }) as string[])
+      .filter((file) => file.endsWith('.ts') && /\bmessage\(\s*'/.test(readFileSync(join(root, dir, file), 'utf8')))
+      .map((file) => join(root, dir, file)),
+  );
+}
 
 /**
  * Every bilingual validation message is registered by its English text (forms/messages.ts), and two
@@ -19,10 +32,16 @@ describe('the message catalogue', () => {
         sessionRecordBody.safeParse(body);
       }
       await import('../../../functions/screening/answers');
+      for (const file of modulesRegisteringMessages()) await import(/* @vite-ignore */ file);
       for (const programme of forms.programmes) programme.schemaOn(new Date('2026-11-27T03:00:00Z'));
       registry.counsellorCreateSchema('2026-11-27');
       registry.counsellorUpdateSchema('2026-11-27');
     };
     await expect(build()).resolves.toBeUndefined();
+  });
+
+  it('finds the modules it loads by reading the code', () => {
+    const found = modulesRegisteringMessages().map((file) => relative(root, file));
+    expect(found).toEqual(expect.arrayContaining(['functions/matching/offer.ts', 'functions/closure/closing-reasons.ts', 'functions/review/task.ts']));
   });
 });

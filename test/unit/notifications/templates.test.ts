@@ -39,6 +39,16 @@ describe('the notification templates', () => {
     );
   });
 
+  it("adds the case manager's words to the applicant to a rejection, when they wrote some", () => {
+    const rendered = renderNotification('application-rejected', { ...everyFact, toCitizen: '다른 구로 이사하시면 그 구청에 신청해 주세요' });
+    if (!('message' in rendered)) throw new Error(rendered.problem);
+    expect(rendered.message.body.ko).toContain('담당자 안내: 다른 구로 이사하시면 그 구청에 신청해 주세요');
+    expect(rendered.message.body.en).toContain('From your case manager: 다른 구로');
+    const without = renderNotification('application-rejected', everyFact);
+    if (!('message' in without)) throw new Error(without.problem);
+    expect(without.message.body.ko).not.toContain('담당자 안내');
+  });
+
   it('tells a refused applicant the reason, where to appeal and by when', () => {
     const rendered = renderNotification('application-rejected', everyFact);
     if (!('message' in rendered)) throw new Error(rendered.problem);

@@ -17,13 +17,17 @@ describe('decisionBody', () => {
   });
 
   it('takes any decision without a counsellor, as before', () => {
-    expect(decisionBody.parse({ decision: 'reject' })).toEqual({ decision: 'reject' });
+    expect(decisionBody.parse({ decision: 'reject', rejection: { reason: 'duplicate-application' } })).toEqual({
+      decision: 'reject',
+      rejection: { reason: 'duplicate-application' },
+    });
     expect(decisionBody.parse({ decision: 'approve' })).toEqual({ decision: 'approve' });
   });
 
   it.each(['reject', 'request-info', 'extend', 'close'])('refuses a counsellor with %s, on the counsellorId field, in Korean and English', (decision) => {
     const supplement = decision === 'request-info' ? { supplement: { documents: ['identity'], message: '신분증 사본을 올려 주세요' } } : {};
-    const [problem, ...more] = problemsOf({ decision, counsellorId: 'C-0042', ...supplement });
+    const rejection = decision === 'reject' ? { rejection: { reason: 'other', toCitizen: '안내' } } : {};
+    const [problem, ...more] = problemsOf({ decision, counsellorId: 'C-0042', ...supplement, ...rejection });
     expect(more).toEqual([]);
     expect(problem).toEqual({
       field: 'counsellorId',
@@ -44,6 +48,46 @@ describe('decisionBody', () => {
     const problems = problemsOf({ decision: 'approve', counsellorId });
     expect(problems.map((p) => [p.field, p.code])).toEqual([['counsellorId', code]]);
     expect(problems[0]!.message.ko).toMatch(/상담사/);
+  });
+});
+
+describe('decisionBody: a rejection keeps its reason', () => {
+  it('refuses a reject without a reason, on rejection.reason, saying the applicant is told it', () => {
+    expect(problemsOf({ decision: 'reject', note: '내부 메모' })).toEqual([
+      {
+        field: 'rejection.reason',
+        code: 'rejection-required',
+        message: { ko: expect.stringContaining('이의신청'), en: expect.stringContaining('how to appeal') },
+      },
+    ]);
+  });
+
+  it('refuses a reason that is not on the list, and one sent as free text', () => {
+    expect(problemsOf({ decision: 'reject', rejection: { reason: 'too-rich' } }).map((p) => [p.field, p.code])).toEqual([['rejection.reason', 'rejection-reason']]);
+    expect(problemsOf({ decision: 'reject', rejection: '소득 초과' }).map((p) => p.field)).toEqual(['rejection']);
+  });
+
+  it("requires words to the applicant with 'other', and not with a listed reason", () => {
+    expect(problemsOf({ decision: 'reject', rejection: { reason: 'other' } })).toEqual([
+      { field: 'rejection.toCitizen', code: 'rejection-to-citizen-required', message: { ko: expect.stringContaining('기타'), en: expect.stringContaining('other') } },
+    ]);
+    expect(problemsOf({ decision: 'reject', rejection: { reason: 'other', toCitizen: '   ' } }).map((p) => p.field)).toEqual(['rejection.toCitizen']);
+    expect(decisionBody.parse({ decision: 'reject', rejection: { reason: 'other', toCitizen: ' 이사 예정으로 다른 구에서 신청해 주세요 ' }, note: '내부' })).toEqual({
+      decision: 'reject',
+      rejection: { reason: 'other', toCitizen: '이사 예정으로 다른 구에서 신청해 주세요' },
+      note: '내부',
+    });
+    expect(decisionBody.parse({ decision: 'reject', rejection: { reason: 'income-over-threshold' } }).rejection).toEqual({ reason: 'income-over-threshold' });
+  });
+
+  it('refuses words to the applicant with control characters, and an unknown field in the rejection', () => {
+    expect(problemsOf({ decision: 'reject', rejection: { reason: 'other', toCitizen: 'bidi\u202E' } }).map((p) => p.field)).toEqual(['rejection.toCitizen']);
+    expect(problemsOf({ decision: 'reject', rejection: { reason: 'other', toCitizen: 'x', internal: 'y' } }).length).toBe(1);
+  });
+
+  it.each(['approve', 'request-info', 'extend', 'close'])('refuses a rejection reason with %s', (decision) => {
+    const supplement = decision === 'request-info' ? { supplement: { documents: ['identity'], message: '신분증 사본을 올려 주세요' } } : {};
+    expect(problemsOf({ decision, rejection: { reason: 'duplicate-application' }, ...supplement }).map((p) => [p.field, p.code])).toEqual([['rejection', 'rejection-only-on-reject']]);
   });
 });
 

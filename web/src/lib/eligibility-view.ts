@@ -16,6 +16,8 @@ export interface EligibilityExplanation {
   priority?: { rank: number; reason: Text };
   ruleVersion?: { programme: string; definitionVersion: string; incomeTableYear: number };
   decidedAt?: string;
+  /** The status page's: what came after the rules (an override, a case manager's rejection), so the box agrees with the outcome. */
+  afterRules?: { heading: Text; note: Text };
 }
 
 export const outcomeLabels: Record<Outcome, Text> = {
@@ -69,7 +71,8 @@ export function eligibilityView(result: EligibilityExplanation, headingLevel: ke
   return h(
     'section',
     { class: `eligibility outcome-${result.outcome}`, 'data-outcome': result.outcome },
-    txt(headingLevel, outcomeLabels[result.outcome], { class: 'outcome' }),
+    txt(headingLevel, result.afterRules?.heading ?? outcomeLabels[result.outcome], { class: 'outcome' }),
+    result.afterRules ? txt('p', result.afterRules.note, { class: 'after-rules', id: 'eligibility-after-rules' }) : null,
     result.reasons?.[0] ? txt('p', result.reasons[0], { class: 'headline' }) : null,
     txt(sub, headings.criteria),
     h('ul', { class: 'criteria' }, ...result.criteria.map(criterionItem)),

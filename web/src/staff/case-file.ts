@@ -9,6 +9,8 @@ import { eligibilityView } from '../lib/eligibility-view';
 import { dateTimeText } from '../lib/i18n';
 import { answersView } from './answers-view';
 import { closureView } from './closure-view';
+import { eligibilityOverrideView } from './eligibility-override';
+import { isRejectionReasonCode } from '../../../functions/review/rejection-reasons';
 import { evidenceView, loadEvidence } from './evidence-view';
 import { accessLogSection } from './access-log-view';
 import { showAudit } from './audit-view';
@@ -42,6 +44,9 @@ export async function showApplication(applicationId: string): Promise<void> {
   const reassessing = file.status === 'reassessment' || file.tasks.some((t) => t.kind === 'reassessment' && t.state === 'open');
   const evidence = reassessing ? await loadEvidence(file.id) : undefined;
   const extendRefusal = evidence && !evidence.extension.allowed ? evidence.extension.reason : undefined;
+  // A supervisor marked it not eligible: the case manager's reject starts from their reason.
+  const overriddenTo = file.eligibilityOverride?.outcome === 'ineligible' ? file.eligibilityOverride.rejectionReason : undefined;
+  const prefillRejection = isRejectionReasonCode(overriddenTo) ? overriddenTo : undefined;
   show(
     app,
     back(),
@@ -68,10 +73,11 @@ export async function showApplication(applicationId: string): Promise<void> {
     reassessing ? evidenceView(evidence) : null,
     closureView(file, reload),
     txt('h2', ui.taskList),
-    ...(file.tasks.length ? file.tasks.map((task) => taskCard(task, reload, { choice, firstNames: file.counsellorFirstNames, extendRefusal })) : [txt('p', ui.noTasks)]),
+    ...(file.tasks.length ? file.tasks.map((task) => taskCard(task, reload, { choice, firstNames: file.counsellorFirstNames, extendRefusal, prefillRejection })) : [txt('p', ui.noTasks)]),
     supplementsView(file.id, file.programme, file.supplements ?? []),
     txt('h2', ui.eligibility),
     file.eligibility ? eligibilityView(file.eligibility, 'h3') : txt('p', ui.notChecked),
+    eligibilityOverrideView(file, reload),
     txt('h2', ui.answers),
     programme ? answersView(programme, file) : h('pre', {}, JSON.stringify(file.answers, null, 2)),
     txt('h2', ui.audit),

@@ -12,6 +12,8 @@ import { decisionLabels, taskStateLabels, ui } from './texts';
 import type { TaskView } from './types';
 import { closingMissingFields } from './closing-missing';
 import { referralCard } from './referral-card';
+import { rejectionFields } from './rejection-fields';
+import { rejectionReasonLabels, isRejectionReasonCode, type RejectionReasonCode } from '../../../functions/review/rejection-reasons';
 
 const supplementOutcomes = {
   answered: { ko: '신청인이 보완을 제출했습니다 — 아래 보완 요청에서 확인하세요', en: 'The applicant sent the supplement: see Supplements below' },
@@ -25,6 +27,8 @@ const proposalTexts = {
   none: { ko: '지금 자리가 있는 후보가 없어, 승인하면 대기자 명단에 오릅니다.', en: 'No candidate has a free place now: on approval the application joins the waiting list.' },
   unavailable: { ko: '후보를 불러오지 못했습니다. 승인하면 순위대로 제안합니다.', en: 'The candidates could not be loaded; on approval the place is offered by ranking.' },
   proposed: { ko: '승인하며 고른 상담사', en: 'Counsellor chosen on approval' },
+  rejectionReason: { ko: '반려 사유', en: 'Reason for rejecting' },
+  toCitizen: { ko: '신청인에게 전한 말', en: 'Words to the applicant' },
 };
 
 /** "I'm working on this": assigns the task, sends the workflow's heartbeat and shows the new due date. */
@@ -64,6 +68,10 @@ function answerView(task: TaskView, firstNames: Readonly<Record<string, string>>
     answer.counsellorId
       ? h('p', { class: 'answer-counsellor' }, proposalTexts.proposed, ': ', counsellorName(firstNames[answer.counsellorId], answer.counsellorId))
       : null,
+    answer.rejection && isRejectionReasonCode(answer.rejection.code)
+      ? h('p', { class: 'answer-rejection' }, h('strong', {}, proposalTexts.rejectionReason, ': '), rejectionReasonLabels[answer.rejection.code])
+      : null,
+    answer.rejection?.toCitizen ? h('p', { class: 'answer-to-citizen' }, h('strong', {}, proposalTexts.toCitizen, ': '), answer.rejection.toCitizen) : null,
     answer.note ? h('p', { class: 'note' }, h('strong', {}, ui.noteLabel, ': '), answer.note) : null,
   );
 }
@@ -102,7 +110,7 @@ export function taskCard(
   task: TaskView,
   onDecided: () => void,
   /** `extendRefusal`: why the programme's caps allow no further period (the evidence's reason); extend is then disabled. */
-  options: { choice?: MatchChoice; firstNames?: Readonly<Record<string, string>>; extendRefusal?: Text } = {},
+  options: { choice?: MatchChoice; firstNames?: Readonly<Record<string, string>>; extendRefusal?: Text; prefillRejection?: RejectionReasonCode } = {},
 ): HTMLElement {
   if (task.kind === 'referral' && task.referral) return referralCard(task, onDecided);
   const due = h('span', { class: 'due' }, dateTimeText(task.dueAt));
@@ -130,6 +138,7 @@ export function taskCard(
   const proposal = choice && task.decisions.includes('approve') ? proposalLine(choice) : null;
   const missing = task.decisions.includes('close') ? closingMissingFields(task.taskId) : null;
   const supplement = task.decisions.includes('request-info') ? supplementRequestForm(task.taskId, task.programme) : undefined;
+  const rejection = task.decisions.includes('reject') ? rejectionFields(task.taskId, options.prefillRejection) : null;
   const noteId = `note-${task.taskId}`;
   const note = h('textarea', { id: noteId, rows: 2, maxlength: 2000 });
   const status = h('div', { role: 'status', class: 'status' });
@@ -154,6 +163,7 @@ export function taskCard(
     proposal,
     missing?.element ?? null,
     supplement?.element ?? null,
+    rejection?.element ?? null,
     h('div', { class: 'field' }, h('label', { for: noteId }, ui.note), note),
     h('div', { class: 'actions' }, save),
     status,
@@ -164,7 +174,13 @@ export function taskCard(
     if (proposal) proposal.hidden = chosen !== 'approve';
     if (missing) missing.element.hidden = chosen !== 'close';
     if (supplement) supplement.element.hidden = chosen !== 'request-info';
+    if (rejection) rejection.element.hidden = chosen !== 'reject';
   };
+  // A supervisor marked the application not eligible: the reject is chosen, with their reason.
+  if (rejection && options.prefillRejection) {
+    const reject = radios.find((r) => r.value === 'reject');
+    if (reject) reject.checked = true;
+  }
   radios.forEach((r) => r.addEventListener('change', showProposal));
   showProposal();
   let busy = false;
@@ -177,12 +193,14 @@ export function taskCard(
     save.setAttribute('aria-disabled', 'true');
     const counsellorId = decision === 'approve' ? choice?.chosen()?.counsellorId : undefined;
     const closingSessionMissing = decision === 'close' ? missing?.value() : undefined;
+    const rejectionBody = decision === 'reject' ? rejection?.value() : undefined;
     const body = {
       decision,
       ...(note.value.trim() ? { note: note.value.trim() } : {}),
       ...(counsellorId ? { counsellorId } : {}),
       ...(closingSessionMissing ? { closingSessionMissing } : {}),
       ...(decision === 'request-info' && supplement ? { supplement: supplement.value() } : {}),
+      ...(rejectionBody ? { rejection: rejectionBody } : {}),
     };
     const result = await staffApi<{ taskId: string; decision: string }>('POST', `/api/staff/tasks/${encodeURIComponent(task.taskId)}/decision`, body);
     busy = false;

@@ -29,6 +29,7 @@ export interface TaskView {
     note?: string;
     counsellorId?: string;
     closingSessionMissing?: { code: string; note?: string };
+    rejection?: { code: string; toCitizen?: string };
     at: string;
   };
   assignee?: string;
@@ -119,6 +120,10 @@ export interface CaseFile {
   closingRequest?: ClosingRequest;
   closure?: ClosureRecord;
   retainUntil?: string;
+  /** A supervisor's override of the rules' outcome (functions/eligibility/override.ts). */
+  eligibilityOverride?: { outcome: 'eligible' | 'ineligible'; note: string; rejectionReason?: string; by: { userId: string }; at: string };
+  /** Why it was rejected (functions/closure/rejection.ts). */
+  rejection?: { basis: 'eligibility' | 'review'; reason?: string; reasons: Text[]; toCitizen?: string; at: string };
   tasks: TaskView[];
   supplements?: StaffSupplementView[];
 }
