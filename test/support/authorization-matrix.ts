@@ -176,6 +176,15 @@ export const matrix: Record<string, MatrixEntry> = {
     reads: { as: 'caseworker', shown: one(served) },
   },
 
+  'POST /api/staff/applications/{applicationId}/eligibility-override': {
+    object: served,
+    request: (w) => ({ path: `/api/staff/applications/${w.served.applicationId}/eligibility-override`, body: bogus }),
+    // A supervisor of the case's district only: a caseworker of it is refused too.
+    expect: only({ supervisor: 'allow' }),
+    // The supervisor opens the case file to override (openForStaff).
+    reads: { as: 'supervisor', shown: one(served) },
+  },
+
   // The district's queue and its tasks.
   'GET /api/staff/tasks': {
     object: (w) => w.inReview.taskId,
