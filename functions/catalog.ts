@@ -205,6 +205,11 @@ export const handlers = {
     description: "Lists the notifications of the caller's districts that could not be delivered",
     access: { table: 'read' },
   },
+  listAccessLog: {
+    entry: 'functions/access-log/list-access-log.ts',
+    description: "Lists who read a case's personal data, or what one staff member read (the access log)",
+    access: { table: 'read' },
+  },
   openApiDocument: {
     entry: 'functions/docs/openapi.ts',
     description: 'Serves the OpenAPI document generated from the form schemas',

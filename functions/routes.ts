@@ -50,6 +50,8 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/staff/tasks/{taskId}/referral', handler: 'recordReferral', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/referral/acknowledgement', handler: 'acknowledgeReferral', access: ['caseworker', 'supervisor'] },
   { method: 'GET', path: '/api/staff/notifications', handler: 'listNotifications', access: ['caseworker', 'supervisor'] },
+  // Who read whose data (PIPA safeguard standard art. 8): supervisors of the case's districts only.
+  { method: 'GET', path: '/api/staff/access-log', handler: 'listAccessLog', access: ['supervisor'] },
   // The provider registry. Providers are scoped to their own agency and case managers only read;
   // the handlers check the agency (functions/providers/registry-access.ts).
   { method: 'GET', path: '/api/registry/agencies', handler: 'listAgencies', access: registryReaders },

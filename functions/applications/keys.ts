@@ -69,6 +69,12 @@ export const keys = {
   applicantNameEntry: (applicationId: string) => ({ pk: `APP#${applicationId}`, sk: 'APPLICANT-NAME' }),
   /** Wrong access codes counted against one client or one application (functions/status/guessing-limits.ts). */
   guessCounter: (scope: 'client' | 'application', id: string) => ({ pk: `GUESSES#${scope}#${id}`, sk: 'GUESSES' }),
+  /**
+   * One staff access to a person's data (functions/access-log/): its own partition per case, outside
+   * the application's, so the log outlives the case file and reading the case never pages through it.
+   */
+  accessRecord: (applicationId: string, at: string, accessId: string) => ({ pk: `ACCESS#${applicationId}`, sk: `${at}#${accessId}` }),
+  accessOfApplication: (applicationId: string) => `ACCESS#${applicationId}`,
   /** GSI1 partitions. */
   districtApplications: (district: string) => `DISTRICT#${district}`,
   /** A district's tasks, in GSI1 by due date and in GSI2 by received date (see above). */
@@ -89,6 +95,8 @@ export const keys = {
   districtAudit: (district: string, at: string, eventId: string) => ({ pk: `DISTRICT-AUDIT#${district}`, sk: `AUDIT#${at}#${eventId}` }),
   /** Notifications that could not be delivered, per district; sort key `<failedAt>#<applicationId>#<key>`. */
   failedNotifications: (district: string) => `NOTIFICATIONS-FAILED#${district}`,
+  /** Every access record of one staff member; sort key `<at>#<accessId>`, as the record's own. */
+  accessByStaff: (userId: string) => `ACCESS-BY#${userId}`,
   /** Every access denial of one (UTC) day, unknown receipts and ids included. */
   accessDenied: (day: string) => `ACCESS-DENIED#${day}`,
 };

@@ -8,8 +8,8 @@ export interface StaffMember {
   userId: string;
   groups: StaffGroup[];
   /**
-   * District codes a caseworker serves (`custom:districts`, which only administrators write: the
-   * console's app client may not, see infra/data-stack.ts); supervisors and operators see every district.
+   * District codes a caseworker or supervisor serves (`custom:districts`, which only administrators
+   * write: the console's app client may not, see infra/data-stack.ts); operators see every district.
    */
   districts: string[];
   /**
@@ -40,9 +40,15 @@ export function staffMember(event: HttpEvent): StaffMember {
   return { userId: String(claims.sub), groups, districts: listClaim(claims['custom:districts']), ...(agency ? { agency } : {}) };
 }
 
+/**
+ * Whether the staff member may see and act on a case of this district. Supervisors are scoped by
+ * `custom:districts` like caseworkers: a supervisor heads a district team (or a few, listed), and the
+ * case files hold health and identity data that PIPA's minimum-access rule keeps to those who need it;
+ * "every district" is the settlement operator's view (the ledger), never a case file.
+ */
 export function servesDistrict(staff: StaffMember, district: string): boolean {
-  if (staff.groups.includes('supervisor') || staff.groups.includes('operator')) return true;
-  return staff.groups.includes('caseworker') && staff.districts.includes(district);
+  if (staff.groups.includes('operator')) return true;
+  return (staff.groups.includes('caseworker') || staff.groups.includes('supervisor')) && staff.districts.includes(district);
 }
 
 /** Throws 403 unless the staff member may act on data of this district. */

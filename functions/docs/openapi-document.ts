@@ -59,6 +59,12 @@ const results: Partial<Record<string, { status: string; description: string; sch
 
 /** Query parameters, for the routes that take them. */
 const queries: Partial<Record<string, { name: string; required: boolean; description: string; schema: Record<string, unknown> }[]>> = {
+  'GET /api/staff/access-log': [
+    { name: 'applicationId', required: false, description: "A case's access records (give this or userId)", schema: { type: 'string' } },
+    { name: 'userId', required: false, description: "One staff member's access records in the caller's districts (give this or applicationId)", schema: { type: 'string' } },
+    { name: 'limit', required: false, description: 'Records per page, 1 to 100 (50)', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+    { name: 'cursor', required: false, description: 'The `next` of the previous page', schema: { type: 'string' } },
+  ],
   'GET /api/staff/ledger': [
     { name: 'district', required: true, description: '시군구 code of the district to settle', schema: { type: 'string', pattern: '^\\d{5}$' } },
     { name: 'month', required: true, description: "Settlement month, 'YYYY-MM' (Seoul time)", schema: { type: 'string', pattern: LEDGER_MONTH.source } },

@@ -5,6 +5,7 @@ import { now } from '../commons/clock';
 import { httpHandler } from '../commons/http';
 import { HttpProblem } from '../commons/problems';
 import { requireDistrict, staffActor, staffMember } from '../commons/staff';
+import { recordStaffRead } from '../access-log/record-access';
 import { ledgerCsv } from './csv';
 import { districtLedger, LedgerIncomplete } from './district-ledger';
 import { appendLedgerExportAudit } from './ledger-month-store';
@@ -28,7 +29,7 @@ const incomplete = (error: LedgerIncomplete) =>
 /**
  * GET /api/staff/ledger?district=11110&month=2026-03 — the district's voucher ledger of the month as
  * a CSV file for settlement: one row per application with a session used, then the totals. Case
- * managers get their own districts (supervisors and operators every district, as elsewhere); the
+ * managers and supervisors get their own districts, operators every district (as elsewhere); the
  * export is audited, naming the applications, before the file leaves.
  */
 export const handler = httpHandler(async (event) => {
@@ -46,6 +47,8 @@ export const handler = httpHandler(async (event) => {
     rows: rows.length,
     applicationIds: rows.map((r) => r.applicationId),
   });
+  // Each person in the file is in the access log too; the district's audit event above already tells the export.
+  await recordStaffRead(event, staff, 'ledger.exported', rows.map((r) => ({ applicationId: r.applicationId, district })), { caseTrail: false });
   return {
     status: 200,
     headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="dolbom-ledger-${district}-${month}.csv"` },

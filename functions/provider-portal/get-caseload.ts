@@ -1,8 +1,7 @@
-import { now } from '../commons/clock';
 import { httpHandler } from '../commons/http';
-import { requireAgency, staffActor, staffMember } from '../commons/staff';
-import { auditEvent } from '../applications/audit';
-import { appendAudit, getApplication } from '../applications/store';
+import { requireAgency, staffMember } from '../commons/staff';
+import { getApplication } from '../applications/store';
+import { recordStaffRead } from '../access-log/record-access';
 import { offersOfApplication } from '../matching/offer-store';
 import { placesOfAgency } from '../matching/places';
 import { agencyOf } from './agency-offer';
@@ -24,17 +23,19 @@ export const handler = httpHandler(async (event) => {
     Promise.all(places.map(async (place) => Promise.all([getApplication(place.applicationId, false), offersOfApplication(place.applicationId)]))),
   ]);
 
-  const at = now().toISOString();
-  const actor = staffActor(staff, event);
-  const entries = places.flatMap((place, i) => {
+  const shown = places.flatMap((place, i) => {
     const [application, offers] = cases[i]!;
     if (!application) return [];
     // The service type was the offer's: the latest this agency had for this counsellor.
     const offer = offers.filter((o) => o.agencyId === place.agencyId && o.counsellorId === place.counsellorId).at(-1);
-    return [caseloadEntry(place, application, names.get(place.counsellorId), offer)];
+    return [{ application, entry: caseloadEntry(place, application, names.get(place.counsellorId), offer) }];
   });
-  await Promise.all(
-    entries.map((entry) => appendAudit(auditEvent({ applicationId: entry.applicationId, at, actor, action: 'caseload.viewed', detail: { agencyId } }))),
+  const entries = shown.map((s) => s.entry);
+  await recordStaffRead(
+    event,
+    staff,
+    'caseload.viewed',
+    shown.map(({ application }) => ({ applicationId: application.id, district: application.district, detail: { agencyId } })),
   );
   // Serving first, then offered; oldest first within each.
   entries.sort((a, b) => (a.state === b.state ? a.reservedAt.localeCompare(b.reservedAt) : a.state === 'serving' ? -1 : 1));

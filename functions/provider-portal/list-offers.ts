@@ -1,11 +1,10 @@
 import * as z from 'zod';
 import { message } from '../../forms/messages';
-import { now } from '../commons/clock';
 import { httpHandler } from '../commons/http';
 import { problem } from '../commons/problems';
-import { requireAgency, staffActor, staffMember } from '../commons/staff';
-import { auditEvent } from '../applications/audit';
-import { appendAudit, getApplication } from '../applications/store';
+import { requireAgency, staffMember } from '../commons/staff';
+import { getApplication } from '../applications/store';
+import { recordStaffRead } from '../access-log/record-access';
 import { offersOfAgency } from '../matching/offer-store';
 import { agencyOf } from './agency-offer';
 import { counsellorNames } from './counsellor-names';
@@ -48,12 +47,14 @@ export const handler = httpHandler(async (event) => {
     counsellorNames(agencyId),
     Promise.all(offers.map((o) => (showsPerson(o.state) ? getApplication(o.applicationId, false) : undefined))),
   ]);
-  const at = now().toISOString();
-  const actor = staffActor(staff, event);
-  await Promise.all(
-    offers.flatMap((offer, i) =>
-      applications[i] ? [appendAudit(auditEvent({ applicationId: offer.applicationId, at, actor, action: 'offer.viewed', detail: { offerId: offer.offerId, agencyId } }))] : [],
-    ),
+  await recordStaffRead(
+    event,
+    staff,
+    'offer.viewed',
+    offers.flatMap((offer, i) => {
+      const application = applications[i];
+      return application ? [{ applicationId: offer.applicationId, district: application.district, detail: { offerId: offer.offerId, agencyId } }] : [];
+    }),
   );
   const last = offers.at(-1);
   return {

@@ -1,8 +1,5 @@
-import { now } from '../commons/clock';
 import { httpHandler } from '../commons/http';
-import { staffActor } from '../commons/staff';
-import { auditEvent } from '../applications/audit';
-import { appendAudit } from '../applications/store';
+import { recordStaffRead } from '../access-log/record-access';
 import { heldCount, sessionView } from '../service-period/session';
 import { sessionsOf } from '../service-period/session-store';
 import { caseManagerToldOf } from '../service-period/attendance-task';
@@ -17,7 +14,7 @@ export const handler = httpHandler(async (event) => {
   const { staff, application } = await servedApplication(event);
   const period = application.servicePeriod?.period ?? application.period;
   const [sessions, caseManagerTold] = await Promise.all([sessionsOf(application.id, period), caseManagerToldOf(application.id, period)]);
-  await appendAudit(auditEvent({ applicationId: application.id, at: now().toISOString(), actor: staffActor(staff, event), action: 'sessions.viewed' }));
+  await recordStaffRead(event, staff, 'sessions.viewed', [{ applicationId: application.id, district: application.district }]);
   return {
     status: 200,
     body: { applicationId: application.id, period, sessionsPlanned: sessions.length, sessionsHeld: heldCount(sessions), sessions: sessions.map(sessionView), caseManagerTold },

@@ -1,15 +1,14 @@
-import { now } from '../commons/clock';
 import type { HttpEvent } from '../commons/http';
 import { problem } from '../commons/problems';
-import { requireDistrict, staffActor, staffMember } from '../commons/staff';
+import { requireDistrict, staffMember } from '../commons/staff';
 import type { Application } from '../applications/application';
-import { auditEvent } from '../applications/audit';
 import { isApplicationId } from '../applications/identifiers';
-import { appendAudit, getApplication } from '../applications/store';
+import { getApplication } from '../applications/store';
+import { recordStaffRead } from '../access-log/record-access';
 
 /**
  * Opens an application for a staff member: checks the caller against the application's district and
- * writes the read to the audit trail before anything is returned.
+ * records the read (audit trail and access log) before anything is returned.
  */
 export async function openForStaff(event: HttpEvent, action: string, detail?: Record<string, string | number>): Promise<Application> {
   const staff = staffMember(event);
@@ -17,6 +16,6 @@ export async function openForStaff(event: HttpEvent, action: string, detail?: Re
   const application = isApplicationId(applicationId) ? await getApplication(applicationId, false) : undefined;
   if (!application) throw problem.notFound({ ko: '신청', en: 'Application' });
   requireDistrict(staff, application.district);
-  await appendAudit(auditEvent({ applicationId, at: now().toISOString(), actor: staffActor(staff, event), action, ...(detail ? { detail } : {}) }));
+  await recordStaffRead(event, staff, action, [{ applicationId, district: application.district, ...(detail ? { detail } : {}) }]);
   return application;
 }

@@ -99,6 +99,11 @@ describe('case-manager console', () => {
     base64url({ sub: 'caseworker.jongno', name: '김사례 (종로구)', 'cognito:groups': ['caseworker'], 'custom:districts': '11110', exp: Math.floor(Date.now() / 1000) + 3600 }),
     'signature',
   ].join('.');
+  const supervisorToken = [
+    base64url({ alg: 'HS256' }),
+    base64url({ sub: 'supervisor', name: '박감독', 'cognito:groups': ['supervisor'], 'custom:districts': '11110,11440', exp: Math.floor(Date.now() / 1000) + 3600 }),
+    'signature',
+  ].join('.');
   const task = {
     taskId,
     applicationId,
@@ -153,9 +158,9 @@ describe('case-manager console', () => {
     tasks: [task, ...earlierTasks],
   };
 
-  async function signIn(): Promise<void> {
+  async function signIn(token = idToken): Promise<void> {
     backend.on('POST', '/local/auth/sign-in', (request) =>
-      (request.body as { password?: string }).password === 'dolbom-local' ? { status: 200, body: { idToken } } : { status: 401, body: { error: 'Unknown user or wrong password' } },
+      (request.body as { password?: string }).password === 'dolbom-local' ? { status: 200, body: { idToken: token } } : { status: 401, body: { error: 'Unknown user or wrong password' } },
     );
     // Two pages: the first names the cursor of the second.
     backend.on('GET', '/api/staff/tasks', (request) =>
@@ -261,6 +266,44 @@ describe('case-manager console', () => {
     expect(await page.textContent('#audit')).toContain('application.viewed-by-staff');
     expect(await page.innerText('#audit tbody tr:nth-child(3) td.note')).toBe(note);
     expect(await page.textContent('#audit tbody tr:nth-child(4)')).toContain('Step Functions API');
+  });
+
+  it("shows a supervisor the case's access log, a page at a time; a caseworker is not offered it", async () => {
+    await signIn(supervisorToken);
+    backend.on('GET', `/api/staff/applications/${applicationId}`, () => ({ status: 200, body: caseFile }));
+    const record = (n: number) => ({
+      accessId: `00000000-0000-4000-8000-00000000000${n}`,
+      at: `2026-03-0${n}T02:00:00.000Z`,
+      userId: 'caseworker.jongno',
+      groups: ['caseworker'],
+      sourceIp: '203.0.113.7',
+      applicationId,
+      district: '11110',
+      route: 'GET /api/staff/applications/{applicationId}',
+      purpose: 'application.viewed-by-staff',
+    });
+    backend.on('GET', '/api/staff/access-log', (request) =>
+      request.query.cursor === 'older' ? { status: 200, body: { records: [record(1)] } } : { status: 200, body: { records: [record(2)], next: 'older' } },
+    );
+    await page.click(`tr[data-task="${taskId}"] a`);
+    await page.click('#show-access-log');
+    await page.locator('#access-log tbody tr').first().waitFor();
+    expect(await page.textContent('#access-log tbody tr')).toContain('caseworker.jongno (caseworker)');
+    expect(await page.textContent('#access-log tbody tr')).toContain('203.0.113.7');
+    await page.click('#access-log button');
+    await page.locator('#access-log tbody tr:nth-child(2)').waitFor();
+    expect(await page.isHidden('#access-log button')).toBe(true);
+    expect(calls('GET', '/api/staff/access-log').map((r) => r.query)).toEqual([
+      { applicationId, limit: '50' },
+      { applicationId, limit: '50', cursor: 'older' },
+    ]);
+
+    // A caseworker's case page has no such section.
+    await page.evaluate(() => sessionStorage.clear());
+    await signIn();
+    await page.click(`tr[data-task="${taskId}"] a`);
+    await page.locator('#show-audit').waitFor();
+    expect(await page.locator('#show-access-log').count()).toBe(0);
   });
 
   it('claims a task for the signed-in caseworker', async () => {

@@ -45,8 +45,14 @@ describe('requireDistrict', () => {
     expect(status(() => requireDistrict(caseworker, '11110'))).toBe(200);
     expect(status(() => requireDistrict(caseworker, '11440'))).toBe(403);
   });
-  it('lets a supervisor act in every district', () => {
-    expect(status(() => requireDistrict({ userId: 's', groups: ['supervisor'], districts: [] }, '11440'))).toBe(200);
+  it("lets a supervisor act in the districts they head, and no other", () => {
+    const supervisor = { userId: 's', groups: ['supervisor' as const], districts: ['11110', '11440'] };
+    expect(status(() => requireDistrict(supervisor, '11440'))).toBe(200);
+    expect(status(() => requireDistrict(supervisor, '11680'))).toBe(403);
+    expect(status(() => requireDistrict({ userId: 's', groups: ['supervisor'], districts: [] }, '11440'))).toBe(403);
+  });
+  it('lets an operator act in every district (settlement)', () => {
+    expect(status(() => requireDistrict({ userId: 'o', groups: ['operator'], districts: [] }, '11680'))).toBe(200);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * An application as its case manager reads it: the facts, provider matching (the choice while in
- * review, what happened after), its tasks, the eligibility explanation, the answers, the audit trail.
+ * review, what happened after), its tasks, the eligibility explanation, the answers, the audit trail
+ * and, for supervisors, the access log.
  */
 import { getProgramme, isProgrammeId } from '../../../forms';
 import { focusView, h, show, txt } from '../lib/dom';
@@ -11,6 +12,7 @@ import { closureView } from './closure-view';
 import { eligibilityOverrideView } from './eligibility-override';
 import { isRejectionReasonCode } from '../../../functions/review/rejection-reasons';
 import { evidenceView, loadEvidence } from './evidence-view';
+import { accessLogSection } from './access-log-view';
 import { showAudit } from './audit-view';
 import { matchChoice } from './match-choice';
 import { matchHistory } from './match-history';
@@ -81,6 +83,7 @@ export async function showApplication(applicationId: string): Promise<void> {
     txt('h2', ui.audit),
     auditButton,
     auditBox,
+    ...accessLogSection(file.id),
   );
   focusView(heading);
 }

@@ -27,11 +27,11 @@ const ui = {
   backToTasks: { ko: '← 업무 목록', en: '← Tasks' },
 } as const;
 
-/** The districts the signed-in person may export: their own as a case manager, all as a supervisor or operator. */
+/** The districts the signed-in person may export: their own as a case manager or supervisor, all as an operator. */
 function exportableDistricts(): readonly (typeof districts)[number][] {
   const claims = session.claims() ?? {};
   const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : [];
-  if (groups.includes('supervisor') || groups.includes('operator')) return districts;
+  if (groups.includes('operator')) return districts;
   const own = String(claims['custom:districts'] ?? '').split(/[\s,]+/);
   return districts.filter((d) => own.includes(d.code));
 }

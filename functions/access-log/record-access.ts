@@ -1,0 +1,37 @@
+import { now } from '../commons/clock';
+import type { HttpEvent } from '../commons/http';
+import { staffActor, type StaffMember } from '../commons/staff';
+import { auditEvent } from '../applications/audit';
+import { auditPut } from '../applications/store';
+import { accessRecords, type Shown } from './access-record';
+import { accessRecordPut, writeAll } from './access-log-store';
+
+/** An application a staff member read or was shown, and what the case's audit trail says of it. */
+export interface StaffRead extends Shown {
+  detail?: Record<string, string | number>;
+}
+
+/**
+ * Records a staff read of people's data, before the answer leaves: for each application shown, an
+ * access record (the log supervisors list, kept two years) and — unless `caseTrail` is false, for a
+ * read audited elsewhere such as the district's settlement export — the read on the case's audit
+ * trail, written together. The one way every staff route records a read: what it records cannot
+ * differ from route to route, and a route's test (test/integration/access-log.test.ts) checks it does.
+ */
+export async function recordStaffRead(
+  event: HttpEvent,
+  staff: StaffMember,
+  purpose: string,
+  shown: readonly StaffRead[],
+  options: { caseTrail?: boolean } = {},
+): Promise<void> {
+  if (shown.length === 0) return;
+  const at = now().toISOString();
+  const actor = staffActor(staff, event);
+  const records = accessRecords(actor, { at, route: event.routeKey, purpose, query: event.queryStringParameters }, shown);
+  const trail =
+    options.caseTrail === false
+      ? []
+      : shown.map((s) => auditPut(auditEvent({ applicationId: s.applicationId, at, actor, action: purpose, ...(s.detail ? { detail: s.detail } : {}) })));
+  await writeAll([...records.map(accessRecordPut), ...trail]);
+}
