@@ -11,6 +11,8 @@ export const seededStaff: LocalStaffUser[] = [
   { username: 'caseworker.jongno', password: 'dolbom-local', name: '김사례 (종로구)', groups: ['caseworker'], districts: ['11110'] },
   { username: 'caseworker.mapo', password: 'dolbom-local', name: '이사례 (마포구)', groups: ['caseworker'], districts: ['11440'] },
   { username: 'supervisor', password: 'dolbom-local', name: '박감독', groups: ['supervisor'], districts: [] },
+  // A second supervisor: two may race for one supervision request (only one takes it on).
+  { username: 'supervisor.kim', password: 'dolbom-local', name: '김감독', groups: ['supervisor'], districts: [] },
   { username: 'provider.maeum', password: 'dolbom-local', name: '마음숲 상담센터', groups: ['provider'], districts: ['11110', '11440'], agency: 'P-MAEUMSUP' },
   { username: 'provider.hanul', password: 'dolbom-local', name: '하늘 아동발달센터', groups: ['provider'], districts: [], agency: 'P-HANUL' },
   { username: 'provider.soop', password: 'dolbom-local', name: '숲속 심리상담소', groups: ['provider'], districts: [], agency: 'P-SOOP' },

@@ -2,7 +2,8 @@
 import { append, focusView, h, show, txt } from '../lib/dom';
 import { dateTimeText } from '../lib/i18n';
 import { app, problemView } from './page';
-import { staffApi } from './session';
+import { session, staffApi } from './session';
+import { sv } from './supervision-texts';
 import { districtText, programmeName, ui } from './texts';
 import type { TaskPage, TaskView } from './types';
 
@@ -12,7 +13,10 @@ export async function showTasks(): Promise<void> {
   refresh.addEventListener('click', () => void showTasks());
   const body = h('div', { id: 'tasks', 'aria-live': 'polite' }, txt('p', ui.loading));
   const ledger = h('a', { href: '#/ledger', id: 'ledger-link', class: 'button secondary' }, ui.ledger);
-  show(app, h('div', { class: 'toolbar' }, heading, refresh, ledger), body);
+  // Supervisors take supervision requests on from their own page; caseworkers ask from the case page.
+  const supervisor = (session.claims()?.['cognito:groups'] as unknown[] | undefined)?.includes('supervisor');
+  const supervision = supervisor ? h('a', { href: '#/supervision', id: 'supervision-link', class: 'button secondary' }, sv.pageLink) : null;
+  show(app, h('div', { class: 'toolbar' }, heading, refresh, ledger, supervision), body);
   const result = await staffApi<TaskPage>('GET', '/api/staff/tasks');
   if (!result) return;
   if (!result.ok) return show(body, problemView(result));
