@@ -135,6 +135,26 @@ export const handlers = {
     description: "Records a supervisor's eligibility override and reopens a rules-rejected application's review",
     access: { table: 'readwrite', startsLifecycle: true },
   },
+  askSupervision: {
+    entry: 'functions/supervision/ask-supervision.ts',
+    description: "Stores a caseworker's request for supervision of a hard case",
+    access: { table: 'readwrite' },
+  },
+  listSupervision: {
+    entry: 'functions/supervision/list-supervision.ts',
+    description: 'Lists supervision requests of one state for supervisors',
+    access: { table: 'read' },
+  },
+  acceptSupervision: {
+    entry: 'functions/supervision/accept-supervision.ts',
+    description: 'Records a supervisor taking a supervision request on as a visiting or in-office session',
+    access: { table: 'readwrite' },
+  },
+  recordSupervisionAdvice: {
+    entry: 'functions/supervision/record-advice.ts',
+    description: "Records a supervisor's advice on a case, which joins the case file",
+    access: { table: 'readwrite' },
+  },
   recordReferral: {
     entry: 'functions/referral/record-referral.ts',
     description: 'Records where a high-risk person was referred at closure',

@@ -49,6 +49,12 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/staff/applications/{applicationId}/eligibility-override', handler: 'overrideEligibility', access: ['supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/referral', handler: 'recordReferral', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/referral/acknowledgement', handler: 'acknowledgeReferral', access: ['caseworker', 'supervisor'] },
+  // Supervision of hard cases: a caseworker of the case's district asks; supervisors list, take on and
+  // advise (functions/supervision/; the handlers check the district against the object).
+  { method: 'POST', path: '/api/staff/applications/{applicationId}/supervision', handler: 'askSupervision', access: ['caseworker'] },
+  { method: 'GET', path: '/api/staff/supervision', handler: 'listSupervision', access: ['supervisor'] },
+  { method: 'POST', path: '/api/staff/supervision/{requestId}/acceptance', handler: 'acceptSupervision', access: ['supervisor'] },
+  { method: 'POST', path: '/api/staff/supervision/{requestId}/advice', handler: 'recordSupervisionAdvice', access: ['supervisor'] },
   { method: 'GET', path: '/api/staff/notifications', handler: 'listNotifications', access: ['caseworker', 'supervisor'] },
   // Who read whose data (PIPA safeguard standard art. 8): supervisors of the case's districts only.
   { method: 'GET', path: '/api/staff/access-log', handler: 'listAccessLog', access: ['supervisor'] },

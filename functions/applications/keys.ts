@@ -42,6 +42,9 @@ export const keys = {
   /** One supplement round (보완 요청) of an application, holding the token of the workflow's wait for the citizen. */
   supplement: (applicationId: string, round: number) => ({ pk: `APP#${applicationId}`, sk: `SUPPLEMENT#r${String(round).padStart(3, '0')}` }),
   supplementPrefix: 'SUPPLEMENT#',
+  /** A request for supervision of the case (통합사례관리 슈퍼비전), the case's n-th: `SUPERVISION#s<nnn>`. */
+  supervision: (applicationId: string, sequence: number) => ({ pk: `APP#${applicationId}`, sk: `SUPERVISION#s${String(sequence).padStart(3, '0')}` }),
+  supervisionPrefix: 'SUPERVISION#',
   notification: (applicationId: string, key: string) => ({ pk: `APP#${applicationId}`, sk: `NOTIFICATION#${key}` }),
   /** Every outbox item's sort key starts so: what the sender's stream filter passes. */
   notificationPrefix: 'NOTIFICATION#',
@@ -97,6 +100,8 @@ export const keys = {
   failedNotifications: (district: string) => `NOTIFICATIONS-FAILED#${district}`,
   /** Every access record of one staff member; sort key `<at>#<accessId>`, as the record's own. */
   accessByStaff: (userId: string) => `ACCESS-BY#${userId}`,
+  /** Supervision requests of every district in one state; sort key from functions/supervision/supervision.ts `listingKey`. */
+  supervisionRequests: (state: string) => `SUPERVISION#${state}`,
   /** Every access denial of one (UTC) day, unknown receipts and ids included. */
   accessDenied: (day: string) => `ACCESS-DENIED#${day}`,
 };

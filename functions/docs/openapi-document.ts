@@ -10,6 +10,7 @@ import { eligibilityOverrideBody } from '../eligibility/override-body';
 import { staffClosureBody, withdrawalBody } from '../closure/closing-reasons';
 import { referralAcknowledgedBody, referralSentBody } from '../referral/referral-body';
 import { sessionRecordBody } from '../service-period/session';
+import { supervisionAcceptanceBody, supervisionAdviceBody, supervisionAskBody } from '../supervision/bodies';
 import { evidenceSchema } from './evidence-schema';
 
 const problemSchema = {
@@ -49,6 +50,9 @@ const bodies: Partial<Record<string, string>> = {
   'POST /api/applications/{applicationId}/withdrawal': 'Withdrawal',
   'POST /api/staff/tasks/{taskId}/referral': 'ReferralSent',
   'POST /api/staff/tasks/{taskId}/referral/acknowledgement': 'ReferralAcknowledged',
+  'POST /api/staff/applications/{applicationId}/supervision': 'SupervisionAsk',
+  'POST /api/staff/supervision/{requestId}/acceptance': 'SupervisionAcceptance',
+  'POST /api/staff/supervision/{requestId}/advice': 'SupervisionAdvice',
 };
 
 /** Success answers documented with a schema (the others answer what their handler's comment says). */
@@ -85,6 +89,11 @@ const queries: Partial<Record<string, { name: string; required: boolean; descrip
   'GET /api/staff/cases': [
     { name: 'receipt', required: false, description: 'A receipt number (DB-2026-XXXXXXXX); give this or name', schema: { type: 'string' } },
     { name: 'name', required: false, description: 'An applicant’s full name (exact, spaces and case ignored)', schema: { type: 'string', maxLength: 50 } },
+  ],
+  'GET /api/staff/supervision': [
+    { name: 'state', required: false, description: 'open (default), accepted or advised', schema: { enum: ['open', 'accepted', 'advised'] } },
+    { name: 'limit', required: false, description: 'Requests a page, 1–100 (default 25)', schema: { type: 'string', pattern: '^\\d{1,3}$' } },
+    { name: 'cursor', required: false, description: "The previous page's `next`", schema: { type: 'string' } },
   ],
 };
 
@@ -181,6 +190,9 @@ export function openApiDocument() {
         ReferralSent: bodySchema(referralSentBody),
         ReferralAcknowledged: bodySchema(referralAcknowledgedBody),
         ReassessmentEvidence: evidenceSchema,
+        SupervisionAsk: bodySchema(supervisionAskBody),
+        SupervisionAcceptance: bodySchema(supervisionAcceptanceBody),
+        SupervisionAdvice: bodySchema(supervisionAdviceBody),
       },
     },
   };

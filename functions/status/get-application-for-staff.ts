@@ -8,15 +8,23 @@ import { taskView } from '../review/task';
 import { tasksOfApplication } from '../review/task-store';
 import { staffSupplementView } from '../supplements/staff-view';
 import { supplementsOf } from '../supplements/supplement-store';
+import { supervisionOf } from '../supervision/supervision-store';
+import { supervisionView } from '../supervision/view';
 import { openForStaff } from './staff-access';
 
 /**
  * GET /api/staff/applications/{applicationId} — the case file: answers, explanation, tasks, and how
- * matching went: the stored candidates with their reasons and every offer made (never its token).
+ * matching went: the stored candidates with their reasons and every offer made (never its token),
+ * and the supervision asked on the case with its advice.
  */
 export const handler = httpHandler(async (event) => {
   const { accessCodeHash: _secret, rrn, ...application } = await openForStaff(event, 'application.viewed-by-staff');
-  const [tasks, offers, supplements] = await Promise.all([tasksOfApplication(application.id), offersOfApplication(application.id), supplementsOf(application.id)]);
+  const [tasks, offers, supplements, supervision] = await Promise.all([
+    tasksOfApplication(application.id),
+    offersOfApplication(application.id),
+    supplementsOf(application.id),
+    supervisionOf(application.id),
+  ]);
   return {
     status: 200,
     body: {
@@ -26,6 +34,8 @@ export const handler = httpHandler(async (event) => {
       rrn: rrn ? { masked: rrn.masked } : undefined,
       tasks: tasks.map(taskView),
       supplements: supplements.map(staffSupplementView),
+      /** Supervision asked on the case, oldest first, with the advice once recorded. */
+      supervision: supervision.map(supervisionView),
     },
   };
 });

@@ -18,6 +18,7 @@ import { matchChoice } from './match-choice';
 import { matchHistory } from './match-history';
 import { app, problemView } from './page';
 import { staffApi } from './session';
+import { supervisionSection } from './supervision-case';
 import { supplementsView } from './supplement-view';
 import { taskCard } from './task-card';
 import { districtText, programmeName, ui } from './texts';
@@ -75,6 +76,7 @@ export async function showApplication(applicationId: string): Promise<void> {
     txt('h2', ui.taskList),
     ...(file.tasks.length ? file.tasks.map((task) => taskCard(task, reload, { choice, firstNames: file.counsellorFirstNames, extendRefusal, prefillRejection })) : [txt('p', ui.noTasks)]),
     supplementsView(file.id, file.programme, file.supplements ?? []),
+    supervisionSection(file.id, file.supervision ?? [], reload),
     txt('h2', ui.eligibility),
     file.eligibility ? eligibilityView(file.eligibility, 'h3') : txt('p', ui.notChecked),
     eligibilityOverrideView(file, reload),

@@ -9,7 +9,8 @@ import { caseLookup } from './queue/case-lookup';
 import { defaultFilters, filterForm, isSupervisor, queryOf, type QueueFilters } from './queue/queue-filters';
 import { queueTable } from './queue/queue-table';
 import { taskCounts } from './queue/task-counts';
-import { staffApi } from './session';
+import { session, staffApi } from './session';
+import { sv } from './supervision-texts';
 import { ui } from './texts';
 import type { TaskPage } from './types';
 
@@ -24,9 +25,12 @@ export async function showTasks(): Promise<void> {
   const body = h('div', { id: 'tasks', 'aria-live': 'polite' }, txt('p', ui.loading));
   const pager = h('nav', { class: 'pager actions' });
   const counts = isSupervisor() ? h('div', { id: 'counts-slot' }) : null;
+  // Supervisors take supervision requests on from their own page; caseworkers ask from the case page.
+  const supervisor = (session.claims()?.['cognito:groups'] as unknown[] | undefined)?.includes('supervisor');
+  const supervision = supervisor ? h('a', { href: '#/supervision', id: 'supervision-link', class: 'button secondary' }, sv.pageLink) : null;
   show(
     app,
-    h('div', { class: 'toolbar' }, heading, h('div', { class: 'inline' }, refresh, ledger)),
+    h('div', { class: 'toolbar' }, heading, h('div', { class: 'inline' }, refresh, ledger, supervision)),
     caseLookup(),
     counts,
     filterForm(filters, (next) => {

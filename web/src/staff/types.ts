@@ -5,6 +5,7 @@ import type { ClosureRecord } from '../../../functions/closure/closure-record';
 import type { ClosingRequest } from '../../../functions/closure/closing-labels';
 import type { Referral } from '../../../functions/referral/referral-labels';
 import type { StaffSupplementView } from '../../../functions/supplements/staff-view';
+import type { SupervisionView } from '../../../functions/supervision/view';
 
 export interface TaskView {
   taskId: string;
@@ -165,6 +166,8 @@ export interface CaseFile {
   rejection?: { basis: 'eligibility' | 'review'; reason?: string; reasons: Text[]; toCitizen?: string; at: string };
   tasks: TaskView[];
   supplements?: StaffSupplementView[];
+  /** Supervision asked on the case (functions/supervision/). */
+  supervision?: SupervisionView[];
 }
 
 export interface AuditEventView {
