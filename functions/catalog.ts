@@ -143,7 +143,8 @@ export const handlers = {
   listSupervision: {
     entry: 'functions/supervision/list-supervision.ts',
     description: 'Lists supervision requests of one state for supervisors',
-    access: { table: 'read' },
+    // Reads the requests; writes only the access log of what it showed.
+    access: { table: 'readwrite' },
   },
   acceptSupervision: {
     entry: 'functions/supervision/accept-supervision.ts',

@@ -1,11 +1,10 @@
 import { districtCodes } from '../../forms/districts';
-import { auditEvent } from '../applications/audit';
-import { appendAudit } from '../applications/store';
+import { recordStaffRead } from '../access-log/record-access';
 import { now } from '../commons/clock';
 import { env } from '../commons/env';
 import { httpHandler } from '../commons/http';
 import { problem } from '../commons/problems';
-import { requireDistrict, servesDistrict, staffActor, staffMember } from '../commons/staff';
+import { requireDistrict, servesDistrict, staffMember } from '../commons/staff';
 import { ascending, cursorInvalid, filterFingerprint, filterOf, orderKey, queueQuerySchema } from './queue-filter';
 import { queueQuery } from './queue-query';
 import { queueRows } from './queue-rows';
@@ -32,15 +31,10 @@ export const handler = httpHandler(async (event) => {
   if (filter.q !== undefined) {
     if (query.cursor !== undefined) throw invalidCursor();
     const searched = await applicationsSearched(filter.q, districts);
-    const rows = await queueRows(await searchQueue(searched.applicationIds, filter, districts, at, staff.userId, query.limit), at);
+    const tasks = await searchQueue(searched.applicationIds, filter, districts, at, staff.userId, query.limit);
     // A search picks out people: each case it shows is a staff read of that person's data.
-    const shown = [...new Set(rows.map((r) => r.applicationId))];
-    await Promise.all(
-      shown.map((applicationId) =>
-        appendAudit(auditEvent({ applicationId, at: at.toISOString(), actor: staffActor(staff, event), action: 'application.found-by-staff', detail: { by: searched.by } })),
-      ),
-    );
-    return { status: 200, body: { tasks: rows } };
+    await recordStaffRead(event, staff, 'application.found-by-staff', shownIn(tasks).map((s) => ({ ...s, detail: { by: searched.by } })));
+    return { status: 200, body: { tasks: await queueRows(tasks, at) } };
   }
 
   const fingerprint = filterFingerprint(filter);
@@ -50,5 +44,12 @@ export const handler = httpHandler(async (event) => {
   const read = (district: string, after: string | undefined, limit: number) =>
     readQueue(queueQuery(env.tableName(), district, filter, after, limit, at, staff.userId), limit);
   const page = await nextPage(districts, cursor, query.limit, read, order, fingerprint);
+  // The rows name the applicants: listing them is a read of their data (PIPA safeguard standard art. 8).
+  await recordStaffRead(event, staff, 'tasks.listed', shownIn(page.tasks), { caseTrail: false });
   return { status: 200, body: { tasks: await queueRows(page.tasks, at), ...(page.next ? { next: page.next } : {}) } };
 });
+
+/** Each application a page of tasks shows, once. */
+function shownIn(tasks: readonly { applicationId: string; district: string }[]) {
+  return [...new Map(tasks.map((t) => [t.applicationId, { applicationId: t.applicationId, district: t.district }])).values()];
+}

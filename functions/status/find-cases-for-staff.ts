@@ -4,13 +4,13 @@ import { hiddenCharactersBut } from '../../forms/hidden-characters';
 import { message } from '../../forms/messages';
 import { statusLabels } from '../applications/application';
 import { applicationsNamed } from '../applications/applicant-name';
-import { auditEvent } from '../applications/audit';
-import { appendAudit, findApplicationIdByReceipt } from '../applications/store';
+import { findApplicationIdByReceipt } from '../applications/store';
+import { recordStaffRead } from '../access-log/record-access';
 import { applicationSummaries, type ApplicationSummary } from '../applications/summaries';
 import { now } from '../commons/clock';
 import { httpHandler } from '../commons/http';
 import { problem } from '../commons/problems';
-import { requireDistrict, servesDistrict, staffActor, staffMember } from '../commons/staff';
+import { requireDistrict, servesDistrict, staffMember } from '../commons/staff';
 import { queueRow } from '../review/queue-rows';
 import { asReceiptNumber } from '../review/queue-search';
 import { tasksOfApplication } from '../review/task-store';
@@ -55,13 +55,12 @@ export const handler = httpHandler(async (event) => {
     requireDistrict(staff, found[0].district);
   }
   const at = now();
+  const mine = found.filter((c) => servesDistrict(staff, c.district));
+  const by = query.receipt ? 'receipt' : 'name';
+  await recordStaffRead(event, staff, 'application.looked-up-by-staff', mine.map((c) => ({ applicationId: c.id, district: c.district, detail: { by } })));
   const cases = await Promise.all(
-    found
-      .filter((c) => servesDistrict(staff, c.district))
+    mine
       .map(async (summary) => {
-        await appendAudit(
-          auditEvent({ applicationId: summary.id, at: at.toISOString(), actor: staffActor(staff, event), action: 'application.looked-up-by-staff', detail: { by: query.receipt ? 'receipt' : 'name' } }),
-        );
         const tasks = (await tasksOfApplication(summary.id)).filter((t) => t.state === 'open');
         return {
           applicationId: summary.id,

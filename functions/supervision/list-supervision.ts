@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { message } from '../../forms/messages';
+import { recordStaffRead } from '../access-log/record-access';
 import { httpHandler } from '../commons/http';
 import { problem } from '../commons/problems';
 import { servesDistrict, staffMember } from '../commons/staff';
@@ -24,7 +25,7 @@ const querySchema = z.object({
 
 /**
  * GET /api/staff/supervision[?state=open|accepted|advised][&limit=25][&cursor=…] — supervision requests
- * of every district in one state, a page at a time (a Query on GSI1, never a Scan): open ones most
+ * of the caller's districts in one state, a page at a time (a Query on GSI1, never a Scan): open ones most
  * urgent then oldest first, arranged ones by session day, advised ones newest first. `next` is the
  * cursor of the following page, absent on the last.
  */
@@ -35,7 +36,10 @@ export const handler = httpHandler(async (event) => {
     throw problem.invalidInput([{ field: 'cursor', code: 'supervision-cursor', message: cursorInvalid }]);
   }
   const page = await supervisionInState(query.state, query.cursor, query.limit);
-  // Supervisors serve every district today; should one ever serve fewer, they see only theirs.
+  // Supervisors see only the districts they serve (functions/commons/staff.ts).
   const requests = page.requests.filter((r) => servesDistrict(staff, r.district));
+  // A request tells of a person's situation in the caseworker's words: listing them is a read of it.
+  const shown = [...new Map(requests.map((r) => [r.applicationId, { applicationId: r.applicationId, district: r.district }])).values()];
+  await recordStaffRead(event, staff, 'supervision.listed', shown, { caseTrail: false });
   return { status: 200, body: { state: query.state, requests: requests.map(supervisionView), ...(page.next ? { next: page.next } : {}) } };
 });

@@ -60,8 +60,18 @@ beforeAll(async () => {
   const held = await local.http('PUT', `${sessionsPath}/${plan[0]!.sessionId}`, { outcome: 'held', on: today, durationMinutes: plan[0]!.plannedMinutes }, bearer(tokens.provider));
   expect(held.status, JSON.stringify(held.body)).toBe(200);
 
+  // A supervision request on the served case, asked by its caseworker (open: a supervisor may take it on).
+  const supervision = await local.http(
+    'POST',
+    `/api/staff/applications/${toServe.applicationId}/supervision`,
+    { question: '등교 거부가 길어지는 사례, 다음 개입을 어떻게 할까요?', tried: '학교 사회복지사와 사례회의 1회', urgency: 'routine', preferredForm: 'in-office' },
+    bearer(tokens.caseworker),
+  );
+  expect(supervision.status, JSON.stringify(supervision.body)).toBe(201);
+
   const counsellors = await local.http('GET', `/api/registry/agencies/${AGENCY}/counsellors`, undefined, bearer(tokens.operator));
   w = {
+    supervisionId: supervision.body.requestId,
     served: toServe,
     offered,
     inReview: { ...inReview, taskId: task.taskId },

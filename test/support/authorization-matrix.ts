@@ -46,6 +46,8 @@ export interface World {
   counsellorId: string;
   /** The settlement month to export ('YYYY-MM', Seoul). */
   month: string;
+  /** An open supervision request on the served case. */
+  supervisionId: string;
 }
 
 /**
@@ -185,13 +187,55 @@ export const matrix: Record<string, MatrixEntry> = {
     reads: { as: 'supervisor', shown: one(served) },
   },
 
+  'POST /api/staff/applications/{applicationId}/supervision': {
+    object: served,
+    request: (w) => ({ path: `/api/staff/applications/${w.served.applicationId}/supervision`, body: bogus }),
+    // The case's own caseworker asks; a supervisor takes requests on from their own routes.
+    expect: only({ caseworker: 'allow' }),
+    // Asking opens the case file (openForStaff).
+    reads: { as: 'caseworker', shown: one(served) },
+  },
+
   // The district's queue and its tasks.
   'GET /api/staff/tasks': {
     object: (w) => w.inReview.taskId,
     request: () => ({ path: '/api/staff/tasks?limit=100' }),
     // Everyone of a case team lists their own districts' tasks: the other district's never show this one.
     expect: only({ caseworker: 'allow', 'caseworker-other': 'hidden', supervisor: 'allow', 'supervisor-other': 'hidden' }),
-    // Tasks name the application, programme and district, no person.
+    // The rows name the applicants: one access record for each application on the page.
+    reads: { as: 'caseworker', shown: (a) => [...new Set((a.body.tasks as { applicationId: string }[]).map((t) => t.applicationId))] },
+  },
+  'GET /api/staff/tasks/counts': {
+    object: () => '-',
+    request: () => ({ path: '/api/staff/tasks/counts' }),
+    // Supervisors of any district see their own districts' counts: numbers, no person.
+    expect: only({ supervisor: 'allow', 'supervisor-other': 'allow' }),
+    reads: 'none',
+  },
+  'GET /api/staff/cases': {
+    object: served,
+    request: (w) => ({ path: `/api/staff/cases?receipt=${w.served.receiptNumber}` }),
+    expect: caseTeam,
+    reads: { as: 'caseworker', shown: one(served) },
+  },
+  'GET /api/staff/supervision': {
+    object: (w) => w.supervisionId,
+    request: () => ({ path: '/api/staff/supervision?state=open&limit=100' }),
+    // Supervisors list the requests of the districts they serve.
+    expect: only({ supervisor: 'sees', 'supervisor-other': 'hidden' }),
+    reads: { as: 'supervisor', shown: (a) => [...new Set((a.body.requests as { applicationId: string }[]).map((r) => r.applicationId))] },
+  },
+  'POST /api/staff/supervision/{requestId}/acceptance': {
+    object: (w) => w.supervisionId,
+    request: (w) => ({ path: `/api/staff/supervision/${w.supervisionId}/acceptance`, body: bogus }),
+    expect: only({ supervisor: 'allow' }),
+    // It changes the request (audited on the case); the answer is the request the caller takes on.
+    reads: 'none',
+  },
+  'POST /api/staff/supervision/{requestId}/advice': {
+    object: (w) => w.supervisionId,
+    request: (w) => ({ path: `/api/staff/supervision/${w.supervisionId}/advice`, body: bogus }),
+    expect: only({ supervisor: 'allow' }),
     reads: 'none',
   },
   'POST /api/staff/tasks/{taskId}/claim': {
