@@ -24,6 +24,13 @@ beforeEach(async () => {
 
 /** Whether the page scrolls sideways: it must not on a phone. */
 const sidewaysScroll = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+/** The criteria whose label starts under the verdict rather than beside it (the label's box reaching left of the verdict's right edge). */
+const besideVerdicts = () =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('.criterion'))
+      .filter((c) => c.querySelector('strong')!.getBoundingClientRect().left < c.querySelector('.verdict')!.getBoundingClientRect().right)
+      .map((c) => c.getAttribute('data-criterion')),
+  );
 const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -88,6 +95,8 @@ describe('a supplement from the case manager’s question to the approval, in th
     await page.setInputFiles('#supplement-file-identity', { name: 'identity.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.fill('#supplement-note', '신분증 사본입니다.');
     expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
+    // A long criterion wraps beside its verdict, not under it.
+    expect(await besideVerdicts()).toEqual([]);
     await shot('4-status-supplement-asked');
     await page.click('#supplement-send');
     await page.locator('#supplement-sent').waitFor();
@@ -105,6 +114,8 @@ describe('a supplement from the case manager’s question to the approval, in th
     expect(await round.getAttribute('data-state')).toBe('answered');
     expect(await round.innerText()).toContain('신분증 사본입니다.');
     expect(await round.locator('button[data-document="identity"]').count()).toBe(1);
+    // No answer was corrected: said so, not an empty list under its heading.
+    expect(await round.locator('.none-corrected').textContent()).toBe('없음');
     await shot('6-console-returned');
 
     // Approved with a note; the case page, loaded again, shows it under the decision.
