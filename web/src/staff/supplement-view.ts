@@ -69,9 +69,14 @@ export function supplementsView(applicationId: string, programmeId: string, roun
               'div',
               { class: 'supplement-answer' },
               txt('h4', texts.sent),
-              h('ul', {}, ...r.answer.documents.map((d) => h('li', {}, documentLabel(d.documentId), ` (${d.contentType}, ${Math.ceil(d.size / 1024)} KB) `, openButton(applicationId, r.round, d.documentId)))),
+              // An empty list under its heading reads as a page that failed to load: say 없음 instead.
+              r.answer.documents.length
+                ? h('ul', {}, ...r.answer.documents.map((d) => h('li', {}, documentLabel(d.documentId), ` (${d.contentType}, ${Math.ceil(d.size / 1024)} KB) `, openButton(applicationId, r.round, d.documentId))))
+                : h('p', { class: 'none-sent' }, texts.none),
               txt('h4', texts.corrected),
-              h('ul', {}, ...r.answer.fields.map((f) => h('li', {}, answerLabel(f.name), ': ', shown(f.before), ' → ', h('strong', {}, shown(f.after))))),
+              r.answer.fields.length
+                ? h('ul', {}, ...r.answer.fields.map((f) => h('li', {}, answerLabel(f.name), ': ', shown(f.before), ' → ', h('strong', {}, shown(f.after)))))
+                : h('p', { class: 'none-corrected' }, texts.none),
               r.answer.note ? h('p', { class: 'note' }, h('strong', {}, texts.note, ': '), r.answer.note) : null,
             )
           : null,
