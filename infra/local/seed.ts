@@ -13,8 +13,8 @@ export const seededStaff: LocalStaffUser[] = [
   // Supervisors are scoped by district like caseworkers (functions/commons/staff.ts servesDistrict).
   { username: 'supervisor', password: 'dolbom-local', name: '박감독 (종로구·마포구)', groups: ['supervisor'], districts: ['11110', '11440'] },
   { username: 'supervisor.gangnam', password: 'dolbom-local', name: '최감독 (강남구)', groups: ['supervisor'], districts: ['11680'] },
-  // A second supervisor of the same districts: two may race for one supervision request (only one takes it on).
-  { username: 'supervisor.kim', password: 'dolbom-local', name: '김감독 (종로구·마포구)', groups: ['supervisor'], districts: ['11110', '11440'] },
+  // A second supervisor of 종로구 and 마포구 (two may race for one supervision request), also of 강동구 (the work queue test's own district).
+  { username: 'supervisor.kim', password: 'dolbom-local', name: '김감독 (종로구·마포구·강동구)', groups: ['supervisor'], districts: ['11110', '11440', '11740'] },
   { username: 'provider.maeum', password: 'dolbom-local', name: '마음숲 상담센터', groups: ['provider'], districts: ['11110', '11440'], agency: 'P-MAEUMSUP' },
   { username: 'provider.hanul', password: 'dolbom-local', name: '하늘 아동발달센터', groups: ['provider'], districts: [], agency: 'P-HANUL' },
   { username: 'provider.soop', password: 'dolbom-local', name: '숲속 심리상담소', groups: ['provider'], districts: [], agency: 'P-SOOP' },

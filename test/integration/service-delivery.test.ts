@@ -168,6 +168,11 @@ describe('a long service period', () => {
     expect(decided).toEqual(['p1', 'p2']);
     const closed = await untilStatus(receipt, 'closed');
     expect(closed.period).toBe(2);
+    // The Closure step sets the status a moment before its execution reaches Closed.
+    await eventually(async () => {
+      const { executions } = await local.sfn.send(new ListExecutionsCommand({ stateMachineArn: LIFECYCLE_ARN, statusFilter: 'RUNNING', maxResults: 1000 }));
+      return executions!.some((e) => e.name!.startsWith(receipt.applicationId)) ? undefined : true;
+    }, 'the last execution of the chain to end');
     const { Item: app } = await local.db.send(new GetCommand({ TableName: TABLE, Key: { pk: `APP#${receipt.applicationId}`, sk: 'APPLICATION' } }));
     expect(app!.extensionRefusedAt).toBeTruthy();
 
