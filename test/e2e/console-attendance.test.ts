@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browserSession } from './support/browser-session';
 import type { FakeBackend } from './support/fake-backend';
+import { unsignedIdToken } from './support/id-token';
 
 const session = browserSession();
 let backend: FakeBackend;
@@ -18,12 +19,7 @@ beforeEach(() => {
 const applicationId = 'A01JZ8Q4M6T2V5X7Y9B3C1D0EF';
 const attendanceId = `${applicationId}.attendance000000`;
 const reviewId = `${applicationId}.review0000000000`;
-const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const idToken = [
-  base64url({ alg: 'HS256' }),
-  base64url({ sub: 'caseworker.jongno', name: '김사례 (종로구)', 'cognito:groups': ['caseworker'], exp: Math.floor(Date.now() / 1000) + 3600 }),
-  'signature',
-].join('.');
+const idToken = unsignedIdToken({ sub: 'caseworker.jongno', name: '김사례 (종로구)', 'cognito:groups': ['caseworker'] });
 
 const common = { applicationId, period: 1, district: '11110', programme: 'youth', state: 'open', dueAt: '2099-03-12T01:00:00.000Z' };
 const attendance = {

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browserSession } from './support/browser-session';
 import type { FakeBackend } from './support/fake-backend';
+import { unsignedIdToken } from './support/id-token';
 
 const session = browserSession();
 let backend: FakeBackend;
@@ -16,9 +17,8 @@ beforeEach(() => {
   ({ backend, page } = session);
 });
 
-const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const tokenFor = (sub: string, groups: string[], districts?: string) =>
-  [base64url({ alg: 'HS256' }), base64url({ sub, name: sub, 'cognito:groups': groups, ...(districts ? { 'custom:districts': districts } : {}), exp: Math.floor(Date.now() / 1000) + 3600 }), 'signature'].join('.');
+  unsignedIdToken({ sub, name: sub, 'cognito:groups': groups, ...(districts ? { 'custom:districts': districts } : {}) });
 
 const reviewLabel = { ko: '신청 검토', en: 'Application review' };
 function row(n: number, extra: Record<string, unknown> = {}) {

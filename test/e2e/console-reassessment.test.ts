@@ -12,6 +12,7 @@ import type { Session } from '../../functions/service-period/session';
 import { screen } from '../../functions/screening/score';
 import { browserSession } from './support/browser-session';
 import type { FakeBackend } from './support/fake-backend';
+import { unsignedIdToken } from './support/id-token';
 
 const session = browserSession({ failOnConsoleErrors: false });
 let backend: FakeBackend;
@@ -24,12 +25,7 @@ beforeEach(() => {
 const applicationId = 'A01JZ8Q4M6T2V5X7Y9B3C1D0EF';
 const taskId = `${applicationId}.abcdefghijklmnop`;
 const escapedTaskId = taskId.replace('.', '\\.');
-const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const idToken = [
-  base64url({ alg: 'HS256' }),
-  base64url({ sub: 'caseworker.jongno', name: '김사례 (종로구)', 'cognito:groups': ['caseworker'], exp: Math.floor(Date.now() / 1000) + 3600 }),
-  'signature',
-].join('.');
+const idToken = unsignedIdToken({ sub: 'caseworker.jongno', name: '김사례 (종로구)', 'cognito:groups': ['caseworker'] });
 const by = { kind: 'staff' as const, userId: 'provider.maeum', groups: ['provider'] };
 
 /** A youth period: pre-test PHQ-9 18, a no-show, six held, closing PHQ-9 9. */

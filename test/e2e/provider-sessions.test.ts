@@ -17,6 +17,7 @@ import { startDrillCloud, type DrillCloud } from '../support/drill-cloud';
 import { providerWork } from '../support/provider-offers';
 import { browserSession } from './support/browser-session';
 import type { FakeBackend } from './support/fake-backend';
+import { unsignedIdToken } from './support/id-token';
 
 const session = browserSession({ failOnConsoleErrors: true });
 let backend: FakeBackend;
@@ -97,12 +98,7 @@ function fakeSessions() {
   return sessions;
 }
 
-const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const idToken = [
-  base64url({ alg: 'HS256' }),
-  base64url({ sub: 'provider.maeum', name: '마음숲 상담센터', 'cognito:groups': ['provider'], 'custom:agency': 'P-MAEUMSUP', exp: Math.floor(Date.now() / 1000) + 3600 }),
-  'signature',
-].join('.');
+const idToken = unsignedIdToken({ sub: 'provider.maeum', name: '마음숲 상담센터', 'cognito:groups': ['provider'], 'custom:agency': 'P-MAEUMSUP' });
 
 const card = (sessionId: string) => `[data-session="${sessionId}"]`;
 

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { rejectionReasonLabels } from '../../functions/review/rejection-reasons';
 import { browserSession } from './support/browser-session';
 import type { FakeBackend } from './support/fake-backend';
+import { unsignedIdToken } from './support/id-token';
 
 const session = browserSession();
 let backend: FakeBackend;
@@ -79,12 +80,7 @@ describe('status page: a rejected application', () => {
 });
 
 describe('console: rejecting with a reason', () => {
-  const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const idToken = [
-    base64url({ alg: 'HS256' }),
-    base64url({ sub: 'caseworker.jongno', name: '김사례 (종로구)', 'cognito:groups': ['caseworker'], 'custom:districts': '11110', exp: Math.floor(Date.now() / 1000) + 3600 }),
-    'signature',
-  ].join('.');
+  const idToken = unsignedIdToken({ sub: 'caseworker.jongno', name: '김사례 (종로구)', 'cognito:groups': ['caseworker'], 'custom:districts': '11110' });
   const task = {
     taskId,
     applicationId,

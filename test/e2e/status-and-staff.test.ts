@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browserSession } from './support/browser-session';
 import type { FakeBackend } from './support/fake-backend';
+import { unsignedIdToken } from './support/id-token';
 
 const session = browserSession();
 let backend: FakeBackend;
@@ -93,17 +94,8 @@ describe('status page', () => {
 });
 
 describe('case-manager console', () => {
-  const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const idToken = [
-    base64url({ alg: 'HS256' }),
-    base64url({ sub: 'caseworker.jongno', name: '김사례 (종로구)', 'cognito:groups': ['caseworker'], 'custom:districts': '11110', exp: Math.floor(Date.now() / 1000) + 3600 }),
-    'signature',
-  ].join('.');
-  const supervisorToken = [
-    base64url({ alg: 'HS256' }),
-    base64url({ sub: 'supervisor', name: '박감독', 'cognito:groups': ['supervisor'], 'custom:districts': '11110,11440', exp: Math.floor(Date.now() / 1000) + 3600 }),
-    'signature',
-  ].join('.');
+  const idToken = unsignedIdToken({ sub: 'caseworker.jongno', name: '김사례 (종로구)', 'cognito:groups': ['caseworker'], 'custom:districts': '11110' });
+  const supervisorToken = unsignedIdToken({ sub: 'supervisor', name: '박감독', 'cognito:groups': ['supervisor'], 'custom:districts': '11110,11440' });
   const task = {
     taskId,
     applicationId,

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browserSession } from './support/browser-session';
 import type { FakeBackend } from './support/fake-backend';
+import { unsignedIdToken } from './support/id-token';
 
 const session = browserSession();
 let backend: FakeBackend;
@@ -18,9 +19,8 @@ beforeEach(() => {
 
 const applicationId = 'A01JZ8Q4M6T2V5X7Y9B3C1D0EF';
 const requestId = `${applicationId}-S1`;
-const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const token = (sub: string, groups: string[]) =>
-  [base64url({ alg: 'HS256' }), base64url({ sub, name: sub, 'cognito:groups': groups, 'custom:districts': '11110', exp: Math.floor(Date.now() / 1000) + 3600 }), 'signature'].join('.');
+  unsignedIdToken({ sub, name: sub, 'cognito:groups': groups, 'custom:districts': '11110' });
 
 const ask = { question: '치료를 거부하는 정신질환 가구, 개입 순서는?', tried: '정신건강복지센터 연계 2회 (거부)', urgency: 'urgent', preferredForm: 'in-office' };
 const open = {
