@@ -12,8 +12,8 @@ export interface HandlerAccess {
    * or only 'fail' them (an early closure's `Dolbom.ClosingEarly`: it never decides anything).
    */
   taskTokens?: 'answer' | 'heartbeat' | 'fail';
-  /** Invoked by the table's stream with one kind of inserted item (infra/constructs/table-stream-trigger.ts). */
-  tableStream?: 'new-applications' | 'capacity-signals' | 'notifications';
+  /** Invoked by the table's stream with one kind of item change (infra/constructs/table-stream-trigger.ts). */
+  tableStream?: 'new-applications' | 'capacity-signals' | 'notifications' | 'counted-items';
   /** Envelope encryption of personal identifiers. */
   dataKey?: 'encrypt' | 'decrypt' | 'both';
   /**
@@ -89,6 +89,12 @@ export const handlers = {
     description: "The work queue of the caller's districts: filters, sort, paging, search by receipt or name",
     // Writes a search's finds to the audit trail; hashes a searched name with the name-index key.
     access: { table: 'readwrite', accessCodes: true },
+  },
+  getDashboard: {
+    entry: 'functions/dashboard/get-dashboard.ts',
+    description: "The dashboard of the caller's districts: applications by status and programme, overdue tasks, the waiting list, sessions by month",
+    // Counters, the overdue range of the task index and the waiting list: reads only, and no person's data.
+    access: { table: 'read' },
   },
   countTasks: {
     entry: 'functions/review/count-tasks.ts',
@@ -379,6 +385,12 @@ export const handlers = {
     access: { table: 'readwrite', tableStream: 'notifications', sendsMessages: true },
     // Room for every attempt and its backoff (send-notifications.ts deliveryPolicy), under the lease.
     timeoutSeconds: 60,
+  },
+  projectCounts: {
+    entry: 'functions/dashboard/project-counts.ts',
+    description: "Keeps the dashboard's counters: moves each changed application or session to the counter it belongs in, once",
+    access: { table: 'readwrite', tableStream: 'counted-items' },
+    timeoutSeconds: 30,
   },
 } as const satisfies Record<string, HandlerSpec>;
 

@@ -39,6 +39,8 @@ export const routes: readonly Route[] = [
   },
   { method: 'GET', path: '/api/staff/tasks', handler: 'listTasks', access: ['caseworker', 'supervisor'] },
   { method: 'GET', path: '/api/staff/tasks/counts', handler: 'countTasks', access: ['supervisor'] },
+  // Figures of the caller's districts (operators: every district); the handler checks a named district.
+  { method: 'GET', path: '/api/staff/dashboard', handler: 'getDashboard', access: ['caseworker', 'supervisor', 'operator'] },
   { method: 'GET', path: '/api/staff/cases', handler: 'findCasesForStaff', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/claim', handler: 'claimTask', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/decision', handler: 'decideTask', access: ['caseworker', 'supervisor'] },

@@ -48,6 +48,13 @@ export const keys = {
   notification: (applicationId: string, key: string) => ({ pk: `APP#${applicationId}`, sk: `NOTIFICATION#${key}` }),
   /** Every outbox item's sort key starts so: what the sender's stream filter passes. */
   notificationPrefix: 'NOTIFICATION#',
+  /**
+   * Which dashboard counter an item (the application, one of its sessions) is counted in now:
+   * `COUNTED#<the item's sort key>`, beside the item (functions/dashboard/count-store.ts says why).
+   */
+  countedMarker: (applicationId: string, itemSortKey: string) => ({ pk: `APP#${applicationId}`, sk: `COUNTED#${itemSortKey}` }),
+  /** Every session item's sort key starts so. */
+  sessionItemPrefix: 'SESSION#',
   /** Registry: an agency and its counsellors share the agency's partition. */
   agency: (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'AGENCY' }),
   counsellor: (agencyId: string, counsellorId: string) => ({ pk: `AGENCY#${agencyId}`, sk: `COUNSELLOR#${counsellorId}` }),
@@ -84,6 +91,11 @@ export const keys = {
   districtTasks: (district: string) => `TASKS#${district}`,
   /** Applications whose applicant has one name (as a keyed hash); sort key `<district>#<createdAt>#<applicationId>`. */
   applicantName: (nameHash: string) => `APPLICANT-NAME#${nameHash}`,
+  /**
+   * The dashboard's counters of one district (functions/dashboard/): sort key
+   * `application#<programme>#<status>` or `sessions#<YYYY-MM>#<outcome>`, attribute `count`.
+   */
+  districtCounts: (district: string) => `COUNTS#${district}`,
   /** Every agency; sort key `<district>#<agencyId>`. */
   agencies: 'AGENCIES',
   /** Every counsellor; sort key `<agencyId>#<counsellorId>`. */

@@ -11,6 +11,7 @@ import { staffClosureBody, withdrawalBody } from '../closure/closing-reasons';
 import { referralAcknowledgedBody, referralSentBody } from '../referral/referral-body';
 import { sessionRecordBody } from '../service-period/session';
 import { supervisionAcceptanceBody, supervisionAdviceBody, supervisionAskBody } from '../supervision/bodies';
+import { dashboardSchema } from './dashboard-schema';
 import { evidenceSchema } from './evidence-schema';
 
 const problemSchema = {
@@ -59,6 +60,7 @@ const bodies: Partial<Record<string, string>> = {
 const results: Partial<Record<string, { status: string; description: string; schema: string }>> = {
   'GET /api/staff/applications/{applicationId}/candidates': { status: '200', description: 'The live ranking, best first (top 10)', schema: 'CandidateList' },
   'GET /api/staff/applications/{applicationId}/evidence': { status: '200', description: 'What a re-assessment is decided on', schema: 'ReassessmentEvidence' },
+  'GET /api/staff/dashboard': { status: '200', description: "Figures of the caller's districts", schema: 'Dashboard' },
 };
 
 /** Query parameters, for the routes that take them. */
@@ -68,6 +70,9 @@ const queries: Partial<Record<string, { name: string; required: boolean; descrip
     { name: 'userId', required: false, description: "One staff member's access records in the caller's districts (give this or applicationId)", schema: { type: 'string' } },
     { name: 'limit', required: false, description: 'Records per page, 1 to 100 (50)', schema: { type: 'integer', minimum: 1, maximum: 100 } },
     { name: 'cursor', required: false, description: 'The `next` of the previous page', schema: { type: 'string' } },
+  ],
+  'GET /api/staff/dashboard': [
+    { name: 'district', required: false, description: '시군구 code: one of the caller’s districts (default: all of them; operators: every district)', schema: { type: 'string', pattern: '^\\d{5}$' } },
   ],
   'GET /api/staff/ledger': [
     { name: 'district', required: true, description: '시군구 code of the district to settle', schema: { type: 'string', pattern: '^\\d{5}$' } },
@@ -190,6 +195,7 @@ export function openApiDocument() {
         ReferralSent: bodySchema(referralSentBody),
         ReferralAcknowledged: bodySchema(referralAcknowledgedBody),
         ReassessmentEvidence: evidenceSchema,
+        Dashboard: dashboardSchema,
         SupervisionAsk: bodySchema(supervisionAskBody),
         SupervisionAcceptance: bodySchema(supervisionAcceptanceBody),
         SupervisionAdvice: bodySchema(supervisionAdviceBody),

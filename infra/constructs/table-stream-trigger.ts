@@ -7,7 +7,14 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { keys } from '../../functions/applications/keys';
 
-/** What a function hears from the table's stream: only INSERTs of items with one sort key, or one sort-key prefix. */
+/** A sort key a stream's filter passes: exactly this one, or any that starts so. */
+type SortKeyRule = { sortKey: string } | { sortKeyPrefix: string };
+type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
+
+/**
+ * What a function hears from the table's stream: INSERTs (unless `events` names more) of items with
+ * one sort key, or one sort-key prefix (or any of the rules in `anyOf`).
+ */
 export const tableStreams = {
   /** Every application item stored for the first time: its lifecycle starts. */
   'new-applications': {
@@ -36,7 +43,22 @@ export const tableStreams = {
     maxBatchingWindow: Duration.seconds(0),
     alarm: 'Notifications whose sender failed after every retry (not a refused send, which the sender marks failed itself): the messages name the stream records; the items are still pending or sending in the outbox.',
   },
-} as const satisfies Record<string, ({ sortKey: string } | { sortKeyPrefix: string }) & { batchSize: number; maxBatchingWindow: Duration; alarm: string }>;
+  /**
+   * Every change of an application or a session item (stored, changed, deleted): the dashboard's
+   * counters follow it (functions/dashboard/). The record carries keys only, so the projection reads
+   * the item as it is now; a few seconds of changes are handled in one batch.
+   */
+  'counted-items': {
+    anyOf: [{ sortKey: keys.applicationSortKey }, { sortKeyPrefix: keys.sessionItemPrefix }],
+    events: ['INSERT', 'MODIFY', 'REMOVE'],
+    batchSize: 100,
+    maxBatchingWindow: Duration.seconds(2),
+    alarm: 'Dashboard counter changes that failed after every retry: the figures of the named items may be off until their next change; the messages name the stream records.',
+  },
+} as const satisfies Record<
+  string,
+  (SortKeyRule | { anyOf: readonly SortKeyRule[] }) & { events?: readonly StreamEventName[]; batchSize: number; maxBatchingWindow: Duration; alarm: string }
+>;
 export type TableStream = keyof typeof tableStreams;
 
 export interface TableStreamTriggerProps {
@@ -46,8 +68,8 @@ export interface TableStreamTriggerProps {
 }
 
 /**
- * Invokes `target` with the table stream's records of one kind: the filter passes INSERTs of one sort
- * key only, so the function never wakes for audit events, tasks or status changes. The local cloud
+ * Invokes `target` with the table stream's records of one kind: the filter passes the events and sort
+ * keys its stream names only, so (say) the sender never wakes for audit events, tasks or status changes. The local cloud
  * runs this very mapping (filter, batch and retry settings) from the synthesized template.
  *
  * A failing record is reported on its own (the rest of the batch stands), a batch that throws is
@@ -77,12 +99,12 @@ export class TableStreamTrigger extends Construct {
         // Enough to ride out a short outage; every stream handler is idempotent, so retries are safe.
         retryAttempts: 10,
         onFailure: new SqsDlq(this.deadLetters),
-        filters: [
+        filters: sortKeyRules(stream).map((rule) =>
           lambda.FilterCriteria.filter({
-            eventName: lambda.FilterRule.isEqual('INSERT'),
-            dynamodb: { Keys: { sk: { S: 'sortKey' in stream ? lambda.FilterRule.isEqual(stream.sortKey) : lambda.FilterRule.beginsWith(stream.sortKeyPrefix) } } },
+            eventName: lambda.FilterRule.or(...('events' in stream ? stream.events : ['INSERT'])),
+            dynamodb: { Keys: { sk: { S: 'sortKey' in rule ? lambda.FilterRule.isEqual(rule.sortKey) : lambda.FilterRule.beginsWith(rule.sortKeyPrefix) } } },
           }),
-        ],
+        ),
       }),
     );
     this.alarm = new cloudwatch.Alarm(this, 'Unhandled', {
@@ -94,4 +116,8 @@ export class TableStreamTrigger extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
   }
+}
+
+function sortKeyRules(stream: (typeof tableStreams)[TableStream]): readonly SortKeyRule[] {
+  return 'anyOf' in stream ? stream.anyOf : [stream];
 }
