@@ -36,9 +36,9 @@ describe('least privilege', () => {
     expect(holders(/^states:StartExecution$/)).toEqual(['continueLifecycle', 'overrideEligibility', 'startNextPeriod', 'startStoredApplication', 'submitApplication']);
   });
 
-  it("lets only the three stream triggers read the table's stream, and the starter nothing else of the table", () => {
+  it("lets only the four stream triggers read the table's stream, and the starter nothing else of the table", () => {
     // Table grants name GetRecords too, but on the table and its indexes: only a grant on the stream's ARN reads it.
-    expect(Object.keys(streamGrants).sort()).toEqual(['fillWaitlist', 'sendNotifications', 'startStoredApplication']);
+    expect(Object.keys(streamGrants).sort()).toEqual(['fillWaitlist', 'projectCounts', 'sendNotifications', 'startStoredApplication']);
     expect(granted.startStoredApplication!.filter((a) => /^dynamodb:/.test(a)).sort()).toEqual([
       'dynamodb:DescribeStream',
       'dynamodb:GetRecords',

@@ -10,12 +10,13 @@ const handlerOf = ([, m]: (typeof mappings)[number]) => app.Resources[m.Properti
 const [mappingId, mapping] = mappings.find((m) => handlerOf(m) === 'startStoredApplication')!;
 const [signalsId, signals] = mappings.find((m) => handlerOf(m) === 'fillWaitlist')!;
 const [notificationsId, notifications] = mappings.find((m) => handlerOf(m) === 'sendNotifications')!;
+const [, counted] = mappings.find((m) => handlerOf(m) === 'projectCounts')!;
 const functionOf = (logicalId: string) => app.Resources[logicalId]!.Properties!.Environment.Variables.DOLBOM_HANDLER;
 
 describe('the trigger that starts every stored application', () => {
   it("reads the table's stream, which carries keys only (no personal data leaves the table)", () => {
     expect(table.Properties!.StreamSpecification).toEqual({ StreamViewType: 'KEYS_ONLY' });
-    expect(mappings).toHaveLength(3);
+    expect(mappings).toHaveLength(4);
     const exportName = mapping.Properties!.EventSourceArn['Fn::ImportValue'];
     const exported = Object.values(data.Outputs!).find((o) => o.Export?.Name === exportName);
     expect(exported?.Value).toEqual({ 'Fn::GetAtt': [ofType(data, 'AWS::DynamoDB::GlobalTable')[0]![0], 'StreamArn'] });
@@ -63,6 +64,15 @@ describe('the trigger that starts every stored application', () => {
     expect(patterns).toEqual([{ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: [{ prefix: 'NOTIFICATION#' }] } } } }]);
     expect(notifications.Properties).toMatchObject({ BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'], MaximumRetryAttempts: 10 });
     expect(notifications.Properties!.DestinationConfig.OnFailure.Destination).toBeDefined();
+  });
+
+  it("hands the dashboard's projection every change (stored, changed, deleted) of application and session items, and nothing else", () => {
+    const patterns = (counted.Properties!.FilterCriteria.Filters as { Pattern: string }[]).map((f) => JSON.parse(f.Pattern));
+    expect(patterns).toEqual([
+      { eventName: ['INSERT', 'MODIFY', 'REMOVE'], dynamodb: { Keys: { sk: { S: ['APPLICATION'] } } } },
+      { eventName: ['INSERT', 'MODIFY', 'REMOVE'], dynamodb: { Keys: { sk: { S: [{ prefix: 'SESSION#' }] } } } },
+    ]);
+    expect(counted.Properties).toMatchObject({ BatchSize: 100, MaximumBatchingWindowInSeconds: 2, FunctionResponseTypes: ['ReportBatchItemFailures'], MaximumRetryAttempts: 10 });
   });
 
   it('is the mapping the local cloud runs, with the same filter and batch settings', () => {

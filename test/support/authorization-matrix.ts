@@ -212,6 +212,14 @@ export const matrix: Record<string, MatrixEntry> = {
     expect: only({ supervisor: 'allow', 'supervisor-other': 'allow' }),
     reads: 'none',
   },
+  'GET /api/staff/dashboard': {
+    object: () => '-',
+    request: () => ({ path: '/api/staff/dashboard?district=11110' }),
+    // 종로구's figures: its case managers and supervisor, and operators (every district); another district's staff are refused.
+    expect: only({ caseworker: 'allow', supervisor: 'allow', operator: 'allow' }),
+    // Counts only: no person is shown.
+    reads: 'none',
+  },
   'GET /api/staff/cases': {
     object: served,
     request: (w) => ({ path: `/api/staff/cases?receipt=${w.served.receiptNumber}` }),
