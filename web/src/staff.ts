@@ -3,7 +3,8 @@
  * application (its answers as the form asked them, the masked RRN, the eligibility explanation,
  * provider matching, its tasks with who decided them and their notes), claim and decide a task, and
  * read the audit trail; download a district's monthly settlement ledger; ask for, arrange and record
- * supervision of hard cases. One module per view in `staff/`; this file only routes between them.
+ * supervision of hard cases; see the dashboard of their districts. One module per view in `staff/`;
+ * this file only routes between them.
  */
 import { setUpLanguage } from './lib/i18n';
 import { showApplication } from './staff/case-file';
@@ -16,7 +17,7 @@ import { ui } from './staff/texts';
 setUpLanguage(ui.title);
 onSignedIn(route);
 
-/* Routing: #/tasks, #/applications/{id}, #/ledger, #/supervision[/accepted|/advised] */
+/* Routing: #/tasks, #/applications/{id}, #/ledger, #/supervision[/accepted|/advised], #/dashboard[/{district}] */
 window.addEventListener('hashchange', () => {
   if (location.hash.startsWith('#/') || location.hash === '') route();
 });
@@ -25,8 +26,25 @@ route();
 function route(): void {
   if (!session.token()) return session.showSignIn();
   const application = /^#\/applications\/([A-Za-z0-9]+)$/.exec(location.hash)?.[1];
+  const dashboard = /^#\/dashboard(?:\/(\d{5}))?$/.exec(location.hash);
   if (application) void showApplication(application);
   else if (location.hash === '#/ledger') showLedgerExport();
   else if (supervisionStateOf(location.hash)) void showSupervision(supervisionStateOf(location.hash)!);
+  else if (dashboard || (location.hash === '' && operatorOnly())) void showDashboard(dashboard?.[1]);
   else void showTasks();
+}
+
+/**
+ * The dashboard and its chart library are loaded only when it is opened, so the other views stay
+ * as small as they were.
+ */
+async function showDashboard(district: string | undefined): Promise<void> {
+  const page = await import('./staff/dashboard/dashboard-page');
+  await page.showDashboard(district);
+}
+
+/** An operator has no work queue: their console opens on the dashboard. */
+function operatorOnly(): boolean {
+  const groups = session.claims()?.['cognito:groups'];
+  return Array.isArray(groups) && groups.includes('operator') && !groups.includes('caseworker') && !groups.includes('supervisor');
 }

@@ -22,6 +22,7 @@ export async function showTasks(): Promise<void> {
   const refresh = h('button', { type: 'button', class: 'secondary' }, ui.refresh);
   refresh.addEventListener('click', () => void showTasks());
   const ledger = h('a', { href: '#/ledger', id: 'ledger-link', class: 'button secondary' }, ui.ledger);
+  const dashboard = h('a', { href: '#/dashboard', id: 'dashboard-link', class: 'button secondary' }, ui.dashboard);
   const body = h('div', { id: 'tasks', 'aria-live': 'polite' }, txt('p', ui.loading));
   const pager = h('nav', { class: 'pager actions' });
   const counts = isSupervisor() ? h('div', { id: 'counts-slot' }) : null;
@@ -30,7 +31,7 @@ export async function showTasks(): Promise<void> {
   const supervision = supervisor ? h('a', { href: '#/supervision', id: 'supervision-link', class: 'button secondary' }, sv.pageLink) : null;
   show(
     app,
-    h('div', { class: 'toolbar' }, heading, h('div', { class: 'inline' }, refresh, ledger, supervision)),
+    h('div', { class: 'toolbar' }, heading, h('div', { class: 'inline' }, refresh, dashboard, ledger, supervision)),
     caseLookup(),
     counts,
     filterForm(filters, (next) => {

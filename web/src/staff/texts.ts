@@ -9,6 +9,7 @@ export const ui = {
   noTasks: { ko: '처리할 업무가 없습니다.', en: 'No open tasks.' },
   refresh: { ko: '새로 고침', en: 'Refresh' },
   ledger: { ko: '정산 내역 (CSV)', en: 'Settlement ledger (CSV)' },
+  dashboard: { ko: '현황판', en: 'Dashboard' },
   more: { ko: '더 보기', en: 'Show more' },
   loading: { ko: '불러오는 중…', en: 'Loading…' },
   kind: { ko: '업무', en: 'Task' },
