@@ -11,7 +11,7 @@ import { app, problemView } from '../page';
 import { staffApi } from '../session';
 import { districtText, programmeName, taskKindNames, ui } from '../texts';
 import { barFigure, clearCharts } from './charts';
-import { dt, outcomeNames, staffStatusNames } from './texts';
+import { dt, outcomeNames, programmeShortNames, staffStatusNames, taskKindShortNames } from './texts';
 
 // The districts the caller may choose, as the server said on the first unfiltered look.
 let myDistricts: string[] | undefined;
@@ -65,6 +65,7 @@ function cards(f: DashboardFigures): HTMLElement[] {
     title: dt.overdue,
     summary: dt.overdueTotal(f.overdue.total),
     labels: f.overdue.byKind.map((k) => taskKindNames[k.kind] ?? { ko: k.kind, en: k.kind }),
+    chartLabels: f.overdue.byKind.map((k) => taskKindShortNames[k.kind] ?? { ko: k.kind, en: k.kind }),
     series: [{ name: dt.count, values: f.overdue.byKind.map((k) => k.count) }],
     horizontal: true,
   });
@@ -73,6 +74,7 @@ function cards(f: DashboardFigures): HTMLElement[] {
     title: dt.waitlist,
     summary: dt.waitlistTotal(f.waitlist.total),
     labels: f.waitlist.byProgramme.map((w) => programmeName(w.programme)),
+    chartLabels: f.waitlist.byProgramme.map((w) => programmeShortNames[w.programme] ?? programmeName(w.programme)),
     series: [{ name: dt.waiting, values: f.waitlist.byProgramme.map((w) => w.waiting) }],
     horizontal: true,
     extraColumns: [{ name: dt.longestWait, cells: f.waitlist.byProgramme.map((w) => dt.days(w.longestWaitDays)) }],

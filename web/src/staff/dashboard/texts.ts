@@ -8,8 +8,8 @@ export const dt = {
   allMine: { ko: '담당 자치구 전체', en: 'All my districts' },
   allCity: { ko: '서울시 전체', en: 'All of Seoul' },
   asOf: (at: string): Text => {
-    const kst = new Date(at).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' });
-    return { ko: `${kst} 기준`, en: `As of ${kst} (KST)` };
+    const kst = (locale: string) => new Date(at).toLocaleString(locale, { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' });
+    return { ko: `${kst('ko-KR')} 기준`, en: `As of ${kst('en-GB')} (KST)` };
   },
   applications: { ko: '상태별·사업별 신청', en: 'Applications by status and programme' },
   applicationsTotal: (n: number): Text => ({ ko: `전체 ${n}건`, en: `${n} in all` }),
@@ -58,4 +58,20 @@ export const outcomeNames: Record<string, Text> = {
   'no-show': { ko: '불참', en: 'No-show' },
   cancelled: { ko: '취소', en: 'Cancelled' },
   rescheduled: { ko: '일정 변경', en: 'Rescheduled' },
+};
+
+/** Programme names short enough for a chart's axis (the tables and the legend use the full names). */
+export const programmeShortNames: Record<string, Text> = {
+  'child-adolescent': { ko: '아동·청소년', en: 'Children' },
+  parent: { ko: '부모', en: 'Parents' },
+  youth: { ko: '청년', en: 'Youth' },
+};
+
+/** Task kinds short enough for a chart's axis (the table uses the console's full names). */
+export const taskKindShortNames: Record<string, Text> = {
+  review: { ko: '신청 검토', en: 'Review' },
+  reassessment: { ko: '재판정', en: 'Re-assessment' },
+  risk: { ko: '고위험', en: 'High risk' },
+  referral: { ko: '연계 의뢰', en: 'Referral' },
+  attendance: { ko: '연속 불참', en: 'Missed sessions' },
 };
