@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { message } from '../../forms/messages';
-import { decisionBody, type DecisionBody } from '../review/decision-body';
+import { decisionBody, rejectionBody, type DecisionBody } from '../review/decision-body';
 import { applicationIdOfTask, decisionNote } from '../review/task';
 
 /**
@@ -39,8 +39,8 @@ export const bulkDecisionBody = z
       error: message('bulk-decision-choice', { ko: '일괄 결정은 승인 또는 반려만 할 수 있습니다', en: 'A bulk decision is either approve or reject' }),
     }),
     note: decisionNote.refine((note) => note !== undefined, message('bulk-note-required', { ko: '일괄 결정에는 메모가 필요합니다. 각 사례에 남습니다', en: 'A bulk decision needs a note: it is kept on every case' })),
-    // Read by decisionBody below, with the rules that go with the decision.
-    rejection: z.unknown().optional(),
+    // Checked with the decision below, by the single decision's rules (a reason to reject, none otherwise).
+    rejection: rejectionBody.optional(),
   })
   .strict()
   .transform((body, ctx) => {
