@@ -3,9 +3,10 @@
  * application (its answers as the form asked them, the masked RRN, the eligibility explanation,
  * provider matching, its tasks with who decided them and their notes), claim and decide a task, and
  * read the audit trail; download a district's monthly settlement ledger; ask for, arrange and record
- * supervision of hard cases. One module per view in `staff/`; this file only routes between them.
+ * supervision of hard cases; decide several review tasks at once and follow the job. One module per view in `staff/`; this file only routes between them.
  */
 import { setUpLanguage } from './lib/i18n';
+import { bulkJobOf, showBulkJob } from './staff/bulk-job-view';
 import { showApplication } from './staff/case-file';
 import { showLedgerExport } from './staff/ledger-export';
 import { onSignedIn, session } from './staff/session';
@@ -16,7 +17,7 @@ import { ui } from './staff/texts';
 setUpLanguage(ui.title);
 onSignedIn(route);
 
-/* Routing: #/tasks, #/applications/{id}, #/ledger, #/supervision[/accepted|/advised] */
+/* Routing: #/tasks, #/applications/{id}, #/bulk/{jobId}, #/ledger, #/supervision[/accepted|/advised] */
 window.addEventListener('hashchange', () => {
   if (location.hash.startsWith('#/') || location.hash === '') route();
 });
@@ -26,6 +27,7 @@ function route(): void {
   if (!session.token()) return session.showSignIn();
   const application = /^#\/applications\/([A-Za-z0-9]+)$/.exec(location.hash)?.[1];
   if (application) void showApplication(application);
+  else if (bulkJobOf(location.hash)) void showBulkJob(bulkJobOf(location.hash)!);
   else if (location.hash === '#/ledger') showLedgerExport();
   else if (supervisionStateOf(location.hash)) void showSupervision(supervisionStateOf(location.hash)!);
   else void showTasks();
