@@ -69,7 +69,8 @@ function render(body: HTMLElement, job: JobView): void {
     );
   }
   body.querySelector<HTMLProgressElement>('#bulk-progress')!.value = done;
-  show(live, bulkText.progress(done, total), ' ', job.status === 'done' ? bulkText.finished : bulkText.running);
+  // Every case has its result once done reaches total (the job's last step only closes it).
+  show(live, bulkText.progress(done, total), ' ', job.status === 'done' || done === total ? bulkText.finished : bulkText.running);
   show(body.querySelector('#bulk-results')!, txt('p', bulkText.summary(job.counts), { class: 'hint' }), resultsTable(job.items));
 }
 

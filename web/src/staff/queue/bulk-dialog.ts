@@ -47,6 +47,7 @@ export function openBulkDialog(tasks: { taskId: string; receipt: string }[], onS
   radios.forEach((r) => r.addEventListener('change', showRejection));
   showRejection();
   cancel.addEventListener('click', () => dialog.close());
+  note.addEventListener('input', () => show(status));
   dialog.addEventListener('close', () => dialog.remove());
 
   let busy = false;

@@ -21,7 +21,7 @@ export const bulkText = {
   cancel: { ko: '취소', en: 'Cancel' },
   sending: { ko: '보내는 중…', en: 'Sending…' },
   jobTitle: { ko: '일괄 결정 진행 상황', en: 'Bulk decision progress' },
-  progress: (done: number, total: number): Text => ({ ko: `${total}건 중 ${done}건 처리됨`, en: `${done} of ${total} done` }),
+  progress: (done: number, total: number): Text => ({ ko: `${total}건 중 ${done}건 처리됨.`, en: `${done} of ${total} done.` }),
   finished: { ko: '모두 처리되었습니다.', en: 'All done.' },
   running: { ko: '처리 중입니다. 이 화면은 저절로 새로 고쳐집니다.', en: 'In progress: this page updates itself.' },
   summary: (c: { applied: number; alreadyDecided: number; refused: number; notDone: number }): Text => ({
