@@ -7,11 +7,14 @@ export interface HandlerAccess {
   table?: 'read' | 'readwrite';
   /** May start lifecycle executions (a stored application's first, an extension's next). */
   startsLifecycle?: boolean;
+  /** May start bulk decision jobs (workflows/bulk-decisions.ts), and nothing else. */
+  startsBulkDecisions?: true;
   /**
-   * Task tokens: 'answer' a case manager's decision (success, failure, heartbeat), only 'heartbeat',
-   * or only 'fail' them (an early closure's `Dolbom.ClosingEarly`: it never decides anything).
+   * Task tokens: 'answer' a case manager's decision (success, failure, heartbeat), only 'succeed'
+   * (a bulk decision's case: the decision and nothing else), only 'heartbeat', or only 'fail' them (an
+   * early closure's `Dolbom.ClosingEarly`: it never decides anything).
    */
-  taskTokens?: 'answer' | 'heartbeat' | 'fail';
+  taskTokens?: 'answer' | 'succeed' | 'heartbeat' | 'fail';
   /** Invoked by the table's stream with one kind of item change (infra/constructs/table-stream-trigger.ts). */
   tableStream?: 'new-applications' | 'capacity-signals' | 'notifications' | 'counted-items';
   /** Envelope encryption of personal identifiers. */
@@ -111,6 +114,16 @@ export const handlers = {
     entry: 'functions/review/decide-task.ts',
     description: 'Records a case manager decision and answers the task token',
     access: { table: 'readwrite', taskTokens: 'answer' },
+  },
+  createBulkDecisions: {
+    entry: 'functions/bulk-decisions/create-bulk-decisions.ts',
+    description: 'Stores a bulk decision job (several review tasks, one decision and note) and starts it',
+    access: { table: 'readwrite', startsBulkDecisions: true },
+  },
+  getBulkDecisions: {
+    entry: 'functions/bulk-decisions/get-bulk-decisions.ts',
+    description: "Shows a bulk decision job's progress and each case's result to its creator or their supervisor",
+    access: { table: 'read' },
   },
   claimTask: {
     entry: 'functions/review/claim-task.ts',
@@ -363,6 +376,18 @@ export const handlers = {
   recordWorkflowFailure: {
     entry: 'functions/closure/record-workflow-failure.ts',
     description: 'Marks an application whose workflow failed, for staff follow-up',
+    access: { table: 'readwrite' },
+  },
+  // Bulk decision jobs (Step Functions tasks of workflows/bulk-decisions.ts)
+  decideBulkItem: {
+    entry: 'functions/bulk-decisions/decide-bulk-item.ts',
+    description: "Decides one case of a bulk decision job through the single decision's checks and records its result",
+    // Answers the case's review task (SendTaskSuccess only), writes the answer, audit and the job's result.
+    access: { table: 'readwrite', taskTokens: 'succeed' },
+  },
+  finishBulkJob: {
+    entry: 'functions/bulk-decisions/finish-bulk-job.ts',
+    description: 'Ends a bulk decision job, marking any case that kept failing for a person to decide',
     access: { table: 'readwrite' },
   },
   // Table stream

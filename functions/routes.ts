@@ -44,6 +44,10 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/api/staff/cases', handler: 'findCasesForStaff', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/claim', handler: 'claimTask', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/decision', handler: 'decideTask', access: ['caseworker', 'supervisor'] },
+  // Several review tasks decided at once, as a job (functions/bulk-decisions/): each case is checked as a
+  // single decision is; the job is read by its creator or a supervisor of their districts.
+  { method: 'POST', path: '/api/staff/bulk-decisions', handler: 'createBulkDecisions', access: ['caseworker', 'supervisor'] },
+  { method: 'GET', path: '/api/staff/bulk-decisions/{jobId}', handler: 'getBulkDecisions', access: ['caseworker', 'supervisor'] },
   // Settlement: case managers for their districts, operators for every district (the handler checks).
   { method: 'GET', path: '/api/staff/ledger', handler: 'exportLedger', access: ['caseworker', 'supervisor', 'operator'] },
   { method: 'POST', path: '/api/staff/applications/{applicationId}/closure', handler: 'requestEarlyClosure', access: ['caseworker', 'supervisor'] },

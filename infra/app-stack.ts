@@ -12,6 +12,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { handlers, type HandlerAccess, type HandlerId } from '../functions/catalog';
 import { routes } from '../functions/routes';
+import { BulkDecisionsStateMachine, type BulkDecisionStep } from '../workflows/bulk-decisions';
 import { LifecycleStateMachine, type LifecycleStep } from '../workflows/lifecycle';
 import type { EnvironmentConfig } from './config';
 import { DolbomFunction } from './constructs/dolbom-function';
@@ -27,7 +28,7 @@ export interface AppStackProps extends StackProps {
   userPoolClient: cognito.IUserPoolClient;
 }
 
-/** The stateless part: HTTP API, one Lambda per catalog entry, and the lifecycle state machine. */
+/** The stateless part: HTTP API, one Lambda per catalog entry, the lifecycle and the bulk decisions state machines. */
 export class AppStack extends Stack {
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -39,6 +40,13 @@ export class AppStack extends Stack {
       service: 'states',
       resource: 'stateMachine',
       resourceName: stateMachineName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    const bulkDecisionsName = `dolbom-${config.stage}-bulk-decisions`;
+    const bulkDecisionsArn = this.formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: bulkDecisionsName,
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
 
@@ -59,6 +67,7 @@ export class AppStack extends Stack {
             ? { NOTIFICATION_EMAIL_FROM: config.notifications.emailFrom, CASE_MANAGERS_EMAIL: config.notifications.caseManagersEmail }
             : {}),
           ...('documents' in spec.access ? { DOCUMENTS_BUCKET: props.documents.bucketName } : {}),
+          ...('startsBulkDecisions' in spec.access ? { BULK_DECISIONS_STATE_MACHINE_ARN: bulkDecisionsArn } : {}),
         },
       });
       const access: HandlerAccess = spec.access;
@@ -83,6 +92,9 @@ export class AppStack extends Stack {
       if (access.startsLifecycle) {
         fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [stateMachineArn] }));
       }
+      if (access.startsBulkDecisions) {
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [bulkDecisionsArn] }));
+      }
       if (access.tableStream) {
         new TableStreamTrigger(this, `Stream-${handlerId}`, { table: props.table, target: fn, stream: access.tableStream });
       }
@@ -101,6 +113,7 @@ export class AppStack extends Stack {
       if (access.taskTokens) {
         const actions = {
           answer: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+          succeed: ['states:SendTaskSuccess'],
           heartbeat: ['states:SendTaskHeartbeat'],
           fail: ['states:SendTaskFailure'],
         }[access.taskTokens];
@@ -121,6 +134,19 @@ export class AppStack extends Stack {
           removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         }),
         // Execution data carries application ids only, but keep it out of logs anyway.
+        includeExecutionData: false,
+        level: sfn.LogLevel.ERROR,
+      },
+    });
+
+    const bulkDecisions = new BulkDecisionsStateMachine(this, 'BulkDecisions', {
+      stateMachineName: bulkDecisionsName,
+      steps: functions as Record<BulkDecisionStep, DolbomFunction>,
+      logs: {
+        destination: new LogGroup(this, 'BulkDecisionsLogs', {
+          retention: config.logRetentionDays as RetentionDays,
+          removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        }),
         includeExecutionData: false,
         level: sfn.LogLevel.ERROR,
       },
@@ -154,5 +180,6 @@ export class AppStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     new CfnOutput(this, 'LifecycleStateMachineArn', { value: lifecycle.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'BulkDecisionsStateMachineArn', { value: bulkDecisions.stateMachine.stateMachineArn });
   }
 }

@@ -59,7 +59,7 @@ const TRANSIENT_ERRORS = [
 ];
 
 /** 2, 4, 8, 16, 32, 60 s at most between six retries, each drawn from 0 up to that (full jitter). */
-const retryTransientErrors = (task: sfn.TaskStateBase) =>
+export const retryTransientErrors = (task: sfn.TaskStateBase) =>
   task.addRetry({
     errors: TRANSIENT_ERRORS,
     interval: Duration.seconds(2),

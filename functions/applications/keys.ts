@@ -116,4 +116,6 @@ export const keys = {
   supervisionRequests: (state: string) => `SUPERVISION#${state}`,
   /** Every access denial of one (UTC) day, unknown receipts and ids included. */
   accessDenied: (day: string) => `ACCESS-DENIED#${day}`,
+  /** A bulk decision job (functions/bulk-decisions/): who asked, what, and each case's result, in one item. */
+  bulkJob: (jobId: string) => ({ pk: `BULK-JOB#${jobId}`, sk: 'BULK-JOB' }),
 };

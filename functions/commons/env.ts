@@ -12,6 +12,8 @@ function required(name: string): string {
 export const env = {
   tableName: () => required('TABLE_NAME'),
   lifecycleStateMachineArn: () => required('LIFECYCLE_STATE_MACHINE_ARN'),
+  /** The state machine that runs bulk decision jobs (workflows/bulk-decisions.ts). */
+  bulkDecisionsStateMachineArn: () => required('BULK_DECISIONS_STATE_MACHINE_ARN'),
   /** KMS key for envelope encryption; absent in the local cloud, which uses LOCAL_MASTER_KEY. */
   dataKeyId: () => process.env.DATA_KEY_ID,
   /** KMS HMAC key that access codes are hashed under; absent in the local cloud (LOCAL_MASTER_KEY). */

@@ -6,6 +6,7 @@ import { agencyCreateSchema, agencyUpdateSchema, counsellorCreateSchema, counsel
 import { routes } from '../routes';
 import { supplementAnswerBody, uploadsBody } from '../supplements/answer-bodies';
 import { decisionBody } from '../review/decision-body';
+import { bulkDecisionBody } from '../bulk-decisions/bulk-body';
 import { eligibilityOverrideBody } from '../eligibility/override-body';
 import { staffClosureBody, withdrawalBody } from '../closure/closing-reasons';
 import { referralAcknowledgedBody, referralSentBody } from '../referral/referral-body';
@@ -42,6 +43,7 @@ const bodies: Partial<Record<string, string>> = {
   'POST /api/registry/agencies/{agencyId}/counsellors': 'CounsellorCreate',
   'PUT /api/registry/agencies/{agencyId}/counsellors/{counsellorId}': 'CounsellorUpdate',
   'POST /api/staff/tasks/{taskId}/decision': 'Decision',
+  'POST /api/staff/bulk-decisions': 'BulkDecision',
   'POST /api/applications/{applicationId}/supplement/uploads': 'SupplementUploads',
   'POST /api/applications/{applicationId}/supplement': 'SupplementAnswer',
   'PUT /api/provider/applications/{applicationId}/sessions/{sessionId}': 'SessionRecord',
@@ -179,6 +181,8 @@ export function openApiDocument() {
         CounsellorCreate: bodySchema(counsellorCreateSchema()),
         CounsellorUpdate: bodySchema(counsellorUpdateSchema()),
         Decision: bodySchema(decisionBody),
+        // Sent with an Idempotency-Key header; 202 { jobId, total }, then GET /api/staff/bulk-decisions/{jobId}.
+        BulkDecision: bodySchema(bulkDecisionBody),
         SupplementUploads: bodySchema(uploadsBody),
         SupplementAnswer: bodySchema(supplementAnswerBody),
         SessionRecord: bodySchema(sessionRecordBody),

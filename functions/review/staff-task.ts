@@ -18,12 +18,16 @@ export function isSpentToken(error: unknown): boolean {
 /** The task named in the path, open or not, for a staff member of its district: 404 or 403 otherwise. */
 export async function taskForStaff(event: HttpEvent): Promise<{ staff: StaffMember; task: HumanTask }> {
   const staff = staffMember(event);
-  const taskId = event.pathParameters?.taskId ?? '';
+  return { staff, task: await taskOfStaff(staff, event.pathParameters?.taskId ?? '') };
+}
+
+/** The task, open or not, if the staff member serves its district: 404 or 403 otherwise (the route's check, and each case's of a bulk decision). */
+export async function taskOfStaff(staff: StaffMember, taskId: string): Promise<HumanTask> {
   const applicationId = applicationIdOfTask(taskId);
   const task = applicationId ? await getTask(applicationId, taskId) : undefined;
   if (!task) throw problem.notFound({ ko: '업무', en: 'Task' });
   requireDistrict(staff, task.district);
-  return { staff, task };
+  return task;
 }
 
 /** The open task named in the path, for a staff member of its district: 404, 403 or 409 otherwise. */

@@ -162,6 +162,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const arns = stateMachines(templates.data, templates.app).map((m) => stepFunctions.registerStateMachine(m));
   const lifecycleArn = arns.find((arn) => arn.endsWith('-lifecycle'))!;
   process.env.LIFECYCLE_STATE_MACHINE_ARN = lifecycleArn;
+  process.env.BULK_DECISIONS_STATE_MACHINE_ARN = arns.find((arn) => arn.endsWith('-bulk-decisions'))!;
   await stepFunctions.listen(options.sfnPort, '127.0.0.1');
   await stepFunctions.start();
   // The table stream's triggers (every stored application gets its execution), their places kept on disk.

@@ -29,11 +29,30 @@ const granted = Object.fromEntries(Object.entries(statements).map(([h, list]) =>
 const streamGrants = Object.fromEntries(
   Object.entries(statements).filter(([, list]) => list.some((s) => /StreamArn/.test(JSON.stringify(s.Resource)))),
 );
+/** The handlers allowed to start executions of the state machines whose ARN matches `machine`. */
+const startersOf = (machine: RegExp) =>
+  Object.keys(statements)
+    .filter((h) => statements[h]!.some((s) => [s.Action].flat().includes('states:StartExecution') && machine.test(JSON.stringify(s.Resource))))
+    .sort();
 const holders = (pattern: RegExp) => Object.keys(granted).filter((h) => granted[h]!.some((a) => pattern.test(a))).sort();
 
 describe('least privilege', () => {
   it("lets only submission, the table stream's trigger, extension, continue-as-new and a supervisor's reopening override start lifecycle executions", () => {
-    expect(holders(/^states:StartExecution$/)).toEqual(['continueLifecycle', 'overrideEligibility', 'startNextPeriod', 'startStoredApplication', 'submitApplication']);
+    expect(startersOf(/lifecycle/)).toEqual(['continueLifecycle', 'overrideEligibility', 'startNextPeriod', 'startStoredApplication', 'submitApplication']);
+  });
+
+  it('lets only the bulk decision route start bulk decision jobs, and start nothing else', () => {
+    expect(startersOf(/bulk-decisions/)).toEqual(['createBulkDecisions']);
+    expect(holders(/^states:StartExecution$/)).toEqual(['continueLifecycle', 'createBulkDecisions', 'overrideEligibility', 'startNextPeriod', 'startStoredApplication', 'submitApplication']);
+    expect(granted.createBulkDecisions!.filter((a) => a.startsWith('states:'))).toEqual(['states:StartExecution']);
+  });
+
+  it("lets a bulk job's case step only succeed task tokens (of the lifecycle), and the job's reader only read", () => {
+    expect(granted.decideBulkItem!.filter((a) => a.startsWith('states:'))).toEqual(['states:SendTaskSuccess']);
+    const answer = statements.decideBulkItem!.find((s) => [s.Action].flat().includes('states:SendTaskSuccess'))!;
+    expect(JSON.stringify(answer.Resource)).toContain('stateMachine:dolbom-prod-lifecycle');
+    expect(granted.finishBulkJob!.some((a) => a.startsWith('states:'))).toBe(false);
+    expect(granted.getBulkDecisions!.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
   });
 
   it("lets only the four stream triggers read the table's stream, and the starter nothing else of the table", () => {
@@ -47,8 +66,8 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('lets only the decision endpoints, the waitlist batch and the service period (its wait, the session that completes the plan) answer task tokens, the early closures only fail them, and the claim and acknowledge endpoints only heartbeat them', () => {
-    expect(holders(/^states:SendTaskSuccess$/)).toEqual(['awaitServicePeriod', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession', 'submitSupplement']);
+  it('lets only the decision endpoints (a bulk job\'s case step too), the waitlist batch and the service period (its wait, the session that completes the plan) answer task tokens, the early closures only fail them, and the claim and acknowledge endpoints only heartbeat them', () => {
+    expect(holders(/^states:SendTaskSuccess$/)).toEqual(['awaitServicePeriod', 'decideBulkItem', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession', 'submitSupplement']);
     expect(holders(/^states:SendTaskFailure$/)).toEqual(['awaitServicePeriod', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession', 'requestEarlyClosure', 'submitSupplement', 'withdrawApplication']);
     expect(holders(/^states:SendTaskHeartbeat$/)).toEqual(['acknowledgeProviderOffer', 'awaitServicePeriod', 'claimTask', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession', 'submitSupplement']);
   });

@@ -8,7 +8,7 @@ import { LONGEST_WAIT_DAYS } from '../../functions/service-period/plan';
 import { retryDelayMs, type Retrier } from '../../workflows/local/retry';
 
 const templates = synthesize('dev');
-const [lifecycle] = stateMachines(templates.data, templates.app);
+const lifecycle = stateMachines(templates.data, templates.app).find((m) => m.name.endsWith('-lifecycle'));
 const definition = lifecycle!.definition as { StartAt: string; States: Record<string, Record<string, any>>; QueryLanguage?: string };
 const states = Object.entries(definition.States);
 const lambdaTasks = states.filter(([, s]) => s.Type === 'Task' && String(s.Resource).includes(':lambda:'));

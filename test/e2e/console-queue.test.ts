@@ -76,7 +76,8 @@ describe('console: the work queue', () => {
     await signIn(tokenFor('caseworker.jongno', ['caseworker'], '11110'));
     const late = page.locator(`tr[data-task="${escalated.taskId}"]`);
     await late.waitFor();
-    expect(await page.locator('table.queue th').allTextContents()).toEqual(['접수번호', '신청인', '업무', '사업', '상태', '담당', '접수', '기한', '경과', '처리기한', '상향']);
+    // The first column ticks tasks for a bulk decision: its header box selects the page's review tasks.
+    expect(await page.locator('table.queue th').allTextContents()).toEqual(['이 쪽의 검토 업무 모두 선택', '접수번호', '신청인', '업무', '사업', '상태', '담당', '접수', '기한', '경과', '처리기한', '상향']);
     expect(await page.locator('table.queue a.case-link').allTextContents()).toEqual(['DB-2026-7K3M9Q22', 'DB-2026-7K3M9Q21']);
     const text = await late.textContent();
     for (const shown of ['김청년2', '담당자 검토 중', 'caseworker.jongno', '2026. 2. 1.', '2026. 2. 8.', '32일', '기한 지남', '4회']) expect(text).toContain(shown);

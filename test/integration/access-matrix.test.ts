@@ -69,6 +69,15 @@ beforeAll(async () => {
   );
   expect(supervision.status, JSON.stringify(supervision.body)).toBe(201);
 
+  // A bulk decision job of the caseworker's, on a task that does not exist: its one case is refused, nothing changes.
+  const job = await local.http(
+    'POST',
+    '/api/staff/bulk-decisions',
+    { taskIds: [`${toServe.applicationId}.AAAAAAAAAAAAAAAA`], decision: 'approve', note: '권한 점검용' },
+    { ...bearer(tokens.caseworker), 'idempotency-key': `matrix-${toServe.applicationId}` },
+  );
+  expect(job.status, JSON.stringify(job.body)).toBe(202);
+
   const counsellors = await local.http('GET', `/api/registry/agencies/${AGENCY}/counsellors`, undefined, bearer(tokens.operator));
   w = {
     supervisionId: supervision.body.requestId,
@@ -78,6 +87,7 @@ beforeAll(async () => {
     agencyId: AGENCY,
     counsellorId: counsellors.body.counsellors[0].counsellorId,
     month: today.slice(0, 7),
+    bulkJobId: job.body.jobId,
   };
 }, 240_000);
 

@@ -48,6 +48,8 @@ export interface World {
   month: string;
   /** An open supervision request on the served case. */
   supervisionId: string;
+  /** A bulk decision job started by the caseworker of 종로구 (on a task that does not exist: nothing changes). */
+  bulkJobId: string;
 }
 
 /**
@@ -256,6 +258,21 @@ export const matrix: Record<string, MatrixEntry> = {
     object: (w) => w.inReview.taskId,
     request: (w) => ({ path: `/api/staff/tasks/${w.inReview.taskId}/decision`, body: { decision: 'not-a-decision' } }),
     expect: caseTeam,
+    reads: 'none',
+  },
+  'POST /api/staff/bulk-decisions': {
+    object: () => '-',
+    request: () => ({ path: '/api/staff/bulk-decisions', body: bogus }),
+    // Any case manager may start a job (each case is then checked against their districts, one by one).
+    expect: only({ caseworker: 'allow', 'caseworker-other': 'allow', supervisor: 'allow', 'supervisor-other': 'allow' }),
+    reads: 'none',
+  },
+  'GET /api/staff/bulk-decisions/{jobId}': {
+    object: (w) => w.bulkJobId,
+    request: (w) => ({ path: `/api/staff/bulk-decisions/${w.bulkJobId}` }),
+    // Its creator, and a supervisor of their districts; to anyone else it does not exist (404).
+    expect: only({ caseworker: 'sees', supervisor: 'sees' }),
+    // Receipt numbers and outcomes of one's own decisions, no one's name or answers.
     reads: 'none',
   },
   'POST /api/staff/tasks/{taskId}/referral': {

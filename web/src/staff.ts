@@ -3,10 +3,11 @@
  * application (its answers as the form asked them, the masked RRN, the eligibility explanation,
  * provider matching, its tasks with who decided them and their notes), claim and decide a task, and
  * read the audit trail; download a district's monthly settlement ledger; ask for, arrange and record
- * supervision of hard cases; see the dashboard of their districts. One module per view in `staff/`;
- * this file only routes between them.
+ * supervision of hard cases; decide several review tasks at once and follow the job; see the dashboard
+ * of their districts. One module per view in `staff/`; this file only routes between them.
  */
 import { setUpLanguage } from './lib/i18n';
+import { bulkJobOf, showBulkJob } from './staff/bulk-job-view';
 import { showApplication } from './staff/case-file';
 import { showLedgerExport } from './staff/ledger-export';
 import { onSignedIn, session } from './staff/session';
@@ -17,7 +18,7 @@ import { ui } from './staff/texts';
 setUpLanguage(ui.title);
 onSignedIn(route);
 
-/* Routing: #/tasks, #/applications/{id}, #/ledger, #/supervision[/accepted|/advised], #/dashboard[/{district}] */
+/* Routing: #/tasks, #/applications/{id}, #/bulk/{jobId}, #/ledger, #/supervision[/accepted|/advised], #/dashboard[/{district}] */
 window.addEventListener('hashchange', () => {
   if (location.hash.startsWith('#/') || location.hash === '') route();
 });
@@ -28,6 +29,7 @@ function route(): void {
   const application = /^#\/applications\/([A-Za-z0-9]+)$/.exec(location.hash)?.[1];
   const dashboard = /^#\/dashboard(?:\/(\d{5}))?$/.exec(location.hash);
   if (application) void showApplication(application);
+  else if (bulkJobOf(location.hash)) void showBulkJob(bulkJobOf(location.hash)!);
   else if (location.hash === '#/ledger') showLedgerExport();
   else if (supervisionStateOf(location.hash)) void showSupervision(supervisionStateOf(location.hash)!);
   else if (dashboard || (location.hash === '' && operatorOnly())) void showDashboard(dashboard?.[1]);

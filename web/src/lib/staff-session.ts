@@ -28,8 +28,8 @@ export interface StaffSession {
   /** Shows the sign-in form in `app`; `onSignedIn` runs after a successful sign-in. */
   showSignIn(reason?: Text): void;
   signOut(reason?: Text): void;
-  /** An API call with the token; a 401 (or no token) ends the session and answers undefined. */
-  api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<ApiResult<T> | undefined>;
+  /** An API call with the token (and `headers`, e.g. an Idempotency-Key); a 401 (or no token) ends the session and answers undefined. */
+  api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResult<T> | undefined>;
 }
 
 function claimsOf(jwt: string): Record<string, unknown> | undefined {
@@ -118,13 +118,13 @@ export function staffSession(options: {
     username.focus();
   }
 
-  async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<ApiResult<T> | undefined> {
+  async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T> | undefined> {
     const current = token();
     if (!current) {
       signOut(ui.expired);
       return undefined;
     }
-    const result = await callApi<T>(method, path, { body, headers: { authorization: `Bearer ${current}` } });
+    const result = await callApi<T>(method, path, { body, headers: { ...headers, authorization: `Bearer ${current}` } });
     if (!result.ok && result.status === 401) {
       signOut(ui.expired);
       return undefined;

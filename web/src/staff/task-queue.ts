@@ -5,6 +5,7 @@
  */
 import { focusView, h, show, txt } from '../lib/dom';
 import { app, problemWithFields } from './page';
+import { bulkBar } from './queue/bulk-selection';
 import { caseLookup } from './queue/case-lookup';
 import { defaultFilters, filterForm, isSupervisor, queryOf, type QueueFilters } from './queue/queue-filters';
 import { queueTable } from './queue/queue-table';
@@ -38,6 +39,7 @@ export async function showTasks(): Promise<void> {
       filters = next;
       void loadPage([undefined], 0);
     }),
+    bulkBar(),
     body,
     pager,
   );
