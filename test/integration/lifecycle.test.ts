@@ -18,7 +18,9 @@ describe('an application from submission to closure', () => {
 
     const reviewing = await untilStatus(receipt, 'awaiting-review');
     expect(reviewing.eligibility.outcome).toBe('eligible');
-    expect(reviewing.eligibility.ruleVersion).toMatchObject({ programme: 'youth' });
+    // The rule version is for staff; the citizen reads when the review is due instead.
+    expect(reviewing.eligibility).not.toHaveProperty('ruleVersion');
+    expect(reviewing.next.when).toMatchObject({ label: { ko: '검토 예정일' }, on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
 
     // A case manager approves — here as an operator would, with the token from the execution history.
     const reviewToken = await untilTaskToken(receipt.applicationId, 'CaseManagerReview');

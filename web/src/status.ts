@@ -54,7 +54,7 @@ interface ApplicationView {
   updatedAt: string;
   /** The steps so far, each in plain words (functions/status/citizen-timeline.ts). */
   timeline: TimelineEntry[];
-  next: WhatNextView;
+  next?: WhatNextView;
   eligibility?: EligibilityExplanation;
   /** While the agency serves the person. */
   service?: CitizenService;
@@ -183,7 +183,7 @@ function renderApplication(view: ApplicationView, accessCode: string): void {
         period ? txt('dt', ui.servicePeriod) : null,
         period ? h('dd', {}, ui.periodN(period.period), ': ', dateText(period.startsAt), ' – ', dateText(period.endsAt)) : null,
       ),
-      whatNextSection(view.next),
+      view.next ? whatNextSection(view.next) : null,
       view.supplement ? supplementSection(view.supplement, view.applicationId, codeInput.value.trim()) : null,
       view.service ? serviceSection(view.service) : null,
       view.rejection ? rejectionSection(view.rejection) : null,
