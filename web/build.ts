@@ -9,7 +9,7 @@
 import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 
 const webDir = path.dirname(fileURLToPath(import.meta.url));
 const sourceDir = path.join(webDir, 'src');
@@ -18,7 +18,8 @@ const publicDir = path.join(webDir, 'public');
 /** Browsers that support ES modules, `structuredClone` and `crypto.randomUUID` (2022 on). */
 const browserTargets = ['chrome109', 'edge109', 'firefox115', 'safari15.4'];
 
-export async function buildWeb(outDir: string): Promise<void> {
+/** Builds into `outDir`; returns esbuild's metafile (what each output holds and imports: web/page-weight.ts reads it). */
+export async function buildWeb(outDir: string): Promise<Metafile> {
   const entryPoints = (await readdir(sourceDir))
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
     .map((name) => path.join(sourceDir, name));
@@ -26,7 +27,7 @@ export async function buildWeb(outDir: string): Promise<void> {
   // own sub-folder is removed, never the caller's whole directory.
   await rm(path.join(outDir, 'chunks'), { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  await Promise.all([
+  const [result] = await Promise.all([
     build({
       entryPoints,
       outdir: outDir,
@@ -41,9 +42,11 @@ export async function buildWeb(outDir: string): Promise<void> {
       sourcemap: 'linked',
       legalComments: 'none',
       logLevel: 'warning',
+      metafile: true,
     }),
     copyPublicFiles(outDir),
   ]);
+  return result.metafile;
 }
 
 async function copyPublicFiles(outDir: string): Promise<void> {

@@ -16,6 +16,11 @@ import { countMiss, isCounterRace, readGuessCounter, stillAsRead, type GuessCoun
 import { afterMiss, clientOf, lockedUntil, perApplication, perClient } from './guessing-limits';
 import { citizenService, showsService } from './service-view';
 import { explanation, timeline } from './timeline';
+import { whatNext } from './what-next';
+import { getProgramme, isProgrammeId } from '../../forms';
+import { districtName, isDistrictCode } from '../../forms/districts';
+import { slaDueAt } from '../review/queue-sla';
+import { tasksOfApplication } from '../review/task-store';
 import { closingView } from '../closure/citizen-closing';
 import { supplementAsked } from '../supplements/citizen-view';
 import { citizenRejection } from '../closure/rejection';
@@ -126,16 +131,43 @@ function denied(attempt: Attempt, at: number, client: GuessCounter, application:
 async function citizenView(applicationId: string) {
   const application = await getApplication(applicationId, false);
   if (!application) throw notFoundOrWrongCode();
-  const [audit, service, supplement] = await Promise.all([listAudit(applicationId), serviceOf(application), supplementAsked(application)]);
+  const [audit, service, supplement, taskDueOn] = await Promise.all([
+    listAudit(applicationId),
+    serviceOf(application),
+    supplementAsked(application),
+    openTaskDueOn(application),
+  ]);
+  const closing = closingView(application);
+  const rejection = citizenRejection(application);
   return {
     ...publicView(application),
+    // Named for the page, so it needs no programme definitions (issue 10: small pages).
+    programmeName: isProgrammeId(application.programme) ? getProgramme(application.programme).name : { ko: application.programme, en: application.programme },
+    districtName: isDistrictCode(application.district) ? districtName(application.district) : { ko: application.district, en: application.district },
     timeline: timeline(audit),
+    next: whatNext(application, {
+      today: seoulDay(now()),
+      taskDueOn,
+      supplementDueOn: supplement?.dueAt ? seoulDay(new Date(supplement.dueAt)) : undefined,
+      nextSessionOn: service?.nextSessionOn,
+      periodEndsOn: application.servicePeriod ? seoulDay(new Date(application.servicePeriod.endsAt)) : undefined,
+      appealBy: rejection?.appeal.by,
+      closing: 'closing' in closing,
+    }),
     eligibility: explanation(application),
     ...(service ? { service } : {}),
-    ...closingView(application),
+    ...closing,
     ...(supplement ? { supplement } : {}),
-    ...rejectionOf(application),
+    ...(rejection ? { rejection } : {}),
   };
+}
+
+/** While a review or re-assessment waits on a case manager: the day it is due (the first due day, if escalated). */
+async function openTaskDueOn(application: Application): Promise<string | undefined> {
+  if (application.status !== 'awaiting-review' && application.status !== 'reassessment') return undefined;
+  const open = (await tasksOfApplication(application.id)).filter((t) => t.state === 'open' && (t.kind === 'review' || t.kind === 'reassessment'));
+  const due = open.map(slaDueAt).sort()[0];
+  return due ? seoulDay(new Date(due)) : undefined;
 }
 
 /**
@@ -151,10 +183,4 @@ async function serviceOf(application: Application) {
   const today = seoulDay(now());
   const current = periods[application.servicePeriod!.period - 1] ?? [];
   return agency ? citizenService(agency, current, today, copayDue(application, periods.flat(), today)) : undefined;
-}
-
-/** A rejected application: why, in plain words, and where and by when to appeal. */
-function rejectionOf(application: Application) {
-  const rejection = citizenRejection(application);
-  return rejection ? { rejection } : {};
 }

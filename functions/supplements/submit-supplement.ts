@@ -79,6 +79,8 @@ export const handler = httpHandler(async (event) => {
       at,
       actor: { kind: 'citizen', sourceIp: event.requestContext.http.sourceIp },
       action: 'supplement.answered',
+      // The citizen's own step: their timeline confirms it while the review waits to reopen.
+      visibleToApplicant: true,
       detail: { round: round.round, documents: uploads.checked.map((d) => d.documentId).join(','), fields: fields.corrected.map((f) => f.name).join(',') },
     }),
     with: [answeredWrite(applicationId, round.round, recorded)],

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { routes, type Route } from '../../functions/routes';
 import { pageSecurityHeadersFor } from '../../web/security-headers';
 import type { LocalIdentity } from './identity';
 import type { LocalLambdaRuntime } from './lambda-runtime';
+import { serveStaticFile } from './static-files';
 
 /** API Gateway HTTP APIs refuse bodies over 10 MB before any Lambda runs. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -47,15 +46,6 @@ function compile(route: Route): CompiledRoute {
 
 // Like API Gateway, a literal path segment wins over a parameter.
 const compiled = routes.map(compile).sort((a, b) => a.params.length - b.params.length);
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.map': 'application/json',
-};
 
 export type LocalRouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) => Promise<boolean>;
 
@@ -139,22 +129,9 @@ function decodePathSegment(segment: string): string {
   }
 }
 
-/** The web pages, with their security headers (in AWS, S3 + CloudFront serve them). */
-async function serveStatic(res: ServerResponse, dir: string, pathname: string, pageSecurityHeaders: Readonly<Record<string, string>>): Promise<void> {
-  const relative = pathname === '/' || !path.extname(pathname) ? 'index.html' : pathname.replace(/^\/+/, '');
-  const file = path.resolve(dir, relative);
-  if (!file.startsWith(path.resolve(dir) + path.sep)) return send(res, 404, { message: 'Not Found' }, pageSecurityHeaders);
-  try {
-    const content = await readFile(file);
-    res.writeHead(200, {
-      'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-      ...pageSecurityHeaders,
-    });
-    res.end(content);
-  } catch {
-    send(res, 404, { message: 'Not Found' }, pageSecurityHeaders);
-  }
+/** The web pages, compressed and cached (static-files.ts), with their security headers (in AWS, S3 + CloudFront serve them). */
+async function serveStatic(req: IncomingMessage, res: ServerResponse, dir: string, pathname: string, pageSecurityHeaders: Readonly<Record<string, string>>): Promise<void> {
+  if (!(await serveStaticFile(req, res, dir, pathname, pageSecurityHeaders))) send(res, 404, { message: 'Not Found' }, pageSecurityHeaders);
 }
 
 /**
@@ -175,7 +152,7 @@ export function createGateway(options: GatewayOptions) {
 
       const candidates = compiled.filter((c) => c.pattern.test(url.pathname));
       if (!candidates.length) {
-        if (req.method === 'GET' && !url.pathname.startsWith('/api/')) return serveStatic(res, options.staticDir, url.pathname, pageSecurityHeaders);
+        if (req.method === 'GET' && !url.pathname.startsWith('/api/')) return serveStatic(req, res, options.staticDir, url.pathname, pageSecurityHeaders);
         return send(res, 404, { message: 'Not Found' });
       }
       const match = candidates.find((c) => c.route.method === req.method);

@@ -37,16 +37,19 @@ describe('status page', () => {
     applicationId,
     receiptNumber: 'DB-2026-7K3M9Q2X',
     programme: 'youth',
+    programmeName: { ko: '청년마음건강지원사업', en: 'Youth mental-health voucher' },
     district: '11440',
+    districtName: { ko: '마포구', en: 'Mapo-gu' },
     status: 'awaiting-review',
     statusLabel: { ko: '담당자 검토 중', en: 'Waiting for case-manager review' },
     period: 1,
     submittedAt: '2026-03-02T01:15:00.000Z',
     updatedAt: '2026-03-02T01:15:03.000Z',
     timeline: [
-      { at: '2026-03-02T01:15:00.000Z', action: 'application.submitted', status: 'submitted', label: { ko: '접수됨', en: 'Submitted' } },
-      { at: '2026-03-02T01:15:03.000Z', action: 'eligibility.checked', status: 'awaiting-review', label: { ko: '담당자 검토 중', en: 'Waiting for case-manager review' } },
+      { at: '2026-03-02T01:15:00.000Z', status: 'submitted', text: { ko: '신청이 접수되었습니다.', en: 'We received your application.' } },
+      { at: '2026-03-02T01:15:03.000Z', status: 'awaiting-review', text: { ko: '담당자가 신청 내용을 검토하고 있습니다.', en: 'A case manager is reviewing your application.' } },
     ],
+    next: { text: { ko: '담당 자치구의 담당자가 신청 내용을 검토합니다.', en: 'A case manager in your district reviews your application.' } },
     eligibility,
   };
 
@@ -69,7 +72,10 @@ describe('status page', () => {
 
     expect(await page.textContent('#status-label')).toBe('담당자 검토 중');
     expect(await page.locator('#timeline li').count()).toBe(2);
-    expect(await page.textContent('#timeline')).toContain('접수됨');
+    expect(await page.textContent('#timeline')).toContain('신청이 접수되었습니다.');
+    expect(await page.textContent('.facts')).toContain('청년마음건강지원사업');
+    // The fixture still carries a rule version, as an older server sent it: the page leaves it out.
+    expect(await page.locator('.rule-version').count()).toBe(0);
     for (const criterion of eligibility.criteria) {
       expect(await page.textContent(`[data-criterion="${criterion.id}"]`)).toContain(criterion.reason.ko);
     }

@@ -18,7 +18,9 @@ describe('an application from submission to closure', () => {
 
     const reviewing = await untilStatus(receipt, 'awaiting-review');
     expect(reviewing.eligibility.outcome).toBe('eligible');
-    expect(reviewing.eligibility.ruleVersion).toMatchObject({ programme: 'youth' });
+    // The rule version is for staff; the citizen reads when the review is due instead.
+    expect(reviewing.eligibility).not.toHaveProperty('ruleVersion');
+    expect(reviewing.next.when).toMatchObject({ label: { ko: '검토 예정일' }, on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
 
     // A case manager approves — here as an operator would, with the token from the execution history.
     const reviewToken = await untilTaskToken(receipt.applicationId, 'CaseManagerReview');
@@ -119,6 +121,11 @@ describe('waiting for people and for places', () => {
     const actions = await auditActions(receipt.applicationId);
     expect(actions.filter((a) => a === 'task.escalated')).toHaveLength(1);
     expect(actions.filter((a) => a === 'task.opened')).toHaveLength(2);
+    // The citizen reads the review once, in words, and that it is late: not the escalation, not a code.
+    const { body: view } = await local.http('GET', `/api/applications/${receipt.applicationId}`, undefined, { 'x-access-code': receipt.accessCode });
+    expect(view.timeline.map((t: { text: { ko: string } }) => t.text.ko)).toEqual(['신청이 접수되었습니다.', '신청 자격 기준을 확인했습니다.', '담당자가 신청 내용을 검토하고 있습니다.']);
+    expect(JSON.stringify(view.timeline)).not.toMatch(/task\.|escalat/);
+    expect(view.next.text.ko).toContain('늦어지고 있습니다');
     await local.sfn.send(new SendTaskSuccessCommand({ taskToken: fresh, output: '{"decision":"approve"}' }));
     await untilStatus(receipt, 'matching');
   });

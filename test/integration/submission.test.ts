@@ -116,7 +116,9 @@ describe('GET /api/applications/{id} and the status lookup', () => {
     const body = submission('youth');
     const receipt = (await local.http('POST', '/api/applications', body)).body;
     const view = await untilStatus(receipt, 'awaiting-review');
-    expect(view.timeline[0]).toMatchObject({ status: 'submitted', label: { ko: '접수됨', en: 'Submitted' } });
+    expect(view.timeline[0]).toMatchObject({ status: 'submitted', text: { ko: '신청이 접수되었습니다.', en: 'We received your application.' } });
+    expect(view.timeline[0]).not.toHaveProperty('action');
+    expect(view).toMatchObject({ programmeName: { ko: expect.stringContaining('청년') }, districtName: { ko: '종로구' } });
     expect(JSON.stringify(view)).not.toContain('accessCodeHash');
 
     const wrong = await local.http('GET', `/api/applications/${receipt.applicationId}`, undefined, { 'x-access-code': 'AAAA-BBBB-CCCC' });

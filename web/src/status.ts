@@ -2,8 +2,6 @@
  * The status page: receipt number + access code → where the application stands, what happened so
  * far, and why it was (or was not) found eligible. The access code is never put in the address.
  */
-import { isProgrammeId, getProgramme } from '../../forms';
-import { districtName, isDistrictCode } from '../../forms/districts';
 import type { Text } from '../../forms/i18n';
 import { callApi } from './lib/api';
 import { byId, focusView, h, show, txt } from './lib/dom';
@@ -13,6 +11,8 @@ import { closingSection, closureSection, type ClosingView, type ClosureView } fr
 import { withdrawalSection } from './status/withdrawal';
 import { supplementSection, type CitizenSupplement } from './status/supplement-section';
 import { rejectionSection, type RejectionView } from './status/rejection-section';
+import { timelineSection, whatNextSection, type TimelineEntry, type WhatNextView } from './status/progress-section';
+import { receiptKeeper } from './status/receipt-keeper';
 import { dateText, dateTimeText, setUpLanguage } from './lib/i18n';
 
 const ui = {
@@ -33,7 +33,6 @@ const ui = {
   submittedAt: { ko: '접수일시', en: 'Submitted' },
   updatedAt: { ko: '최근 변경', en: 'Last change' },
   servicePeriod: { ko: '서비스 기간', en: 'Service period' },
-  timeline: { ko: '진행 경과', en: 'Timeline' },
   eligibility: { ko: '자격 판단', en: 'Eligibility' },
   notYetChecked: { ko: '아직 자격을 확인하는 중입니다.', en: 'Eligibility is still being checked.' },
   periodN: (n: number): Text => ({ ko: `${n}기`, en: `period ${n}` }),
@@ -43,14 +42,19 @@ interface ApplicationView {
   applicationId: string;
   receiptNumber: string;
   programme: string;
+  /** The programme's and the district's names, sent by the server so the page loads no programme definitions. */
+  programmeName: Text;
   district: string;
+  districtName: Text;
   status: string;
   statusLabel: Text;
   period: number;
   servicePeriod?: { period: number; startsAt: string; endsAt: string };
   submittedAt: string;
   updatedAt: string;
-  timeline: { at: string; action: string; status?: string; label?: Text }[];
+  /** The steps so far, each in plain words (functions/status/citizen-timeline.ts). */
+  timeline: TimelineEntry[];
+  next?: WhatNextView;
   eligibility?: EligibilityExplanation;
   /** While the agency serves the person. */
   service?: CitizenService;
@@ -152,10 +156,6 @@ form.addEventListener('submit', (event) => {
   void lookUp();
 });
 
-function programmeName(id: string): Text {
-  return isProgrammeId(id) ? getProgramme(id).name : { ko: id, en: id };
-}
-
 function renderApplication(view: ApplicationView, accessCode: string): void {
   const heading = h('h2', { id: 'status-label' }, view.statusLabel);
   const refresh = h('button', { type: 'button', class: 'secondary' }, ui.refresh);
@@ -173,9 +173,9 @@ function renderApplication(view: ApplicationView, accessCode: string): void {
         txt('dt', ui.receiptNumber),
         h('dd', { class: 'code' }, view.receiptNumber),
         txt('dt', ui.programme),
-        h('dd', {}, programmeName(view.programme)),
+        h('dd', {}, view.programmeName),
         txt('dt', ui.district),
-        h('dd', {}, isDistrictCode(view.district) ? districtName(view.district) : view.district),
+        h('dd', {}, view.districtName),
         txt('dt', ui.submittedAt),
         h('dd', {}, dateTimeText(view.submittedAt)),
         txt('dt', ui.updatedAt),
@@ -183,6 +183,7 @@ function renderApplication(view: ApplicationView, accessCode: string): void {
         period ? txt('dt', ui.servicePeriod) : null,
         period ? h('dd', {}, ui.periodN(period.period), ': ', dateText(period.startsAt), ' – ', dateText(period.endsAt)) : null,
       ),
+      view.next ? whatNextSection(view.next) : null,
       view.supplement ? supplementSection(view.supplement, view.applicationId, codeInput.value.trim()) : null,
       view.service ? serviceSection(view.service) : null,
       view.rejection ? rejectionSection(view.rejection) : null,
@@ -190,16 +191,11 @@ function renderApplication(view: ApplicationView, accessCode: string): void {
       view.closing ? closingSection(view.closing) : null,
       refresh,
       !ended.includes(view.status) && !view.closing ? withdrawalSection(view.applicationId, accessCode, () => void lookUp()) : null,
-      txt('h3', ui.timeline),
-      h(
-        'ol',
-        { class: 'timeline', id: 'timeline' },
-        ...view.timeline.map((event) =>
-          h('li', {}, h('time', { datetime: event.at }, dateTimeText(event.at)), ' ', event.label ?? event.action),
-        ),
-      ),
+      timelineSection(view.timeline),
       txt('h3', ui.eligibility),
-      view.eligibility ? eligibilityView(view.eligibility, 'h4') : txt('p', ui.notYetChecked),
+      // The rule version is a code for staff: never shown here, even if an older server sends it.
+      view.eligibility ? eligibilityView({ ...view.eligibility, ruleVersion: undefined }, 'h4') : txt('p', ui.notYetChecked),
+      receiptKeeper(view.receiptNumber, accessCode),
     ),
   );
   focusView(heading);
