@@ -5,6 +5,7 @@
  */
 import { focusView, h, show, txt } from '../lib/dom';
 import { app, problemWithFields } from './page';
+import { notificationsLink } from './notifications-page';
 import { caseLookup } from './queue/case-lookup';
 import { defaultFilters, filterForm, isSupervisor, queryOf, type QueueFilters } from './queue/queue-filters';
 import { queueTable } from './queue/queue-table';
@@ -30,7 +31,7 @@ export async function showTasks(): Promise<void> {
   const supervision = supervisor ? h('a', { href: '#/supervision', id: 'supervision-link', class: 'button secondary' }, sv.pageLink) : null;
   show(
     app,
-    h('div', { class: 'toolbar' }, heading, h('div', { class: 'inline' }, refresh, ledger, supervision)),
+    h('div', { class: 'toolbar' }, heading, h('div', { class: 'inline' }, refresh, ledger, supervision, notificationsLink())),
     caseLookup(),
     counts,
     filterForm(filters, (next) => {
