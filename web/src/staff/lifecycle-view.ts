@@ -34,16 +34,22 @@ const words = {
 
 const marks: Record<Progress, string> = { done: '✓', current: '●', upcoming: '', skipped: '–' };
 
+/** A day in Seoul, short enough for a column of seven; the time is in the element's title. */
+function day(iso: string): Text {
+  const date = new Date(iso);
+  const format = (locale: string) => new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Seoul', dateStyle: 'medium' }).format(date);
+  return Number.isNaN(date.getTime()) ? { ko: iso, en: iso } : { ko: format('ko-KR'), en: format('en-GB') };
+}
+
+function when(iso: string): HTMLElement {
+  const full = dateTimeText(iso);
+  return h('time', { datetime: iso, title: `${full.ko} · ${full.en}` }, day(iso));
+}
+
 function stageItem(stage: StageView, index: number): HTMLLIElement {
+  const sameDay = stage.lastAt !== undefined && stage.firstAt !== undefined && day(stage.lastAt).en === day(stage.firstAt).en;
   const dates =
-    stage.firstAt && stage.progress !== 'upcoming'
-      ? h(
-          'span',
-          { class: 'when' },
-          dateTimeText(stage.firstAt),
-          stage.lastAt && stage.lastAt.slice(0, 10) !== stage.firstAt.slice(0, 10) ? h('span', {}, ' → ', dateTimeText(stage.lastAt)) : null,
-        )
-      : null;
+    stage.firstAt && stage.progress !== 'upcoming' ? h('span', { class: 'when' }, when(stage.firstAt), stage.lastAt && !sameDay ? h('span', {}, ' → ', when(stage.lastAt)) : null) : null;
   return h(
     'li',
     { class: `stage ${stage.progress}`, 'data-stage': stage.stage, 'aria-current': stage.progress === 'current' ? 'step' : undefined },
