@@ -15,6 +15,8 @@ export interface HandlerAccess {
    * early closure's `Dolbom.ClosingEarly`: it never decides anything).
    */
   taskTokens?: 'answer' | 'succeed' | 'heartbeat' | 'fail';
+  /** Reads the histories of the lifecycle's executions (states:GetExecutionHistory on them, nothing else). */
+  readsExecutions?: true;
   /** Invoked by the table's stream with one kind of item change (infra/constructs/table-stream-trigger.ts). */
   tableStream?: 'new-applications' | 'capacity-signals' | 'notifications' | 'counted-items';
   /** Envelope encryption of personal identifiers. */
@@ -86,6 +88,12 @@ export const handlers = {
     description: "Shows staff a re-assessment's evidence: plan, attendance, pre/post scores, the extension cap",
     // Reads the application and its sessions, and writes the read to the audit trail.
     access: { table: 'readwrite' },
+  },
+  getLifecycleForStaff: {
+    entry: 'functions/lifecycle/get-lifecycle-for-staff.ts',
+    description: "Shows staff the picture of an application's lifecycle, from its executions' histories",
+    // Reads the application (the district check) and the histories; shows no person's data, so writes nothing.
+    access: { table: 'read', readsExecutions: true },
   },
   listTasks: {
     entry: 'functions/review/list-tasks.ts',
@@ -244,6 +252,12 @@ export const handlers = {
     entry: 'functions/notifications/list-notifications.ts',
     description: "Lists the notifications of the caller's districts that could not be delivered",
     access: { table: 'read' },
+  },
+  retryNotification: {
+    entry: 'functions/notifications/retry-notification.ts',
+    description: 'Queues a failed notification again, as a new outbox item the sender delivers',
+    // One transaction: the failed item marked retried, its copy inserted (the stream wakes the sender), the audit event.
+    access: { table: 'readwrite' },
   },
   listAccessLog: {
     entry: 'functions/access-log/list-access-log.ts',

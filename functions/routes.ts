@@ -31,6 +31,8 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/api/staff/applications/{applicationId}/audit', handler: 'getAuditTrail', access: ['caseworker', 'supervisor'] },
   { method: 'GET', path: '/api/staff/applications/{applicationId}/candidates', handler: 'getCandidatesForStaff', access: ['caseworker', 'supervisor'] },
   { method: 'GET', path: '/api/staff/applications/{applicationId}/evidence', handler: 'getEvidenceForStaff', access: ['caseworker', 'supervisor'] },
+  // Stages and dates, no person's data: operators see it too (the handler checks the district).
+  { method: 'GET', path: '/api/staff/applications/{applicationId}/lifecycle', handler: 'getLifecycleForStaff', access: ['caseworker', 'supervisor', 'operator'] },
   {
     method: 'GET',
     path: '/api/staff/applications/{applicationId}/supplements/{round}/documents/{documentId}',
@@ -61,7 +63,9 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/api/staff/supervision', handler: 'listSupervision', access: ['supervisor'] },
   { method: 'POST', path: '/api/staff/supervision/{requestId}/acceptance', handler: 'acceptSupervision', access: ['supervisor'] },
   { method: 'POST', path: '/api/staff/supervision/{requestId}/advice', handler: 'recordSupervisionAdvice', access: ['supervisor'] },
-  { method: 'GET', path: '/api/staff/notifications', handler: 'listNotifications', access: ['caseworker', 'supervisor'] },
+  // Failed notifications: case teams list their districts'; supervisors and operators (every district) queue one again.
+  { method: 'GET', path: '/api/staff/notifications', handler: 'listNotifications', access: ['caseworker', 'supervisor', 'operator'] },
+  { method: 'POST', path: '/api/staff/notifications/{applicationId}/{key}/retry', handler: 'retryNotification', access: ['supervisor', 'operator'] },
   // Who read whose data (PIPA safeguard standard art. 8): supervisors of the case's districts only.
   { method: 'GET', path: '/api/staff/access-log', handler: 'listAccessLog', access: ['supervisor'] },
   // The provider registry. Providers are scoped to their own agency and case managers only read;

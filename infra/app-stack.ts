@@ -95,6 +95,11 @@ export class AppStack extends Stack {
       if (access.startsBulkDecisions) {
         fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [bulkDecisionsArn] }));
       }
+      if (access.readsExecutions) {
+        // This state machine's executions only, and only their histories (the names are known: no ListExecutions).
+        const executions = this.formatArn({ service: 'states', resource: 'execution', resourceName: `${stateMachineName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:GetExecutionHistory'], resources: [executions] }));
+      }
       if (access.tableStream) {
         new TableStreamTrigger(this, `Stream-${handlerId}`, { table: props.table, target: fn, stream: access.tableStream });
       }

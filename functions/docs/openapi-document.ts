@@ -14,6 +14,7 @@ import { sessionRecordBody } from '../service-period/session';
 import { supervisionAcceptanceBody, supervisionAdviceBody, supervisionAskBody } from '../supervision/bodies';
 import { dashboardSchema } from './dashboard-schema';
 import { evidenceSchema } from './evidence-schema';
+import { lifecycleSchema } from './lifecycle-schema';
 
 const problemSchema = {
   type: 'object',
@@ -63,6 +64,8 @@ const results: Partial<Record<string, { status: string; description: string; sch
   'GET /api/staff/applications/{applicationId}/candidates': { status: '200', description: 'The live ranking, best first (top 10)', schema: 'CandidateList' },
   'GET /api/staff/applications/{applicationId}/evidence': { status: '200', description: 'What a re-assessment is decided on', schema: 'ReassessmentEvidence' },
   'GET /api/staff/dashboard': { status: '200', description: "Figures of the caller's districts", schema: 'Dashboard' },
+  'GET /api/staff/applications/{applicationId}/lifecycle': { status: '200', description: "The application's lifecycle: stages passed, current, ahead", schema: 'LifecyclePicture' },
+  'POST /api/staff/notifications/{applicationId}/{key}/retry': { status: '202', description: 'A copy of the failed notification is queued; the failed one leaves the list', schema: 'NotificationRetry' },
 };
 
 /** Query parameters, for the routes that take them. */
@@ -96,6 +99,11 @@ const queries: Partial<Record<string, { name: string; required: boolean; descrip
   'GET /api/staff/cases': [
     { name: 'receipt', required: false, description: 'A receipt number (DB-2026-XXXXXXXX); give this or name', schema: { type: 'string' } },
     { name: 'name', required: false, description: 'An applicant’s full name (exact, spaces and case ignored)', schema: { type: 'string', maxLength: 50 } },
+  ],
+  'GET /api/staff/notifications': [
+    { name: 'state', required: true, description: 'failed (the only state listed)', schema: { enum: ['failed'] } },
+    { name: 'district', required: false, description: '시군구 code: one of the caller’s districts (default: all of them)', schema: { type: 'string', pattern: '^\\d{5}$' } },
+    { name: 'limit', required: false, description: 'Notifications a page, 1–100 (default 50)', schema: { type: 'string', pattern: '^\\d{1,3}$' } },
   ],
   'GET /api/staff/supervision': [
     { name: 'state', required: false, description: 'open (default), accepted or advised', schema: { enum: ['open', 'accepted', 'advised'] } },
@@ -200,6 +208,12 @@ export function openApiDocument() {
         ReferralAcknowledged: bodySchema(referralAcknowledgedBody),
         ReassessmentEvidence: evidenceSchema,
         Dashboard: dashboardSchema,
+        LifecyclePicture: lifecycleSchema,
+        NotificationRetry: {
+          type: 'object',
+          required: ['applicationId', 'key', 'retryOf', 'delivery'],
+          properties: { applicationId: { type: 'string' }, key: { type: 'string', description: "The copy's key" }, retryOf: { type: 'string' }, delivery: { const: 'pending' } },
+        },
         SupervisionAsk: bodySchema(supervisionAskBody),
         SupervisionAcceptance: bodySchema(supervisionAcceptanceBody),
         SupervisionAdvice: bodySchema(supervisionAdviceBody),

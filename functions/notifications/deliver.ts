@@ -14,12 +14,13 @@ import { outgoingText } from './templates';
  *
  * The claim is one conditional write: only a `pending` item, or a `sending` one whose lease ran out
  * (its sender died), can be taken, so two invocations for the same record never both send. Sent and
- * failed are final. The one window left is a crash between the provider accepting a message and
+ * failed are final (a staff member's retry queues a copy and marks the failed one `retried`,
+ * functions/notifications/retry.ts). The one window left is a crash between the provider accepting a message and
  * `sent` being written: the next holder, after the lease, sends again — at least once there, as no
  * SMS or e-mail API takes an idempotency key. The lease outlasts the function's timeout, so a live
  * sender is never overtaken.
  */
-export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed';
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'retried';
 
 export interface StoredNotification extends Notification {
   delivery: DeliveryState;
@@ -35,6 +36,10 @@ export interface StoredNotification extends Notification {
   failure?: Failed['reason'];
   failedAt?: string;
   district?: string;
+  /** Set when a staff member queued it again: who, when, and the copy's key. */
+  retriedAt?: string;
+  retriedBy?: string;
+  retriedAs?: string;
 }
 
 export interface NotificationRef {
@@ -124,7 +129,7 @@ export async function deliverNotification(ref: NotificationRef, deps: DeliveryDe
   if (!notification) {
     const current = await outbox.read(ref);
     if (!current) return 'missing';
-    return current.delivery === 'sent' || current.delivery === 'failed' ? 'done-before' : 'busy';
+    return current.delivery === 'pending' || current.delivery === 'sending' ? 'busy' : 'done-before';
   }
 
   const { district, composed } = await deps.compose(notification);

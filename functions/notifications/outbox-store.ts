@@ -4,7 +4,10 @@ import { env } from '../commons/env';
 import type { AuditEvent } from '../applications/audit';
 import { keys } from '../applications/keys';
 import { auditPut } from '../applications/store';
+import { cancellationReasons } from '../commons/dynamo-errors';
 import type { Failed, NotificationRef, OutboxPort, Sent, StoredNotification } from './deliver';
+import { notificationPut } from './outbox';
+import type { RetryCopy } from './retry';
 
 /**
  * The outbox in the single table: one item per notification under its application, in GSI1 'OUTBOX'
@@ -130,4 +133,41 @@ export async function failedNotificationsOf(district: string, limit: number): Pr
     }),
   );
   return (out.Items ?? []).map(strip);
+}
+
+/** One outbox item, read consistently (a retry decides on it). */
+export async function getNotification(ref: NotificationRef): Promise<StoredNotification | undefined> {
+  return dynamoOutbox.read(ref);
+}
+
+/**
+ * A failed notification queued again (functions/notifications/retry.ts), in one transaction: the
+ * failed item becomes `retried` (out of its district's failed list) only while it is still failed,
+ * the copy is inserted (the stream wakes the sender), and the staff member's retry is audited.
+ * False when the item was no longer failed: someone retried it first.
+ */
+export async function requeueFailed(ref: NotificationRef, copy: RetryCopy, retriedBy: string, audit: AuditEvent): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: table(),
+              Key: keys.notification(ref.applicationId, ref.key),
+              ConditionExpression: 'delivery = :failed',
+              UpdateExpression: 'SET delivery = :retried, retriedAt = :at, retriedBy = :by, retriedAs = :copy REMOVE gsi1pk, gsi1sk',
+              ExpressionAttributeValues: { ':failed': 'failed', ':retried': 'retried', ':at': audit.at, ':by': retriedBy, ':copy': copy.key },
+            },
+          },
+          notificationPut(copy.notification),
+          auditPut(audit),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return false;
+    throw error;
+  }
 }

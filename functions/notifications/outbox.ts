@@ -23,6 +23,9 @@ export interface Notification {
   missing?: Text[];
   /** provider-matched: the agency that accepted; its name and phone are read when the message is sent. */
   agencyId?: string;
+  /** A staff member's retry of a failed notification (functions/notifications/retry.ts): the first one's key, and which retry. */
+  retryOf?: string;
+  retry?: number;
   createdAt: string;
 }
 

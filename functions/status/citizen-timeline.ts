@@ -132,6 +132,7 @@ export const citizenWording: Record<string, Wording | 'internal'> = {
   'supervision.listed': 'internal',
   'notification.sent': 'internal',
   'notification.failed': 'internal',
+  'notification.retried': 'internal', // a staff member sent a failed notice again
   'access.denied': 'internal',
   'application.viewed': 'internal',
   'application.opened-to-withdraw': 'internal',

@@ -26,6 +26,20 @@ export const sessionFormLabels: Record<SessionForm, Text> = {
   'in-office': { ko: '내방 슈퍼비전 (사례관리자가 감독자에게 방문)', en: 'In-office (the caseworker goes to the supervisor)' },
 };
 
+/**
+ * The same, short enough for a dropdown on a 375 px phone (a select shows one line and cuts the rest);
+ * the forms put `sessionFormHelp` under it for what each means.
+ */
+export const sessionFormChoiceLabels: Record<SessionForm, Text> = {
+  visiting: { ko: '방문 슈퍼비전', en: 'Visiting' },
+  'in-office': { ko: '내방 슈퍼비전', en: 'In-office' },
+};
+
+export const sessionFormHelp: Text = {
+  ko: '방문: 감독자가 구청·동 주민센터로 옵니다. 내방: 사례관리자가 감독자에게 갑니다.',
+  en: 'Visiting: the supervisor comes to the district office. In-office: the caseworker goes to the supervisor.',
+};
+
 export const supervisionStateLabels: Record<SupervisionState, Text> = {
   open: { ko: '접수 대기', en: 'Waiting for a supervisor' },
   accepted: { ko: '슈퍼비전 예정', en: 'Session arranged' },

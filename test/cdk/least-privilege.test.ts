@@ -55,6 +55,15 @@ describe('least privilege', () => {
     expect(granted.getBulkDecisions!.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
   });
 
+  it("lets only the lifecycle picture read executions' histories, of this state machine's executions only, and nothing else of Step Functions", () => {
+    expect(holders(/^states:(GetExecutionHistory|DescribeExecution|ListExecutions)$/)).toEqual(['getLifecycleForStaff']);
+    const reader = statements.getLifecycleForStaff!.filter((s) => [s.Action].flat().some((a) => a.startsWith('states:')));
+    expect(reader.flatMap((s) => [s.Action].flat())).toEqual(['states:GetExecutionHistory']);
+    expect(JSON.stringify(reader[0]!.Resource)).toContain(':execution:dolbom-prod-lifecycle:*');
+    // Reads the application for the district check and writes nothing.
+    expect(granted.getLifecycleForStaff!.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
+  });
+
   it("lets only the four stream triggers read the table's stream, and the starter nothing else of the table", () => {
     // Table grants name GetRecords too, but on the table and its indexes: only a grant on the stream's ARN reads it.
     expect(Object.keys(streamGrants).sort()).toEqual(['fillWaitlist', 'projectCounts', 'sendNotifications', 'startStoredApplication']);
@@ -123,7 +132,7 @@ describe('least privilege', () => {
 
   it('keeps read-only handlers read-only', () => {
     // listTasks writes the audit record of a search (whose data a case manager looked for): not read-only.
-    for (const handler of ['countTasks', 'listAgencies', 'getAgency', 'listCounsellors', 'listNotifications']) {
+    for (const handler of ['countTasks', 'listAgencies', 'getAgency', 'listCounsellors', 'listNotifications', 'getLifecycleForStaff']) {
       expect(granted[handler]!.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)), handler).toEqual([]);
       expect(granted[handler]!.some((a) => /^dynamodb:(Query|GetItem)$/.test(a)), handler).toBe(true);
     }

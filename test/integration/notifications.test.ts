@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../support/clients';
 import { cloud, local, submission, submit, untilStatus } from '../support/cloud-test';
@@ -63,6 +63,13 @@ async function auditOf(applicationId: string) {
   const token = await local.signIn('caseworker.jongno');
   const { body } = await local.http('GET', `/api/staff/applications/${applicationId}/audit`, undefined, { authorization: `Bearer ${token}` });
   return body.events as { action: string; detail?: Record<string, unknown> }[];
+}
+
+/** Closes a test's application, so its open review does not escalate through the later tests' clock jumps. */
+async function closeEarly(applicationId: string, caseworker: string) {
+  const token = await local.signIn(caseworker);
+  const closed = await local.http('POST', `/api/staff/applications/${applicationId}/closure`, { reason: 'drop-out', note: '시험 종료' }, { authorization: `Bearer ${token}` });
+  expect(closed.status, JSON.stringify(closed.body)).toBe(202);
 }
 
 const mobile = () => `010-${randomInt(1000, 10_000)}-${randomInt(1000, 10_000)}`;
@@ -154,6 +161,64 @@ describe('notifications', () => {
     expect(JSON.stringify(audit)).not.toContain(email);
     // The application itself goes on: a failed message never holds up the case.
     await untilStatus(receipt, 'awaiting-review');
+  });
+
+  it('sends a failed notification again when a supervisor of the district or an operator asks, once', async () => {
+    const email = `nobody-${randomUUID().slice(0, 8)}@example.invalid`;
+    const receipt = await submit(submission('youth', { applicant: { district: '11110', name: `시험${randomUUID().slice(0, 8)}`, email } }));
+    await untilDelivery(receipt.applicationId, 'received', 'failed', 45_000);
+    const retry = (token: string, key = 'received') => local.http('POST', `/api/staff/notifications/${receipt.applicationId}/${key}/retry`, undefined, { authorization: `Bearer ${token}` });
+
+    // Not the caseworker (the route is for supervisors and operators), not another district's supervisor.
+    expect((await retry(await local.signIn('caseworker.jongno'))).status).toBe(403);
+    expect((await retry(await local.signIn('supervisor.gangnam'))).status).toBe(403);
+    expect((await retry(await local.signIn('supervisor'), 'no-such-notification')).status).toBe(404);
+
+    // The address is put right (as a supplement's corrected answer would), then the supervisor sends it again.
+    await local.db.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: { pk: `APP#${receipt.applicationId}`, sk: 'APPLICATION' },
+        UpdateExpression: 'SET answers.applicant.email = :email',
+        ExpressionAttributeValues: { ':email': `fixed-${randomUUID().slice(0, 8)}@example.org` },
+      }),
+    );
+    const supervisor = await local.signIn('supervisor');
+    const retried = await retry(supervisor);
+    expect(retried.status, JSON.stringify(retried.body)).toBe(202);
+    expect(retried.body).toEqual({ applicationId: receipt.applicationId, key: 'received-retry1', retryOf: 'received', delivery: 'pending' });
+    const sent = await untilDelivery(receipt.applicationId, 'received-retry1', 'sent');
+    expect(sent).toMatchObject({ template: 'application-received', retryOf: 'received', retry: 1, attempts: 1 });
+    expect(await notification(receipt.applicationId, 'received')).toMatchObject({ delivery: 'retried', retriedAs: 'received-retry1' });
+    expect(await mailFor(receipt.receiptNumber)).toHaveLength(1);
+
+    // Once: the second click, and an operator's after it, find it retried; it has left the failed list.
+    const again = await retry(await local.signIn('operator'));
+    expect(again.status).toBe(409);
+    expect(again.body.error.message.en).toContain('Only a failed notification');
+    const listed = await local.http('GET', '/api/staff/notifications?state=failed&limit=100', undefined, { authorization: `Bearer ${supervisor}` });
+    expect(listed.body.notifications.map((n: { applicationId: string }) => n.applicationId)).not.toContain(receipt.applicationId);
+    expect(await mailFor(receipt.receiptNumber)).toHaveLength(1);
+
+    const audit = (await auditOf(receipt.applicationId)).filter((e) => e.action === 'notification.retried');
+    expect(audit).toEqual([expect.objectContaining({ detail: { key: 'received', retryKey: 'received-retry1', template: 'application-received' } })]);
+    await closeEarly(receipt.applicationId, 'caseworker.jongno');
+  });
+
+  it('lists the failures of every district to an operator, with receipt numbers and no address', async () => {
+    const email = `nobody-${randomUUID().slice(0, 8)}@example.invalid`;
+    const receipt = await submit(submission('youth', { applicant: { district: '11440', name: `시험${randomUUID().slice(0, 8)}`, email } }));
+    await untilDelivery(receipt.applicationId, 'received', 'failed', 45_000);
+    const operator = { authorization: `Bearer ${await local.signIn('operator')}` };
+    const listed = await local.http('GET', '/api/staff/notifications?state=failed&limit=100', undefined, operator);
+    expect(listed.status).toBe(200);
+    expect(listed.body.notifications.find((n: { applicationId: string }) => n.applicationId === receipt.applicationId)).toMatchObject({
+      receiptNumber: receipt.receiptNumber,
+      district: '11440',
+      channel: 'email',
+    });
+    expect(JSON.stringify(listed.body)).not.toContain(email);
+    await closeEarly(receipt.applicationId, 'caseworker.mapo');
   });
 
   it('lists what was sent on the local mailbox page', async () => {

@@ -164,6 +164,14 @@ export const matrix: Record<string, MatrixEntry> = {
     expect: caseTeam,
     reads: { as: 'caseworker', shown: one(served) },
   },
+  'GET /api/staff/applications/{applicationId}/lifecycle': {
+    object: served,
+    request: (w) => ({ path: `/api/staff/applications/${w.served.applicationId}/lifecycle` }),
+    // The case's district team, and operators (every district): stage names, dates and execution names, no person.
+    expect: only({ caseworker: 'allow', supervisor: 'allow', operator: 'allow' }),
+    // Shows no person's data (the picture's stages, dates and execution names made of the id), so no access record.
+    reads: 'none',
+  },
   'GET /api/staff/applications/{applicationId}/supplements/{round}/documents/{documentId}': {
     object: served,
     request: (w) => ({ path: `/api/staff/applications/${w.served.applicationId}/supplements/1/documents/identity` }),
@@ -293,8 +301,18 @@ export const matrix: Record<string, MatrixEntry> = {
   'GET /api/staff/notifications': {
     object: served,
     request: () => ({ path: '/api/staff/notifications?state=failed' }),
-    expect: only({ caseworker: 'allow', 'caseworker-other': 'hidden', supervisor: 'allow', 'supervisor-other': 'hidden' }),
-    // Ids, template and reason: never the number, address or name.
+    // Operators list every district's (a provider outage is theirs to see).
+    expect: only({ caseworker: 'allow', 'caseworker-other': 'hidden', supervisor: 'allow', 'supervisor-other': 'hidden', operator: 'allow' }),
+    // Ids, receipt numbers, template and reason: never the number, address or name.
+    reads: 'none',
+  },
+  'POST /api/staff/notifications/{applicationId}/{key}/retry': {
+    object: served,
+    // No such notification: the district was checked on the application first, then nothing to retry.
+    request: (w) => ({ path: `/api/staff/notifications/${w.served.applicationId}/no-such-notification/retry` }),
+    expect: only({ supervisor: 'allow', operator: 'allow' }),
+    passed404: (a) => a.body?.error?.message?.en === 'Notification not found.',
+    // Queues a copy and audits the retry on the case; shows no person.
     reads: 'none',
   },
   'GET /api/staff/ledger': {

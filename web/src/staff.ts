@@ -4,12 +4,14 @@
  * provider matching, its tasks with who decided them and their notes), claim and decide a task, and
  * read the audit trail; download a district's monthly settlement ledger; ask for, arrange and record
  * supervision of hard cases; decide several review tasks at once and follow the job; see the dashboard
- * of their districts. One module per view in `staff/`; this file only routes between them.
+ * of their districts; list the notifications that could not be sent and send them again. One module
+ * per view in `staff/`; this file only routes between them.
  */
 import { setUpLanguage } from './lib/i18n';
 import { bulkJobOf, showBulkJob } from './staff/bulk-job-view';
 import { showApplication } from './staff/case-file';
 import { showLedgerExport } from './staff/ledger-export';
+import { showFailedNotifications } from './staff/notifications-page';
 import { onSignedIn, session } from './staff/session';
 import { showSupervision, supervisionStateOf } from './staff/supervision-page';
 import { showTasks } from './staff/task-queue';
@@ -18,7 +20,7 @@ import { ui } from './staff/texts';
 setUpLanguage(ui.title);
 onSignedIn(route);
 
-/* Routing: #/tasks, #/applications/{id}, #/bulk/{jobId}, #/ledger, #/supervision[/accepted|/advised], #/dashboard[/{district}] */
+/* Routing: #/tasks, #/applications/{id}, #/bulk/{jobId}, #/ledger, #/supervision[/accepted|/advised], #/dashboard[/{district}], #/notifications */
 window.addEventListener('hashchange', () => {
   if (location.hash.startsWith('#/') || location.hash === '') route();
 });
@@ -31,6 +33,7 @@ function route(): void {
   if (application) void showApplication(application);
   else if (bulkJobOf(location.hash)) void showBulkJob(bulkJobOf(location.hash)!);
   else if (location.hash === '#/ledger') showLedgerExport();
+  else if (location.hash === '#/notifications') void showFailedNotifications();
   else if (supervisionStateOf(location.hash)) void showSupervision(supervisionStateOf(location.hash)!);
   else if (dashboard || (location.hash === '' && operatorOnly())) void showDashboard(dashboard?.[1]);
   else void showTasks();

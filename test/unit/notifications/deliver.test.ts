@@ -125,6 +125,15 @@ describe('deliverNotification', () => {
     expect(JSON.stringify(outbox.audit)).not.toContain('010-1234-5678');
   });
 
+  it('sends nothing for a failed notification a staff member retried (its copy is sent instead), and reports it done', async () => {
+    const outbox = new MemoryOutbox();
+    outbox.put({ ...pending, delivery: 'retried', retriedAs: 'received-retry1' });
+    const { channels, sent } = recordingChannels();
+    // A replayed stream record of the original: not "busy", which would retry it into the dead-letter queue.
+    expect(await deliverNotification(ref, deps(outbox, channels).value)).toBe('done-before');
+    expect(sent).toEqual([]);
+  });
+
   it('never sends twice when invoked again on the same record', async () => {
     const outbox = new MemoryOutbox();
     outbox.put(pending);

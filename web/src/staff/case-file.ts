@@ -1,7 +1,7 @@
 /**
- * An application as its case manager reads it: the facts, provider matching (the choice while in
- * review, what happened after), its tasks, the eligibility explanation, the answers, the audit trail
- * and, for supervisors, the access log.
+ * An application as its case manager reads it: the facts, where it is in its lifecycle, provider
+ * matching (the choice while in review, what happened after), its tasks, the eligibility explanation,
+ * the answers, the audit trail and, for supervisors, the access log.
  */
 import { getProgramme, isProgrammeId } from '../../../forms';
 import { focusView, h, show, txt } from '../lib/dom';
@@ -12,6 +12,7 @@ import { closureView } from './closure-view';
 import { eligibilityOverrideView } from './eligibility-override';
 import { isRejectionReasonCode } from '../../../functions/review/rejection-reasons';
 import { evidenceView, loadEvidence } from './evidence-view';
+import { lifecycleSection } from './lifecycle-view';
 import { accessLogSection } from './access-log-view';
 import { showAudit } from './audit-view';
 import { matchChoice } from './match-choice';
@@ -60,7 +61,8 @@ export async function showApplication(applicationId: string): Promise<void> {
       txt('dt', ui.district),
       h('dd', {}, districtText(file.district)),
       txt('dt', ui.status),
-      h('dd', {}, file.statusLabel, ` · ${file.status}`),
+      // Staff read the label; the code is only for the API and the audit trail.
+      h('dd', { id: 'status-label' }, file.statusLabel),
       txt('dt', ui.period),
       h('dd', {}, ui.periodN(file.period)),
       txt('dt', ui.submittedAt),
@@ -70,6 +72,7 @@ export async function showApplication(applicationId: string): Promise<void> {
       file.rrn ? txt('dt', ui.rrn) : null,
       file.rrn ? h('dd', { class: 'code', id: 'masked-rrn' }, file.rrn.masked) : null,
     ),
+    lifecycleSection(file.id),
     matching,
     reassessing ? evidenceView(evidence) : null,
     closureView(file, reload),

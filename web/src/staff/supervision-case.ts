@@ -2,7 +2,7 @@
  * On the case page: the supervision asked on the case, in its state (so the caseworker sees when it
  * is arranged and reads the advice), and for a caseworker the form to ask (POST …/supervision).
  */
-import { sessionForms, sessionFormLabels, supervisionUrgencies, urgencyLabels } from '../../../functions/supervision/labels';
+import { sessionFormChoiceLabels, sessionFormHelp, sessionForms, supervisionUrgencies, urgencyLabels } from '../../../functions/supervision/labels';
 import type { SupervisionView } from '../../../functions/supervision/view';
 import { h, show, txt } from '../lib/dom';
 import { bi } from '../lib/i18n';
@@ -37,9 +37,11 @@ function askForm(applicationId: string, reload: () => void): HTMLElement {
   const tried = h('textarea', { id: 'supervision-tried', rows: 3, maxlength: 2000 });
   const urgency = choice('supervision-urgency', supervisionUrgencies, urgencyLabels);
   urgency.value = 'routine';
-  const form = choice('supervision-preferred-form', sessionForms, sessionFormLabels);
+  const form = choice('supervision-preferred-form', sessionForms, sessionFormChoiceLabels);
+  form.setAttribute('aria-describedby', 'supervision-preferred-form-help');
   const status = h('div', { role: 'status', class: 'status' });
-  const field = (id: string, label: { ko: string; en: string }, input: HTMLElement) => h('div', { class: 'field' }, h('label', { for: id }, label), input);
+  const field = (id: string, label: { ko: string; en: string }, input: HTMLElement, help?: HTMLElement) =>
+    h('div', { class: 'field' }, h('label', { for: id }, label), input, help);
   const element = h(
     'form',
     { class: 'supervision-ask', novalidate: true },
@@ -50,7 +52,7 @@ function askForm(applicationId: string, reload: () => void): HTMLElement {
       field(question.id, sv.question, question),
       field(tried.id, sv.tried, tried),
       field(urgency.id, sv.urgency, urgency),
-      field(form.id, sv.preferredForm, form),
+      field(form.id, sv.preferredForm, form, txt('p', sessionFormHelp, { class: 'help', id: 'supervision-preferred-form-help' })),
     ),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary', id: 'ask-supervision' }, sv.askButton)),
     status,

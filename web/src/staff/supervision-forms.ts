@@ -3,7 +3,7 @@
  * (POST …/acceptance), then record the advice (POST …/advice). The server decides who may; the
  * forms only send and show its answer.
  */
-import { sessionForms, sessionFormLabels } from '../../../functions/supervision/labels';
+import { sessionFormChoiceLabels, sessionFormHelp, sessionForms } from '../../../functions/supervision/labels';
 import type { SupervisionView } from '../../../functions/supervision/view';
 import { h, show } from '../lib/dom';
 import { bi } from '../lib/i18n';
@@ -27,7 +27,8 @@ function sending(form: HTMLFormElement, path: string, body: () => unknown, done:
 export function acceptanceForm(request: SupervisionView, done: () => void): HTMLFormElement {
   const id = (name: string) => `${name}-${request.requestId}`;
   const form = h('select', { id: id('accept-form') });
-  for (const value of sessionForms) form.append(bi(h('option', { value }), sessionFormLabels[value]));
+  for (const value of sessionForms) form.append(bi(h('option', { value }), sessionFormChoiceLabels[value]));
+  form.setAttribute('aria-describedby', id('accept-form-help'));
   form.value = request.ask.preferredForm;
   const day = h('input', { type: 'date', id: id('accept-day') });
   const place = h('input', { type: 'text', id: id('accept-place'), maxlength: 200 });
@@ -36,6 +37,7 @@ export function acceptanceForm(request: SupervisionView, done: () => void): HTML
     'form',
     { class: 'supervision-accept', novalidate: true },
     field(form.id, sv.form, form),
+    bi(h('p', { class: 'help', id: id('accept-form-help') }), sessionFormHelp),
     field(day.id, sv.sessionOn, day),
     field(place.id, sv.place, place),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, sv.acceptButton)),

@@ -6,6 +6,7 @@
 import { focusView, h, show, txt } from '../lib/dom';
 import { app, problemWithFields } from './page';
 import { bulkBar } from './queue/bulk-selection';
+import { notificationsLink } from './notifications-page';
 import { caseLookup } from './queue/case-lookup';
 import { defaultFilters, filterForm, isSupervisor, queryOf, type QueueFilters } from './queue/queue-filters';
 import { queueTable } from './queue/queue-table';
@@ -32,7 +33,7 @@ export async function showTasks(): Promise<void> {
   const supervision = supervisor ? h('a', { href: '#/supervision', id: 'supervision-link', class: 'button secondary' }, sv.pageLink) : null;
   show(
     app,
-    h('div', { class: 'toolbar' }, heading, h('div', { class: 'inline' }, refresh, dashboard, ledger, supervision)),
+    h('div', { class: 'toolbar' }, heading, h('div', { class: 'inline' }, refresh, dashboard, ledger, supervision, notificationsLink())),
     caseLookup(),
     counts,
     filterForm(filters, (next) => {
