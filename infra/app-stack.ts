@@ -1,10 +1,10 @@
 import { ArnFormat, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -16,6 +16,10 @@ import { BulkDecisionsStateMachine, type BulkDecisionStep } from '../workflows/b
 import { LifecycleStateMachine, type LifecycleStep } from '../workflows/lifecycle';
 import type { EnvironmentConfig } from './config';
 import { DolbomFunction } from './constructs/dolbom-function';
+import { AliasIntegration } from './constructs/alias-integration';
+import { SafeDeploys } from './constructs/safe-deploys';
+import { StateMachineRelease, STATE_MACHINE_ALIAS } from './constructs/state-machine-release';
+import { tableStatements } from './constructs/table-grants';
 import { TableStreamTrigger } from './constructs/table-stream-trigger';
 
 export interface AppStackProps extends StackProps {
@@ -49,6 +53,12 @@ export class AppStack extends Stack {
       resourceName: bulkDecisionsName,
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
+    // Handlers start executions through the machines' aliases: a new execution starts on the version
+    // the alias points at (StateMachineRelease), one in flight keeps the version it started on.
+    const lifecycleAliasArn = `${stateMachineArn}:${STATE_MACHINE_ALIAS}`;
+    const bulkDecisionsAliasArn = `${bulkDecisionsArn}:${STATE_MACHINE_ALIAS}`;
+    // Everything not behind a route runs the workflows (steps, stream triggers): it gets reserved concurrency.
+    const routed = new Set<string>(routes.map((r) => r.handler));
 
     const functions = {} as Record<HandlerId, DolbomFunction>;
     for (const [handlerId, spec] of Object.entries(handlers) as [HandlerId, (typeof handlers)[HandlerId]][]) {
@@ -58,21 +68,21 @@ export class AppStack extends Stack {
         memorySize: config.lambdaMemoryMb,
         logRetention: config.logRetentionDays as RetentionDays,
         retainLogs: config.retainData,
+        reservedConcurrency: routed.has(handlerId) ? undefined : config.workflowReservedConcurrency,
         environment: {
           TABLE_NAME: props.table.tableName,
-          LIFECYCLE_STATE_MACHINE_ARN: stateMachineArn,
+          LIFECYCLE_STATE_MACHINE_ARN: lifecycleAliasArn,
           ...('dataKey' in spec.access ? { DATA_KEY_ID: props.dataKey.keyArn } : {}),
           ...('accessCodes' in spec.access ? { ACCESS_CODE_KEY_ID: props.accessCodeKey.keyArn } : {}),
           ...('sendsMessages' in spec.access
             ? { NOTIFICATION_EMAIL_FROM: config.notifications.emailFrom, CASE_MANAGERS_EMAIL: config.notifications.caseManagersEmail }
             : {}),
           ...('documents' in spec.access ? { DOCUMENTS_BUCKET: props.documents.bucketName } : {}),
-          ...('startsBulkDecisions' in spec.access ? { BULK_DECISIONS_STATE_MACHINE_ARN: bulkDecisionsArn } : {}),
+          ...('startsBulkDecisions' in spec.access ? { BULK_DECISIONS_STATE_MACHINE_ARN: bulkDecisionsAliasArn } : {}),
         },
       });
       const access: HandlerAccess = spec.access;
-      if (access.table === 'read') props.table.grantReadData(fn);
-      if (access.table === 'readwrite') props.table.grantReadWriteData(fn);
+      for (const statement of tableStatements(props.table, access.table)) fn.addToRolePolicy(statement);
       if (access.dataKey === 'encrypt' || access.dataKey === 'both') props.dataKey.grant(fn, 'kms:GenerateDataKey');
       if (access.dataKey === 'decrypt' || access.dataKey === 'both') props.dataKey.grantDecrypt(fn);
       if (access.accessCodes) props.accessCodeKey.grant(fn, 'kms:GenerateMac');
@@ -90,10 +100,10 @@ export class AppStack extends Stack {
         }
       }
       if (access.startsLifecycle) {
-        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [stateMachineArn] }));
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [lifecycleAliasArn] }));
       }
       if (access.startsBulkDecisions) {
-        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [bulkDecisionsArn] }));
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [bulkDecisionsAliasArn] }));
       }
       if (access.readsExecutions) {
         // This state machine's executions only, and only their histories (the names are known: no ListExecutions).
@@ -101,7 +111,7 @@ export class AppStack extends Stack {
         fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:GetExecutionHistory'], resources: [executions] }));
       }
       if (access.tableStream) {
-        new TableStreamTrigger(this, `Stream-${handlerId}`, { table: props.table, target: fn, stream: access.tableStream });
+        new TableStreamTrigger(this, `Stream-${handlerId}`, { table: props.table, target: fn.live, stream: access.tableStream });
       }
       if (access.sendsMessages) {
         // SMS straight to a phone number has no resource to name, so sns:Publish is on '*'; the deny
@@ -126,10 +136,12 @@ export class AppStack extends Stack {
       }
       functions[handlerId] = fn;
     }
+    const aliases = Object.fromEntries(Object.entries(functions).map(([id, fn]) => [id, fn.live])) as Record<HandlerId, lambda.Alias>;
+    new SafeDeploys(this, 'SafeDeploys', { functions, deploymentConfig: config.deploys.functions });
 
     const lifecycle = new LifecycleStateMachine(this, 'Lifecycle', {
       stateMachineName,
-      steps: functions as Record<LifecycleStep, DolbomFunction>,
+      steps: aliases as Record<LifecycleStep, lambda.IFunction>,
       humanTasks: config.humanTasks,
       providerOffers: config.providerOffers,
       waitlistRecheckDays: config.waitlistRecheckDays,
@@ -146,7 +158,7 @@ export class AppStack extends Stack {
 
     const bulkDecisions = new BulkDecisionsStateMachine(this, 'BulkDecisions', {
       stateMachineName: bulkDecisionsName,
-      steps: functions as Record<BulkDecisionStep, DolbomFunction>,
+      steps: aliases as Record<BulkDecisionStep, lambda.IFunction>,
       logs: {
         destination: new LogGroup(this, 'BulkDecisionsLogs', {
           retention: config.logRetentionDays as RetentionDays,
@@ -156,6 +168,9 @@ export class AppStack extends Stack {
         level: sfn.LogLevel.ERROR,
       },
     });
+
+    const lifecycleRelease = new StateMachineRelease(this, 'LifecycleRelease', { stateMachine: lifecycle.stateMachine, deploy: config.deploys.stateMachines });
+    const bulkDecisionsRelease = new StateMachineRelease(this, 'BulkDecisionsRelease', { stateMachine: bulkDecisions.stateMachine, deploy: config.deploys.stateMachines });
 
     const api = new apigw.HttpApi(this, 'HttpApi', {
       apiName: `dolbom-${config.stage}`,
@@ -168,23 +183,46 @@ export class AppStack extends Stack {
     const staffAuthorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', props.userPool, {
       userPoolClients: [props.userPoolClient],
     });
+    // API Gateway invokes the routes' aliases with one role of its own (AliasIntegration), not a
+    // resource policy per route: 47 permissions fewer in a stack that must stay under 500 resources.
+    const invoker = new iam.Role(this, 'ApiInvoker', { assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com') });
+    const routedAliases = [...routed].map((handler) => aliases[handler as HandlerId]);
+    invoker.addToPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: routedAliases.map((a) => a.functionArn) }));
     for (const route of routes) {
       api.addRoutes({
         path: route.path,
         methods: [route.method as apigw.HttpMethod],
-        integration: new HttpLambdaIntegration(`${route.handler}-${route.method}`, functions[route.handler]),
+        integration: new AliasIntegration(`${route.handler}-${route.method}`, aliases[route.handler], invoker),
         ...(route.access === 'public' ? {} : { authorizer: staffAuthorizer }),
       });
     }
     // Throttling bounds the cost of abuse; access-code guessing is limited per client and per
-    // application in the handlers (functions/status/guessing-limits.ts).
-    (api.defaultStage!.node.defaultChild as apigw.CfnStage).defaultRouteSettings = {
-      throttlingBurstLimit: 200,
-      throttlingRateLimit: 100,
-    };
+    // application in the handlers (functions/status/guessing-limits.ts). Submission and the citizen
+    // routes that check an access code are stricter than the rest.
+    const stage = api.defaultStage!.node.defaultChild as apigw.CfnStage;
+    const limits = (t: { rateLimit: number; burstLimit: number }) => ({ throttlingRateLimit: t.rateLimit, throttlingBurstLimit: t.burstLimit });
+    stage.defaultRouteSettings = limits(config.throttles.default);
+    stage.routeSettings = Object.fromEntries(
+      routes.flatMap((route) => {
+        const kind = throttleKind(route);
+        return kind ? [[`${route.method} ${route.path}`, limits(config.throttles[kind])]] : [];
+      }),
+    );
 
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     new CfnOutput(this, 'LifecycleStateMachineArn', { value: lifecycle.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'LifecycleAliasArn', { value: lifecycleRelease.aliasArn });
     new CfnOutput(this, 'BulkDecisionsStateMachineArn', { value: bulkDecisions.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'BulkDecisionsAliasArn', { value: bulkDecisionsRelease.aliasArn });
   }
+}
+
+/**
+ * The stricter throttle a route gets, if any: submitting an application, and the citizen routes that
+ * check an access code (the lookup, the status page, withdrawal, a supplement), where a script guesses.
+ */
+export function throttleKind(route: (typeof routes)[number]): 'submission' | 'citizenLookup' | undefined {
+  if (route.handler === 'submitApplication') return 'submission';
+  const citizenLookups: readonly HandlerId[] = ['lookupApplication', 'getApplicationStatus', 'withdrawApplication', 'requestSupplementUploads', 'submitSupplement'];
+  return citizenLookups.includes(route.handler) ? 'citizenLookup' : undefined;
 }

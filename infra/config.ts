@@ -8,6 +8,7 @@ export const stageNames = ['dev', 'staging', 'prod'] as const;
 export type Stage = (typeof stageNames)[number];
 
 const days = z.number().int().positive();
+const throttle = z.object({ rateLimit: z.number().positive(), burstLimit: z.number().int().positive() }).strict();
 
 export const environmentConfigSchema = z
   .object({
@@ -48,6 +49,39 @@ export const environmentConfigSchema = z
      * Places freeing up wake it at once (the waitlist batch); this only bounds a wait whose wake-up was lost.
      */
     waitlistRecheckDays: days.max(120),
+    /**
+     * Requests per second (steady) and burst on the HTTP API stage: every route shares `default`; the
+     * submission route and the citizen routes that check an access code get stricter limits of their own.
+     */
+    throttles: z
+      .object({ default: throttle, submission: throttle, citizenLookup: throttle })
+      .strict()
+      .refine((t) => t.submission.rateLimit <= t.default.rateLimit && t.citizenLookup.rateLimit <= t.default.rateLimit, {
+        message: 'the submission and citizen lookup throttles must be no looser than the default',
+      }),
+    /**
+     * Concurrent executions kept for each workflow function (Step Functions steps, stream triggers), so
+     * public traffic cannot starve the workflow. Absent: none reserved (an account with a small
+     * concurrency quota, as new accounts have, cannot reserve and keep the 100 Lambda requires unreserved).
+     */
+    workflowReservedConcurrency: z.number().int().min(1).max(100).optional(),
+    /** How a deploy reaches traffic: Lambda aliases through CodeDeploy, state machines through their alias. */
+    deploys: z
+      .object({
+        functions: z.enum(['ALL_AT_ONCE', 'CANARY_10PERCENT_5MINUTES', 'CANARY_10PERCENT_10MINUTES', 'LINEAR_10PERCENT_EVERY_1MINUTE']),
+        stateMachines: z
+          .object({
+            type: z.enum(['ALL_AT_ONCE', 'CANARY', 'LINEAR']),
+            /** The share of new executions on the new version (CANARY: the first step; LINEAR: each step). */
+            percentage: z.number().int().min(1).max(99).optional(),
+            intervalMinutes: z.number().int().min(1).max(2100).optional(),
+          })
+          .strict()
+          .refine((d) => d.type === 'ALL_AT_ONCE' || (d.percentage !== undefined && d.intervalMinutes !== undefined), {
+            message: 'a CANARY or LINEAR state machine deploy needs percentage and intervalMinutes',
+          }),
+      })
+      .strict(),
     /** Where notifications come from and where staff-facing ones go (functions/notifications/). */
     notifications: z
       .object({
@@ -67,6 +101,13 @@ const shared = {
   humanTasks: { reviewTimeoutDays: 14, reassessmentTimeoutDays: 30, heartbeatDays: 7, supplementDays: 14 },
   providerOffers: { timeoutDays: 5, heartbeatDays: 2 },
   waitlistRecheckDays: 60,
+  throttles: {
+    default: { rateLimit: 100, burstLimit: 200 },
+    // A citizen submits once; a burst of submissions is a script.
+    submission: { rateLimit: 10, burstLimit: 20 },
+    // Access-code checks: guessing is also limited per client and application in the handlers.
+    citizenLookup: { rateLimit: 20, burstLimit: 40 },
+  },
 } as const;
 
 export const environments: Record<Stage, EnvironmentConfig> = {
@@ -80,6 +121,8 @@ export const environments: Record<Stage, EnvironmentConfig> = {
     logRetentionDays: 7,
     lambdaMemoryMb: 512,
     allowedOrigins: ['http://localhost:3000'],
+    throttles: { ...shared.throttles },
+    deploys: { functions: 'ALL_AT_ONCE', stateMachines: { type: 'ALL_AT_ONCE' } },
     humanTasks: { ...shared.humanTasks },
     providerOffers: { ...shared.providerOffers },
   },
@@ -93,6 +136,9 @@ export const environments: Record<Stage, EnvironmentConfig> = {
     logRetentionDays: 30,
     lambdaMemoryMb: 512,
     allowedOrigins: ['https://staging.dolbom.seoul.example'],
+    throttles: { ...shared.throttles },
+    workflowReservedConcurrency: 2,
+    deploys: { functions: 'LINEAR_10PERCENT_EVERY_1MINUTE', stateMachines: { type: 'LINEAR', percentage: 20, intervalMinutes: 2 } },
     humanTasks: { ...shared.humanTasks },
     providerOffers: { ...shared.providerOffers },
   },
@@ -107,6 +153,9 @@ export const environments: Record<Stage, EnvironmentConfig> = {
     logRetentionDays: 731,
     lambdaMemoryMb: 1024,
     allowedOrigins: ['https://dolbom.seoul.example'],
+    throttles: { ...shared.throttles },
+    workflowReservedConcurrency: 10,
+    deploys: { functions: 'CANARY_10PERCENT_5MINUTES', stateMachines: { type: 'CANARY', percentage: 10, intervalMinutes: 10 } },
     humanTasks: { ...shared.humanTasks },
     providerOffers: { ...shared.providerOffers },
   },

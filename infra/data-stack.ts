@@ -108,7 +108,7 @@ export class DataStack extends Stack {
       signInAliases: { email: true },
       mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { sms: false, otp: true },
-      passwordPolicy: { minLength: 12, requireSymbols: true },
+      passwordPolicy: { minLength: 12, requireSymbols: true, requireDigits: true, requireLowercase: true, requireUppercase: true },
       // The districts a caseworker serves, and the agency a provider's staff member works for: their
       // scope. Administrators set them (AdminUpdateUserAttributes); the console client below may not
       // write them, so no one can widen their own.

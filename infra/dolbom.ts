@@ -2,6 +2,7 @@ import type { App } from 'aws-cdk-lib';
 import { AppStack } from './app-stack';
 import type { EnvironmentConfig } from './config';
 import { DataStack } from './data-stack';
+import { acknowledgeNagFindings } from './nag-acknowledgements';
 
 export const stackNames = (stage: string) => ({ data: `Dolbom-${stage}-Data`, app: `Dolbom-${stage}-App` });
 
@@ -20,5 +21,6 @@ export function buildDolbom(app: App, config: EnvironmentConfig) {
     userPool: data.userPool,
     userPoolClient: data.userPoolClient,
   });
+  acknowledgeNagFindings({ data, application }, config);
   return { data, application };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -14,6 +14,8 @@ export type Template = {
 export interface SynthesizedDolbom {
   data: Template;
   app: Template;
+  /** The application stack's nested stacks by file name (`…SafeDeploys….nested.template.json`: CodeDeploy groups and their alarms). */
+  nested: Record<string, Template>;
 }
 
 /**
@@ -32,9 +34,15 @@ export function synthesize(stage: Stage = 'dev', options: { bundle?: boolean } =
     buildDolbom(app, loadEnvironmentConfig(stage));
     const assembly = app.synth();
     const names = stackNames(stage);
+    const nested = Object.fromEntries(
+      readdirSync(outdir)
+        .filter((file) => file.startsWith(names.app.replace(/-/g, '')) && file.endsWith('.nested.template.json'))
+        .map((file) => [file, JSON.parse(readFileSync(path.join(outdir, file), 'utf8')) as Template]),
+    );
     return {
       data: assembly.getStackByName(names.data).template as Template,
       app: assembly.getStackByName(names.app).template as Template,
+      nested,
     };
   } finally {
     rmSync(outdir, { recursive: true, force: true });

@@ -63,7 +63,10 @@ export async function readLifecycle(application: LifecycleOf, readPage: HistoryP
   return found.map((execution) => traceOf(execution.name, execution.events, !execution.nextToken));
 }
 
-const executionArn = (name: string) => `${env.lifecycleStateMachineArn().replace(':stateMachine:', ':execution:')}:${name}`;
+// Executions are named under the machine, whichever alias started them: the ARN without its qualifier
+// (`arn:aws:states:<region>:<account>:stateMachine:<name>[:<alias>]`).
+const machineArn = () => env.lifecycleStateMachineArn().split(':').slice(0, 7).join(':');
+const executionArn = (name: string) => `${machineArn().replace(':stateMachine:', ':execution:')}:${name}`;
 
 /** GetExecutionHistory of one of the lifecycle state machine's executions: the one Step Functions action the route's function holds. */
 export const awsHistoryPage: HistoryPageReader = async (name, nextToken) => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Alias, Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -14,6 +15,31 @@ export interface DolbomFunctionProps {
   logRetention: RetentionDays;
   retainLogs: boolean;
   environment: Record<string, string>;
+  /** Executions kept for this function alone (workflow steps and stream triggers: public traffic cannot starve them). */
+  reservedConcurrency?: number;
+}
+
+/** The alias every caller invokes (state machines, the HTTP API, stream triggers): a deploy moves it, gradually. */
+export const LIVE_ALIAS = 'live';
+
+/**
+ * A role whose statements live inside it (the role's `Policies`), not in an `AWS::IAM::Policy` of their
+ * own: one resource per function instead of two, which keeps the application stack under
+ * CloudFormation's 500 resources now that every function has a version and an alias too.
+ */
+class InlinePolicyRole extends iam.Role {
+  private readonly statements: iam.PolicyDocument;
+
+  constructor(scope: Construct, id: string, props: iam.RoleProps) {
+    const statements = new iam.PolicyDocument();
+    super(scope, id, { ...props, inlinePolicies: { access: statements } });
+    this.statements = statements;
+  }
+
+  override addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
+    this.statements.addStatements(statement);
+    return { statementAdded: true, policyDependable: this };
+  }
 }
 
 /**
@@ -23,12 +49,22 @@ export interface DolbomFunctionProps {
  * `DOLBOM_HANDLER` names the catalog entry, so the local cloud can map a template function to code.
  */
 export class DolbomFunction extends NodejsFunction {
+  /** The published version callers reach: `live`, moved by CodeDeploy (infra/constructs/safe-deploys.ts). */
+  readonly live: Alias;
+
   constructor(scope: Construct, id: string, props: DolbomFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: props.logRetention,
       removalPolicy: props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
+    // Its own role, writing to its own log group only (no AWSLambdaBasicExecutionRole, which may write any).
+    const role = new InlinePolicyRole(scope, `${id}Role`, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }),
+    );
     super(scope, id, {
+      role,
+      reservedConcurrentExecutions: props.reservedConcurrency,
       entry: path.join(projectRoot, props.spec.entry),
       handler: 'handler',
       description: props.spec.description,
@@ -57,5 +93,8 @@ export class DolbomFunction extends NodejsFunction {
         forceDockerBundling: false,
       },
     });
+    // A new version whenever code or configuration changes; executions in flight keep calling the
+    // alias, never $LATEST, so what they call is always a version CodeDeploy let through.
+    this.live = new Alias(this, 'Live', { aliasName: LIVE_ALIAS, version: this.currentVersion });
   }
 }

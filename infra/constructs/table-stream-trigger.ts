@@ -63,7 +63,8 @@ export type TableStream = keyof typeof tableStreams;
 
 export interface TableStreamTriggerProps {
   table: dynamodb.ITableV2;
-  target: lambda.Function;
+  /** The function, or (as deployed) its `live` alias. */
+  target: lambda.IFunction;
   stream: TableStream;
 }
 

@@ -24,6 +24,8 @@ import { pageSecurityHeaders } from '../../web/security-headers';
 import { seedProviders, seededStaff } from './seed';
 import { startStreamTriggers } from './stream-poller';
 import { LOCAL_REGION, stateMachines, streamMappings, tableDefinitions } from './template';
+import { tableGrants } from './table-policy';
+import { STATE_MACHINE_ALIAS } from '../constructs/state-machine-release';
 import { buildWeb } from '../../web/build';
 
 export interface LocalCloudOptions {
@@ -156,13 +158,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   // SMS and e-mail go to the local mailbox (listed at /local/mailbox), never to SNS or SES.
   installChannels(mailboxChannels(documents, tableName!));
 
-  const runtime = new LocalLambdaRuntime();
+  // Each handler may call only what its role grants on the table, as in AWS.
+  const runtime = new LocalLambdaRuntime({ tableGrants: tableGrants(templates.app) });
   await runtime.warmUp();
   const stepFunctions = new LocalStepFunctions({ dynamodb: client, invokeLambda: runtime.invokeByArn, log });
   const arns = stateMachines(templates.data, templates.app).map((m) => stepFunctions.registerStateMachine(m));
   const lifecycleArn = arns.find((arn) => arn.endsWith('-lifecycle'))!;
-  process.env.LIFECYCLE_STATE_MACHINE_ARN = lifecycleArn;
-  process.env.BULK_DECISIONS_STATE_MACHINE_ARN = arns.find((arn) => arn.endsWith('-bulk-decisions'))!;
+  // Handlers start executions through the machines' aliases, as deployed (infra/constructs/state-machine-release.ts).
+  process.env.LIFECYCLE_STATE_MACHINE_ARN = `${lifecycleArn}:${STATE_MACHINE_ALIAS}`;
+  process.env.BULK_DECISIONS_STATE_MACHINE_ARN = `${arns.find((arn) => arn.endsWith('-bulk-decisions'))!}:${STATE_MACHINE_ALIAS}`;
   await stepFunctions.listen(options.sfnPort, '127.0.0.1');
   await stepFunctions.start();
   // The table stream's triggers (every stored application gets its execution), their places kept on disk.

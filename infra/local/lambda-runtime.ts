@@ -7,6 +7,7 @@ import { DEFAULT_TIMEOUT_SECONDS, handlers, type HandlerId, type HandlerSpec } f
 import { dynamo } from '../../functions/commons/clients';
 import { projectRoot } from '../paths';
 import { injectFaults, parseFaults } from './faults';
+import { enforceTableGrants, type TableGrant } from './table-policy';
 import { LOCAL_ACCOUNT, LOCAL_REGION, localFunctionArn } from './template';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
@@ -34,10 +35,15 @@ export class LocalLambdaRuntime {
   /** Which handler the current call chain runs in: DynamoDB calls are shared by all handlers in-process. */
   private readonly running = new AsyncLocalStorage<HandlerId>();
 
-  constructor() {
+  /**
+   * `tableGrants`: each handler's DynamoDB grants from the synthesized template; given, a call its
+   * role lacks is refused as AWS would refuse it (infra/local/table-policy.ts).
+   */
+  constructor(options: { tableGrants?: Record<string, readonly TableGrant[]> } = {}) {
     // Drills only (infra/local/faults.ts); read once, at start.
     const faults = parseFaults(process.env.DOLBOM_FAULTS);
     if (faults.length > 0) injectFaults(dynamo(), faults, () => this.running.getStore());
+    if (options.tableGrants) enforceTableGrants(dynamo(), options.tableGrants, () => this.running.getStore());
   }
 
   private load(id: HandlerId): Promise<Handler> {

@@ -96,8 +96,37 @@ export function functionHandlerIds(template: Template): Record<string, string> {
   );
 }
 
-/** The state machines of the application template, with every intrinsic resolved to local values. */
-export function stateMachines(data: Template, app: Template): { name: string; definition: Record<string, unknown> }[] {
+/** Lambda alias logical id → the handler it points at and its local ARN (`…:function:<handlerId>:<alias>`). */
+export function functionAliases(template: Template): Record<string, { handlerId: string; arn: string }> {
+  const handlerIds = functionHandlerIds(template);
+  return Object.fromEntries(
+    resourcesOfType(template, 'AWS::Lambda::Alias').flatMap(([logicalId, r]) => {
+      const handlerId = handlerIds[r.Properties?.FunctionName?.Ref];
+      return handlerId ? [[logicalId, { handlerId, arn: `${localFunctionArn(handlerId)}:${r.Properties!.Name}` }]] : [];
+    }),
+  );
+}
+
+/** State machine logical id → the names of its aliases (through the versions they route to). */
+function stateMachineAliasNames(template: Template): Record<string, string[]> {
+  const machineOfVersion = Object.fromEntries(
+    resourcesOfType(template, 'AWS::StepFunctions::StateMachineVersion').map(([id, r]) => [id, r.Properties?.StateMachineArn?.Ref as string]),
+  );
+  const names: Record<string, string[]> = {};
+  for (const [, r] of resourcesOfType(template, 'AWS::StepFunctions::StateMachineAlias')) {
+    const p = r.Properties!;
+    const versionRefs = [p.DeploymentPreference?.StateMachineVersionArn, ...(p.RoutingConfiguration ?? []).map((c: { StateMachineVersionArn: unknown }) => c.StateMachineVersionArn)];
+    const machine = versionRefs.map((v) => machineOfVersion[(v as { Ref?: string } | undefined)?.Ref ?? '']).find(Boolean);
+    if (machine) (names[machine] ??= []).push(p.Name as string);
+  }
+  return names;
+}
+
+/**
+ * The state machines of the application template, with every intrinsic resolved to local values, and
+ * the names of their aliases (the local service runs an alias as its machine: one definition, no versions).
+ */
+export function stateMachines(data: Template, app: Template): { name: string; definition: Record<string, unknown>; aliases: string[] }[] {
   const tables = Object.fromEntries(tableDefinitions(data).map((t) => [t.create.TableName!, t.create.TableName!]));
   const dataRefs: Record<string, string> = {};
   for (const [logicalId, r] of Object.entries(data.Resources)) {
@@ -113,9 +142,13 @@ export function stateMachines(data: Template, app: Template): { name: string; de
     }
   }
   const arns = Object.fromEntries(Object.entries(functionHandlerIds(app)).map(([logicalId, id]) => [logicalId, localFunctionArn(id)]));
-  return resourcesOfType(app, 'AWS::StepFunctions::StateMachine').map(([, r]) => ({
+  // A Lambda alias's Ref is its ARN: the steps invoke `live`, which the local runtime runs as the handler.
+  const refs = Object.fromEntries(Object.entries(functionAliases(app)).map(([logicalId, alias]) => [logicalId, alias.arn]));
+  const aliases = stateMachineAliasNames(app);
+  return resourcesOfType(app, 'AWS::StepFunctions::StateMachine').map(([logicalId, r]) => ({
     name: r.Properties!.StateMachineName as string,
-    definition: JSON.parse(resolveIntrinsics(r.Properties!.DefinitionString, { refs: {}, arns, exports }) as string),
+    definition: JSON.parse(resolveIntrinsics(r.Properties!.DefinitionString, { refs, arns, exports }) as string),
+    aliases: aliases[logicalId] ?? [],
   }));
 }
 
@@ -140,7 +173,8 @@ export interface StreamMapping {
 
 /** The event source mappings of the application template that read a table's stream. */
 export function streamMappings(data: Template, app: Template): StreamMapping[] {
-  const handlerIds = functionHandlerIds(app);
+  // A trigger names its function, or (as deployed) the function's alias.
+  const handlerIds = { ...functionHandlerIds(app), ...Object.fromEntries(Object.entries(functionAliases(app)).map(([id, a]) => [id, a.handlerId])) };
   const exported = Object.fromEntries(
     Object.values(data.Outputs ?? {})
       .filter((o) => o.Export)

@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { handlers, type HandlerId, type TableAccess } from '../../functions/catalog';
 import { synthesize } from '../../infra/synth';
 
 const { app } = synthesize('prod');
 const resources = app.Resources;
 
-type Statement = { Action: string | string[]; Resource: unknown };
+type Statement = { Action: string | string[]; Resource: unknown; Effect?: string; Condition?: Record<string, Record<string, unknown>> };
 
 /** Every IAM statement granted to the role of each catalog function. */
 function statementsByHandler(): Record<string, Statement[]> {
   const byRole: Record<string, Statement[]> = {};
-  for (const r of Object.values(resources)) {
+  for (const [logicalId, r] of Object.entries(resources)) {
+    // A function's statements live in its role (DolbomFunction); CDK's own grants may add a policy.
+    if (r.Type === 'AWS::IAM::Role') {
+      for (const policy of (r.Properties?.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[]) (byRole[logicalId] ??= []).push(...policy.PolicyDocument.Statement);
+    }
     if (r.Type !== 'AWS::IAM::Policy') continue;
     const statements = r.Properties!.PolicyDocument.Statement as Statement[];
     for (const role of r.Properties!.Roles as { Ref: string }[]) (byRole[role.Ref] ??= []).push(...statements);
@@ -136,5 +141,40 @@ describe('least privilege', () => {
       expect(granted[handler]!.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)), handler).toEqual([]);
       expect(granted[handler]!.some((a) => /^dynamodb:(Query|GetItem)$/.test(a)), handler).toBe(true);
     }
+  });
+
+  it('grants no function Scan, BatchWriteItem, DescribeTable or a DynamoDB wildcard: no grantReadWriteData is left', () => {
+    expect(holders(/^dynamodb:(Scan|BatchWriteItem|DescribeTable|PartiQL.*|\*)$/)).toEqual([]);
+  });
+
+  it("grants each function exactly its catalog entry's table actions: on the table, Query on the indexes it names and on no other", () => {
+    for (const [handler, spec] of Object.entries(handlers) as [HandlerId, { access: { table?: TableAccess } }][]) {
+      const table = spec.access.table;
+      const dynamo = statements[handler]!.filter((st) => [st.Action].flat().some((a) => a.startsWith('dynamodb:')) && !/StreamArn/.test(JSON.stringify(st.Resource)));
+      const onTable = dynamo.filter((st) => !st.Condition && !/\/index\//.test(JSON.stringify(st.Resource)));
+      expect(onTable.flatMap((st) => [st.Action].flat()).sort(), handler).toEqual([...(table?.reads ?? []), ...(table?.writes ?? [])].map((a) => `dynamodb:${a}`).sort());
+      const indexes = dynamo.filter((st) => /\/index\//.test(JSON.stringify(st.Resource)));
+      expect(indexes.flatMap((st) => [st.Action].flat()), handler).toEqual(table?.indexes?.length ? ['dynamodb:Query'] : []);
+      const named = indexes.flatMap((st) => [st.Resource].flat().map((r) => /\/index\/([^"]+)"/.exec(JSON.stringify(r))?.[1]));
+      expect(named.sort(), handler).toEqual([...(table?.indexes ?? [])].sort());
+    }
+  });
+
+  it("lets the read routes write only their audit events, access records and guess counters: each write scoped by dynamodb:LeadingKeys, no update or delete of anything else", () => {
+    const scoped = (Object.keys(handlers) as HandlerId[]).filter((h) => (handlers[h].access as { table?: TableAccess }).table?.scopedWrites);
+    expect(scoped).toEqual(expect.arrayContaining(['getApplicationForStaff', 'getApplicationStatus', 'lookupApplication', 'listTasks', 'findCasesForStaff', 'exportLedger']));
+    for (const handler of scoped) {
+      const writes = statements[handler]!.filter((st) => [st.Action].flat().some((a) => /^dynamodb:(Put|Update|Delete|ConditionCheck)/.test(a)));
+      for (const write of writes) {
+        const keys = write.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[] | undefined;
+        expect(keys, `${handler} ${JSON.stringify(write.Action)}`).toBeDefined();
+        for (const key of keys!) expect(['APP#*', 'ACCESS#*', 'DISTRICT-AUDIT#*', 'GUESSES#*'], handler).toContain(key);
+        // Guess counters are updated, never deleted; nothing but the counters is updated.
+        if ([write.Action].flat().includes('dynamodb:UpdateItem')) expect(keys, handler).toEqual(['GUESSES#*']);
+      }
+      expect(granted[handler]!.includes('dynamodb:DeleteItem'), handler).toBe(false);
+    }
+    // A staff read writes its audit event and access record only (puts, no counters).
+    expect(granted.getApplicationForStaff!.filter((a) => /^dynamodb:(Put|Update|Delete|ConditionCheck)/.test(a))).toEqual(['dynamodb:PutItem']);
   });
 });

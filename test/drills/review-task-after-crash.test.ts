@@ -47,7 +47,7 @@ describe('a crash between the task token checkpoint and the openHumanTask invoca
     const before = await cloud.startStepFunctions(hangingOpenHumanTask);
     const body = { programme: 'youth', answers: patched(youthExample, { applicant: { district: '11110' } }) };
     const { applicationId } = await submitApplication({ body, idempotencyKey: randomUUID() });
-    const executionArn = `${process.env.LIFECYCLE_STATE_MACHINE_ARN!.replace(':stateMachine:', ':execution:')}:${applicationId}`;
+    const executionArn = `${process.env.LIFECYCLE_STATE_MACHINE_ARN!.split(':').slice(0, 7).join(':').replace(':stateMachine:', ':execution:')}:${applicationId}`;
     const token = await eventually(async () => hungPayload?.taskToken, 'the openHumanTask invocation');
     // The history has caught up with the invocation, so nothing of the first service is still being written.
     await eventually(async () => {

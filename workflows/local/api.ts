@@ -16,6 +16,8 @@ const TARGET_PREFIX = 'AWSStepFunctions.';
 
 export interface ApiContext {
   machines: ReadonlyMap<string, RegisteredStateMachine>;
+  /** Alias ARN (`…:stateMachine:<name>:<alias>`) → the machine's ARN; StartExecution accepts either. */
+  aliases?: ReadonlyMap<string, string>;
   store: CheckpointStore;
   executions: Executions;
   tokens: TaskTokens;
@@ -55,8 +57,10 @@ const handlers: Record<string, Handler> = {
     };
   },
 
-  async StartExecution({ machines, executions }, body) {
-    const machine = requireMachine(machines, body.stateMachineArn);
+  async StartExecution({ machines, aliases, executions }, body) {
+    // Started through an alias, the execution belongs to the machine (its ARN names no alias), as in AWS.
+    const requested = body.stateMachineArn;
+    const machine = requireMachine(machines, typeof requested === 'string' ? (aliases?.get(requested) ?? requested) : requested);
     const name = optionalString(body, 'name') ?? randomUUID();
     const invalidName = invalidNameReason(name);
     if (invalidName) throw new SfnApiError('InvalidName', invalidName);

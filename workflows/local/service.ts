@@ -62,6 +62,8 @@ export class LocalStepFunctions {
   /** node:http request listener for the JSON API. */
   readonly requestListener: RequestListener;
   private readonly machines = new Map<string, RegisteredStateMachine>();
+  /** Alias ARN → machine ARN: an alias runs the machine's one definition (the local service keeps no versions). */
+  private readonly aliases = new Map<string, string>();
   private readonly store: CheckpointStore;
   private readonly region: string;
   private readonly accountId: string;
@@ -81,13 +83,14 @@ export class LocalStepFunctions {
    * Registers a machine (its definition with every ARN already resolved to a string) and returns
    * its ARN. Throws if the definition is invalid or uses a resource the local service cannot run.
    */
-  registerStateMachine(machine: { name: string; definition: object; roleArn?: string }): string {
+  registerStateMachine(machine: { name: string; definition: object; roleArn?: string; aliases?: readonly string[] }): string {
     const invalidName = invalidNameReason(machine.name);
     if (invalidName) throw new Error(invalidName);
     const arn = stateMachineArn(this.region, this.accountId, machine.name);
     const roleArn = machine.roleArn ?? `arn:aws:iam::${this.accountId}:role/${machine.name}-role`;
     const registered = new RegisteredStateMachine(arn, machine.name, machine.definition, roleArn, nowMs());
     this.machines.set(arn, registered);
+    for (const alias of machine.aliases ?? []) this.aliases.set(`${arn}:${alias}`, arn);
     if (this.running) this.resume(this.running, registered).catch((error: unknown) => this.log(String(error)));
     return arn;
   }
@@ -115,7 +118,7 @@ export class LocalStepFunctions {
   async call(action: string, body: unknown): Promise<unknown> {
     const running = this.running;
     if (!running) throw new Error('the local Step Functions service is not started; call start() first');
-    return callApi({ machines: this.machines, store: this.store, ...running }, action, body);
+    return callApi({ machines: this.machines, aliases: this.aliases, store: this.store, ...running }, action, body);
   }
 
   /** How many timers are scheduled and how much fired work is pending; how long the last storm took to drain. */
