@@ -202,10 +202,12 @@ export class AppStack extends Stack {
     const stage = api.defaultStage!.node.defaultChild as apigw.CfnStage;
     const limits = (t: { rateLimit: number; burstLimit: number }) => ({ throttlingRateLimit: t.rateLimit, throttlingBurstLimit: t.burstLimit });
     stage.defaultRouteSettings = limits(config.throttles.default);
+    // RouteSettings is untyped JSON in CDK: its keys are written as CloudFormation spells them.
     stage.routeSettings = Object.fromEntries(
       routes.flatMap((route) => {
         const kind = throttleKind(route);
-        return kind ? [[`${route.method} ${route.path}`, limits(config.throttles[kind])]] : [];
+        const t = kind && config.throttles[kind];
+        return t ? [[`${route.method} ${route.path}`, { ThrottlingRateLimit: t.rateLimit, ThrottlingBurstLimit: t.burstLimit }]] : [];
       }),
     );
 

@@ -116,7 +116,8 @@ function stateMachineAliasNames(template: Template): Record<string, string[]> {
   for (const [, r] of resourcesOfType(template, 'AWS::StepFunctions::StateMachineAlias')) {
     const p = r.Properties!;
     const versionRefs = [p.DeploymentPreference?.StateMachineVersionArn, ...(p.RoutingConfiguration ?? []).map((c: { StateMachineVersionArn: unknown }) => c.StateMachineVersionArn)];
-    const machine = versionRefs.map((v) => machineOfVersion[(v as { Ref?: string } | undefined)?.Ref ?? '']).find(Boolean);
+    const logicalIdOf = (v: unknown) => (v as { Ref?: string } | undefined)?.Ref ?? (v as { 'Fn::GetAtt'?: [string, string] } | undefined)?.['Fn::GetAtt']?.[0] ?? '';
+    const machine = versionRefs.map((v) => machineOfVersion[logicalIdOf(v)]).find(Boolean);
     if (machine) (names[machine] ??= []).push(p.Name as string);
   }
   return names;
@@ -186,7 +187,9 @@ export function streamMappings(data: Template, app: Template): StreamMapping[] {
     const source = exported[p.EventSourceArn?.['Fn::ImportValue']] as { 'Fn::GetAtt'?: [string, string] } | undefined;
     const [tableLogicalId, attribute] = source?.['Fn::GetAtt'] ?? [];
     const tableName = tableLogicalId ? data.Resources[tableLogicalId]?.Properties?.TableName : undefined;
-    const handlerId = handlerIds[p.FunctionName?.Ref];
+    // An alias appears as `<name>:live` built from its ARN: { Fn::Join: ['', [{ Fn::Select: [6, { Fn::Split: [':', { Ref: alias }] }] }, ':live']] }.
+    const aliasRef = /"Ref":"(\w+)"/.exec(JSON.stringify(p.FunctionName ?? {}))?.[1];
+    const handlerId = handlerIds[p.FunctionName?.Ref ?? aliasRef ?? ''];
     if (attribute !== 'StreamArn' || typeof tableName !== 'string' || !handlerId) {
       throw new Error(`The local cloud runs event source mappings on table streams only; cannot run ${id}`);
     }

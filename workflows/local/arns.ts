@@ -1,6 +1,7 @@
 /** Step Functions ARNs and names, built and checked as AWS does. */
 
-const STATE_MACHINE_ARN = /^arn:[\w-]+:states:[\w-]+:\d{12}:stateMachine:([^:]+)$/;
+/** A machine's ARN, or one of its aliases' or versions' (`…:stateMachine:<name>:<qualifier>`). */
+const STATE_MACHINE_ARN = /^arn:[\w-]+:states:[\w-]+:\d{12}:stateMachine:([^:]+)(:[^:]+)?$/;
 const EXECUTION_ARN = /^arn:([\w-]+):states:([\w-]+):(\d{12}):execution:([^:]+):([^:]+)$/;
 /** Whitespace, brackets, wildcards, special and control characters are not allowed in names. */
 const FORBIDDEN_NAME_CHARACTERS = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;

@@ -174,7 +174,7 @@ beforeAll(async () => {
   dynamo = await startDynamoDbLocal({ port: await freePort(), dataDir });
   dynamodb = createDynamoDbClient(dynamo.endpoint);
   service = newService(`local-sfn-test-${randomUUID()}`);
-  arns.greeting = service.registerStateMachine({ name: 'Greeting', definition: greeting });
+  arns.greeting = service.registerStateMachine({ name: 'Greeting', definition: greeting, aliases: ['live'] });
   arns.review = service.registerStateMachine({ name: 'Review', definition: review });
   arns.servicePeriod = service.registerStateMachine({ name: 'ServicePeriod', definition: servicePeriod });
   arns.fanOut = service.registerStateMachine({ name: 'FanOut', definition: fanOut });
@@ -288,6 +288,13 @@ describe('the Step Functions API through @aws-sdk/client-sfn', () => {
     });
     expect(JSON.parse(described.definition!)).toEqual(greeting);
     expect(described.creationDate).toBeInstanceOf(Date);
+  });
+
+  it("starts an execution through the machine's alias, as handlers do: the execution belongs to the machine", async () => {
+    const executionArn = await start(`${arns.greeting!}:live`, { name: 'Jiwoo' }, 'greeting-through-alias');
+    expect(executionArn).toBe(`arn:aws:states:ap-northeast-2:${ACCOUNT}:execution:Greeting:greeting-through-alias`);
+    await untilStatus(sfn, executionArn, 'SUCCEEDED');
+    await expect(start(`${arns.greeting!}:nope`, {}, 'greeting-unknown-alias')).rejects.toMatchObject({ name: 'StateMachineDoesNotExist' });
   });
 
   it('starts, describes, lists and tells the history of an execution', async () => {
