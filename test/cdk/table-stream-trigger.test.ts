@@ -6,12 +6,17 @@ const { data, app } = synthesize('prod');
 const ofType = (template: typeof app, type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
 const table = ofType(data, 'AWS::DynamoDB::GlobalTable')[0]![1];
 const mappings = ofType(app, 'AWS::Lambda::EventSourceMapping');
-const handlerOf = ([, m]: (typeof mappings)[number]) => app.Resources[m.Properties!.FunctionName.Ref]!.Properties!.Environment.Variables.DOLBOM_HANDLER;
+// The mapping invokes the function's live alias (`<function name>:live`, built from the alias's ARN).
+const aliasOf = (m: (typeof mappings)[number][1]) => /"Ref":"(\w+)"/.exec(JSON.stringify(m.Properties!.FunctionName))![1]!;
+const handlerOf = ([, m]: (typeof mappings)[number]) => {
+  const alias = app.Resources[aliasOf(m)]!;
+  expect(alias.Type).toBe('AWS::Lambda::Alias');
+  return app.Resources[alias.Properties!.FunctionName.Ref]!.Properties!.Environment.Variables.DOLBOM_HANDLER;
+};
 const [mappingId, mapping] = mappings.find((m) => handlerOf(m) === 'startStoredApplication')!;
 const [signalsId, signals] = mappings.find((m) => handlerOf(m) === 'fillWaitlist')!;
 const [notificationsId, notifications] = mappings.find((m) => handlerOf(m) === 'sendNotifications')!;
 const [, counted] = mappings.find((m) => handlerOf(m) === 'projectCounts')!;
-const functionOf = (logicalId: string) => app.Resources[logicalId]!.Properties!.Environment.Variables.DOLBOM_HANDLER;
 
 describe('the trigger that starts every stored application', () => {
   it("reads the table's stream, which carries keys only (no personal data leaves the table)", () => {
@@ -23,7 +28,7 @@ describe('the trigger that starts every stored application', () => {
   });
 
   it('invokes StartStoredApplication for INSERTs of application items only', () => {
-    expect(functionOf(mapping.Properties!.FunctionName.Ref)).toBe('startStoredApplication');
+    expect(handlerOf([mappingId, mapping])).toBe('startStoredApplication');
     const patterns = (mapping.Properties!.FilterCriteria.Filters as { Pattern: string }[]).map((f) => JSON.parse(f.Pattern));
     expect(patterns).toEqual([{ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: ['APPLICATION'] } } } }]);
   });
