@@ -10,6 +10,7 @@ import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { withoutZodJsonSchema } from './zod-json-schema-stub';
 
 const webDir = path.dirname(fileURLToPath(import.meta.url));
 const sourceDir = path.join(webDir, 'src');
@@ -41,6 +42,7 @@ export async function buildWeb(outDir: string): Promise<void> {
       sourcemap: 'linked',
       legalComments: 'none',
       logLevel: 'warning',
+      plugins: [withoutZodJsonSchema],
     }),
     copyPublicFiles(outDir),
   ]);
