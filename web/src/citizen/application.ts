@@ -203,6 +203,7 @@ export function startApplication(app: HTMLElement, programme: AnyProgramme, plac
     bi(title, progressText(steps, i));
     bar.style.width = `${Math.round(((i + 1) / steps.length) * 100)}%`;
     form.limitTo(step.sections.map((s) => s.id));
+    form.element.dataset.step = step.id;
     intro.hidden = i !== 0;
     if (rrnNotice) rrnNotice.hidden = !step.sections.some((s) => s.fields.some((f) => f.input === 'rrn'));
     sensitiveNotice.hidden = !onReview && !step.sections.some((s) => s.fields.some((f) => f.sensitive));
@@ -249,6 +250,9 @@ export function startApplication(app: HTMLElement, programme: AnyProgramme, plac
       render(stepIndex(steps, next.step), errors);
     },
   };
+
+  // A new history entry, like "다음": the browser's Back then returns to the step the person left.
+  backButton.addEventListener('click', () => goStep(steps[Math.max(0, index - 1)]!.id, returnToReview ? REVIEW : undefined));
 
   /* ---------- checking and sending ---------- */
 
