@@ -74,6 +74,22 @@ describe('a draft', () => {
     expect(await page.isVisible('#draft-resumed')).toBe(false);
   });
 
+  it('after a reload, the pre-check asks again for the health answer not kept, and its link leads to that step', async () => {
+    await openForm(youth);
+    await fillSteps(page, youth, youthAnswers, { until: 'service' });
+    await page.reload();
+    await onStep(page, 'service');
+    await page.click('#check-eligibility');
+    await page.locator('#error-summary li').first().waitFor();
+    expect(await page.locator('#error-summary li').allTextContents()).toEqual(['정신건강복지센터 의뢰 여부: 예 또는 아니오로 답해 주세요']);
+    await page.click('#error-summary a');
+    await onStep(page, 'situation');
+    expect(new URL(page.url()).searchParams.get('then')).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`${'f-referredByMentalHealthCentre'}-0`);
+    expect(await page.textContent(`#f-referredByMentalHealthCentre-error`)).toBe('정신건강복지센터 의뢰 여부: 예 또는 아니오로 답해 주세요');
+    expect(backend.requests.filter((r) => r.path === '/api/eligibility/check')).toEqual([]);
+  });
+
   it('never holds the resident registration number', async () => {
     await openForm(child);
     await fillStep(page, formSteps(child)[0]!, { values: { 'child.name': '김아동', 'child.birthDate': '2015-03-10', rrn: '150310-3123456', 'child.inHighSchool': 'false' } });

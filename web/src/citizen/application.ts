@@ -237,7 +237,8 @@ export function startApplication(app: HTMLElement, programme: AnyProgramme, plac
 
   form.onReveal = (sectionId) => {
     pending = { list: shownErrors, focusSummary: false };
-    goStep(steps[stepOfSection(sectionId)]!.id, REVIEW);
+    // From the check-your-answers page the person comes back to it; from a step, they go on from there.
+    goStep(steps[stepOfSection(sectionId)]!.id, steps[index]!.id === REVIEW || returnToReview ? REVIEW : undefined);
   };
 
   const view: ApplicationView = {
