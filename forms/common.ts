@@ -4,6 +4,7 @@
  * both the form (FieldDef) and the validation messages.
  */
 import * as z from 'zod';
+import { answerAt } from './answers';
 import { ageInFullYears, ISO_DATE, parseIsoDate } from './dates';
 import { districtCodeSchema, districts } from './districts';
 import { languageOptions, languages } from './languages';
@@ -148,7 +149,10 @@ export function calendarDate(label: Text) {
     .refine((value) => value >= '1900-01-01' && value <= '2100-12-31', { error: plausible, abort: true });
 }
 
-/** A Korean mobile number, 010-XXXX-XXXX, accepted with or without dashes and stored with them. */
+/**
+ * A Korean mobile number, 010-XXXX-XXXX: typed with dashes, spaces or neither ('010 5555 0000'), as
+ * people write it, and stored with dashes. Browser and server read it with this one schema.
+ */
 export function mobilePhone(label: Text) {
   const format = message('phone-format', {
     ko: `${label.ko}${topicParticle(label.ko)} 010-1234-5678 형식의 휴대전화 번호여야 합니다`,
@@ -157,9 +161,9 @@ export function mobilePhone(label: Text) {
   return z
     .string({ error: requiredOr(label, format) })
     .trim()
-    .regex(/^010-?\d{4}-?\d{4}$/, format)
+    .regex(/^010[ -]?\d{4}[ -]?\d{4}$/, format)
     .transform((value) => {
-      const digits = value.replaceAll('-', '');
+      const digits = value.replace(/[ -]/g, '');
       return `${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`;
     });
 }
@@ -254,9 +258,76 @@ export const rrnSchema = z
   .refine((value) => rrnBirthDate(value) !== null, { error: rrnFormat, abort: true })
   .transform((value) => value.replace(/^(\d{6})-?/, '$1-'));
 
+/** Whether an issue's path ('applicant', 'birthDate') is `path` ('applicant.birthDate') or inside it. */
+function isAtOrUnder(issuePath: readonly PropertyKey[] | undefined, path: string): boolean {
+  const at = (issuePath ?? []).map(String).join('.');
+  return at === path || at.startsWith(`${path}.`);
+}
+
 /**
- * Cross-field rules, with the path of the field to fix. Zod runs an object's refinements only when
- * no field check aborted, so the checks of fields these rules read (dates, rrn) abort on failure.
+ * When a rule between answers runs. Zod skips an object's refinements once any answer in it failed,
+ * so a cross-field rule would wait for the whole form; a form in steps must hear of it on the step
+ * that asks its answers. The rule runs as soon as every `answered` path holds a value that passed its
+ * own checks and nothing under the `checked` paths (answers that may be left out) failed: it reads
+ * only those paths, which are then as the schema's output says.
+ */
+export function whenAnswered(answered: string[], checked: string[] = []): z.core.$ZodSuperRefineParams {
+  return {
+    when: (payload) => {
+      const failed = (path: string) => payload.issues.some((issue) => isAtOrUnder(issue.path, path));
+      return answered.every((path) => answerAt(payload.value, path) !== undefined && !failed(path)) && checked.every((path) => !failed(path));
+    },
+  };
+}
+
+/** 'children.*.birthDate' as the paths it names in these answers: 'children.0.birthDate', … */
+function concretePaths(answers: unknown, path: string): string[] {
+  const star = path.indexOf('.*.');
+  if (star < 0) return [path];
+  const list = answerAt(answers, path.slice(0, star));
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((_, i) => concretePaths(answers, `${path.slice(0, star)}.${i}.${path.slice(star + 3)}`));
+}
+
+/** A date the person gives (by answer path, '*' for each item of a list) and its label. */
+export interface GivenDate {
+  path: string;
+  label: Text;
+}
+
+/**
+ * Dates a person gives that cannot be after the application day (a birth date, a certificate's issue
+ * date). Each is judged as soon as it is a real date itself, whatever else is missing, so the form
+ * refuses a future birth date on the step that asks it with the message the server gives on receipt;
+ * paths the answers do not hold (a pre-check's, which asks less) are passed over.
+ */
+export function datesNotAfter(applicationDay: string, dates: GivenDate[]) {
+  const rules = dates.map(({ path, label }) => ({
+    path,
+    message: message('date-after-application', {
+      ko: `${label.ko}${topicParticle(label.ko)} 신청일보다 늦을 수 없습니다`,
+      en: `${label.en} cannot be after the application date`,
+    }),
+  }));
+  return z.superRefine<unknown>(
+    (answers, ctx) => {
+      for (const rule of rules) {
+        for (const path of concretePaths(answers, rule.path)) {
+          const value = answerAt(answers, path);
+          if (typeof value !== 'string' || parseIsoDate(value) === null || value <= applicationDay) continue;
+          if (ctx.issues.some((issue) => isAtOrUnder(issue.path, path))) continue;
+          ctx.addIssue({ code: 'custom', message: rule.message, path: path.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key)) });
+        }
+      }
+    },
+    { when: () => true },
+  );
+}
+
+/**
+ * Cross-field rules, with the path of the field to fix. Each runs once the answers it reads are valid
+ * (`whenAnswered`), even while other answers are missing; the checks of the fields they read (dates,
+ * rrn) abort on failure, so a rule never judges a malformed answer.
  */
 export const crossField = {
   rrnAgrees(personLabel: Text) {
@@ -268,22 +339,14 @@ export const crossField = {
       if (rrnBirthDate(rrn) !== birthDate) ctx.addIssue({ code: 'custom', message: mismatch, path });
     };
   },
-  notAfter(label: Text) {
-    const future = message('date-after-application', {
-      ko: `${label.ko}${topicParticle(label.ko)} 신청일보다 늦을 수 없습니다`,
-      en: `${label.en} cannot be after the application date`,
-    });
-    return (date: string, applicationDay: string, ctx: z.RefinementCtx, path: (string | number)[]) => {
-      if (date > applicationDay) ctx.addIssue({ code: 'custom', message: future, path });
-    };
-  },
   guardianUnder(age: number) {
     const missing = message('guardian-required', {
       ko: `만 ${age}세 미만은 법정대리인 정보를 입력해야 합니다`,
       en: `Applicants under ${age} need a legal guardian: enter the guardian's details`,
     });
     return (birthDate: string, guardian: unknown, applicationDay: string, ctx: z.RefinementCtx) => {
-      if (guardian === undefined && ageInFullYears(birthDate, applicationDay) < age) {
+      // A birth date after the application day is refused by `datesNotAfter`; no age is computed for it.
+      if (guardian === undefined && birthDate <= applicationDay && ageInFullYears(birthDate, applicationDay) < age) {
         ctx.addIssue({ code: 'custom', message: missing, path: ['guardian'] });
       }
     };

@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { message } from './messages';
 import { refusingUnknownFields } from './strict';
+import { submissionFor } from './submission';
 import { childAdolescent } from './programmes/child-adolescent';
 import { parent } from './programmes/parent';
 import { youth } from './programmes/youth';
@@ -41,7 +42,7 @@ const unknownProgramme = message('unknown-programme', {
 });
 
 function submissionOf(answersSchema: (programme: AnyProgramme) => z.ZodType): z.ZodType<Submission> {
-  const options = programmes.map((p) => z.object({ programme: z.literal(p.id), answers: answersSchema(p) }));
+  const options = programmes.map((p) => submissionFor(p, answersSchema(p)));
   const union = z.discriminatedUnion('programme', options as [(typeof options)[number], ...(typeof options)[number][]], {
     error: unknownProgramme,
   });
@@ -81,3 +82,12 @@ export const prescreenAnswersSchema = submissionOf((p) => p.eligibilitySchema) a
  * over-shares is told, and fixed, instead of leaking quietly; the page never sends one.
  */
 export const prescreenSchema = refusingUnknownFields(prescreenAnswersSchema);
+
+/**
+ * `prescreenSchema` with the dates it reads judged against the day of the request: a birth date after
+ * it is refused with the message a submission gets, never turned into a negative age. The server
+ * checks pre-checks with this; the OpenAPI document shows `prescreenSchema`.
+ */
+export function prescreenSchemaOn(applicationDate: Date): z.ZodType<PrescreenRequest> {
+  return refusingUnknownFields(submissionOf((p) => p.eligibilitySchemaOn(applicationDate)) as unknown as z.ZodType<PrescreenRequest>);
+}

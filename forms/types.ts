@@ -14,8 +14,12 @@ export interface FieldDef {
   name: string;
   label: Text;
   help?: Text;
-  /** 'checkbox' with options is a multi-select; without options it is one yes/no box. */
-  input: 'text' | 'date' | 'number' | 'select' | 'radio' | 'checkbox' | 'tel' | 'email' | 'textarea' | 'rrn';
+  /**
+   * 'checkbox' with options is a multi-select; without options it is one box to tick (a consent:
+   * ticked or not given). 'yesno' is a question answered 예 or 아니오 (a boolean in the answers),
+   * shown as two radio buttons so that neither answer reads as the expected one.
+   */
+  input: 'text' | 'date' | 'number' | 'select' | 'radio' | 'checkbox' | 'yesno' | 'tel' | 'email' | 'textarea' | 'rrn';
   options?: { value: string; label: Text }[];
   required: boolean;
   /** Health information (개인정보 보호법 제23조): collected only with the sensitive-information consent. */
@@ -120,6 +124,8 @@ export interface ProgrammeDefinition<
    * drops what the rules do not read; the pre-check request refuses it (`prescreenSchema`).
    */
   eligibilitySchema: z.ZodType<E>;
+  /** `eligibilitySchema` plus the dates it reads not after the application date: what the pre-check judges. */
+  eligibilitySchemaOn(applicationDate: Date): z.ZodType<E>;
   sections: FormSection[];
   documents: DocumentRequirement[];
   consents: Consents;

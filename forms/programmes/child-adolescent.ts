@@ -8,6 +8,7 @@ import {
   consentSchema,
   consentSection,
   crossField,
+  datesNotAfter,
   guardianRelationOptions,
   guardianRelations,
   householdSchema,
@@ -19,6 +20,7 @@ import {
   preferencesSection,
   rrnField,
   rrnSchema,
+  whenAnswered,
   yesNo,
 } from '../common';
 import { answerAt } from '../answers';
@@ -153,19 +155,18 @@ const eligibilityAnswers = storedAnswers.pick({ household: true, needEvidence: t
 export type ChildAdolescentEligibilityAnswers = z.output<typeof eligibilityAnswers>;
 
 const rrnIsChilds = crossField.rrnAgrees(own.child);
-const applicantBornBy = crossField.notAfter(labels.applicantBirthDate);
-const childBornBy = crossField.notAfter(own.childBirthDate);
-const evidenceIssuedBy = crossField.notAfter(own.needEvidenceIssuedOn);
+
+/** The dates a person gives, none after the application day. */
+const givenDates = [
+  { path: 'applicant.birthDate', label: labels.applicantBirthDate },
+  { path: 'child.birthDate', label: own.childBirthDate },
+  { path: 'needEvidence.issuedOn', label: own.needEvidenceIssuedOn },
+];
 
 /** The applicant is the child's parent or guardian, so the under-14 guardian rule holds by construction. */
 function answersSchema(applicationDay?: string) {
-  return answers.superRefine((a, ctx) => {
-    rrnIsChilds(a.rrn, a.child.birthDate, ctx, ['rrn']);
-    if (applicationDay === undefined) return;
-    applicantBornBy(a.applicant.birthDate, applicationDay, ctx, ['applicant', 'birthDate']);
-    childBornBy(a.child.birthDate, applicationDay, ctx, ['child', 'birthDate']);
-    if (a.needEvidence) evidenceIssuedBy(a.needEvidence.issuedOn, applicationDay, ctx, ['needEvidence', 'issuedOn']);
-  });
+  const checked = answers.superRefine((a, ctx) => rrnIsChilds(a.rrn, a.child.birthDate, ctx, ['rrn']), whenAnswered(['rrn', 'child.birthDate']));
+  return applicationDay === undefined ? checked : checked.check(datesNotAfter(applicationDay, givenDates));
 }
 
 export type ChildAdolescentDefinition = ProgrammeDefinition<
@@ -190,6 +191,7 @@ export const childAdolescent: ChildAdolescentDefinition = {
   },
   schema: answersSchema(),
   eligibilitySchema: eligibilityAnswers,
+  eligibilitySchemaOn: (applicationDate) => eligibilityAnswers.check(datesNotAfter(seoulIsoDate(applicationDate), givenDates)),
   schemaOn: (applicationDate) => answersSchema(seoulIsoDate(applicationDate)),
   sections: [
     {
@@ -202,7 +204,7 @@ export const childAdolescent: ChildAdolescentDefinition = {
         {
           name: 'child.inHighSchool',
           label: own.inHighSchool,
-          input: 'checkbox',
+          input: 'yesno',
           required: true,
           help: {
             ko: `만 ${olderStudentAge}세 이상이라도 고등학생이면 신청할 수 있습니다(재학증명서 제출)`,

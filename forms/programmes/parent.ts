@@ -8,6 +8,7 @@ import {
   consentSchema,
   consentSection,
   crossField,
+  datesNotAfter,
   guardianSchema,
   guardianSection,
   householdSchema,
@@ -19,6 +20,7 @@ import {
   rrnSchema,
   textAnswer,
   wholeNumber,
+  whenAnswered,
   yesNo,
 } from '../common';
 import { answerAt } from '../answers';
@@ -202,19 +204,24 @@ function basisAnswers(a: Pick<ParentEligibilityAnswers, 'basis' | 'children' | '
 }
 
 const rrnIsApplicants = crossField.rrnAgrees(own.person);
-const applicantBornBy = crossField.notAfter(labels.applicantBirthDate);
-const childBornBy = crossField.notAfter(own.childBirthDate);
 const guardianFor = crossField.guardianUnder(consents.guardianRequiredUnderAge);
+/** The basis rule reads the basis and what it asks, which may be left out, but not malformed. */
+const basisReads = whenAnswered(['basis'], ['children', 'kinshipDegree', 'primaryCaregiver', 'facilityName']);
+
+/** The dates a person gives, none after the application day. */
+const givenDates = [
+  { path: 'applicant.birthDate', label: labels.applicantBirthDate },
+  { path: 'children.*.birthDate', label: own.childBirthDate },
+];
 
 function answersSchema(applicationDay?: string) {
-  return answers.superRefine((a, ctx) => {
-    basisAnswers(a, ctx);
-    rrnIsApplicants(a.rrn, a.applicant.birthDate, ctx, ['rrn']);
-    if (applicationDay === undefined) return;
-    applicantBornBy(a.applicant.birthDate, applicationDay, ctx, ['applicant', 'birthDate']);
-    a.children.forEach((child, i) => childBornBy(child.birthDate, applicationDay, ctx, ['children', i, 'birthDate']));
-    guardianFor(a.applicant.birthDate, a.guardian, applicationDay, ctx);
-  });
+  const checked = answers
+    .superRefine(basisAnswers, basisReads)
+    .superRefine((a, ctx) => rrnIsApplicants(a.rrn, a.applicant.birthDate, ctx, ['rrn']), whenAnswered(['rrn', 'applicant.birthDate']));
+  if (applicationDay === undefined) return checked;
+  return checked
+    .check(datesNotAfter(applicationDay, givenDates))
+    .superRefine((a, ctx) => guardianFor(a.applicant.birthDate, a.guardian, applicationDay, ctx), whenAnswered(['applicant.birthDate'], ['guardian']));
 }
 
 export type ParentDefinition = ProgrammeDefinition<'parent', ParentAnswers, ParentEligibility, IncomeTieredCopay, MonthlyPrice, ParentEligibilityAnswers>;
@@ -231,7 +238,9 @@ export const parent: ParentDefinition = {
   },
   schema: answersSchema(),
   schemaOn: (applicationDate) => answersSchema(seoulIsoDate(applicationDate)),
-  eligibilitySchema: eligibilityShape.superRefine(basisAnswers),
+  eligibilitySchema: eligibilityShape.superRefine(basisAnswers, basisReads),
+  eligibilitySchemaOn: (applicationDate) =>
+    eligibilityShape.superRefine(basisAnswers, basisReads).check(datesNotAfter(seoulIsoDate(applicationDate), givenDates)),
   sections: [
     { id: 'applicant', title: own.person, fields: [...applicantFields(), rrnField(own.person)] },
     guardianSection(consents.guardianRequiredUnderAge),
@@ -265,7 +274,7 @@ export const parent: ParentDefinition = {
         {
           name: 'primaryCaregiver',
           label: own.primaryCaregiver,
-          input: 'checkbox',
+          input: 'yesno',
           required: true,
           showIf: { field: 'basis', equals: 'relative-carer' },
         },
@@ -288,7 +297,7 @@ export const parent: ParentDefinition = {
         {
           name: 'children.*.hasServiceNeed',
           label: own.hasServiceNeed,
-          input: 'checkbox',
+          input: 'yesno',
           required: true,
           sensitive: true,
           help: {
@@ -302,8 +311,8 @@ export const parent: ParentDefinition = {
       id: 'wellbeing',
       title: own.wellbeing,
       fields: [
-        { name: 'childEmotionalProblem', label: own.childEmotionalProblem, input: 'checkbox', required: true, sensitive: true },
-        { name: 'ownEmotionalProblem', label: own.ownEmotionalProblem, input: 'checkbox', required: true, sensitive: true },
+        { name: 'childEmotionalProblem', label: own.childEmotionalProblem, input: 'yesno', required: true, sensitive: true },
+        { name: 'ownEmotionalProblem', label: own.ownEmotionalProblem, input: 'yesno', required: true, sensitive: true },
       ],
     },
     preferencesSection,

@@ -10,7 +10,7 @@ import {
   choices,
   consentSchema,
   consentSection,
-  crossField,
+  datesNotAfter,
   idsOf,
   labels,
   preferencesSchema,
@@ -125,12 +125,11 @@ const eligibilityAnswers = answers.omit({ applicant: true, concerns: true, prefe
 
 export type YouthEligibilityAnswers = z.output<typeof eligibilityAnswers>;
 
-const applicantBornBy = crossField.notAfter(labels.applicantBirthDate);
+/** The dates a person gives, none after the application day. */
+const givenDates = [{ path: 'applicant.birthDate', label: labels.applicantBirthDate }];
 
 function answersSchema(applicationDay?: string) {
-  return answers.superRefine((a, ctx) => {
-    if (applicationDay !== undefined) applicantBornBy(a.applicant.birthDate, applicationDay, ctx, ['applicant', 'birthDate']);
-  });
+  return applicationDay === undefined ? answers : answers.check(datesNotAfter(applicationDay, givenDates));
 }
 
 export type YouthDefinition = ProgrammeDefinition<'youth', YouthAnswers, YouthEligibility, YouthCopay, YouthPrice, YouthEligibilityAnswers>;
@@ -148,6 +147,7 @@ export const youth: YouthDefinition = {
   schema: answersSchema(),
   schemaOn: (applicationDate) => answersSchema(seoulIsoDate(applicationDate)),
   eligibilitySchema: eligibilityAnswers,
+  eligibilitySchemaOn: (applicationDate) => eligibilityAnswers.check(datesNotAfter(seoulIsoDate(applicationDate), givenDates)),
   sections: [
     {
       id: 'applicant',
@@ -164,15 +164,15 @@ export const youth: YouthDefinition = {
         {
           name: 'leavingCare',
           label: own.leavingCare,
-          input: 'checkbox',
+          input: 'yesno',
           required: true,
           help: { ko: '아동복지시설·가정위탁 보호가 끝났거나 끝날 예정인 청년(1순위)', en: 'Young people leaving residential or foster care (first priority)' },
         },
-        { name: 'referredByMentalHealthCentre', label: own.referred, input: 'checkbox', required: true, sensitive: true },
+        { name: 'referredByMentalHealthCentre', label: own.referred, input: 'yesno', required: true, sensitive: true },
         {
           name: 'otherYouthCounselling',
           label: own.otherCounselling,
-          input: 'checkbox',
+          input: 'yesno',
           required: true,
           help: {
             ko: '다른 지자체 청년 상담 사업과 함께 이용할 수 없습니다',
