@@ -2,7 +2,7 @@
  * The programme registry: one source of truth for what Dolbom offers. A new programme is a file in
  * programmes/ and one line in `programmes` below (the eligibility engine then asks for its rules).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { message } from './messages';
 import { refusingUnknownFields } from './strict';
 import { submissionFor } from './submission';
@@ -41,14 +41,14 @@ const unknownProgramme = message('unknown-programme', {
   en: `Choose a programme to apply for (${programmeIds.join(', ')})`,
 });
 
-function submissionOf(answersSchema: (programme: AnyProgramme) => z.ZodType): z.ZodType<Submission> {
+function submissionOf(answersSchema: (programme: AnyProgramme) => z.ZodMiniType): z.ZodMiniType<Submission> {
   const options = programmes.map((p) => submissionFor(p, answersSchema(p)));
   const union = z.discriminatedUnion('programme', options as [(typeof options)[number], ...(typeof options)[number][]], {
     error: unknownProgramme,
   });
   // The union is built from the registry, which TypeScript sees as one merged option; `Submission`
   // restores the correlation between `programme` and its answers.
-  return union as unknown as z.ZodType<Submission>;
+  return union as unknown as z.ZodMiniType<Submission>;
 }
 
 /** `{ programme, answers }` without date-relative rules: for forms being filled in, anywhere. */
@@ -58,7 +58,7 @@ export const submissionSchema = submissionOf((p) => p.schema);
  * `{ programme, answers }` with the rules relative to the application date (guardian for under-14s,
  * no dates after it). The server validates submissions with this, giving it the time of receipt.
  */
-export function submissionSchemaOn(applicationDate: Date): z.ZodType<Submission> {
+export function submissionSchemaOn(applicationDate: Date): z.ZodMiniType<Submission> {
   return submissionOf((p) => p.schemaOn(applicationDate));
 }
 
@@ -74,7 +74,7 @@ export type PrescreenRequest = { programme: ProgrammeId; answers: Record<string,
  * The pre-check drawn from a form that holds more: what the eligibility rules read, the rest dropped.
  * The citizen page sends what this gives.
  */
-export const prescreenAnswersSchema = submissionOf((p) => p.eligibilitySchema) as unknown as z.ZodType<PrescreenRequest>;
+export const prescreenAnswersSchema = submissionOf((p) => p.eligibilitySchema) as unknown as z.ZodMiniType<PrescreenRequest>;
 
 /**
  * The pre-check request: what the rules read and nothing else. Any other answer (a name, a phone,
@@ -88,6 +88,6 @@ export const prescreenSchema = refusingUnknownFields(prescreenAnswersSchema);
  * it is refused with the message a submission gets, never turned into a negative age. The server
  * checks pre-checks with this; the OpenAPI document shows `prescreenSchema`.
  */
-export function prescreenSchemaOn(applicationDate: Date): z.ZodType<PrescreenRequest> {
-  return refusingUnknownFields(submissionOf((p) => p.eligibilitySchemaOn(applicationDate)) as unknown as z.ZodType<PrescreenRequest>);
+export function prescreenSchemaOn(applicationDate: Date): z.ZodMiniType<PrescreenRequest> {
+  return refusingUnknownFields(submissionOf((p) => p.eligibilitySchemaOn(applicationDate)) as unknown as z.ZodMiniType<PrescreenRequest>);
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ProgrammeDefinition } from './types';
 
 /**
@@ -6,6 +6,6 @@ import type { ProgrammeDefinition } from './types';
  * programme's `schema`, `schemaOn(date)` or `eligibilitySchemaOn(date)`). The registry joins these
  * into one union per use; a page about one programme builds only its own, without the others.
  */
-export function submissionFor(programme: Pick<ProgrammeDefinition, 'id'>, answers: z.ZodType) {
+export function submissionFor(programme: Pick<ProgrammeDefinition, 'id'>, answers: z.ZodMiniType) {
   return z.object({ programme: z.literal(programme.id), answers });
 }

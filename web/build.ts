@@ -10,7 +10,6 @@ import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
-import { withoutZodJsonSchema } from './zod-json-schema-stub';
 
 const webDir = path.dirname(fileURLToPath(import.meta.url));
 const sourceDir = path.join(webDir, 'src');
@@ -44,7 +43,6 @@ export async function buildWeb(outDir: string): Promise<Metafile> {
       legalComments: 'none',
       logLevel: 'warning',
       metafile: true,
-      plugins: [withoutZodJsonSchema],
     }),
     copyPublicFiles(outDir),
   ]);

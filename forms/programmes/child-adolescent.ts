@@ -1,5 +1,5 @@
 /** 아동·청소년 심리지원서비스 — DOMAIN.md §2.1. The child is the person served; a parent or guardian applies. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   applicantFields,
   applicantSchema,
@@ -132,24 +132,24 @@ const storedAnswers = z.object({
   child: childSchema,
   household: householdSchema,
   serviceType: choice(idsOf(childServiceTypes), own.serviceType),
-  needEvidence: z
-    .object({
+  needEvidence: z.optional(
+    z.object({
       kind: choice(idsOf(needEvidenceKinds), own.needEvidenceKind),
       issuedOn: calendarDate(own.needEvidenceIssuedOn),
-    })
-    .optional(),
+    }),
+  ),
   preferences: preferencesSchema,
   consent: consentSchema(consents),
 });
 
-const answers = storedAnswers.extend({ rrn: rrnSchema });
+const answers = z.extend(storedAnswers, { rrn: rrnSchema });
 
 export type ChildAdolescentAnswers = z.output<typeof answers>;
 
 /** What the rules read: the district, the child's age and schooling, the household's income, the evidence of need. */
-const eligibilityAnswers = storedAnswers.pick({ household: true, needEvidence: true }).extend({
-  applicant: applicantSchema.pick({ district: true }),
-  child: childSchema.pick({ birthDate: true, inHighSchool: true }),
+const eligibilityAnswers = z.extend(z.pick(storedAnswers, { household: true, needEvidence: true }), {
+  applicant: z.pick(applicantSchema, { district: true }),
+  child: z.pick(childSchema, { birthDate: true, inHighSchool: true }),
 });
 
 export type ChildAdolescentEligibilityAnswers = z.output<typeof eligibilityAnswers>;
@@ -165,7 +165,7 @@ const givenDates = [
 
 /** The applicant is the child's parent or guardian, so the under-14 guardian rule holds by construction. */
 function answersSchema(applicationDay?: string) {
-  const checked = answers.superRefine((a, ctx) => rrnIsChilds(a.rrn, a.child.birthDate, ctx, ['rrn']), whenAnswered(['rrn', 'child.birthDate']));
+  const checked = answers.check(z.superRefine((a, ctx) => rrnIsChilds(a.rrn, a.child.birthDate, ctx, ['rrn']), whenAnswered(['rrn', 'child.birthDate'])));
   return applicationDay === undefined ? checked : checked.check(datesNotAfter(applicationDay, givenDates));
 }
 

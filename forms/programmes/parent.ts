@@ -1,5 +1,5 @@
 /** 부모심리지원서비스 (부모성장을 위한 심리지원) — DOMAIN.md §2.2. The applicant is the person served. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   applicantFields,
   applicantSchema,
@@ -148,24 +148,21 @@ const tooManyChildren = message('too-many-children', {
 
 const storedShape = z.object({
   applicant: applicantSchema,
-  guardian: guardianSchema.optional(),
+  guardian: z.optional(guardianSchema),
   household: householdSchema,
   basis: choice(parentBases, own.basis),
   // Bounded, but not required to differ: twins have the same answers.
-  children: z
-    .array(childSchema, { error: fieldMessages.required(own.children) })
-    .max(MAX_CHILDREN, tooManyChildren)
-    .default([]),
-  kinshipDegree: wholeNumber(own.kinshipDegree, 1, 10).optional(),
-  primaryCaregiver: yesNo(own.primaryCaregiver).optional(),
-  facilityName: textAnswer(own.facilityName, 100).optional(),
+  children: z._default(z.array(childSchema, { error: fieldMessages.required(own.children) }).check(z.maxLength(MAX_CHILDREN, tooManyChildren)), []),
+  kinshipDegree: z.optional(wholeNumber(own.kinshipDegree, 1, 10)),
+  primaryCaregiver: z.optional(yesNo(own.primaryCaregiver)),
+  facilityName: z.optional(textAnswer(own.facilityName, 100)),
   childEmotionalProblem: yesNo(own.childEmotionalProblem),
   ownEmotionalProblem: yesNo(own.ownEmotionalProblem),
   preferences: preferencesSchema,
   consent: consentSchema(consents),
 });
 
-const answers = storedShape.extend({ rrn: rrnSchema });
+const answers = z.extend(storedShape, { rrn: rrnSchema });
 
 export type ParentAnswers = z.output<typeof answers>;
 
@@ -173,9 +170,9 @@ export type ParentAnswers = z.output<typeof answers>;
  * What the rules read: the district, the applicant's age and whether a guardian applies (not who they
  * are or how to reach them), the household, the basis with what it asks, and the priority answers.
  */
-const eligibilityShape = storedShape.omit({ applicant: true, guardian: true, preferences: true, consent: true }).extend({
-  applicant: applicantSchema.pick({ district: true, birthDate: true }),
-  guardian: z.object({}).optional(),
+const eligibilityShape = z.extend(z.omit(storedShape, { applicant: true, guardian: true, preferences: true, consent: true }), {
+  applicant: z.pick(applicantSchema, { district: true, birthDate: true }),
+  guardian: z.optional(z.object({})),
 });
 
 export type ParentEligibilityAnswers = z.output<typeof eligibilityShape>;
@@ -189,7 +186,7 @@ const needsPrimaryCaregiver = fieldMessages.yesNoMissing(own.primaryCaregiver);
 const needsFacility = fieldMessages.required(own.facilityName);
 
 /** The answers a basis needs (its rule in `eligibility.bases` says which); the engine judges them. */
-function basisAnswers(a: Pick<ParentEligibilityAnswers, 'basis' | 'children' | 'kinshipDegree' | 'primaryCaregiver' | 'facilityName'>, ctx: z.RefinementCtx) {
+function basisAnswers(a: Pick<ParentEligibilityAnswers, 'basis' | 'children' | 'kinshipDegree' | 'primaryCaregiver' | 'facilityName'>, ctx: z.core.$RefinementCtx) {
   const rule = eligibility.bases[a.basis];
   if (rule.child && a.children.length === 0) ctx.addIssue({ code: 'custom', message: needsChild, path: ['children'] });
   if (rule.maxKinshipDegree !== undefined && a.kinshipDegree === undefined) {
@@ -215,13 +212,15 @@ const givenDates = [
 ];
 
 function answersSchema(applicationDay?: string) {
-  const checked = answers
-    .superRefine(basisAnswers, basisReads)
-    .superRefine((a, ctx) => rrnIsApplicants(a.rrn, a.applicant.birthDate, ctx, ['rrn']), whenAnswered(['rrn', 'applicant.birthDate']));
+  const checked = answers.check(
+    z.superRefine(basisAnswers, basisReads),
+    z.superRefine((a, ctx) => rrnIsApplicants(a.rrn, a.applicant.birthDate, ctx, ['rrn']), whenAnswered(['rrn', 'applicant.birthDate'])),
+  );
   if (applicationDay === undefined) return checked;
-  return checked
-    .check(datesNotAfter(applicationDay, givenDates))
-    .superRefine((a, ctx) => guardianFor(a.applicant.birthDate, a.guardian, applicationDay, ctx), whenAnswered(['applicant.birthDate'], ['guardian']));
+  return checked.check(
+    datesNotAfter(applicationDay, givenDates),
+    z.superRefine((a, ctx) => guardianFor(a.applicant.birthDate, a.guardian, applicationDay, ctx), whenAnswered(['applicant.birthDate'], ['guardian'])),
+  );
 }
 
 export type ParentDefinition = ProgrammeDefinition<'parent', ParentAnswers, ParentEligibility, IncomeTieredCopay, MonthlyPrice, ParentEligibilityAnswers>;
@@ -238,9 +237,9 @@ export const parent: ParentDefinition = {
   },
   schema: answersSchema(),
   schemaOn: (applicationDate) => answersSchema(seoulIsoDate(applicationDate)),
-  eligibilitySchema: eligibilityShape.superRefine(basisAnswers, basisReads),
+  eligibilitySchema: eligibilityShape.check(z.superRefine(basisAnswers, basisReads)),
   eligibilitySchemaOn: (applicationDate) =>
-    eligibilityShape.superRefine(basisAnswers, basisReads).check(datesNotAfter(seoulIsoDate(applicationDate), givenDates)),
+    eligibilityShape.check(z.superRefine(basisAnswers, basisReads), datesNotAfter(seoulIsoDate(applicationDate), givenDates)),
   sections: [
     { id: 'applicant', title: own.person, fields: [...applicantFields(), rrnField(own.person)] },
     guardianSection(consents.guardianRequiredUnderAge),

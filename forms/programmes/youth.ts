@@ -2,7 +2,7 @@
  * 청년마음건강지원사업 — DOMAIN.md §2.3. No income test, so no household income is asked (개인정보
  * 보호법 제16조: collect only what the purpose needs), and no resident registration number.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   applicantFields,
   applicantSchema,
@@ -111,7 +111,7 @@ const answers = z.object({
   referredByMentalHealthCentre: yesNo(own.referred),
   otherYouthCounselling: yesNo(own.otherCounselling),
   counsellorType: choice(idsOf(counsellorTypes), own.counsellorType),
-  concerns: choices(idsOf(youthConcerns), own.concerns).default([]),
+  concerns: z._default(choices(idsOf(youthConcerns), own.concerns), []),
   preferences: preferencesSchema,
   consent: consentSchema(consents),
 });
@@ -119,8 +119,8 @@ const answers = z.object({
 export type YouthAnswers = z.output<typeof answers>;
 
 /** What the rules read: the district, the birth year, the other programme, and what sets copay and priority. */
-const eligibilityAnswers = answers.omit({ applicant: true, concerns: true, preferences: true, consent: true }).extend({
-  applicant: applicantSchema.pick({ district: true, birthDate: true }),
+const eligibilityAnswers = z.extend(z.omit(answers, { applicant: true, concerns: true, preferences: true, consent: true }), {
+  applicant: z.pick(applicantSchema, { district: true, birthDate: true }),
 });
 
 export type YouthEligibilityAnswers = z.output<typeof eligibilityAnswers>;

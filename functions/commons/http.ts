@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { ZodError } from 'zod';
+import * as z from 'zod';
 import { fieldErrors } from '../../forms/errors';
 import { parseJsonBody } from './json-body';
 import { log } from './logger';
@@ -56,7 +56,7 @@ export function problemResponses(): MiddlewareObj<HttpEvent, APIGatewayProxyResu
       const known =
         error instanceof HttpProblem
           ? error
-          : error instanceof ZodError
+          : error instanceof z.core.$ZodError // zod classic's ZodError and the $ZodError of forms/ (zod/mini) schemas
             ? problem.invalidInput(fieldErrors(error))
             : isTransient(error)
               ? problem.unavailable({

@@ -71,6 +71,12 @@ describe('page weight', () => {
     }
   });
 
+  it('bundles zod/mini into the pages, never zod classic (forms/ schemas are written with zod/mini)', () => {
+    const sources = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+    expect(sources.some((source) => source.includes('node_modules/zod/v4/mini/'))).toBe(true);
+    expect(sources.filter((source) => /node_modules\/zod\/(v4\/classic|v4\/locales|v3)\//.test(source))).toEqual([]);
+  });
+
   it('refuses a scenario whose loads the page does not make', async () => {
     await expect(scenarioWeight(metafile, { page: 'status', loads: ['web/src/citizen/application.ts'] })).rejects.toThrow(/dynamically/);
   });

@@ -4,7 +4,7 @@
  * receipt. Nothing here knows a programme by name: a new programme in forms/ gets its form for free.
  * It imports one definition's modules only (not the registry), so a page loads no other programme.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { AnyProgramme, FieldDef, FormSection } from '../../../forms';
 import { answerAt, conditionHolds } from '../../../forms/answers';
 import { seoulIsoDate } from '../../../forms/dates';
@@ -364,7 +364,7 @@ export class ProgrammeForm {
    * pre-check's, which asks less; later rechecks use the same one, so the messages stay consistent.
    * `body` is the answers as given, `parsed` what the schema made of them (only what it reads).
    */
-  validate(schema: z.ZodType = this.submissionSchema()): { ok: true; body: Submitted; parsed: unknown } | { ok: false; errors: FormError[] } {
+  validate(schema: z.ZodMiniType = this.submissionSchema()): { ok: true; body: Submitted; parsed: unknown } | { ok: false; errors: FormError[] } {
     this.checkedWith = schema;
     const body = { programme: this.programme.id, answers: this.answers() };
     const result = schema.safeParse(body);
@@ -515,14 +515,14 @@ export class ProgrammeForm {
   private readonly shown = new Set<string>();
   private serverErrors: FormError[] = [];
   /** The schema of the last check: the submission's, or the pre-check's. */
-  private checkedWith: z.ZodType | undefined;
-  private todays: { day: string; schema: z.ZodType } | undefined;
+  private checkedWith: z.ZodMiniType | undefined;
+  private todays: { day: string; schema: z.ZodMiniType } | undefined;
 
   /**
    * This programme's submission as the server will judge it today (dates not after today, the
    * guardian by age today), built once a day: the browser and the server refuse the same answers.
    */
-  submissionSchema(): z.ZodType {
+  submissionSchema(): z.ZodMiniType {
     const now = new Date();
     const day = seoulIsoDate(now);
     if (this.todays?.day !== day) this.todays = { day, schema: submissionFor(this.programme, this.programme.schemaOn(now)) };
