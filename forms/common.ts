@@ -187,12 +187,17 @@ const emailFormat = message('email-format', {
 /** The longest address SMTP can deliver to (RFC 5321: a 256-octet path, less its angle brackets). */
 const EMAIL_MAX = 254;
 
+/** An e-mail address a message can be delivered to. */
+export function emailAddress(label: Text) {
+  return z.email({ error: emailFormat }).check(z.maxLength(EMAIL_MAX, fieldMessages.tooLong(label, EMAIL_MAX)));
+}
+
 export const applicantSchema = z.object(
   {
     name: personName(labels.applicantName),
     birthDate: calendarDate(labels.applicantBirthDate),
     phone: mobilePhone(labels.applicantPhone),
-    email: z.optional(z.email({ error: emailFormat }).check(z.maxLength(EMAIL_MAX, fieldMessages.tooLong(labels.email, EMAIL_MAX)))),
+    email: z.optional(emailAddress(labels.email)),
     district: districtCodeSchema,
     address: freeText(labels.address, 200),
   },
@@ -513,7 +518,10 @@ export function guardianSection(age: number): FormSection {
         label: labels.guardianName,
         input: 'text',
         required: false,
-        help: { ko: `신청인이 만 ${age}세 미만이면 필수`, en: `Required when the applicant is under ${age}` },
+        help: {
+          ko: `신청인이 만 ${age}세 미만이면 필수. 법정대리인이 대신 신청하면 첫 단계에서 입력한 이름과 휴대전화를 채워 둡니다`,
+          en: `Required when the applicant is under ${age}. When the guardian applies for them, the name and mobile from the first step are filled in`,
+        },
       },
       { name: 'guardian.relation', label: labels.guardianRelation, input: 'select', required: false, options: guardianRelationOptions },
       { name: 'guardian.phone', label: labels.guardianPhone, input: 'tel', required: false },

@@ -6,10 +6,12 @@
  * @example
  * await buildWeb(path.join(dataDir, 'web')); // or: npx tsx web/build.ts [outDir]  (default web/dist)
  */
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
+import { programmes } from '../forms';
+import { screenerQuestions } from '../forms/screener';
 
 const webDir = path.dirname(fileURLToPath(import.meta.url));
 const sourceDir = path.join(webDir, 'src');
@@ -45,6 +47,8 @@ export async function buildWeb(outDir: string): Promise<Metafile> {
       metafile: true,
     }),
     copyPublicFiles(outDir),
+    // The screener's questions as data, from the registry: the page needs no definitions or zod.
+    writeFile(path.join(outDir, 'screener-questions.json'), JSON.stringify(screenerQuestions(programmes))),
   ]);
   return result.metafile;
 }

@@ -26,6 +26,7 @@ import {
 import { answerAt } from '../answers';
 import { categoryCertificate, communityServiceCopay, voucherRrnLegalBasis } from '../community-service';
 import { seoulIsoDate } from '../dates';
+import { submitterSchema, submitterSection } from '../submitter';
 import { fieldMessages } from '../messages';
 import type { Consents, IncomeTieredCopay, MonthlyPrice, ProgrammeDefinition } from '../types';
 
@@ -127,6 +128,7 @@ const childSchema = z.object(
 
 /** What is kept in the clear: everything but the resident registration number, which is sealed apart. */
 const storedAnswers = z.object({
+  submitter: z.optional(submitterSchema),
   applicant: applicantSchema,
   relationToChild: choice(guardianRelations, own.relationToChild),
   child: childSchema,
@@ -194,6 +196,12 @@ export const childAdolescent: ChildAdolescentDefinition = {
   eligibilitySchemaOn: (applicationDate) => eligibilityAnswers.check(datesNotAfter(seoulIsoDate(applicationDate), givenDates)),
   schemaOn: (applicationDate) => answersSchema(seoulIsoDate(applicationDate)),
   sections: [
+    submitterSection({
+      selfHelp: {
+        ko: "자녀를 위해 부모·보호자가 직접 신청하면 '본인'을 고르세요. 동주민센터 공무원이나 시설 종사자가 가족을 도와 신청하면 '다른 사람을 대신하여'를 고르세요",
+        en: "A parent or guardian applying for their child chooses 'Myself'; a community-centre officer or facility staff helping a family chooses 'On behalf of someone else'",
+      },
+    }),
     {
       id: 'child',
       title: own.child,

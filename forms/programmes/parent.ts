@@ -26,6 +26,7 @@ import {
 import { answerAt } from '../answers';
 import { categoryCertificate, communityServiceCopay, voucherRrnLegalBasis } from '../community-service';
 import { seoulIsoDate } from '../dates';
+import { guardianAwareSubmitterSchema, submitterSection } from '../submitter';
 import type { Text } from '../i18n';
 import { fieldMessages, message } from '../messages';
 import type { Consents, IncomeTieredCopay, MonthlyPrice, ProgrammeDefinition } from '../types';
@@ -147,6 +148,7 @@ const tooManyChildren = message('too-many-children', {
 });
 
 const storedShape = z.object({
+  submitter: z.optional(guardianAwareSubmitterSchema),
   applicant: applicantSchema,
   guardian: z.optional(guardianSchema),
   household: householdSchema,
@@ -170,7 +172,7 @@ export type ParentAnswers = z.output<typeof answers>;
  * What the rules read: the district, the applicant's age and whether a guardian applies (not who they
  * are or how to reach them), the household, the basis with what it asks, and the priority answers.
  */
-const eligibilityShape = z.extend(z.omit(storedShape, { applicant: true, guardian: true, preferences: true, consent: true }), {
+const eligibilityShape = z.extend(z.omit(storedShape, { submitter: true, applicant: true, guardian: true, preferences: true, consent: true }), {
   applicant: z.pick(applicantSchema, { district: true, birthDate: true }),
   guardian: z.optional(z.object({})),
 });
@@ -241,6 +243,7 @@ export const parent: ParentDefinition = {
   eligibilitySchemaOn: (applicationDate) =>
     eligibilityShape.check(z.superRefine(basisAnswers, basisReads), datesNotAfter(seoulIsoDate(applicationDate), givenDates)),
   sections: [
+    submitterSection({ asksGuardianship: true }),
     { id: 'applicant', title: own.person, fields: [...applicantFields(), rrnField(own.person)] },
     guardianSection(consents.guardianRequiredUnderAge),
     householdSection,

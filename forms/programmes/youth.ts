@@ -18,6 +18,7 @@ import {
   yesNo,
 } from '../common';
 import { seoulIsoDate } from '../dates';
+import { submitterSchema, submitterSection } from '../submitter';
 import type { Text } from '../i18n';
 import type { Consents, CopayTier, ProgrammeDefinition } from '../types';
 
@@ -106,6 +107,7 @@ const consents: Consents = {
 };
 
 const answers = z.object({
+  submitter: z.optional(submitterSchema),
   applicant: applicantSchema,
   leavingCare: yesNo(own.leavingCare),
   referredByMentalHealthCentre: yesNo(own.referred),
@@ -119,7 +121,7 @@ const answers = z.object({
 export type YouthAnswers = z.output<typeof answers>;
 
 /** What the rules read: the district, the birth year, the other programme, and what sets copay and priority. */
-const eligibilityAnswers = z.extend(z.omit(answers, { applicant: true, concerns: true, preferences: true, consent: true }), {
+const eligibilityAnswers = z.extend(z.omit(answers, { submitter: true, applicant: true, concerns: true, preferences: true, consent: true }), {
   applicant: z.pick(applicantSchema, { district: true, birthDate: true }),
 });
 
@@ -149,6 +151,7 @@ export const youth: YouthDefinition = {
   eligibilitySchema: eligibilityAnswers,
   eligibilitySchemaOn: (applicationDate) => eligibilityAnswers.check(datesNotAfter(seoulIsoDate(applicationDate), givenDates)),
   sections: [
+    submitterSection(),
     {
       id: 'applicant',
       title: labels.applicant,

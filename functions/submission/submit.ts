@@ -10,6 +10,7 @@ import { auditEvent } from '../applications/audit';
 import { hashAccessCode, newAccessCode, newApplicationId, newReceiptNumber } from '../applications/identifiers';
 import { newApplicationWrites } from '../applications/store';
 import { startLifecycle } from '../lifecycle/start-lifecycle';
+import { actingSubmitterReachable } from '../notifications/compose';
 import { notificationPut } from '../notifications/outbox';
 import { maskRrn } from '../privacy/rrn';
 import { accessCodeKey } from '../privacy/access-code-key';
@@ -106,6 +107,10 @@ export async function submitApplication(request: SubmitRequest): Promise<Receipt
   writes.push(...(await applicantNamePut(application)));
   // The applicant hears that it arrived, queued with the application itself: stored means told.
   writes.push(notificationPut({ applicationId: application.id, key: 'received', template: 'application-received', createdAt: application.createdAt }));
+  // Someone acting for the person hears too, under a key of their own: each recipient once.
+  if (actingSubmitterReachable(application.answers)) {
+    writes.push(notificationPut({ applicationId: application.id, key: 'received-submitter', template: 'application-received', audience: 'submitter', createdAt: application.createdAt }));
+  }
   if (key) writes.push(await idempotencyWrite(key, fingerprint, application.id, receipt));
 
   try {

@@ -68,7 +68,8 @@ describe('a draft', () => {
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.click('#start-again');
-    await onStep(page, 'applicant');
+    await onStep(page, 'submitter');
+    expect(await checked('submitter.who', 'self')).toBe(false);
     expect(await value('applicant.name')).toBe('');
     expect(await draftOf('youth')).toBeNull();
     expect(await page.isVisible('#draft-resumed')).toBe(false);
@@ -91,8 +92,8 @@ describe('a draft', () => {
   });
 
   it('never holds the resident registration number', async () => {
-    await openForm(child);
-    await fillStep(page, formSteps(child)[0]!, { values: { 'child.name': '김아동', 'child.birthDate': '2015-03-10', rrn: '150310-3123456', 'child.inHighSchool': 'false' } });
+    await openForm(child, 'child');
+    await fillStep(page, formSteps(child)[1]!, { values: { 'child.name': '김아동', 'child.birthDate': '2015-03-10', rrn: '150310-3123456', 'child.inHighSchool': 'false' } });
     await next(page, child);
     const draft = (await draftOf('child-adolescent'))!;
     expect(JSON.parse(draft)).toMatchObject({ programme: 'child-adolescent', step: 'applicant', answers: { child: { name: '김아동', birthDate: '2015-03-10', inHighSchool: false } } });
@@ -183,6 +184,10 @@ it('takes a whole application with the keyboard alone', async () => {
     await onStep(page, step);
   };
 
+  // Who applies: 본인, the first choice, with the space bar.
+  await tabTo(`#${fieldDomId('submitter.who')}-0`);
+  await page.keyboard.press('Space');
+  await nextStep('applicant');
   await type('applicant.name', '김돌봄');
   // A date field is typed segment by segment in the order of Chromium's own language (from the
   // environment on Linux): month and day move on after two digits, the year (up to six) with the arrow.
@@ -195,7 +200,7 @@ it('takes a whole application with the keyboard alone', async () => {
   }
   await type('applicant.phone', '010 1234 5678');
   await tabTo(`#${fieldDomId('applicant.district')}`);
-  const district = youth.sections[0]!.fields.find((f) => f.name === 'applicant.district')!.options!.findIndex((o) => o.value === '11440');
+  const district = youth.sections.flatMap((s) => s.fields).find((f) => f.name === 'applicant.district')!.options!.findIndex((o) => o.value === '11440');
   for (let i = 0; i <= district; i++) await page.keyboard.press('ArrowDown');
   await type('applicant.address', '서울특별시 마포구 월드컵북로 212');
   await nextStep('situation');

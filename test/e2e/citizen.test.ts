@@ -150,9 +150,9 @@ describe('citizen portal', () => {
     }
     await page.click(`[data-programme="youth"] a`);
     await page.locator('#application-form[data-programme="youth"]').waitFor();
-    await onStep(page, 'applicant');
+    await onStep(page, 'submitter');
     expect(new URL(page.url()).searchParams.get('programme')).toBe('youth');
-    expect(await page.textContent('#step-title')).toBe(`1/${formSteps(youth).length} 단계: 신청인`);
+    expect(await page.textContent('#step-title')).toBe(`1/${formSteps(youth).length} 단계: 신청하는 분`);
   });
 
   describe.each(programmes.map((p) => [p.id, p] as const))('the %s form', (_id, programme) => {
@@ -213,14 +213,14 @@ describe('citizen portal', () => {
   });
 
   it('switches the page and its errors to English and back', async () => {
-    await openForm(youth);
+    await openForm(youth, 'applicant');
     await page.click('#step-next');
     await page.locator('#error-summary li').first().waitFor();
     await page.click('#lang-toggle');
 
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator('main h1').textContent()).toBe('Apply for Seoul social services');
-    expect(await page.textContent('#step-title')).toBe(`Step 1 of ${formSteps(youth).length}: Applicant`);
+    expect(await page.textContent('#step-title')).toBe(`Step 2 of ${formSteps(youth).length}: Applicant`);
     expect(await page.locator(`label[for="${fieldDomId('applicant.name')}"]`).textContent()).toContain('Applicant name');
     for (const error of expectedErrors(youth, 'applicant')) {
       expect(await page.locator(`#${errorDomId(error.field)}`).textContent(), error.field).toBe(error.message.en);
@@ -236,6 +236,8 @@ describe('citizen portal', () => {
 
   it('corrects an error as soon as the field is fixed, and takes a phone typed with spaces', async () => {
     await openForm(youth);
+    await page.check(`#${fieldDomId('submitter.who')} input[value="self"]`);
+    await next(page, youth);
     await page.click('#step-next');
     await fill('applicant.phone', '12345');
     await page.locator(`#${fieldDomId('applicant.phone')}`).blur();
@@ -369,6 +371,8 @@ describe('citizen portal', () => {
   it('refuses hidden characters in a name next to the field, and keeps the lines of the address', async () => {
     backend.on('POST', '/api/applications', () => ({ status: 202, body: receipt }));
     await openForm(youth);
+    await page.check(`#${fieldDomId('submitter.who')} input[value="self"]`);
+    await next(page, youth);
     await fill('applicant.name', '김\u202E돌봄');
     await page.click('#step-next');
     await page.locator('#error-summary li').first().waitFor();

@@ -15,13 +15,14 @@ describe('formSteps', () => {
 
   it('says where the person is, in both languages', () => {
     const steps = formSteps(getProgramme('child-adolescent'));
-    expect(progressText(steps, 2)).toEqual({ ko: '3/6 단계: 가구 정보', en: 'Step 3 of 6: Household' });
-    expect(progressText(steps, 5)).toEqual({ ko: '6/6 단계: 입력 내용 확인 및 제출', en: 'Step 6 of 6: Check your answers and apply' });
+    expect(progressText(steps, 0)).toEqual({ ko: '1/7 단계: 신청하는 분', en: 'Step 1 of 7: Who is applying' });
+    expect(progressText(steps, 3)).toEqual({ ko: '4/7 단계: 가구 정보', en: 'Step 4 of 7: Household' });
+    expect(progressText(steps, 6)).toEqual({ ko: '7/7 단계: 입력 내용 확인 및 제출', en: 'Step 7 of 7: Check your answers and apply' });
   });
 
   it('opens the step the address names, and the first for any other name', () => {
     const steps = formSteps(getProgramme('youth'));
-    expect(stepIndex(steps, 'service')).toBe(2);
+    expect(stepIndex(steps, 'service')).toBe(3);
     expect(stepIndex(steps, REVIEW)).toBe(steps.length - 1);
     expect(stepIndex(steps, 'nonsense')).toBe(0);
     expect(stepIndex(steps, null)).toBe(0);

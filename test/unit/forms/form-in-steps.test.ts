@@ -86,7 +86,7 @@ describe('yes/no questions', () => {
     }
     const yesNo = programmes.flatMap((p) => p.sections.flatMap((s) => s.fields)).filter((f) => f.input === 'yesno').map((f) => f.name);
     expect(new Set(yesNo)).toEqual(
-      new Set(['child.inHighSchool', 'leavingCare', 'referredByMentalHealthCentre', 'otherYouthCounselling', 'primaryCaregiver', 'children.*.hasServiceNeed', 'childEmotionalProblem', 'ownEmotionalProblem']),
+      new Set(['child.inHighSchool', 'leavingCare', 'referredByMentalHealthCentre', 'otherYouthCounselling', 'primaryCaregiver', 'children.*.hasServiceNeed', 'childEmotionalProblem', 'ownEmotionalProblem', 'submitter.legalGuardian']),
     );
   });
 });

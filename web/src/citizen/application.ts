@@ -20,6 +20,7 @@ import { ProgrammeForm, toFormErrors, type FormError } from '../lib/programme-fo
 import { answersReview } from './answers-review';
 import { browserStorage, clearDraft, loadDraft, saveDraft, type Draft } from './draft';
 import { takeHandoff } from './handoff';
+import { reuseGuardianAnswers } from './guardian-reuse';
 import { showReceipt, type Receipt } from './receipt';
 import { formSteps, precheckStepId, progressText, REVIEW, stepIndex } from './steps';
 
@@ -202,6 +203,7 @@ export function startApplication(app: HTMLElement, programme: AnyProgramme, plac
     const onReview = step.id === REVIEW;
     bi(title, progressText(steps, i));
     bar.style.width = `${Math.round(((i + 1) / steps.length) * 100)}%`;
+    if (step.sections.some((s) => s.id === 'guardian')) reuseGuardianAnswers(form);
     form.limitTo(step.sections.map((s) => s.id));
     form.element.dataset.step = step.id;
     intro.hidden = i !== 0;
