@@ -6,7 +6,7 @@ import { synthesize, type Template } from '../../infra/synth';
 import { pageSecurityHeadersFor, STRICT_TRANSPORT_SECURITY } from '../../web/security-headers';
 
 const ofType = (template: Template, type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
-const one = (template: Template, type: string) => {
+const one = (template: Template, type: string): Record<string, any> & { id: string } => {
   const found = ofType(template, type);
   expect(found, type).toHaveLength(1);
   return { id: found[0]![0], ...(found[0]![1].Properties as Record<string, any>) };
