@@ -95,10 +95,13 @@ export function staffSession(options: {
     if (config.kind === 'local') {
       // A chunk of its own, left out of the deployed build (web/build.ts).
       const { showLocalSignIn } = await import('./local-sign-in');
+      // Signed in while the form was loading (a token set by this tab): the view shown since stays.
+      if (token()) return;
       return showLocalSignIn(app, reason, signedIn);
     }
     const answer = await completeHostedSignIn(config, page, pendingKey, (text) => show(app, h('p', { role: 'status' }, text)));
     if (answer.kind === 'signed-in') return signedIn(answer.idToken);
+    if (token()) return;
     showHostedSignIn(app, config, page, pendingKey, answer.kind === 'refused' ? answer.reason : reason);
   }
 
