@@ -14,7 +14,7 @@ import { handlers, type HandlerAccess, type HandlerId } from '../functions/catal
 import { routes } from '../functions/routes';
 import { BulkDecisionsStateMachine, type BulkDecisionStep } from '../workflows/bulk-decisions';
 import { LifecycleStateMachine, type LifecycleStep } from '../workflows/lifecycle';
-import type { EnvironmentConfig } from './config';
+import { allowedOrigins, type EnvironmentConfig } from './config';
 import { DolbomFunction } from './constructs/dolbom-function';
 import { TableStreamTrigger } from './constructs/table-stream-trigger';
 
@@ -30,6 +30,9 @@ export interface AppStackProps extends StackProps {
 
 /** The stateless part: HTTP API, one Lambda per catalog entry, the lifecycle and the bulk decisions state machines. */
 export class AppStack extends Stack {
+  /** The HTTP API; CloudFront routes `/api/*` to it (infra/web-stack.ts). */
+  readonly api: apigw.HttpApi;
+
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
     const { config } = props;
@@ -160,7 +163,7 @@ export class AppStack extends Stack {
     const api = new apigw.HttpApi(this, 'HttpApi', {
       apiName: `dolbom-${config.stage}`,
       corsPreflight: {
-        allowOrigins: config.allowedOrigins,
+        allowOrigins: allowedOrigins(config),
         allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.PUT],
         allowHeaders: ['content-type', 'authorization', 'idempotency-key', 'x-access-code'],
       },
@@ -168,6 +171,7 @@ export class AppStack extends Stack {
     const staffAuthorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', props.userPool, {
       userPoolClients: [props.userPoolClient],
     });
+    this.api = api;
     for (const route of routes) {
       api.addRoutes({
         path: route.path,

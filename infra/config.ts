@@ -21,8 +21,21 @@ export const environmentConfigSchema = z
     pointInTimeRecovery: z.boolean(),
     logRetentionDays: z.union([z.literal(7), z.literal(30), z.literal(90), z.literal(365), z.literal(731)]),
     lambdaMemoryMb: z.number().int().min(128).max(10_240),
-    /** Origins allowed to call the API from a browser. */
-    allowedOrigins: z.array(z.url()).min(1),
+    /**
+     * Where the pages are served (infra/web-stack.ts). The domain is named up front, not left to
+     * CloudFront's generated one: the sign-in client's callback addresses and the documents bucket's
+     * CORS live in the data stack, below the distribution, and must be known before it exists.
+     */
+    web: z
+      .object({
+        /** The pages' host name (CloudFront alternate domain; its certificate is made in us-east-1, DNS-validated). */
+        domainName: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/, 'web.domainName must be a lower-case host name'),
+        /** The prefix of the Cognito domain of staff sign-in: `{prefix}.auth.{region}.amazoncognito.com`, unique in the region. */
+        signInDomainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'web.signInDomainPrefix must be lower-case letters, digits and hyphens'),
+        /** WAF: requests one address may send in any 5 minutes. Offices send many staff from one address: keep it generous. */
+        requestsPerFiveMinutesPerAddress: z.number().int().min(100).max(2_000_000_000),
+      })
+      .strict(),
     humanTasks: z
       .object({
         reviewTimeoutDays: days,
@@ -69,6 +82,8 @@ const shared = {
   waitlistRecheckDays: 60,
 } as const;
 
+const webShared = { requestsPerFiveMinutesPerAddress: 3000 } as const;
+
 export const environments: Record<Stage, EnvironmentConfig> = {
   dev: {
     ...shared,
@@ -79,7 +94,7 @@ export const environments: Record<Stage, EnvironmentConfig> = {
     pointInTimeRecovery: false,
     logRetentionDays: 7,
     lambdaMemoryMb: 512,
-    allowedOrigins: ['http://localhost:3000'],
+    web: { ...webShared, domainName: 'dev.dolbom.seoul.example', signInDomainPrefix: 'dolbom-dev-staff' },
     humanTasks: { ...shared.humanTasks },
     providerOffers: { ...shared.providerOffers },
   },
@@ -92,7 +107,7 @@ export const environments: Record<Stage, EnvironmentConfig> = {
     pointInTimeRecovery: true,
     logRetentionDays: 30,
     lambdaMemoryMb: 512,
-    allowedOrigins: ['https://staging.dolbom.seoul.example'],
+    web: { ...webShared, domainName: 'staging.dolbom.seoul.example', signInDomainPrefix: 'dolbom-staging-staff' },
     humanTasks: { ...shared.humanTasks },
     providerOffers: { ...shared.providerOffers },
   },
@@ -106,11 +121,26 @@ export const environments: Record<Stage, EnvironmentConfig> = {
     // Access logs of sensitive data are kept at least two years (safeguard standard art. 8).
     logRetentionDays: 731,
     lambdaMemoryMb: 1024,
-    allowedOrigins: ['https://dolbom.seoul.example'],
+    web: { ...webShared, domainName: 'dolbom.seoul.example', signInDomainPrefix: 'dolbom-prod-staff' },
     humanTasks: { ...shared.humanTasks },
     providerOffers: { ...shared.providerOffers },
   },
 };
+
+/** The pages' origin: the only one a browser calls the API (through CloudFront, same origin) and the documents bucket from. */
+export function siteOrigin(config: EnvironmentConfig): string {
+  return `https://${config.web.domainName}`;
+}
+
+/** Origins allowed to call the API and to upload documents from a browser. */
+export function allowedOrigins(config: EnvironmentConfig): string[] {
+  return [siteOrigin(config)];
+}
+
+/** Where Cognito sends staff back after sign-in and sign-out: the console and the provider portal. */
+export function signInCallbackUrls(config: EnvironmentConfig): { staff: string; provider: string } {
+  return { staff: `${siteOrigin(config)}/staff.html`, provider: `${siteOrigin(config)}/provider.html` };
+}
 
 /** Resolves `-c env=NAME` to a validated config; throws a message that names the problem. */
 export function loadEnvironmentConfig(name: unknown): EnvironmentConfig {

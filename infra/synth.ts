@@ -14,6 +14,9 @@ export type Template = {
 export interface SynthesizedDolbom {
   data: Template;
   app: Template;
+  /** us-east-1: the WAF web ACL and the pages' certificate. */
+  edge: Template;
+  web: Template;
 }
 
 /**
@@ -35,6 +38,8 @@ export function synthesize(stage: Stage = 'dev', options: { bundle?: boolean } =
     return {
       data: assembly.getStackByName(names.data).template as Template,
       app: assembly.getStackByName(names.app).template as Template,
+      edge: assembly.getStackByName(names.edge).template as Template,
+      web: assembly.getStackByName(names.web).template as Template,
     };
   } finally {
     rmSync(outdir, { recursive: true, force: true });

@@ -9,6 +9,8 @@ import { startFakeBackend, type FakeBackend } from './fake-backend';
 
 export interface BrowserSession {
   backend: FakeBackend;
+  /** Where the pages were built (a test may replace config.json there). */
+  staticDir: string;
   page: Page;
 }
 
@@ -27,6 +29,7 @@ export function browserSession(options: { failOnConsoleErrors?: boolean } = {}):
   beforeAll(async () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'dolbom-web-'));
     await buildWeb(outDir);
+    session.staticDir = outDir;
     session.backend = await startFakeBackend(outDir);
     browser = await launchChromium();
   });
