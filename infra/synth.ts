@@ -14,6 +14,8 @@ export type Template = {
 export interface SynthesizedDolbom {
   data: Template;
   app: Template;
+  /** The application stack's nested stack of alarms and dashboard (infra/constructs/observability.ts). */
+  observability: Template;
 }
 
 /**
@@ -29,12 +31,13 @@ export function synthesize(stage: Stage = 'dev', options: { bundle?: boolean } =
       outdir,
       context: { ...cdkJson.context, env: stage, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
     });
-    buildDolbom(app, loadEnvironmentConfig(stage));
+    const { application } = buildDolbom(app, loadEnvironmentConfig(stage));
     const assembly = app.synth();
     const names = stackNames(stage);
     return {
       data: assembly.getStackByName(names.data).template as Template,
       app: assembly.getStackByName(names.app).template as Template,
+      observability: JSON.parse(readFileSync(path.join(assembly.directory, application.observability.templateFile), 'utf8')) as Template,
     };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
