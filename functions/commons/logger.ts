@@ -67,10 +67,15 @@ export function logLine(level: 'info' | 'warn' | 'error', message: string, field
   return { level, message, ...(correlationId ? { correlationId } : {}), ...kept, at: new Date().toISOString() };
 }
 
-/** Writes one already-built JSON line (a log line or an EMF metric), redacted, unless logs are silenced. */
-export function writeLine(line: Record<string, unknown>, stream: 'out' | 'err' = 'out'): void {
+/**
+ * Writes one already-built JSON line, redacted, unless logs are silenced. `redacted: 'already'` is for
+ * an EMF metric line, whose values were redacted one by one: its 13-digit millisecond timestamp reads
+ * like a resident registration number to `redact`, and CloudWatch drops a line whose timestamp is not a number.
+ */
+export function writeLine(line: Record<string, unknown>, stream: 'out' | 'err' = 'out', redacted?: 'already'): void {
   if (process.env.DOLBOM_LOG === 'silent') return;
-  const text = redact(JSON.stringify(line));
+  const json = JSON.stringify(line);
+  const text = redacted === 'already' ? json : redact(json);
   (stream === 'err' ? console.error : console.log)(text);
 }
 

@@ -1,4 +1,4 @@
-import { currentCorrelationId, writeLine } from './logger';
+import { currentCorrelationId, redact, writeLine } from './logger';
 
 /**
  * Business metrics as CloudWatch Embedded Metric Format: one JSON line on stdout that CloudWatch Logs
@@ -40,7 +40,7 @@ export function metricLine(metric: BusinessMetric, value: number, properties: Re
     },
     Stage: stage(),
     [metric]: value,
-    ...properties,
+    ...Object.fromEntries(Object.entries(properties).map(([key, v]) => [key, typeof v === 'string' ? redact(v) : v])),
     ...(correlationId ? { correlationId } : {}),
   };
 }
@@ -52,5 +52,5 @@ export function metricLine(metric: BusinessMetric, value: number, properties: Re
  * countMetric(businessMetrics.submitted, 1, { programme: 'youth' });
  */
 export function countMetric(metric: BusinessMetric, value = 1, properties: Record<string, string | number> = {}): void {
-  writeLine(metricLine(metric, value, properties));
+  writeLine(metricLine(metric, value, properties), 'out', 'already');
 }
