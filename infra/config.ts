@@ -12,7 +12,11 @@ const days = z.number().int().positive();
 export const environmentConfigSchema = z
   .object({
     stage: z.enum(stageNames),
-    /** 12-digit account; absent means "the account of the deploying credentials". */
+    /**
+     * The 12-digit account the environment lives in. Pinned for staging and prod (required below): a
+     * deploy with credentials of another account stops before changing anything. Absent in dev: the
+     * account of the deploying credentials, so each developer can have their own.
+     */
     account: z.string().regex(/^\d{12}$/).optional(),
     region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/),
     /** Prod keeps its data whatever happens to the stack. */
@@ -61,6 +65,15 @@ export const environmentConfigSchema = z
      * Places freeing up wake it at once (the waitlist batch); this only bounds a wait whose wake-up was lost.
      */
     waitlistRecheckDays: days.max(120),
+    /** What tells the operators (infra/constructs/observability.ts). */
+    operations: z
+      .object({
+        /** Subscribed to the environment's alarm topic (`dolbom-<stage>-alarms`); confirm the e-mail AWS sends. */
+        alarmEmail: z.email().optional(),
+        /** Open tasks past their due date, every district, at which the past-SLA alarm goes off. */
+        tasksPastSlaThreshold: z.number().int().positive(),
+      })
+      .strict(),
     /** Where notifications come from and where staff-facing ones go (functions/notifications/). */
     notifications: z
       .object({
@@ -71,7 +84,8 @@ export const environmentConfigSchema = z
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  .refine((c) => c.stage === 'dev' || c.account !== undefined, { message: 'account must be pinned for staging and prod', path: ['account'] });
 
 export type EnvironmentConfig = z.infer<typeof environmentConfigSchema>;
 
@@ -83,11 +97,17 @@ const shared = {
 } as const;
 
 const webShared = { requestsPerFiveMinutesPerAddress: 3000 } as const;
+/**
+ * The accounts of staging and prod. PLACEHOLDERS until the first deploy (docs/operations.md): with
+ * them, `cdk deploy` refuses every real account, which is the point of pinning.
+ */
+const accounts = { staging: '111111111111', prod: '222222222222' } as const;
 
 export const environments: Record<Stage, EnvironmentConfig> = {
   dev: {
     ...shared,
     stage: 'dev',
+    operations: { tasksPastSlaThreshold: 20 },
     notifications: { emailFrom: 'no-reply@dev.dolbom.seoul.example', caseManagersEmail: 'case-managers-{district}@dev.dolbom.seoul.example' },
     retainData: false,
     deletionProtection: false,
@@ -101,6 +121,8 @@ export const environments: Record<Stage, EnvironmentConfig> = {
   staging: {
     ...shared,
     stage: 'staging',
+    account: accounts.staging,
+    operations: { alarmEmail: 'operations@staging.dolbom.seoul.example', tasksPastSlaThreshold: 20 },
     notifications: { emailFrom: 'no-reply@staging.dolbom.seoul.example', caseManagersEmail: 'case-managers-{district}@staging.dolbom.seoul.example' },
     retainData: false,
     deletionProtection: false,
@@ -114,6 +136,8 @@ export const environments: Record<Stage, EnvironmentConfig> = {
   prod: {
     ...shared,
     stage: 'prod',
+    account: accounts.prod,
+    operations: { alarmEmail: 'operations@dolbom.seoul.example', tasksPastSlaThreshold: 50 },
     notifications: { emailFrom: 'no-reply@dolbom.seoul.example', caseManagersEmail: 'case-managers-{district}@dolbom.seoul.example' },
     retainData: true,
     deletionProtection: true,
