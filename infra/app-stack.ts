@@ -1,9 +1,11 @@
-import { ArnFormat, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -14,8 +16,9 @@ import { handlers, type HandlerAccess, type HandlerId } from '../functions/catal
 import { routes } from '../functions/routes';
 import { BulkDecisionsStateMachine, type BulkDecisionStep } from '../workflows/bulk-decisions';
 import { LifecycleStateMachine, type LifecycleStep } from '../workflows/lifecycle';
-import type { EnvironmentConfig } from './config';
+import { allowedOrigins, type EnvironmentConfig } from './config';
 import { DolbomFunction } from './constructs/dolbom-function';
+import { Observability } from './constructs/observability';
 import { TableStreamTrigger } from './constructs/table-stream-trigger';
 
 export interface AppStackProps extends StackProps {
@@ -30,6 +33,11 @@ export interface AppStackProps extends StackProps {
 
 /** The stateless part: HTTP API, one Lambda per catalog entry, the lifecycle and the bulk decisions state machines. */
 export class AppStack extends Stack {
+  /** The HTTP API; CloudFront routes `/api/*` to it (infra/web-stack.ts). */
+  readonly api: apigw.HttpApi;
+  /** Alarms, dashboard, API access log (a nested stack). */
+  readonly observability: Observability;
+
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
     const { config } = props;
@@ -60,6 +68,8 @@ export class AppStack extends Stack {
         retainLogs: config.retainData,
         environment: {
           TABLE_NAME: props.table.tableName,
+          // The business metrics' dimension (functions/commons/metrics.ts).
+          DOLBOM_STAGE: config.stage,
           LIFECYCLE_STATE_MACHINE_ARN: stateMachineArn,
           ...('dataKey' in spec.access ? { DATA_KEY_ID: props.dataKey.keyArn } : {}),
           ...('accessCodes' in spec.access ? { ACCESS_CODE_KEY_ID: props.accessCodeKey.keyArn } : {}),
@@ -124,6 +134,13 @@ export class AppStack extends Stack {
         }[access.taskTokens];
         fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [stateMachineArn] }));
       }
+      if ('schedule' in spec) {
+        new events.Rule(this, `Schedule-${handlerId}`, {
+          description: spec.description,
+          schedule: events.Schedule.rate(Duration.minutes(spec.schedule.everyMinutes)),
+          targets: [new eventTargets.LambdaFunction(fn, { retryAttempts: 2 })],
+        });
+      }
       functions[handlerId] = fn;
     }
 
@@ -160,7 +177,7 @@ export class AppStack extends Stack {
     const api = new apigw.HttpApi(this, 'HttpApi', {
       apiName: `dolbom-${config.stage}`,
       corsPreflight: {
-        allowOrigins: config.allowedOrigins,
+        allowOrigins: allowedOrigins(config),
         allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.PUT],
         allowHeaders: ['content-type', 'authorization', 'idempotency-key', 'x-access-code'],
       },
@@ -168,6 +185,7 @@ export class AppStack extends Stack {
     const staffAuthorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', props.userPool, {
       userPoolClients: [props.userPoolClient],
     });
+    this.api = api;
     for (const route of routes) {
       api.addRoutes({
         path: route.path,
@@ -183,7 +201,18 @@ export class AppStack extends Stack {
       throttlingRateLimit: 100,
     };
 
+    const observability = (this.observability = new Observability(this, 'Observability', {
+      config,
+      functions,
+      stateMachines: { lifecycle: lifecycle.stateMachine, bulkDecisions: bulkDecisions.stateMachine },
+      api,
+      table: props.table,
+      indexNames: ['gsi1', 'gsi2'],
+    }));
+
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
+    new CfnOutput(this, 'AlarmTopicArn', { value: observability.topic.topicArn });
+    new CfnOutput(this, 'DashboardName', { value: observability.dashboard.dashboardName });
     new CfnOutput(this, 'LifecycleStateMachineArn', { value: lifecycle.stateMachine.stateMachineArn });
     new CfnOutput(this, 'BulkDecisionsStateMachineArn', { value: bulkDecisions.stateMachine.stateMachineArn });
   }

@@ -14,6 +14,11 @@ export type Template = {
 export interface SynthesizedDolbom {
   data: Template;
   app: Template;
+  /** us-east-1: the WAF web ACL and the pages' certificate. */
+  edge: Template;
+  web: Template;
+  /** The application stack's nested stack of alarms and dashboard (infra/constructs/observability.ts). */
+  observability: Template;
 }
 
 /**
@@ -29,12 +34,15 @@ export function synthesize(stage: Stage = 'dev', options: { bundle?: boolean } =
       outdir,
       context: { ...cdkJson.context, env: stage, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
     });
-    buildDolbom(app, loadEnvironmentConfig(stage));
+    const { application } = buildDolbom(app, loadEnvironmentConfig(stage));
     const assembly = app.synth();
     const names = stackNames(stage);
     return {
       data: assembly.getStackByName(names.data).template as Template,
       app: assembly.getStackByName(names.app).template as Template,
+      edge: assembly.getStackByName(names.edge).template as Template,
+      web: assembly.getStackByName(names.web).template as Template,
+      observability: JSON.parse(readFileSync(path.join(assembly.directory, application.observability.templateFile), 'utf8')) as Template,
     };
   } finally {
     rmSync(outdir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { dynamo } from '../commons/clients';
 import { now } from '../commons/clock';
 import { cancellationReasons } from '../commons/dynamo-errors';
 import { log } from '../commons/logger';
+import { businessMetrics, countMetric } from '../commons/metrics';
 import type { Application } from '../applications/application';
 import { applicantNamePut } from '../applications/applicant-name';
 import { auditEvent } from '../applications/audit';
@@ -126,6 +127,8 @@ export async function submitApplication(request: SubmitRequest): Promise<Receipt
     }
     throw error;
   }
+
+  countMetric(businessMetrics.submitted, 1, { programme: application.programme });
 
   // Started here so review begins at once; if this fails or the process dies first, the table
   // stream's trigger starts it (same execution name), so the citizen's answer is 202 either way.

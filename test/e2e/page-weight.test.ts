@@ -23,7 +23,7 @@ function recordScripts(): string[] {
 }
 
 /** A scenario's files as paths inside the built folder, like the browser's requests. */
-const served = (files: string[]) => files.map((file) => path.relative(session.outDir, path.resolve(file)).split(path.sep).join('/')).sort();
+const served = (files: string[]) => files.map((file) => path.relative(session.staticDir, path.resolve(file)).split(path.sep).join('/')).sort();
 
 describe('page weight in the browser', () => {
   it.each(programmeIds)('fetches for the form of %s exactly the files its scenario counts', async (id) => {

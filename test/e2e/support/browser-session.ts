@@ -10,11 +10,11 @@ import { startFakeBackend, type FakeBackend } from './fake-backend';
 
 export interface BrowserSession {
   backend: FakeBackend;
+  /** Where the pages were built (a test may replace config.json there). */
+  staticDir: string;
   page: Page;
   /** What the build wrote (web/page-weight.ts reads it), paths relative to the working directory. */
   metafile: Metafile;
-  /** The folder the pages were built into and are served from. */
-  outDir: string;
 }
 
 /**
@@ -32,7 +32,7 @@ export function browserSession(options: { failOnConsoleErrors?: boolean } = {}):
   beforeAll(async () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'dolbom-web-'));
     session.metafile = await buildWeb(outDir);
-    session.outDir = outDir;
+    session.staticDir = outDir;
     session.backend = await startFakeBackend(outDir);
     browser = await launchChromium();
   });
