@@ -2,8 +2,14 @@
  * Answer pieces shared by every programme: applicant, household, consent, guardian, resident
  * registration number, and the cross-field rules between them. Labels live here once and serve
  * both the form (FieldDef) and the validation messages.
+ *
+ * Schemas here and in programmes/ are written with `zod/mini` (functions and `.check(...)` instead of
+ * methods), which the citizen's page bundles at a third of zod classic's weight (issue 10: the form
+ * page's 40 KB). Both share zod's core: server code parses them, nests them in classic schemas and
+ * writes JSON Schema from them as from classic ones; only the chained methods are missing.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { answerAt } from './answers';
 import { ageInFullYears, ISO_DATE, parseIsoDate } from './dates';
 import { districtCodeSchema, districts } from './districts';
 import { languageOptions, languages } from './languages';
@@ -80,20 +86,25 @@ const hiddenInText = hiddenCharactersBut(String.raw`\n`);
  */
 function typedText(label: Text, max: number, lines: 'one' | 'many') {
   const length = fieldMessages.length(label, 1, max);
-  const text = z.string({ error: requiredOr(label, length) }).normalize('NFC');
-  return (lines === 'many' ? text.overwrite((value) => value.replace(/\r\n?/g, '\n')) : text).trim().min(1, length).max(max, length);
+  const text = z.string({ error: requiredOr(label, length) }).check(z.normalize('NFC'));
+  return (lines === 'many' ? text.check(z.overwrite((value) => value.replace(/\r\n?/g, '\n'))) : text).check(
+    z.trim(),
+    z.minLength(1, length),
+    z.maxLength(max, length),
+  );
 }
 
 /** One line of text (a name, a facility): no line breaks, nothing hidden, at most `max` characters. */
 export function textAnswer(label: Text, max: number) {
-  return typedText(label, max, 'one')
-    .refine((value) => !lineBreak.test(value), { error: fieldMessages.oneLine(label) })
-    .refine((value) => !hiddenInLine.test(value), { error: fieldMessages.hidden(label) });
+  return typedText(label, max, 'one').check(
+    z.refine((value) => !lineBreak.test(value), { error: fieldMessages.oneLine(label) }),
+    z.refine((value) => !hiddenInLine.test(value), { error: fieldMessages.hidden(label) }),
+  );
 }
 
 /** Text over several lines (an address typed in a text area): newlines kept as LF, nothing else hidden. */
 export function freeText(label: Text, max: number) {
-  return typedText(label, max, 'many').refine((value) => !hiddenInText.test(value), { error: fieldMessages.hidden(label) });
+  return typedText(label, max, 'many').check(z.refine((value) => !hiddenInText.test(value), { error: fieldMessages.hidden(label) }));
 }
 
 export function personName(label: Text) {
@@ -109,8 +120,10 @@ export function choices<const T extends readonly [string, ...string[]]>(values: 
   const once = fieldMessages.eachOnce(label);
   return z
     .array(z.enum(values, { error: fieldMessages.choice(label) }), { error: fieldMessages.choice(label) })
-    .max(values.length, once)
-    .refine((list) => new Set(list).size === list.length, { error: once });
+    .check(
+      z.maxLength(values.length, once),
+      z.refine((list) => new Set(list).size === list.length, { error: once }),
+    );
 }
 
 export function yesNo(label: Text) {
@@ -121,7 +134,7 @@ export function yesNo(label: Text) {
 
 export function wholeNumber(label: Text, min: number, max: number) {
   const range = fieldMessages.wholeNumber(label, min, max);
-  return z.int({ error: requiredOr(label, range) }).min(min, range).max(max, range);
+  return z.int({ error: requiredOr(label, range) }).check(z.gte(min, range), z.lte(max, range));
 }
 
 /**
@@ -141,27 +154,29 @@ export function calendarDate(label: Text) {
     ko: `${label.ko}${topicParticle(label.ko)} 1900년부터 2100년 사이여야 합니다`,
     en: `${label.en} must be between 1900 and 2100`,
   });
-  return z
-    .string({ error: requiredOr(label, format) })
-    .regex(ISO_DATE, { error: format, abort: true })
-    .refine((value) => parseIsoDate(value) !== null, { error: real, abort: true })
-    .refine((value) => value >= '1900-01-01' && value <= '2100-12-31', { error: plausible, abort: true });
+  return z.string({ error: requiredOr(label, format) }).check(
+    z.regex(ISO_DATE, { error: format, abort: true }),
+    z.refine((value) => parseIsoDate(value) !== null, { error: real, abort: true }),
+    z.refine((value) => value >= '1900-01-01' && value <= '2100-12-31', { error: plausible, abort: true }),
+  );
 }
 
-/** A Korean mobile number, 010-XXXX-XXXX, accepted with or without dashes and stored with them. */
+/**
+ * A Korean mobile number, 010-XXXX-XXXX: typed with dashes, spaces or neither ('010 5555 0000'), as
+ * people write it, and stored with dashes. Browser and server read it with this one schema.
+ */
 export function mobilePhone(label: Text) {
   const format = message('phone-format', {
     ko: `${label.ko}${topicParticle(label.ko)} 010-1234-5678 형식의 휴대전화 번호여야 합니다`,
     en: `${label.en} must be a mobile number like 010-1234-5678`,
   });
-  return z
-    .string({ error: requiredOr(label, format) })
-    .trim()
-    .regex(/^010-?\d{4}-?\d{4}$/, format)
-    .transform((value) => {
-      const digits = value.replaceAll('-', '');
+  return z.pipe(
+    z.string({ error: requiredOr(label, format) }).check(z.trim(), z.regex(/^010[ -]?\d{4}[ -]?\d{4}$/, format)),
+    z.transform((value: string) => {
+      const digits = value.replace(/[ -]/g, '');
       return `${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`;
-    });
+    }),
+  );
 }
 
 const emailFormat = message('email-format', {
@@ -172,12 +187,17 @@ const emailFormat = message('email-format', {
 /** The longest address SMTP can deliver to (RFC 5321: a 256-octet path, less its angle brackets). */
 const EMAIL_MAX = 254;
 
+/** An e-mail address a message can be delivered to. */
+export function emailAddress(label: Text) {
+  return z.email({ error: emailFormat }).check(z.maxLength(EMAIL_MAX, fieldMessages.tooLong(label, EMAIL_MAX)));
+}
+
 export const applicantSchema = z.object(
   {
     name: personName(labels.applicantName),
     birthDate: calendarDate(labels.applicantBirthDate),
     phone: mobilePhone(labels.applicantPhone),
-    email: z.email({ error: emailFormat }).max(EMAIL_MAX, fieldMessages.tooLong(labels.email, EMAIL_MAX)).optional(),
+    email: z.optional(emailAddress(labels.email)),
     district: districtCodeSchema,
     address: freeText(labels.address, 200),
   },
@@ -248,15 +268,84 @@ const rrnFormat = message('rrn-format', {
   en: 'Resident registration number must be YYMMDD-NNNNNNN with a 7th digit from 1 to 8',
 });
 
-export const rrnSchema = z
-  .string({ error: requiredOr(labels.rrn, rrnFormat) })
-  .trim()
-  .refine((value) => rrnBirthDate(value) !== null, { error: rrnFormat, abort: true })
-  .transform((value) => value.replace(/^(\d{6})-?/, '$1-'));
+export const rrnSchema = z.pipe(
+  z.string({ error: requiredOr(labels.rrn, rrnFormat) }).check(
+    z.trim(),
+    z.refine((value) => rrnBirthDate(value) !== null, { error: rrnFormat, abort: true }),
+  ),
+  z.transform((value: string) => value.replace(/^(\d{6})-?/, '$1-')),
+);
+
+/** Whether an issue's path ('applicant', 'birthDate') is `path` ('applicant.birthDate') or inside it. */
+function isAtOrUnder(issuePath: readonly PropertyKey[] | undefined, path: string): boolean {
+  const at = (issuePath ?? []).map(String).join('.');
+  return at === path || at.startsWith(`${path}.`);
+}
 
 /**
- * Cross-field rules, with the path of the field to fix. Zod runs an object's refinements only when
- * no field check aborted, so the checks of fields these rules read (dates, rrn) abort on failure.
+ * When a rule between answers runs. Zod skips an object's refinements once any answer in it failed,
+ * so a cross-field rule would wait for the whole form; a form in steps must hear of it on the step
+ * that asks its answers. The rule runs as soon as every `answered` path holds a value that passed its
+ * own checks and nothing under the `checked` paths (answers that may be left out) failed: it reads
+ * only those paths, which are then as the schema's output says.
+ */
+export function whenAnswered(answered: string[], checked: string[] = []): z.core.$ZodSuperRefineParams {
+  return {
+    when: (payload) => {
+      const failed = (path: string) => payload.issues.some((issue) => isAtOrUnder(issue.path, path));
+      return answered.every((path) => answerAt(payload.value, path) !== undefined && !failed(path)) && checked.every((path) => !failed(path));
+    },
+  };
+}
+
+/** 'children.*.birthDate' as the paths it names in these answers: 'children.0.birthDate', … */
+function concretePaths(answers: unknown, path: string): string[] {
+  const star = path.indexOf('.*.');
+  if (star < 0) return [path];
+  const list = answerAt(answers, path.slice(0, star));
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((_, i) => concretePaths(answers, `${path.slice(0, star)}.${i}.${path.slice(star + 3)}`));
+}
+
+/** A date the person gives (by answer path, '*' for each item of a list) and its label. */
+export interface GivenDate {
+  path: string;
+  label: Text;
+}
+
+/**
+ * Dates a person gives that cannot be after the application day (a birth date, a certificate's issue
+ * date). Each is judged as soon as it is a real date itself, whatever else is missing, so the form
+ * refuses a future birth date on the step that asks it with the message the server gives on receipt;
+ * paths the answers do not hold (a pre-check's, which asks less) are passed over.
+ */
+export function datesNotAfter(applicationDay: string, dates: GivenDate[]) {
+  const rules = dates.map(({ path, label }) => ({
+    path,
+    message: message('date-after-application', {
+      ko: `${label.ko}${topicParticle(label.ko)} 신청일보다 늦을 수 없습니다`,
+      en: `${label.en} cannot be after the application date`,
+    }),
+  }));
+  return z.superRefine<unknown>(
+    (answers, ctx) => {
+      for (const rule of rules) {
+        for (const path of concretePaths(answers, rule.path)) {
+          const value = answerAt(answers, path);
+          if (typeof value !== 'string' || parseIsoDate(value) === null || value <= applicationDay) continue;
+          if (ctx.issues.some((issue) => isAtOrUnder(issue.path, path))) continue;
+          ctx.addIssue({ code: 'custom', message: rule.message, path: path.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key)) });
+        }
+      }
+    },
+    { when: () => true },
+  );
+}
+
+/**
+ * Cross-field rules, with the path of the field to fix. Each runs once the answers it reads are valid
+ * (`whenAnswered`), even while other answers are missing; the checks of the fields they read (dates,
+ * rrn) abort on failure, so a rule never judges a malformed answer.
  */
 export const crossField = {
   rrnAgrees(personLabel: Text) {
@@ -264,17 +353,8 @@ export const crossField = {
       ko: `주민등록번호 앞자리와 7번째 자리가 ${personLabel.ko}의 생년월일과 맞지 않습니다`,
       en: `The resident registration number does not match the ${personLabel.en.toLowerCase()}'s birth date`,
     });
-    return (rrn: string, birthDate: string, ctx: z.RefinementCtx, path: (string | number)[]) => {
+    return (rrn: string, birthDate: string, ctx: z.core.$RefinementCtx, path: (string | number)[]) => {
       if (rrnBirthDate(rrn) !== birthDate) ctx.addIssue({ code: 'custom', message: mismatch, path });
-    };
-  },
-  notAfter(label: Text) {
-    const future = message('date-after-application', {
-      ko: `${label.ko}${topicParticle(label.ko)} 신청일보다 늦을 수 없습니다`,
-      en: `${label.en} cannot be after the application date`,
-    });
-    return (date: string, applicationDay: string, ctx: z.RefinementCtx, path: (string | number)[]) => {
-      if (date > applicationDay) ctx.addIssue({ code: 'custom', message: future, path });
     };
   },
   guardianUnder(age: number) {
@@ -282,8 +362,9 @@ export const crossField = {
       ko: `만 ${age}세 미만은 법정대리인 정보를 입력해야 합니다`,
       en: `Applicants under ${age} need a legal guardian: enter the guardian's details`,
     });
-    return (birthDate: string, guardian: unknown, applicationDay: string, ctx: z.RefinementCtx) => {
-      if (guardian === undefined && ageInFullYears(birthDate, applicationDay) < age) {
+    return (birthDate: string, guardian: unknown, applicationDay: string, ctx: z.core.$RefinementCtx) => {
+      // A birth date after the application day is refused by `datesNotAfter`; no age is computed for it.
+      if (guardian === undefined && birthDate <= applicationDay && ageInFullYears(birthDate, applicationDay) < age) {
         ctx.addIssue({ code: 'custom', message: missing, path: ['guardian'] });
       }
     };
@@ -319,16 +400,16 @@ const preferencesFormat = message('preferences-format', {
   en: 'Counsellor preferences must be sent as gender, language and time answers',
 });
 
-export const preferencesSchema = z
-  .object(
+export const preferencesSchema = z.optional(
+  z.object(
     {
-      counsellorGender: choice(counsellorGenderPreferences, labels.counsellorGender).optional(),
-      language: choice(languages, labels.language).optional(),
-      time: choice(timePreferences, labels.time).optional(),
+      counsellorGender: z.optional(choice(counsellorGenderPreferences, labels.counsellorGender)),
+      language: z.optional(choice(languages, labels.language)),
+      time: z.optional(choice(timePreferences, labels.time)),
     },
     { error: preferencesFormat },
-  )
-  .optional();
+  ),
+);
 
 export const preferencesSection: FormSection = {
   id: 'preferences',
@@ -437,7 +518,10 @@ export function guardianSection(age: number): FormSection {
         label: labels.guardianName,
         input: 'text',
         required: false,
-        help: { ko: `신청인이 만 ${age}세 미만이면 필수`, en: `Required when the applicant is under ${age}` },
+        help: {
+          ko: `신청인이 만 ${age}세 미만이면 필수. 법정대리인이 대신 신청하면 첫 단계에서 입력한 이름과 휴대전화를 채워 둡니다`,
+          en: `Required when the applicant is under ${age}. When the guardian applies for them, the name and mobile from the first step are filled in`,
+        },
       },
       { name: 'guardian.relation', label: labels.guardianRelation, input: 'select', required: false, options: guardianRelationOptions },
       { name: 'guardian.phone', label: labels.guardianPhone, input: 'tel', required: false },

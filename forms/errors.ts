@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Text } from './i18n';
 import { lookupMessage } from './messages';
 
@@ -10,8 +10,8 @@ export interface FieldError {
   message: Text;
 }
 
-/** Turns a ZodError into bilingual field errors a person can act on. */
-export function fieldErrors(error: z.ZodError): FieldError[] {
+/** Turns a ZodError (classic or mini: both are `$ZodError`) into bilingual field errors a person can act on. */
+export function fieldErrors(error: z.core.$ZodError): FieldError[] {
   return error.issues.flatMap((issue) => {
     const field = issue.path.map(String).join('.');
     // One error per field that should not be there, each at its own path.

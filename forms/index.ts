@@ -2,9 +2,10 @@
  * The programme registry: one source of truth for what Dolbom offers. A new programme is a file in
  * programmes/ and one line in `programmes` below (the eligibility engine then asks for its rules).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { message } from './messages';
 import { refusingUnknownFields } from './strict';
+import { submissionFor } from './submission';
 import { childAdolescent } from './programmes/child-adolescent';
 import { parent } from './programmes/parent';
 import { youth } from './programmes/youth';
@@ -40,14 +41,14 @@ const unknownProgramme = message('unknown-programme', {
   en: `Choose a programme to apply for (${programmeIds.join(', ')})`,
 });
 
-function submissionOf(answersSchema: (programme: AnyProgramme) => z.ZodType): z.ZodType<Submission> {
-  const options = programmes.map((p) => z.object({ programme: z.literal(p.id), answers: answersSchema(p) }));
+function submissionOf(answersSchema: (programme: AnyProgramme) => z.ZodMiniType): z.ZodMiniType<Submission> {
+  const options = programmes.map((p) => submissionFor(p, answersSchema(p)));
   const union = z.discriminatedUnion('programme', options as [(typeof options)[number], ...(typeof options)[number][]], {
     error: unknownProgramme,
   });
   // The union is built from the registry, which TypeScript sees as one merged option; `Submission`
   // restores the correlation between `programme` and its answers.
-  return union as unknown as z.ZodType<Submission>;
+  return union as unknown as z.ZodMiniType<Submission>;
 }
 
 /** `{ programme, answers }` without date-relative rules: for forms being filled in, anywhere. */
@@ -57,7 +58,7 @@ export const submissionSchema = submissionOf((p) => p.schema);
  * `{ programme, answers }` with the rules relative to the application date (guardian for under-14s,
  * no dates after it). The server validates submissions with this, giving it the time of receipt.
  */
-export function submissionSchemaOn(applicationDate: Date): z.ZodType<Submission> {
+export function submissionSchemaOn(applicationDate: Date): z.ZodMiniType<Submission> {
   return submissionOf((p) => p.schemaOn(applicationDate));
 }
 
@@ -73,7 +74,7 @@ export type PrescreenRequest = { programme: ProgrammeId; answers: Record<string,
  * The pre-check drawn from a form that holds more: what the eligibility rules read, the rest dropped.
  * The citizen page sends what this gives.
  */
-export const prescreenAnswersSchema = submissionOf((p) => p.eligibilitySchema) as unknown as z.ZodType<PrescreenRequest>;
+export const prescreenAnswersSchema = submissionOf((p) => p.eligibilitySchema) as unknown as z.ZodMiniType<PrescreenRequest>;
 
 /**
  * The pre-check request: what the rules read and nothing else. Any other answer (a name, a phone,
@@ -81,3 +82,12 @@ export const prescreenAnswersSchema = submissionOf((p) => p.eligibilitySchema) a
  * over-shares is told, and fixed, instead of leaking quietly; the page never sends one.
  */
 export const prescreenSchema = refusingUnknownFields(prescreenAnswersSchema);
+
+/**
+ * `prescreenSchema` with the dates it reads judged against the day of the request: a birth date after
+ * it is refused with the message a submission gets, never turned into a negative age. The server
+ * checks pre-checks with this; the OpenAPI document shows `prescreenSchema`.
+ */
+export function prescreenSchemaOn(applicationDate: Date): z.ZodMiniType<PrescreenRequest> {
+  return refusingUnknownFields(submissionOf((p) => p.eligibilitySchemaOn(applicationDate)) as unknown as z.ZodMiniType<PrescreenRequest>);
+}

@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The parts of zod's schema definitions that hold other schemas (zod 4 internals). */
 interface Def {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  innerType?: z.ZodType;
-  element?: z.ZodType;
-  in?: z.ZodType;
-  options?: z.ZodType[];
+  shape?: Record<string, z.ZodMiniType>;
+  innerType?: z.ZodMiniType;
+  element?: z.ZodMiniType;
+  in?: z.ZodMiniType;
+  options?: z.ZodMiniType[];
 }
 
 /**
@@ -16,7 +16,7 @@ interface Def {
  * that must not carry more than they ask, such as the pre-check, while other readers of the schema
  * (the eligibility engine reading stored answers) keep dropping what they do not need.
  */
-export function refusingUnknownFields<T extends z.ZodType>(schema: T): T {
+export function refusingUnknownFields<T extends z.ZodMiniType>(schema: T): T {
   const def = schema._zod.def as unknown as Def;
   const clone = (changes: Partial<Def>) => schema.clone({ ...schema._zod.def, ...changes } as T['_zod']['def']);
   switch (def.type) {

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { householdCategories } from './common';
 import type { DistrictCode } from './districts';
 import type { Text } from './i18n';
@@ -14,8 +14,12 @@ export interface FieldDef {
   name: string;
   label: Text;
   help?: Text;
-  /** 'checkbox' with options is a multi-select; without options it is one yes/no box. */
-  input: 'text' | 'date' | 'number' | 'select' | 'radio' | 'checkbox' | 'tel' | 'email' | 'textarea' | 'rrn';
+  /**
+   * 'checkbox' with options is a multi-select; without options it is one box to tick (a consent:
+   * ticked or not given). 'yesno' is a question answered 예 or 아니오 (a boolean in the answers),
+   * shown as two radio buttons so that neither answer reads as the expected one.
+   */
+  input: 'text' | 'date' | 'number' | 'select' | 'radio' | 'checkbox' | 'yesno' | 'tel' | 'email' | 'textarea' | 'rrn';
   options?: { value: string; label: Text }[];
   required: boolean;
   /** Health information (개인정보 보호법 제23조): collected only with the sensitive-information consent. */
@@ -110,16 +114,18 @@ export interface ProgrammeDefinition<
   name: Text;
   summary: Text;
   /** Validates answers without date-relative rules; usable anywhere, e.g. while a form is filled in. */
-  schema: z.ZodType<A>;
+  schema: z.ZodMiniType<A>;
   /** `schema` plus the rules relative to the application date (guardian for under-14s, no future dates). */
-  schemaOn(applicationDate: Date): z.ZodType<A>;
+  schemaOn(applicationDate: Date): z.ZodMiniType<A>;
   /**
    * Exactly the answers the eligibility rules read, which is all a pre-check asks for: no name,
    * contact details, address, guardian's details, consents or resident registration number
    * (개인정보 보호법 제3조, collect only what is needed). Stored answers always fit it, and parsing
    * drops what the rules do not read; the pre-check request refuses it (`prescreenSchema`).
    */
-  eligibilitySchema: z.ZodType<E>;
+  eligibilitySchema: z.ZodMiniType<E>;
+  /** `eligibilitySchema` plus the dates it reads not after the application date: what the pre-check judges. */
+  eligibilitySchemaOn(applicationDate: Date): z.ZodMiniType<E>;
   sections: FormSection[];
   documents: DocumentRequirement[];
   consents: Consents;

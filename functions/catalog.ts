@@ -76,6 +76,8 @@ export interface HandlerSpec {
   description: string;
   access: HandlerAccess;
   timeoutSeconds?: number;
+  /** Run on a schedule (an EventBridge rule in AWS; not run by the local cloud, which has no scheduler). */
+  schedule?: { everyMinutes: number };
 }
 
 export const handlers = {
@@ -457,6 +459,14 @@ export const handlers = {
     access: { table: { reads: ['GetItem', 'Query'], indexes: ['gsi1'], writes: ['PutItem', 'UpdateItem', 'DeleteItem'] }, tableStream: 'notifications', sendsMessages: true },
     // Room for every attempt and its backoff (send-notifications.ts deliveryPolicy), under the lease.
     timeoutSeconds: 60,
+  },
+  // Scheduled
+  reportOverdueTasks: {
+    entry: 'functions/dashboard/report-overdue-tasks.ts',
+    description: 'Reports the open tasks past their due date, every district, as the metric the past-SLA alarm watches',
+    // The overdue key range of each district's queue (GSI1): Query only, and no person's data.
+    access: { table: { indexes: ['gsi1'] } },
+    schedule: { everyMinutes: 15 },
   },
   projectCounts: {
     entry: 'functions/dashboard/project-counts.ts',

@@ -1,8 +1,10 @@
-import { ArnFormat, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -14,12 +16,14 @@ import { handlers, type HandlerAccess, type HandlerId } from '../functions/catal
 import { routes } from '../functions/routes';
 import { BulkDecisionsStateMachine, type BulkDecisionStep } from '../workflows/bulk-decisions';
 import { LifecycleStateMachine, type LifecycleStep } from '../workflows/lifecycle';
-import type { EnvironmentConfig } from './config';
+import { allowedOrigins, type EnvironmentConfig } from './config';
 import { DolbomFunction } from './constructs/dolbom-function';
+import { FunctionLogs } from './constructs/function-logs';
 import { AliasIntegration } from './constructs/alias-integration';
 import { SafeDeploys } from './constructs/safe-deploys';
 import { StateMachineRelease, STATE_MACHINE_ALIAS } from './constructs/state-machine-release';
 import { tableStatements } from './constructs/table-grants';
+import { Observability } from './constructs/observability';
 import { TableStreamTrigger } from './constructs/table-stream-trigger';
 
 export interface AppStackProps extends StackProps {
@@ -34,6 +38,15 @@ export interface AppStackProps extends StackProps {
 
 /** The stateless part: HTTP API, one Lambda per catalog entry, the lifecycle and the bulk decisions state machines. */
 export class AppStack extends Stack {
+  /** The HTTP API; CloudFront routes `/api/*` to it (infra/web-stack.ts). */
+  readonly api: apigw.HttpApi;
+  /** Alarms, dashboard, API access log (a nested stack). */
+  readonly observability: Observability;
+  /** CodeDeploy groups that shift each function's `live` alias, with their rollback alarms (a nested stack). */
+  readonly safeDeploys: SafeDeploys;
+  /** Each function's log group (a nested stack). */
+  readonly functionLogs: FunctionLogs;
+
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
     const { config } = props;
@@ -61,6 +74,7 @@ export class AppStack extends Stack {
     const routed = new Set<string>(routes.map((r) => r.handler));
 
     const functions = {} as Record<HandlerId, DolbomFunction>;
+    const logs = (this.functionLogs = new FunctionLogs(this, 'FunctionLogs'));
     for (const [handlerId, spec] of Object.entries(handlers) as [HandlerId, (typeof handlers)[HandlerId]][]) {
       const fn = new DolbomFunction(this, `Fn-${handlerId}`, {
         handlerId,
@@ -68,9 +82,12 @@ export class AppStack extends Stack {
         memorySize: config.lambdaMemoryMb,
         logRetention: config.logRetentionDays as RetentionDays,
         retainLogs: config.retainData,
+        logScope: logs,
         reservedConcurrency: routed.has(handlerId) ? undefined : config.workflowReservedConcurrency,
         environment: {
           TABLE_NAME: props.table.tableName,
+          // The business metrics' dimension (functions/commons/metrics.ts).
+          DOLBOM_STAGE: config.stage,
           LIFECYCLE_STATE_MACHINE_ARN: lifecycleAliasArn,
           ...('dataKey' in spec.access ? { DATA_KEY_ID: props.dataKey.keyArn } : {}),
           ...('accessCodes' in spec.access ? { ACCESS_CODE_KEY_ID: props.accessCodeKey.keyArn } : {}),
@@ -134,10 +151,17 @@ export class AppStack extends Stack {
         }[access.taskTokens];
         fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [stateMachineArn] }));
       }
+      if ('schedule' in spec) {
+        new events.Rule(this, `Schedule-${handlerId}`, {
+          description: spec.description,
+          schedule: events.Schedule.rate(Duration.minutes(spec.schedule.everyMinutes)),
+          targets: [new eventTargets.LambdaFunction(fn.live, { retryAttempts: 2 })],
+        });
+      }
       functions[handlerId] = fn;
     }
     const aliases = Object.fromEntries(Object.entries(functions).map(([id, fn]) => [id, fn.live])) as Record<HandlerId, lambda.Alias>;
-    new SafeDeploys(this, 'SafeDeploys', { functions, deploymentConfig: config.deploys.functions });
+    this.safeDeploys = new SafeDeploys(this, 'SafeDeploys', { functions, deploymentConfig: config.deploys.functions });
 
     const lifecycle = new LifecycleStateMachine(this, 'Lifecycle', {
       stateMachineName,
@@ -175,7 +199,7 @@ export class AppStack extends Stack {
     const api = new apigw.HttpApi(this, 'HttpApi', {
       apiName: `dolbom-${config.stage}`,
       corsPreflight: {
-        allowOrigins: config.allowedOrigins,
+        allowOrigins: allowedOrigins(config),
         allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.PUT],
         allowHeaders: ['content-type', 'authorization', 'idempotency-key', 'x-access-code'],
       },
@@ -188,6 +212,7 @@ export class AppStack extends Stack {
     const invoker = new iam.Role(this, 'ApiInvoker', { assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com') });
     const routedAliases = [...routed].map((handler) => aliases[handler as HandlerId]);
     invoker.addToPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: routedAliases.map((a) => a.functionArn) }));
+    this.api = api;
     for (const route of routes) {
       api.addRoutes({
         path: route.path,
@@ -211,7 +236,18 @@ export class AppStack extends Stack {
       }),
     );
 
+    const observability = (this.observability = new Observability(this, 'Observability', {
+      config,
+      functions,
+      stateMachines: { lifecycle: lifecycle.stateMachine, bulkDecisions: bulkDecisions.stateMachine },
+      api,
+      table: props.table,
+      indexNames: ['gsi1', 'gsi2'],
+    }));
+
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
+    new CfnOutput(this, 'AlarmTopicArn', { value: observability.topic.topicArn });
+    new CfnOutput(this, 'DashboardName', { value: observability.dashboard.dashboardName });
     new CfnOutput(this, 'LifecycleStateMachineArn', { value: lifecycle.stateMachine.stateMachineArn });
     new CfnOutput(this, 'LifecycleAliasArn', { value: lifecycleRelease.aliasArn });
     new CfnOutput(this, 'BulkDecisionsStateMachineArn', { value: bulkDecisions.stateMachine.stateMachineArn });

@@ -13,7 +13,11 @@ const throttle = z.object({ rateLimit: z.number().positive(), burstLimit: z.numb
 export const environmentConfigSchema = z
   .object({
     stage: z.enum(stageNames),
-    /** 12-digit account; absent means "the account of the deploying credentials". */
+    /**
+     * The 12-digit account the environment lives in. Pinned for staging and prod (required below): a
+     * deploy with credentials of another account stops before changing anything. Absent in dev: the
+     * account of the deploying credentials, so each developer can have their own.
+     */
     account: z.string().regex(/^\d{12}$/).optional(),
     region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/),
     /** Prod keeps its data whatever happens to the stack. */
@@ -22,8 +26,21 @@ export const environmentConfigSchema = z
     pointInTimeRecovery: z.boolean(),
     logRetentionDays: z.union([z.literal(7), z.literal(30), z.literal(90), z.literal(365), z.literal(731)]),
     lambdaMemoryMb: z.number().int().min(128).max(10_240),
-    /** Origins allowed to call the API from a browser. */
-    allowedOrigins: z.array(z.url()).min(1),
+    /**
+     * Where the pages are served (infra/web-stack.ts). The domain is named up front, not left to
+     * CloudFront's generated one: the sign-in client's callback addresses and the documents bucket's
+     * CORS live in the data stack, below the distribution, and must be known before it exists.
+     */
+    web: z
+      .object({
+        /** The pages' host name (CloudFront alternate domain; its certificate is made in us-east-1, DNS-validated). */
+        domainName: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/, 'web.domainName must be a lower-case host name'),
+        /** The prefix of the Cognito domain of staff sign-in: `{prefix}.auth.{region}.amazoncognito.com`, unique in the region. */
+        signInDomainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'web.signInDomainPrefix must be lower-case letters, digits and hyphens'),
+        /** WAF: requests one address may send in any 5 minutes. Offices send many staff from one address: keep it generous. */
+        requestsPerFiveMinutesPerAddress: z.number().int().min(100).max(2_000_000_000),
+      })
+      .strict(),
     humanTasks: z
       .object({
         reviewTimeoutDays: days,
@@ -82,6 +99,15 @@ export const environmentConfigSchema = z
           }),
       })
       .strict(),
+    /** What tells the operators (infra/constructs/observability.ts). */
+    operations: z
+      .object({
+        /** Subscribed to the environment's alarm topic (`dolbom-<stage>-alarms`); confirm the e-mail AWS sends. */
+        alarmEmail: z.email().optional(),
+        /** Open tasks past their due date, every district, at which the past-SLA alarm goes off. */
+        tasksPastSlaThreshold: z.number().int().positive(),
+      })
+      .strict(),
     /** Where notifications come from and where staff-facing ones go (functions/notifications/). */
     notifications: z
       .object({
@@ -92,7 +118,8 @@ export const environmentConfigSchema = z
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  .refine((c) => c.stage === 'dev' || c.account !== undefined, { message: 'account must be pinned for staging and prod', path: ['account'] });
 
 export type EnvironmentConfig = z.infer<typeof environmentConfigSchema>;
 
@@ -110,17 +137,25 @@ const shared = {
   },
 } as const;
 
+const webShared = { requestsPerFiveMinutesPerAddress: 3000 } as const;
+/**
+ * The accounts of staging and prod. PLACEHOLDERS until the first deploy (docs/operations.md): with
+ * them, `cdk deploy` refuses every real account, which is the point of pinning.
+ */
+const accounts = { staging: '111111111111', prod: '222222222222' } as const;
+
 export const environments: Record<Stage, EnvironmentConfig> = {
   dev: {
     ...shared,
     stage: 'dev',
+    operations: { tasksPastSlaThreshold: 20 },
     notifications: { emailFrom: 'no-reply@dev.dolbom.seoul.example', caseManagersEmail: 'case-managers-{district}@dev.dolbom.seoul.example' },
     retainData: false,
     deletionProtection: false,
     pointInTimeRecovery: false,
     logRetentionDays: 7,
     lambdaMemoryMb: 512,
-    allowedOrigins: ['http://localhost:3000'],
+    web: { ...webShared, domainName: 'dev.dolbom.seoul.example', signInDomainPrefix: 'dolbom-dev-staff' },
     throttles: { ...shared.throttles },
     deploys: { functions: 'ALL_AT_ONCE', stateMachines: { type: 'ALL_AT_ONCE' } },
     humanTasks: { ...shared.humanTasks },
@@ -129,13 +164,15 @@ export const environments: Record<Stage, EnvironmentConfig> = {
   staging: {
     ...shared,
     stage: 'staging',
+    account: accounts.staging,
+    operations: { alarmEmail: 'operations@staging.dolbom.seoul.example', tasksPastSlaThreshold: 20 },
     notifications: { emailFrom: 'no-reply@staging.dolbom.seoul.example', caseManagersEmail: 'case-managers-{district}@staging.dolbom.seoul.example' },
     retainData: false,
     deletionProtection: false,
     pointInTimeRecovery: true,
     logRetentionDays: 30,
     lambdaMemoryMb: 512,
-    allowedOrigins: ['https://staging.dolbom.seoul.example'],
+    web: { ...webShared, domainName: 'staging.dolbom.seoul.example', signInDomainPrefix: 'dolbom-staging-staff' },
     throttles: { ...shared.throttles },
     workflowReservedConcurrency: 2,
     deploys: { functions: 'LINEAR_10PERCENT_EVERY_1MINUTE', stateMachines: { type: 'LINEAR', percentage: 20, intervalMinutes: 2 } },
@@ -145,6 +182,8 @@ export const environments: Record<Stage, EnvironmentConfig> = {
   prod: {
     ...shared,
     stage: 'prod',
+    account: accounts.prod,
+    operations: { alarmEmail: 'operations@dolbom.seoul.example', tasksPastSlaThreshold: 50 },
     notifications: { emailFrom: 'no-reply@dolbom.seoul.example', caseManagersEmail: 'case-managers-{district}@dolbom.seoul.example' },
     retainData: true,
     deletionProtection: true,
@@ -152,7 +191,7 @@ export const environments: Record<Stage, EnvironmentConfig> = {
     // Access logs of sensitive data are kept at least two years (safeguard standard art. 8).
     logRetentionDays: 731,
     lambdaMemoryMb: 1024,
-    allowedOrigins: ['https://dolbom.seoul.example'],
+    web: { ...webShared, domainName: 'dolbom.seoul.example', signInDomainPrefix: 'dolbom-prod-staff' },
     throttles: { ...shared.throttles },
     workflowReservedConcurrency: 10,
     deploys: { functions: 'CANARY_10PERCENT_5MINUTES', stateMachines: { type: 'CANARY', percentage: 10, intervalMinutes: 10 } },
@@ -160,6 +199,21 @@ export const environments: Record<Stage, EnvironmentConfig> = {
     providerOffers: { ...shared.providerOffers },
   },
 };
+
+/** The pages' origin: the only one a browser calls the API (through CloudFront, same origin) and the documents bucket from. */
+export function siteOrigin(config: EnvironmentConfig): string {
+  return `https://${config.web.domainName}`;
+}
+
+/** Origins allowed to call the API and to upload documents from a browser. */
+export function allowedOrigins(config: EnvironmentConfig): string[] {
+  return [siteOrigin(config)];
+}
+
+/** Where Cognito sends staff back after sign-in and sign-out: the console and the provider portal. */
+export function signInCallbackUrls(config: EnvironmentConfig): { staff: string; provider: string } {
+  return { staff: `${siteOrigin(config)}/staff.html`, provider: `${siteOrigin(config)}/provider.html` };
+}
 
 /** Resolves `-c env=NAME` to a validated config; throws a message that names the problem. */
 export function loadEnvironmentConfig(name: unknown): EnvironmentConfig {

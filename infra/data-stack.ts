@@ -5,7 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { staffGroups } from '../functions/routes';
-import type { EnvironmentConfig } from './config';
+import { allowedOrigins, signInCallbackUrls, type EnvironmentConfig } from './config';
 
 /** Five years and a day for leap years: the retention of service records (DOMAIN.md §3). */
 export const DOCUMENT_RETENTION_DAYS = 5 * 365 + 2;
@@ -25,6 +25,8 @@ export class DataStack extends Stack {
   readonly userPool: cognito.UserPool;
   readonly documents: s3.Bucket;
   readonly userPoolClient: cognito.UserPoolClient;
+  /** Cognito's hosted sign-in pages for staff (`/oauth2/authorize`, `/oauth2/token`, `/logout`). */
+  readonly signInDomain: cognito.UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -88,7 +90,7 @@ export class DataStack extends Stack {
       versioned: false,
       cors: [
         {
-          allowedOrigins: config.allowedOrigins,
+          allowedOrigins: allowedOrigins(config),
           allowedMethods: [s3.HttpMethods.PUT],
           allowedHeaders: ['content-type'],
           maxAge: 3000,
@@ -125,11 +127,30 @@ export class DataStack extends Stack {
     // Without WriteAttributes Cognito lets a signed-in user write every mutable attribute of their
     // own (UpdateUserAttributes), custom:districts and custom:agency included: list the few they may keep up to date.
     const ownDetails = new cognito.ClientAttributes().withStandardAttributes({ fullname: true });
+    // The console and the provider portal sign in through the hosted pages (web/src/lib/hosted-sign-in.ts):
+    // authorization code with PKCE from the browser, so a public client with no secret to leak, and
+    // no password flow of its own (the hosted pages ask for the password and the TOTP code). The ID
+    // token is what the pages send to the API: an hour, then the hosted pages again; the refresh token
+    // the grant hands out is discarded by the pages, so it gets the shortest life Cognito allows.
+    const callbacks = signInCallbackUrls(config);
     this.userPoolClient = this.userPool.addClient('Console', {
-      authFlows: { userSrp: true },
+      generateSecret: false,
+      authFlows: { userSrp: false },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [callbacks.staff, callbacks.provider],
+        logoutUrls: [callbacks.staff, callbacks.provider],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(1),
+      enableTokenRevocation: true,
       preventUserExistenceErrors: true,
       writeAttributes: ownDetails,
       readAttributes: ownDetails.withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes('districts', 'agency'),
     });
+    this.signInDomain = this.userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: config.web.signInDomainPrefix } });
   }
 }

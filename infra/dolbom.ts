@@ -3,10 +3,20 @@ import { AppStack } from './app-stack';
 import type { EnvironmentConfig } from './config';
 import { DataStack } from './data-stack';
 import { acknowledgeNagFindings } from './nag-acknowledgements';
+import { EdgeStack } from './edge-stack';
+import { WebStack } from './web-stack';
 
-export const stackNames = (stage: string) => ({ data: `Dolbom-${stage}-Data`, app: `Dolbom-${stage}-App` });
+export const stackNames = (stage: string) => ({
+  data: `Dolbom-${stage}-Data`,
+  app: `Dolbom-${stage}-App`,
+  edge: `Dolbom-${stage}-Edge`,
+  web: `Dolbom-${stage}-Web`,
+});
 
-/** Both stacks of one environment. */
+/** CloudFront's WAF web ACLs and certificates live in this region only. */
+export const EDGE_REGION = 'us-east-1';
+
+/** The stacks of one environment: data, application, and the pages (web, with its us-east-1 part, edge). */
 export function buildDolbom(app: App, config: EnvironmentConfig) {
   const names = stackNames(config.stage);
   const env = { account: config.account, region: config.region };
@@ -21,6 +31,19 @@ export function buildDolbom(app: App, config: EnvironmentConfig) {
     userPool: data.userPool,
     userPoolClient: data.userPoolClient,
   });
-  acknowledgeNagFindings({ data, application }, config);
-  return { data, application };
+  const edge = new EdgeStack(app, names.edge, { env: { account: config.account, region: EDGE_REGION }, config, crossRegionReferences: true });
+  const web = new WebStack(app, names.web, {
+    env,
+    crossRegionReferences: true,
+    config,
+    api: application.api,
+    userPool: data.userPool,
+    userPoolClient: data.userPoolClient,
+    signInDomain: data.signInDomain,
+    documents: data.documents,
+    webAclArn: edge.webAcl.attrArn,
+    certificate: edge.certificate,
+  });
+  acknowledgeNagFindings({ data, application, web }, config);
+  return { data, application, edge, web };
 }

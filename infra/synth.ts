@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, type NestedStack } from 'aws-cdk-lib';
 import { loadEnvironmentConfig, type Stage } from './config';
 import { buildDolbom, stackNames } from './dolbom';
 import { projectRoot } from './paths';
@@ -14,8 +14,15 @@ export type Template = {
 export interface SynthesizedDolbom {
   data: Template;
   app: Template;
-  /** The application stack's nested stacks by file name (`…SafeDeploys….nested.template.json`: CodeDeploy groups and their alarms). */
-  nested: Record<string, Template>;
+  /** us-east-1: the WAF web ACL and the pages' certificate. */
+  edge: Template;
+  web: Template;
+  /** The application stack's nested stack of alarms and dashboard (infra/constructs/observability.ts). */
+  observability: Template;
+  /** The application stack's nested stack of CodeDeploy groups and their rollback alarms (infra/constructs/safe-deploys.ts). */
+  safeDeploys: Template;
+  /** The application stack's nested stack of the functions' log groups (infra/constructs/function-logs.ts). */
+  functionLogs: Template;
 }
 
 /**
@@ -31,18 +38,18 @@ export function synthesize(stage: Stage = 'dev', options: { bundle?: boolean } =
       outdir,
       context: { ...cdkJson.context, env: stage, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
     });
-    buildDolbom(app, loadEnvironmentConfig(stage));
+    const { application } = buildDolbom(app, loadEnvironmentConfig(stage));
     const assembly = app.synth();
     const names = stackNames(stage);
-    const nested = Object.fromEntries(
-      readdirSync(outdir)
-        .filter((file) => file.startsWith(names.app.replace(/-/g, '')) && file.endsWith('.nested.template.json'))
-        .map((file) => [file, JSON.parse(readFileSync(path.join(outdir, file), 'utf8')) as Template]),
-    );
+    const nested = (stack: NestedStack) => JSON.parse(readFileSync(path.join(assembly.directory, stack.templateFile), 'utf8')) as Template;
     return {
       data: assembly.getStackByName(names.data).template as Template,
       app: assembly.getStackByName(names.app).template as Template,
-      nested,
+      edge: assembly.getStackByName(names.edge).template as Template,
+      web: assembly.getStackByName(names.web).template as Template,
+      observability: nested(application.observability),
+      safeDeploys: nested(application.safeDeploys),
+      functionLogs: nested(application.functionLogs),
     };
   } finally {
     rmSync(outdir, { recursive: true, force: true });

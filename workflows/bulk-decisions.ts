@@ -3,6 +3,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { CORRELATION_ID_PATH, withCorrelationId } from './correlation';
 import type { HandlerId } from '../functions/catalog';
 import { retryTransientErrors } from './lifecycle';
 
@@ -50,7 +51,7 @@ export class BulkDecisionsStateMachine extends Construct {
       return task;
     };
 
-    const decideOne = invoke('DecideOneCase', 'decideBulkItem', { 'jobId.$': '$.jobId', 'taskId.$': '$.taskId' });
+    const decideOne = invoke('DecideOneCase', 'decideBulkItem', { 'jobId.$': '$.jobId', 'taskId.$': '$.taskId', 'correlationId.$': '$.correlationId' });
     // A case failing beyond its retries must not stop the others: it stays pending, and FinishBulkJob
     // tells the case manager to decide it on its own.
     decideOne.addCatch(new sfn.Pass(this, 'CaseLeftPending', { stateName: 'CaseLeftPending' }), { errors: ['States.ALL'], resultPath: sfn.JsonPath.DISCARD });
@@ -58,20 +59,20 @@ export class BulkDecisionsStateMachine extends Construct {
     const each = new sfn.Map(this, 'DecideEachCase', {
       stateName: 'DecideEachCase',
       itemsPath: '$.taskIds',
-      itemSelector: { 'jobId.$': '$.jobId', 'taskId.$': '$$.Map.Item.Value' },
+      itemSelector: { 'jobId.$': '$.jobId', 'taskId.$': '$$.Map.Item.Value', 'correlationId.$': CORRELATION_ID_PATH },
       maxConcurrency: BULK_MAX_CONCURRENCY,
       resultPath: sfn.JsonPath.DISCARD,
     });
     each.itemProcessor(decideOne);
 
-    const finish = invoke('FinishBulkJob', 'finishBulkJob', { 'jobId.$': '$.jobId' });
+    const finish = invoke('FinishBulkJob', 'finishBulkJob', { 'jobId.$': '$.jobId', 'correlationId.$': CORRELATION_ID_PATH });
     each.addCatch(finish, { errors: ['States.ALL'], resultPath: sfn.JsonPath.DISCARD });
     const done = new sfn.Succeed(this, 'JobDone', { stateName: 'JobDone' });
 
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineName: props.stateMachineName,
       stateMachineType: sfn.StateMachineType.STANDARD,
-      definitionBody: sfn.DefinitionBody.fromChainable(each.next(finish).next(done)),
+      definitionBody: sfn.DefinitionBody.fromChainable(withCorrelationId(this, each.next(finish).next(done))),
       // Minutes at most (100 cases, 5 at a time, with retries): an hour means something is stuck.
       timeout: Duration.hours(1),
       tracingEnabled: true,

@@ -7,6 +7,7 @@ import type { HandlerId } from '../functions/catalog';
 import { CLOSING_EARLY_ERROR } from '../functions/closure/stop-if-closing';
 import { RETRYABLE_ERROR } from '../functions/commons/transient-errors';
 import { LONGEST_WAIT_DAYS } from '../functions/service-period/plan';
+import { CORRELATION_ID_PATH, withCorrelationId } from './correlation';
 
 /** The Lambda steps the lifecycle calls, by catalog id. */
 export type LifecycleStep = Extract<
@@ -103,7 +104,8 @@ export class LifecycleStateMachine extends Construct {
       return task;
     };
 
-    const ids = { 'applicationId.$': '$.applicationId', 'period.$': '$.period' };
+    // Every step's payload: the ids it works on, and the correlation id its log lines carry.
+    const ids = { 'applicationId.$': '$.applicationId', 'period.$': '$.period', 'correlationId.$': CORRELATION_ID_PATH };
 
     // The year's budget (workflows/README.md): the days an execution may still need after a human task
     // is decided, before it hands over on its own. After a review: offers to a few candidates, one
@@ -365,7 +367,7 @@ export class LifecycleStateMachine extends Construct {
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineName: props.stateMachineName,
       stateMachineType: sfn.StateMachineType.STANDARD,
-      definitionBody: sfn.DefinitionBody.fromChainable(start),
+      definitionBody: sfn.DefinitionBody.fromChainable(withCorrelationId(this, start)),
       tracingEnabled: true,
       logs: props.logs,
     });

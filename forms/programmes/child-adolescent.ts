@@ -1,5 +1,5 @@
 /** 아동·청소년 심리지원서비스 — DOMAIN.md §2.1. The child is the person served; a parent or guardian applies. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   applicantFields,
   applicantSchema,
@@ -8,6 +8,7 @@ import {
   consentSchema,
   consentSection,
   crossField,
+  datesNotAfter,
   guardianRelationOptions,
   guardianRelations,
   householdSchema,
@@ -19,11 +20,13 @@ import {
   preferencesSection,
   rrnField,
   rrnSchema,
+  whenAnswered,
   yesNo,
 } from '../common';
 import { answerAt } from '../answers';
 import { categoryCertificate, communityServiceCopay, voucherRrnLegalBasis } from '../community-service';
 import { seoulIsoDate } from '../dates';
+import { submitterSchema, submitterSection } from '../submitter';
 import { fieldMessages } from '../messages';
 import type { Consents, IncomeTieredCopay, MonthlyPrice, ProgrammeDefinition } from '../types';
 
@@ -125,47 +128,47 @@ const childSchema = z.object(
 
 /** What is kept in the clear: everything but the resident registration number, which is sealed apart. */
 const storedAnswers = z.object({
+  submitter: z.optional(submitterSchema),
   applicant: applicantSchema,
   relationToChild: choice(guardianRelations, own.relationToChild),
   child: childSchema,
   household: householdSchema,
   serviceType: choice(idsOf(childServiceTypes), own.serviceType),
-  needEvidence: z
-    .object({
+  needEvidence: z.optional(
+    z.object({
       kind: choice(idsOf(needEvidenceKinds), own.needEvidenceKind),
       issuedOn: calendarDate(own.needEvidenceIssuedOn),
-    })
-    .optional(),
+    }),
+  ),
   preferences: preferencesSchema,
   consent: consentSchema(consents),
 });
 
-const answers = storedAnswers.extend({ rrn: rrnSchema });
+const answers = z.extend(storedAnswers, { rrn: rrnSchema });
 
 export type ChildAdolescentAnswers = z.output<typeof answers>;
 
 /** What the rules read: the district, the child's age and schooling, the household's income, the evidence of need. */
-const eligibilityAnswers = storedAnswers.pick({ household: true, needEvidence: true }).extend({
-  applicant: applicantSchema.pick({ district: true }),
-  child: childSchema.pick({ birthDate: true, inHighSchool: true }),
+const eligibilityAnswers = z.extend(z.pick(storedAnswers, { household: true, needEvidence: true }), {
+  applicant: z.pick(applicantSchema, { district: true }),
+  child: z.pick(childSchema, { birthDate: true, inHighSchool: true }),
 });
 
 export type ChildAdolescentEligibilityAnswers = z.output<typeof eligibilityAnswers>;
 
 const rrnIsChilds = crossField.rrnAgrees(own.child);
-const applicantBornBy = crossField.notAfter(labels.applicantBirthDate);
-const childBornBy = crossField.notAfter(own.childBirthDate);
-const evidenceIssuedBy = crossField.notAfter(own.needEvidenceIssuedOn);
+
+/** The dates a person gives, none after the application day. */
+const givenDates = [
+  { path: 'applicant.birthDate', label: labels.applicantBirthDate },
+  { path: 'child.birthDate', label: own.childBirthDate },
+  { path: 'needEvidence.issuedOn', label: own.needEvidenceIssuedOn },
+];
 
 /** The applicant is the child's parent or guardian, so the under-14 guardian rule holds by construction. */
 function answersSchema(applicationDay?: string) {
-  return answers.superRefine((a, ctx) => {
-    rrnIsChilds(a.rrn, a.child.birthDate, ctx, ['rrn']);
-    if (applicationDay === undefined) return;
-    applicantBornBy(a.applicant.birthDate, applicationDay, ctx, ['applicant', 'birthDate']);
-    childBornBy(a.child.birthDate, applicationDay, ctx, ['child', 'birthDate']);
-    if (a.needEvidence) evidenceIssuedBy(a.needEvidence.issuedOn, applicationDay, ctx, ['needEvidence', 'issuedOn']);
-  });
+  const checked = answers.check(z.superRefine((a, ctx) => rrnIsChilds(a.rrn, a.child.birthDate, ctx, ['rrn']), whenAnswered(['rrn', 'child.birthDate'])));
+  return applicationDay === undefined ? checked : checked.check(datesNotAfter(applicationDay, givenDates));
 }
 
 export type ChildAdolescentDefinition = ProgrammeDefinition<
@@ -190,8 +193,15 @@ export const childAdolescent: ChildAdolescentDefinition = {
   },
   schema: answersSchema(),
   eligibilitySchema: eligibilityAnswers,
+  eligibilitySchemaOn: (applicationDate) => eligibilityAnswers.check(datesNotAfter(seoulIsoDate(applicationDate), givenDates)),
   schemaOn: (applicationDate) => answersSchema(seoulIsoDate(applicationDate)),
   sections: [
+    submitterSection({
+      selfHelp: {
+        ko: "자녀를 위해 부모·보호자가 직접 신청하면 '본인'을 고르세요. 동주민센터 공무원이나 시설 종사자가 가족을 도와 신청하면 '다른 사람을 대신하여'를 고르세요",
+        en: "A parent or guardian applying for their child chooses 'Myself'; a community-centre officer or facility staff helping a family chooses 'On behalf of someone else'",
+      },
+    }),
     {
       id: 'child',
       title: own.child,
@@ -202,7 +212,7 @@ export const childAdolescent: ChildAdolescentDefinition = {
         {
           name: 'child.inHighSchool',
           label: own.inHighSchool,
-          input: 'checkbox',
+          input: 'yesno',
           required: true,
           help: {
             ko: `만 ${olderStudentAge}세 이상이라도 고등학생이면 신청할 수 있습니다(재학증명서 제출)`,

@@ -1,5 +1,5 @@
 /** 부모심리지원서비스 (부모성장을 위한 심리지원) — DOMAIN.md §2.2. The applicant is the person served. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   applicantFields,
   applicantSchema,
@@ -8,6 +8,7 @@ import {
   consentSchema,
   consentSection,
   crossField,
+  datesNotAfter,
   guardianSchema,
   guardianSection,
   householdSchema,
@@ -19,11 +20,13 @@ import {
   rrnSchema,
   textAnswer,
   wholeNumber,
+  whenAnswered,
   yesNo,
 } from '../common';
 import { answerAt } from '../answers';
 import { categoryCertificate, communityServiceCopay, voucherRrnLegalBasis } from '../community-service';
 import { seoulIsoDate } from '../dates';
+import { guardianAwareSubmitterSchema, submitterSection } from '../submitter';
 import type { Text } from '../i18n';
 import { fieldMessages, message } from '../messages';
 import type { Consents, IncomeTieredCopay, MonthlyPrice, ProgrammeDefinition } from '../types';
@@ -145,25 +148,23 @@ const tooManyChildren = message('too-many-children', {
 });
 
 const storedShape = z.object({
+  submitter: z.optional(guardianAwareSubmitterSchema),
   applicant: applicantSchema,
-  guardian: guardianSchema.optional(),
+  guardian: z.optional(guardianSchema),
   household: householdSchema,
   basis: choice(parentBases, own.basis),
   // Bounded, but not required to differ: twins have the same answers.
-  children: z
-    .array(childSchema, { error: fieldMessages.required(own.children) })
-    .max(MAX_CHILDREN, tooManyChildren)
-    .default([]),
-  kinshipDegree: wholeNumber(own.kinshipDegree, 1, 10).optional(),
-  primaryCaregiver: yesNo(own.primaryCaregiver).optional(),
-  facilityName: textAnswer(own.facilityName, 100).optional(),
+  children: z._default(z.array(childSchema, { error: fieldMessages.required(own.children) }).check(z.maxLength(MAX_CHILDREN, tooManyChildren)), []),
+  kinshipDegree: z.optional(wholeNumber(own.kinshipDegree, 1, 10)),
+  primaryCaregiver: z.optional(yesNo(own.primaryCaregiver)),
+  facilityName: z.optional(textAnswer(own.facilityName, 100)),
   childEmotionalProblem: yesNo(own.childEmotionalProblem),
   ownEmotionalProblem: yesNo(own.ownEmotionalProblem),
   preferences: preferencesSchema,
   consent: consentSchema(consents),
 });
 
-const answers = storedShape.extend({ rrn: rrnSchema });
+const answers = z.extend(storedShape, { rrn: rrnSchema });
 
 export type ParentAnswers = z.output<typeof answers>;
 
@@ -171,9 +172,9 @@ export type ParentAnswers = z.output<typeof answers>;
  * What the rules read: the district, the applicant's age and whether a guardian applies (not who they
  * are or how to reach them), the household, the basis with what it asks, and the priority answers.
  */
-const eligibilityShape = storedShape.omit({ applicant: true, guardian: true, preferences: true, consent: true }).extend({
-  applicant: applicantSchema.pick({ district: true, birthDate: true }),
-  guardian: z.object({}).optional(),
+const eligibilityShape = z.extend(z.omit(storedShape, { submitter: true, applicant: true, guardian: true, preferences: true, consent: true }), {
+  applicant: z.pick(applicantSchema, { district: true, birthDate: true }),
+  guardian: z.optional(z.object({})),
 });
 
 export type ParentEligibilityAnswers = z.output<typeof eligibilityShape>;
@@ -187,7 +188,7 @@ const needsPrimaryCaregiver = fieldMessages.yesNoMissing(own.primaryCaregiver);
 const needsFacility = fieldMessages.required(own.facilityName);
 
 /** The answers a basis needs (its rule in `eligibility.bases` says which); the engine judges them. */
-function basisAnswers(a: Pick<ParentEligibilityAnswers, 'basis' | 'children' | 'kinshipDegree' | 'primaryCaregiver' | 'facilityName'>, ctx: z.RefinementCtx) {
+function basisAnswers(a: Pick<ParentEligibilityAnswers, 'basis' | 'children' | 'kinshipDegree' | 'primaryCaregiver' | 'facilityName'>, ctx: z.core.$RefinementCtx) {
   const rule = eligibility.bases[a.basis];
   if (rule.child && a.children.length === 0) ctx.addIssue({ code: 'custom', message: needsChild, path: ['children'] });
   if (rule.maxKinshipDegree !== undefined && a.kinshipDegree === undefined) {
@@ -202,19 +203,26 @@ function basisAnswers(a: Pick<ParentEligibilityAnswers, 'basis' | 'children' | '
 }
 
 const rrnIsApplicants = crossField.rrnAgrees(own.person);
-const applicantBornBy = crossField.notAfter(labels.applicantBirthDate);
-const childBornBy = crossField.notAfter(own.childBirthDate);
 const guardianFor = crossField.guardianUnder(consents.guardianRequiredUnderAge);
+/** The basis rule reads the basis and what it asks, which may be left out, but not malformed. */
+const basisReads = whenAnswered(['basis'], ['children', 'kinshipDegree', 'primaryCaregiver', 'facilityName']);
+
+/** The dates a person gives, none after the application day. */
+const givenDates = [
+  { path: 'applicant.birthDate', label: labels.applicantBirthDate },
+  { path: 'children.*.birthDate', label: own.childBirthDate },
+];
 
 function answersSchema(applicationDay?: string) {
-  return answers.superRefine((a, ctx) => {
-    basisAnswers(a, ctx);
-    rrnIsApplicants(a.rrn, a.applicant.birthDate, ctx, ['rrn']);
-    if (applicationDay === undefined) return;
-    applicantBornBy(a.applicant.birthDate, applicationDay, ctx, ['applicant', 'birthDate']);
-    a.children.forEach((child, i) => childBornBy(child.birthDate, applicationDay, ctx, ['children', i, 'birthDate']));
-    guardianFor(a.applicant.birthDate, a.guardian, applicationDay, ctx);
-  });
+  const checked = answers.check(
+    z.superRefine(basisAnswers, basisReads),
+    z.superRefine((a, ctx) => rrnIsApplicants(a.rrn, a.applicant.birthDate, ctx, ['rrn']), whenAnswered(['rrn', 'applicant.birthDate'])),
+  );
+  if (applicationDay === undefined) return checked;
+  return checked.check(
+    datesNotAfter(applicationDay, givenDates),
+    z.superRefine((a, ctx) => guardianFor(a.applicant.birthDate, a.guardian, applicationDay, ctx), whenAnswered(['applicant.birthDate'], ['guardian'])),
+  );
 }
 
 export type ParentDefinition = ProgrammeDefinition<'parent', ParentAnswers, ParentEligibility, IncomeTieredCopay, MonthlyPrice, ParentEligibilityAnswers>;
@@ -231,8 +239,11 @@ export const parent: ParentDefinition = {
   },
   schema: answersSchema(),
   schemaOn: (applicationDate) => answersSchema(seoulIsoDate(applicationDate)),
-  eligibilitySchema: eligibilityShape.superRefine(basisAnswers),
+  eligibilitySchema: eligibilityShape.check(z.superRefine(basisAnswers, basisReads)),
+  eligibilitySchemaOn: (applicationDate) =>
+    eligibilityShape.check(z.superRefine(basisAnswers, basisReads), datesNotAfter(seoulIsoDate(applicationDate), givenDates)),
   sections: [
+    submitterSection({ asksGuardianship: true }),
     { id: 'applicant', title: own.person, fields: [...applicantFields(), rrnField(own.person)] },
     guardianSection(consents.guardianRequiredUnderAge),
     householdSection,
@@ -265,7 +276,7 @@ export const parent: ParentDefinition = {
         {
           name: 'primaryCaregiver',
           label: own.primaryCaregiver,
-          input: 'checkbox',
+          input: 'yesno',
           required: true,
           showIf: { field: 'basis', equals: 'relative-carer' },
         },
@@ -288,7 +299,7 @@ export const parent: ParentDefinition = {
         {
           name: 'children.*.hasServiceNeed',
           label: own.hasServiceNeed,
-          input: 'checkbox',
+          input: 'yesno',
           required: true,
           sensitive: true,
           help: {
@@ -302,8 +313,8 @@ export const parent: ParentDefinition = {
       id: 'wellbeing',
       title: own.wellbeing,
       fields: [
-        { name: 'childEmotionalProblem', label: own.childEmotionalProblem, input: 'checkbox', required: true, sensitive: true },
-        { name: 'ownEmotionalProblem', label: own.ownEmotionalProblem, input: 'checkbox', required: true, sensitive: true },
+        { name: 'childEmotionalProblem', label: own.childEmotionalProblem, input: 'yesno', required: true, sensitive: true },
+        { name: 'ownEmotionalProblem', label: own.ownEmotionalProblem, input: 'yesno', required: true, sensitive: true },
       ],
     },
     preferencesSection,

@@ -2,7 +2,7 @@
  * 청년마음건강지원사업 — DOMAIN.md §2.3. No income test, so no household income is asked (개인정보
  * 보호법 제16조: collect only what the purpose needs), and no resident registration number.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   applicantFields,
   applicantSchema,
@@ -10,7 +10,7 @@ import {
   choices,
   consentSchema,
   consentSection,
-  crossField,
+  datesNotAfter,
   idsOf,
   labels,
   preferencesSchema,
@@ -18,6 +18,7 @@ import {
   yesNo,
 } from '../common';
 import { seoulIsoDate } from '../dates';
+import { submitterSchema, submitterSection } from '../submitter';
 import type { Text } from '../i18n';
 import type { Consents, CopayTier, ProgrammeDefinition } from '../types';
 
@@ -106,12 +107,13 @@ const consents: Consents = {
 };
 
 const answers = z.object({
+  submitter: z.optional(submitterSchema),
   applicant: applicantSchema,
   leavingCare: yesNo(own.leavingCare),
   referredByMentalHealthCentre: yesNo(own.referred),
   otherYouthCounselling: yesNo(own.otherCounselling),
   counsellorType: choice(idsOf(counsellorTypes), own.counsellorType),
-  concerns: choices(idsOf(youthConcerns), own.concerns).default([]),
+  concerns: z._default(choices(idsOf(youthConcerns), own.concerns), []),
   preferences: preferencesSchema,
   consent: consentSchema(consents),
 });
@@ -119,18 +121,17 @@ const answers = z.object({
 export type YouthAnswers = z.output<typeof answers>;
 
 /** What the rules read: the district, the birth year, the other programme, and what sets copay and priority. */
-const eligibilityAnswers = answers.omit({ applicant: true, concerns: true, preferences: true, consent: true }).extend({
-  applicant: applicantSchema.pick({ district: true, birthDate: true }),
+const eligibilityAnswers = z.extend(z.omit(answers, { submitter: true, applicant: true, concerns: true, preferences: true, consent: true }), {
+  applicant: z.pick(applicantSchema, { district: true, birthDate: true }),
 });
 
 export type YouthEligibilityAnswers = z.output<typeof eligibilityAnswers>;
 
-const applicantBornBy = crossField.notAfter(labels.applicantBirthDate);
+/** The dates a person gives, none after the application day. */
+const givenDates = [{ path: 'applicant.birthDate', label: labels.applicantBirthDate }];
 
 function answersSchema(applicationDay?: string) {
-  return answers.superRefine((a, ctx) => {
-    if (applicationDay !== undefined) applicantBornBy(a.applicant.birthDate, applicationDay, ctx, ['applicant', 'birthDate']);
-  });
+  return applicationDay === undefined ? answers : answers.check(datesNotAfter(applicationDay, givenDates));
 }
 
 export type YouthDefinition = ProgrammeDefinition<'youth', YouthAnswers, YouthEligibility, YouthCopay, YouthPrice, YouthEligibilityAnswers>;
@@ -148,7 +149,9 @@ export const youth: YouthDefinition = {
   schema: answersSchema(),
   schemaOn: (applicationDate) => answersSchema(seoulIsoDate(applicationDate)),
   eligibilitySchema: eligibilityAnswers,
+  eligibilitySchemaOn: (applicationDate) => eligibilityAnswers.check(datesNotAfter(seoulIsoDate(applicationDate), givenDates)),
   sections: [
+    submitterSection(),
     {
       id: 'applicant',
       title: labels.applicant,
@@ -164,15 +167,15 @@ export const youth: YouthDefinition = {
         {
           name: 'leavingCare',
           label: own.leavingCare,
-          input: 'checkbox',
+          input: 'yesno',
           required: true,
           help: { ko: '아동복지시설·가정위탁 보호가 끝났거나 끝날 예정인 청년(1순위)', en: 'Young people leaving residential or foster care (first priority)' },
         },
-        { name: 'referredByMentalHealthCentre', label: own.referred, input: 'checkbox', required: true, sensitive: true },
+        { name: 'referredByMentalHealthCentre', label: own.referred, input: 'yesno', required: true, sensitive: true },
         {
           name: 'otherYouthCounselling',
           label: own.otherCounselling,
-          input: 'checkbox',
+          input: 'yesno',
           required: true,
           help: {
             ko: '다른 지자체 청년 상담 사업과 함께 이용할 수 없습니다',

@@ -1,6 +1,7 @@
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { sfn } from '../commons/clients';
 import { env } from '../commons/env';
+import { currentCorrelationId } from '../commons/logger';
 import type { BulkJob } from './bulk-job';
 
 /**
@@ -16,7 +17,8 @@ export async function startBulkJob(job: Pick<BulkJob, 'jobId' | 'createdAt' | 't
       new StartExecutionCommand({
         stateMachineArn: env.bulkDecisionsStateMachineArn(),
         name: `${job.jobId}-${Math.floor(Date.parse(job.createdAt) / 1000)}`,
-        input: JSON.stringify({ jobId: job.jobId, taskIds: job.taskIds }),
+        // The creating request's correlation id goes on with the job, onto each case's log lines.
+        input: JSON.stringify({ jobId: job.jobId, taskIds: job.taskIds, ...(currentCorrelationId() ? { correlationId: currentCorrelationId() } : {}) }),
       }),
     );
   } catch (error) {

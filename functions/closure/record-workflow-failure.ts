@@ -5,6 +5,7 @@ import { applicationStatuses } from '../applications/application';
 import { auditEvent } from '../applications/audit';
 import { getApplication, transition } from '../applications/store';
 import { stepInput, systemActor } from '../lifecycle/step-input';
+import { businessMetrics, countMetric } from '../commons/metrics';
 
 const input = stepInput.extend({ error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).partial().optional() });
 
@@ -29,5 +30,7 @@ export const handler = workflowStep('RecordWorkflowFailure', input, async ({ app
       detail: { error: error?.Error ?? 'unknown', period },
     }),
   });
+  // What the failed-application alarm counts (infra/constructs/observability.ts): an operator is told.
+  countMetric(businessMetrics.failed, 1, { error: error?.Error ?? 'unknown' });
   return { recorded: true };
 });

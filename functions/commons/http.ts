@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { ZodError } from 'zod';
+import * as z from 'zod';
 import { fieldErrors } from '../../forms/errors';
 import { parseJsonBody } from './json-body';
-import { log } from './logger';
+import { correlationIdOf, currentCorrelationId, log, withCorrelationId } from './logger';
 import { HttpProblem, problem } from './problems';
 import { isTransient } from './transient-errors';
 
@@ -56,7 +57,7 @@ export function problemResponses(): MiddlewareObj<HttpEvent, APIGatewayProxyResu
       const known =
         error instanceof HttpProblem
           ? error
-          : error instanceof ZodError
+          : error instanceof z.core.$ZodError // zod classic's ZodError and the $ZodError of forms/ (zod/mini) schemas
             ? problem.invalidInput(fieldErrors(error))
             : isTransient(error)
               ? problem.unavailable({
@@ -65,7 +66,7 @@ export function problemResponses(): MiddlewareObj<HttpEvent, APIGatewayProxyResu
                 })
               : undefined;
       if (!known || known.status === 503) {
-        log.error(known ? 'transient fault' : 'unhandled error', { requestId: request.context.awsRequestId, error: error?.name });
+        log.error(known ? 'transient fault' : 'unhandled error', { requestId: request.context.awsRequestId, route: request.event.routeKey, error: error?.name });
       }
       const answer =
         known ??
@@ -105,7 +106,7 @@ function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
  * export const handler = httpHandler(async (event) => ({ status: 200, body: { ok: true } }));
  */
 export function httpHandler(fn: (event: HttpEvent, context: Context) => Promise<HttpResult>, options: { maxBodyBytes?: number } = {}) {
-  return middy<HttpEvent, APIGatewayProxyResultV2>({
+  const route = middy<HttpEvent, APIGatewayProxyResultV2>({
     // Answer before Lambda ends the invocation, which API Gateway would turn into a bare 500.
     timeoutEarlyInMillis: ANSWER_BEFORE_DEADLINE_MS,
     timeoutEarlyResponse: () => {
@@ -115,4 +116,16 @@ export function httpHandler(fn: (event: HttpEvent, context: Context) => Promise<
     .use(jsonBody(options.maxBodyBytes))
     .use(problemResponses())
     .handler(async (event, context) => toResponse(await fn(event, context)));
+  // Outside middy, so the correlation id is on every line the route writes, its errors included, and on
+  // the workflow it starts. The route key is the route's template: never a path or query with a person's data.
+  return (event: HttpEvent, context: Context) =>
+    withCorrelationId(correlationIdOf(event.headers, event.requestContext?.requestId ?? randomUUID()), async () => {
+      const started = Date.now();
+      const response = (await route(event, context)) as Exclude<APIGatewayProxyResultV2, string>;
+      // Handed back, so a caller (or the console) can quote it when asking about a request.
+      response.headers = { ...response.headers, 'x-correlation-id': currentCorrelationId()! };
+      log.info('request', { route: event.routeKey, status: response.statusCode, ms: Date.now() - started });
+      return response;
+    });
 }
+

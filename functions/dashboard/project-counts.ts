@@ -1,7 +1,7 @@
 import type { DynamoDBBatchResponse } from 'aws-lambda';
 import * as z from 'zod';
 import { keys } from '../applications/keys';
-import { log } from '../commons/logger';
+import { correlated, log } from '../commons/logger';
 import { dynamoCounts } from './count-store';
 import { projectItem, type CountedItem } from './projection';
 
@@ -33,7 +33,7 @@ function countedItem(itemKeys: { pk: { S: string }; sk: { S: string } } | undefi
  * the other, so a batch's several changes of one application do not contend with each other; items
  * differ, so they go side by side. A record that fails is reported and retried by the stream.
  */
-export const handler = async (event: unknown): Promise<DynamoDBBatchResponse> => {
+export const handler = correlated(async (event: unknown): Promise<DynamoDBBatchResponse> => {
   const { Records: records } = streamEvent.parse(event);
   const byItem = new Map<string, { item: CountedItem; records: typeof records }>();
   for (const record of records) {
@@ -57,4 +57,4 @@ export const handler = async (event: unknown): Promise<DynamoDBBatchResponse> =>
   );
   log.info('counts projected', { records: records.length, items: byItem.size, moved, failed: failed.length });
   return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
-};
+});

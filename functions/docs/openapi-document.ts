@@ -146,7 +146,7 @@ const candidateSchema = {
   },
 };
 
-const bodySchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+const bodySchema = (schema: z.core.$ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
 /**
  * The OpenAPI 3.1 document, built from the route list and the programme schemas themselves, so the

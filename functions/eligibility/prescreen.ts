@@ -1,4 +1,4 @@
-import { getProgramme, prescreenSchema } from '../../forms';
+import { getProgramme, prescreenSchemaOn } from '../../forms';
 import { now } from '../commons/clock';
 import { httpHandler } from '../commons/http';
 import { checkEligibility } from './check-eligibility';
@@ -9,6 +9,8 @@ import { checkEligibility } from './check-eligibility';
  * other answer (a name, contacts, the resident registration number); it stores and logs nothing.
  */
 export const handler = httpHandler(async (event) => {
-  const { programme, answers } = prescreenSchema.parse(event.jsonBody);
-  return { status: 200, body: checkEligibility(getProgramme(programme), answers, { applicationDate: now() }) };
+  const today = now();
+  // Dates are judged against the same day as the rules: a birth date after it is refused, as on submission.
+  const { programme, answers } = prescreenSchemaOn(today).parse(event.jsonBody);
+  return { status: 200, body: checkEligibility(getProgramme(programme), answers, { applicationDate: today }) };
 });

@@ -29,6 +29,10 @@ export const FAILURE = 'failure' as const;
  */
 export const stageOfState = {
   // Where an execution starts: the first goes on to eligibility, a continuation to where it left off.
+  // Before that, the correlation id of the request that started it is kept (workflows/correlation.ts).
+  HasCorrelationId: 'submission',
+  KeepCorrelationId: 'submission',
+  NameCorrelationId: 'submission',
   RouteByPeriod: 'submission',
 
   CheckEligibility: 'eligibility',

@@ -1,6 +1,7 @@
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { sfn } from '../commons/clients';
 import { env } from '../commons/env';
+import { currentCorrelationId } from '../commons/logger';
 
 /** Where an execution that continues another one picks up the work. */
 export type Resume = 'matching' | 'service' | 'review' | 'reassessment';
@@ -15,6 +16,11 @@ export interface LifecycleInput {
   handover?: number;
   /** An application a supervisor's override reopened after the rules rejected it: the how-manieth time. */
   reopened?: number;
+  /**
+   * The id every log line of this execution's steps carries (workflows/correlation.ts): the API
+   * request's that started the chain, passed on by each continuation. Defaults to the caller's own.
+   */
+  correlationId?: string;
 }
 
 /**
@@ -33,6 +39,11 @@ export function executionName(applicationId: string, period: number, handover?: 
   return handover ? `${base}-h${handover}` : base;
 }
 
+function correlation(input: LifecycleInput): { correlationId?: string } {
+  const correlationId = input.correlationId ?? currentCorrelationId();
+  return correlationId ? { correlationId } : {};
+}
+
 export async function startLifecycle(input: LifecycleInput): Promise<string | undefined> {
   try {
     const out = await sfn().send(
@@ -41,7 +52,7 @@ export async function startLifecycle(input: LifecycleInput): Promise<string | un
         name: executionName(input.applicationId, input.period, input.handover, input.reopened),
         // Every execution knows its place in the chain (0: not a continuation), so the step that
         // continues it can name the next one from its own input.
-        input: JSON.stringify({ ...input, handover: input.handover ?? 0 }),
+        input: JSON.stringify({ ...input, handover: input.handover ?? 0, ...correlation(input) }),
       }),
     );
     return out.executionArn;

@@ -2,7 +2,7 @@ import type { DynamoDBBatchResponse } from 'aws-lambda';
 import * as z from 'zod';
 import { isApplicationId } from '../applications/identifiers';
 import { keys } from '../applications/keys';
-import { log } from '../commons/logger';
+import { correlated, log } from '../commons/logger';
 import { startLifecycle } from './start-lifecycle';
 
 /** The part of a DynamoDB Streams record this handler reads (the stream carries keys only). */
@@ -36,7 +36,7 @@ function newApplicationId(record: StreamRecord): string | undefined {
  * a record delivered twice, changes nothing. A record that fails is reported, and the event source
  * mapping retries from it.
  */
-export const handler = async (event: unknown): Promise<DynamoDBBatchResponse> => {
+export const handler = correlated(async (event: unknown): Promise<DynamoDBBatchResponse> => {
   const { Records: records } = streamEvent.parse(event);
   const results = await Promise.all(
     records.map(async (record) => {
@@ -57,4 +57,4 @@ export const handler = async (event: unknown): Promise<DynamoDBBatchResponse> =>
   return {
     batchItemFailures: results.filter((r) => r.outcome === 'failed').map((r) => ({ itemIdentifier: r.record.dynamodb.SequenceNumber })),
   };
-};
+});

@@ -2,7 +2,7 @@ import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import type { DynamoDBBatchResponse } from 'aws-lambda';
 import { sfn } from '../commons/clients';
 import { now } from '../commons/clock';
-import { log } from '../commons/logger';
+import { correlated, log } from '../commons/logger';
 import { RetryableError, isTransient } from '../commons/transient-errors';
 import type { Reservation } from '../applications/application';
 import { auditEvent } from '../applications/audit';
@@ -30,7 +30,7 @@ const PARALLEL_WRITES = 8;
  * skips that assignment and the next signal places it. Signals carry no data: the batch reads the
  * current registry and waiting list, so a batch handles every signal before it at once.
  */
-export const handler = async (): Promise<DynamoDBBatchResponse> => {
+export const handler = correlated(async (): Promise<DynamoDBBatchResponse> => {
   try {
     const figures = await fillWaitlist();
     log.info('waitlist batch done', figures);
@@ -40,7 +40,7 @@ export const handler = async (): Promise<DynamoDBBatchResponse> => {
   }
   // One outcome for the whole batch: a failure above retries it all (the batch is idempotent).
   return { batchItemFailures: [] };
-};
+});
 
 export async function fillWaitlist() {
   const entries = await waitlistEntries();

@@ -10,6 +10,7 @@ import { capacitySignalPut } from './places';
 import { requestFor } from './request-for';
 import { waitlistEntryWrite, type WaitlistEntry } from './waitlist-store';
 import { stopIfClosing } from '../closure/stop-if-closing';
+import { businessMetrics, countMetric } from '../commons/metrics';
 
 const input = stepInput.extend({ taskToken: z.string().min(1).max(4096) });
 
@@ -54,6 +55,8 @@ export const handler = workflowStep('JoinWaitlist', input, async ({ applicationI
     }),
     with: writes,
   });
+  // Counted once, on joining: a wait resumed after a lost wake-up is the same place in line.
+  countMetric(businessMetrics.waitlisted, 1, { programme: application.programme });
   await stopIfClosing(applicationId);
   return { waiting: true };
 });

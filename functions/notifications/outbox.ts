@@ -14,8 +14,12 @@ export interface Notification {
   key: string;
   template: 'application-rejected' | 'application-closed' | 'risk-flagged' | 'referral-owed' | 'attendance-flagged'
     | 'application-received' | 'supplement-requested' | 'application-approved' | 'provider-matched';
-  /** Who it is for: the applicant (default), or the case managers of the application's district. */
-  audience?: 'applicant' | 'case-managers';
+  /**
+   * Who it is for: the applicant (default); the person who applied on their behalf (`answers.submitter`,
+   * functions/notifications/compose.ts), each with a key of their own so each hears once; or the case
+   * managers of the application's district.
+   */
+  audience?: 'applicant' | 'submitter' | 'case-managers';
   reasons?: Text[];
   /** application-rejected: the case manager's words to the applicant, as written (never their internal note). */
   toCitizen?: string;

@@ -4,7 +4,7 @@ import type { DynamoDBBatchResponse } from 'aws-lambda';
 import * as z from 'zod';
 import { now } from '../commons/clock';
 import { env } from '../commons/env';
-import { log } from '../commons/logger';
+import { correlated, log } from '../commons/logger';
 import { keys } from '../applications/keys';
 import { getApplication } from '../applications/store';
 import { getAgency } from '../providers/registry-store';
@@ -65,7 +65,7 @@ export async function sendNotification(ref: NotificationRef, policy: DeliveryPol
  * stream to retry; a refused send is retried here and then marked failed for staff, never thrown
  * back into the stream, so one bad notification cannot hold up the rest.
  */
-export const handler = async (event: unknown): Promise<DynamoDBBatchResponse> => {
+export const handler = correlated(async (event: unknown): Promise<DynamoDBBatchResponse> => {
   const { Records: records } = streamEvent.parse(event);
   const results = await Promise.all(
     records.map(async (record) => {
@@ -86,4 +86,4 @@ export const handler = async (event: unknown): Promise<DynamoDBBatchResponse> =>
   return {
     batchItemFailures: results.filter((r) => r.outcome === 'busy' || r.outcome === 'error').map((r) => ({ itemIdentifier: r.record.dynamodb.SequenceNumber })),
   };
-};
+});

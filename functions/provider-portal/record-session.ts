@@ -16,6 +16,7 @@ import { endPeriodWait } from '../service-period/period-wait';
 import { entryView, heldCount, sessionRecordBody, type SessionEntry } from '../service-period/session';
 import { sessionRecordWrite, sessionsOf } from '../service-period/session-store';
 import { servedApplication } from './served-application';
+import { businessMetrics, countMetric } from '../commons/metrics';
 
 const changedMeanwhile = () =>
   new HttpProblem(409, 'session-changed', {
@@ -79,6 +80,7 @@ export const handler = httpHandler(async (event) => {
     ...(body.outcome === 'held' ? [ledgerMonthPut(application, body.on)] : []),
   ];
   const caseManagerTold = await writeRecord(recordItems, attendance);
+  if (screened?.risk.high) countMetric(businessMetrics.highRisk, 1, { programme: application.programme });
   const held = heldCount(after);
   if (held >= after.length) await completePlan(application, held, at);
   return {

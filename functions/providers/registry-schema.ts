@@ -66,7 +66,7 @@ function someOf<const T extends readonly [string, ...string[]]>(values: T, label
     ko: `${label.ko}: 하나 이상 골라 주세요`,
     en: `${label.en}: choose at least one`,
   });
-  return choices(values, label).min(1, atLeastOne);
+  return choices(values, label).check(z.minLength(1, atLeastOne));
 }
 
 const PHONE_PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
@@ -172,7 +172,7 @@ const agencyFields = {
   openingHours: z.strictObject(
     {
       ...availabilityOf({ weekdayDaytime: L.openWeekdayDaytime, evening: L.openEvening, saturday: L.openSaturday }),
-      note: textAnswer(L.openingNote, 200).optional(),
+      note: z.optional(textAnswer(L.openingNote, 200)),
     },
     { error: fieldMessages.required(L.openingHours) },
   ),
@@ -216,7 +216,7 @@ export const agencyCreateSchema = z.strictObject(agencyFields).superRefine((agen
  * all of them). Service types are checked against the programmes the agency will have, by the use case.
  */
 export const agencyUpdateSchema = z
-  .strictObject(Object.fromEntries(Object.entries(agencyFields).map(([key, schema]) => [key, schema.optional()])) as {
+  .strictObject(Object.fromEntries(Object.entries(agencyFields).map(([key, schema]) => [key, z.optional(schema)])) as {
     [K in keyof typeof agencyFields]: z.ZodOptional<(typeof agencyFields)[K]>;
   })
   .refine(someChange, { error: nothingToChange });
@@ -238,7 +238,7 @@ const training = (today?: string) => {
     {
       programme: choice(programmeIds, L.trainingProgramme),
       level: choice(trainingLevels, L.trainingLevel),
-      completedOn: today === undefined ? date : date.refine((day) => day <= today, { error: future }),
+      completedOn: today === undefined ? date : date.check(z.refine((day) => day <= today, { error: future })),
     },
     { error: fieldMessages.required(L.training) },
   );
@@ -290,13 +290,13 @@ const counsellorFields = (today?: string) => ({
  */
 export function counsellorCreateSchema(today?: string) {
   const fields = counsellorFields(today);
-  return z.strictObject({ ...fields, active: fields.active.default(true), ...counsellorKeptFields });
+  return z.strictObject({ ...fields, active: z._default(fields.active, true), ...counsellorKeptFields });
 }
 
 /** A change to a counsellor: any of their fields, each whole (new trainings replace the list). */
 export function counsellorUpdateSchema(today?: string) {
   const fields = counsellorFields(today);
-  const optional = Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.optional()])) as {
+  const optional = Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, z.optional(schema)])) as {
     [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]>;
   };
   return z.strictObject({ ...optional, ...counsellorKeptFields }).refine(someChange, { error: nothingToChange });

@@ -9,6 +9,7 @@ import { auditPut } from '../applications/store';
 import { freshTaskFits } from '../lifecycle/execution-budget';
 import { stepInput, systemActor } from '../lifecycle/step-input';
 import { closeTaskWrite, openTasksOfKind } from './task-store';
+import { businessMetrics, countMetric } from '../commons/metrics';
 
 const input = stepInput.extend({
   kind: z.enum(['review', 'reassessment']),
@@ -48,6 +49,7 @@ export const handler = workflowStep('EscalateOverdueTask', input, async ({ appli
           ],
         }),
       );
+      countMetric(businessMetrics.escalated, 1, { kind });
     } catch (failure) {
       if (!cancellationReasons(failure)?.includes('ConditionalCheckFailed')) throw failure;
     }

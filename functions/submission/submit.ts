@@ -4,12 +4,14 @@ import { dynamo } from '../commons/clients';
 import { now } from '../commons/clock';
 import { cancellationReasons } from '../commons/dynamo-errors';
 import { log } from '../commons/logger';
+import { businessMetrics, countMetric } from '../commons/metrics';
 import type { Application } from '../applications/application';
 import { applicantNamePut } from '../applications/applicant-name';
 import { auditEvent } from '../applications/audit';
 import { hashAccessCode, newAccessCode, newApplicationId, newReceiptNumber } from '../applications/identifiers';
 import { newApplicationWrites } from '../applications/store';
 import { startLifecycle } from '../lifecycle/start-lifecycle';
+import { actingSubmitterReachable } from '../notifications/compose';
 import { notificationPut } from '../notifications/outbox';
 import { maskRrn } from '../privacy/rrn';
 import { accessCodeKey } from '../privacy/access-code-key';
@@ -106,6 +108,10 @@ export async function submitApplication(request: SubmitRequest): Promise<Receipt
   writes.push(...(await applicantNamePut(application)));
   // The applicant hears that it arrived, queued with the application itself: stored means told.
   writes.push(notificationPut({ applicationId: application.id, key: 'received', template: 'application-received', createdAt: application.createdAt }));
+  // Someone acting for the person hears too, under a key of their own: each recipient once.
+  if (actingSubmitterReachable(application.answers)) {
+    writes.push(notificationPut({ applicationId: application.id, key: 'received-submitter', template: 'application-received', audience: 'submitter', createdAt: application.createdAt }));
+  }
   if (key) writes.push(await idempotencyWrite(key, fingerprint, application.id, receipt));
 
   try {
@@ -121,6 +127,8 @@ export async function submitApplication(request: SubmitRequest): Promise<Receipt
     }
     throw error;
   }
+
+  countMetric(businessMetrics.submitted, 1, { programme: application.programme });
 
   // Started here so review begins at once; if this fails or the process dies first, the table
   // stream's trigger starts it (same execution name), so the citizen's answer is 202 either way.

@@ -24,7 +24,9 @@ export function citizenSupplementView(programme: Pick<ProgrammeDefinition, 'sect
     fields: requestedFields(programme, round.request.fields).map((f) => ({
       name: f.name,
       label: f.label,
-      input: f.input,
+      // The status page's correction form (web/src/status/supplement-section.ts) shows a yes/no answer
+      // as one box: until it draws 예/아니오 buttons of its own, a 'yesno' question reaches it as that.
+      input: f.input === 'yesno' ? 'checkbox' : f.input,
       ...(f.help ? { help: f.help } : {}),
       ...(f.options ? { options: f.options } : {}),
       current: answerAt(answers, f.name) ?? null,

@@ -1,11 +1,11 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { answerAt } from '../../forms/answers';
 import { fieldErrors } from '../../forms/errors';
 import type { FieldProblem } from '../commons/problems';
 import type { FieldCorrection } from './supplement';
 
 interface Form {
-  schemaOn(applicationDate: Date): z.ZodType<unknown>;
+  schemaOn(applicationDate: Date): z.ZodMiniType<unknown>;
 }
 
 function setAt(target: Record<string, unknown>, path: string, value: unknown): void {

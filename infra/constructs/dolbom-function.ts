@@ -14,6 +14,8 @@ export interface DolbomFunctionProps {
   memorySize: number;
   logRetention: RetentionDays;
   retainLogs: boolean;
+  /** Where the log group goes (the application stack's FunctionLogs nested stack); the function's own scope if absent. */
+  logScope?: Construct;
   environment: Record<string, string>;
   /** Executions kept for this function alone (workflow steps and stream triggers: public traffic cannot starve them). */
   reservedConcurrency?: number;
@@ -53,7 +55,7 @@ export class DolbomFunction extends NodejsFunction {
   readonly live: Alias;
 
   constructor(scope: Construct, id: string, props: DolbomFunctionProps) {
-    const logGroup = new LogGroup(scope, `${id}Logs`, {
+    const logGroup = new LogGroup(props.logScope ?? scope, `${id}Logs`, {
       retention: props.logRetention,
       removalPolicy: props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
@@ -86,6 +88,8 @@ export class DolbomFunction extends NodejsFunction {
         target: 'node22',
         minify: true,
         sourceMap: true,
+        // Stack traces still point at the file and line; the sources themselves were most of the upload.
+        sourcesContent: false,
         mainFields: ['module', 'main'],
         externalModules: [],
         // Some bundled CommonJS dependencies call require(); give the ESM bundle one.

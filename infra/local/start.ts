@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { defaultDataDir, startLocalCloud, type LocalCloud } from './cloud';
+import { followUpCommands } from './follow-up';
 import { seededStaff } from './seed';
 
 // `npm start`: the whole system on this machine. Ports come from PORT, SFN_PORT, DYNAMODB_PORT, S3_PORT.
@@ -48,29 +49,19 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-const port = Number(process.env.PORT ?? 3000);
+const ports = {
+  api: Number(process.env.PORT ?? 3000),
+  sfn: Number(process.env.SFN_PORT ?? 8083),
+  dynamodb: Number(process.env.DYNAMODB_PORT ?? 8000),
+  s3: Number(process.env.S3_PORT ?? 4569),
+};
 cloud = await startLocalCloud({
   dataDir: process.env.DOLBOM_DATA_DIR ?? defaultDataDir,
-  port,
-  sfnPort: Number(process.env.SFN_PORT ?? 8083),
-  dynamodbPort: Number(process.env.DYNAMODB_PORT ?? 8000),
-  s3Port: Number(process.env.S3_PORT ?? 4569),
+  port: ports.api,
+  sfnPort: ports.sfn,
+  dynamodbPort: ports.dynamodb,
+  s3Port: ports.s3,
   log: process.env.DOLBOM_LOG === 'silent' ? undefined : (line) => console.log(`[sfn] ${line}`),
 });
 
-console.log(`
-Dolbom local cloud is up in ${(cloud.timings.totalMs / 1000).toFixed(1)} s (CDK synth ${(cloud.timings.synthMs / 1000).toFixed(1)} s)
-
-  Web pages        ${cloud.urls.web}            citizen form and status
-                   ${cloud.urls.web}staff.html  case-manager console
-  HTTP API         ${cloud.urls.api}/api        OpenAPI: ${cloud.urls.api}/api/openapi.json
-  Step Functions   ${cloud.urls.stepFunctions}  aws stepfunctions list-executions --endpoint-url ${cloud.urls.stepFunctions} --state-machine-arn ${cloud.lifecycleArn}
-  DynamoDB Local   ${cloud.urls.dynamodb}
-  S3 (s3rver)      ${cloud.urls.s3}  documents bucket, data under the data folder's s3/
-  Clock            npm run clock -- +30d
-  Mailbox          ${cloud.urls.web}local/mailbox  the SMS and e-mail sent (JSON: /local/mailbox/messages)
-
-Staff sign-in (password "dolbom-local"): ${seededStaff.map((u) => (u.agency ? `${u.username} (${u.agency})` : u.username)).join(', ')}
-  curl -s -X POST ${cloud.urls.api}/local/auth/sign-in -H 'content-type: application/json' -d '{"username":"caseworker.jongno","password":"dolbom-local"}'
-
-Ready.`);
+console.log(followUpCommands({ ports, lifecycleArn: cloud.lifecycleArn, staff: seededStaff, timings: cloud.timings }));

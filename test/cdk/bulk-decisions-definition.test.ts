@@ -15,12 +15,16 @@ describe('the bulk decisions state machine', () => {
   });
 
   it('decides the cases a few at a time from task ids only, then finishes the job', () => {
-    const each = definition.States[definition.StartAt]!;
+    // First the correlation id (workflows/correlation.ts), then the Map.
+    expect(definition.StartAt).toBe('HasCorrelationId');
+    expect(definition.States.KeepCorrelationId!.Next).toBe('DecideEachCase');
+    expect(definition.States.NameCorrelationId!.Next).toBe('DecideEachCase');
+    const each = definition.States.DecideEachCase!;
     expect(each.Type).toBe('Map');
     expect(each.MaxConcurrency).toBe(BULK_MAX_CONCURRENCY);
     expect(each.ItemsPath).toBe('$.taskIds');
-    // Each iteration gets two ids, never a case: the payload stays far below 256 KB.
-    expect(each.ItemSelector).toEqual({ 'jobId.$': '$.jobId', 'taskId.$': '$$.Map.Item.Value' });
+    // Each iteration gets two ids and the correlation id, never a case: the payload stays far below 256 KB.
+    expect(each.ItemSelector).toEqual({ 'jobId.$': '$.jobId', 'taskId.$': '$$.Map.Item.Value', 'correlationId.$': '$.trace.correlationId' });
     expect(each.ResultPath).toBeNull();
     expect(each.Next).toBe('FinishBulkJob');
     expect(each.Catch.map((c: { Next: string }) => c.Next)).toEqual(['FinishBulkJob']);
@@ -32,7 +36,7 @@ describe('the bulk decisions state machine', () => {
     const decide = processor.States[processor.StartAt];
     expect(processor.StartAt).toBe('DecideOneCase');
     expect(String(decide.Resource)).toContain(':lambda:');
-    expect(JSON.stringify(decide.Parameters.Payload)).toBe(JSON.stringify({ 'jobId.$': '$.jobId', 'taskId.$': '$.taskId' }));
+    expect(JSON.stringify(decide.Parameters.Payload)).toBe(JSON.stringify({ 'jobId.$': '$.jobId', 'taskId.$': '$.taskId', 'correlationId.$': '$.correlationId' }));
     expect(decide.Retry[0].ErrorEquals).toContain(RETRYABLE_ERROR);
     expect(decide.Retry[0].JitterStrategy).toBe('FULL');
     expect(decide.Catch).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'CaseLeftPending' })]);

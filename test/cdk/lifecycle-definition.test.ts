@@ -101,13 +101,30 @@ describe('the lifecycle state machine', () => {
   });
 
   it('routes a continuing execution to the wait it continues, a reopened application to its review, and an extension (period > 1) straight to its service period', () => {
-    const start = definition.States[definition.StartAt]!;
+    const start = definition.States.RouteByPeriod!;
     expect(start.Type).toBe('Choice');
     expect(start.Choices[0]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'service' }], Next: 'ResumeServicePeriod' });
     expect(start.Choices[1]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'matching' }], Next: 'MatchProvider' });
     expect(start.Choices[2]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'review' }], Next: 'CaseManagerReview' });
     expect(start.Choices[3]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'reassessment' }], Next: 'Reassessment' });
     expect(start.Choices[4]).toMatchObject({ Variable: '$.period', NumericGreaterThan: 1, Next: 'StartServicePeriod' });
+  });
+
+  it('first keeps the correlation id of the request that started it, or names one after the execution, then routes', () => {
+    const first = definition.States[definition.StartAt]!;
+    expect(definition.StartAt).toBe('HasCorrelationId');
+    expect(first.Choices).toEqual([{ Variable: '$.correlationId', IsPresent: true, Next: 'KeepCorrelationId' }]);
+    expect(first.Default).toBe('NameCorrelationId');
+    expect(definition.States.KeepCorrelationId).toMatchObject({ Parameters: { 'correlationId.$': '$.correlationId' }, ResultPath: '$.trace', Next: 'RouteByPeriod' });
+    expect(definition.States.NameCorrelationId).toMatchObject({ Parameters: { 'correlationId.$': '$$.Execution.Name' }, ResultPath: '$.trace', Next: 'RouteByPeriod' });
+  });
+
+  it('gives every Lambda step the correlation id, so each handler logs it', () => {
+    const lambdaTasks = Object.entries(definition.States).filter(([, state]) => state.Type === 'Task');
+    expect(lambdaTasks.length).toBeGreaterThan(15);
+    for (const [name, state] of lambdaTasks) {
+      expect(state.Parameters?.Payload?.['correlationId.$'], name).toBe('$.trace.correlationId');
+    }
   });
 
   it('opens a fresh task after an escalation in this execution only while it fits the year, else in the next execution', () => {

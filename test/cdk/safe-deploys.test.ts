@@ -15,8 +15,7 @@ const codeDeployNames = {
 } as const;
 
 describe.each(stageNames)('safe deploys in %s', (stage) => {
-  const { app, nested } = synthesize(stage);
-  const deploys = Object.values(nested)[0]!;
+  const { app, safeDeploys: deploys } = synthesize(stage);
   const config = environments[stage];
   const functions = Object.fromEntries(ofType(app, 'AWS::Lambda::Function').map(([id, r]) => [id, r.Properties!.Environment.Variables.DOLBOM_HANDLER as string]));
   const aliases = ofType(app, 'AWS::Lambda::Alias');

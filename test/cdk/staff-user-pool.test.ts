@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stageNames } from '../../infra/config';
+import { environments, stageNames } from '../../infra/config';
+import { synthesize } from '../../infra/synth';
 import { LocalIdentity } from '../../infra/local/identity';
 import { seededStaff } from '../../infra/local/seed';
 import { staffUserPool } from '../support/staff-pool';
@@ -54,5 +55,38 @@ describe('the local issuer', () => {
     expect(claims['custom:agency']).toBe('P-MAEUMSUP');
     const { client } = staffUserPool('prod');
     expect(client.readAttributes).toContain('custom:agency');
+  });
+});
+
+describe.each(stageNames)('staff sign-in in %s', (stage) => {
+  const resources = Object.values(synthesize(stage).data.Resources);
+  const client = resources.find((r) => r.Type === 'AWS::Cognito::UserPoolClient')!.Properties as Record<string, any>;
+  const pool = resources.find((r) => r.Type === 'AWS::Cognito::UserPool')!.Properties as Record<string, any>;
+  const site = `https://${environments[stage].web.domainName}`;
+
+  it('goes through the hosted pages with the authorization code grant and PKCE: a public client, no secret, no password flow', () => {
+    expect(client.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    expect(client.AllowedOAuthFlows).toEqual(['code']);
+    expect(client.GenerateSecret).toBe(false);
+    expect(client.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(client.AllowedOAuthScopes).toEqual(expect.arrayContaining(['openid']));
+    expect(client.SupportedIdentityProviders).toEqual(['COGNITO']);
+  });
+
+  it(`sends staff back to this environment's console and portal only (${site})`, () => {
+    expect(client.CallbackURLs).toEqual([`${site}/staff.html`, `${site}/provider.html`]);
+    expect(client.LogoutURLs).toEqual([`${site}/staff.html`, `${site}/provider.html`]);
+    for (const url of [...client.CallbackURLs, ...client.LogoutURLs]) expect(url).toMatch(/^https:\/\//);
+  });
+
+  it('asks every staff member for a TOTP code, never an SMS, and keeps tokens short-lived and revocable', () => {
+    expect(pool.MfaConfiguration).toBe('ON');
+    expect(pool.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    expect(client.IdTokenValidity).toBe(60);
+    expect(client.AccessTokenValidity).toBe(60);
+    expect(client.RefreshTokenValidity).toBe(60);
+    expect(client.TokenValidityUnits).toEqual({ IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' });
+    expect(client.EnableTokenRevocation).toBe(true);
+    expect(client.PreventUserExistenceErrors).toBe('ENABLED');
   });
 });

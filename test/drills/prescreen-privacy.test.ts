@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProgramme } from '../../forms';
 import { launchChromium } from '../e2e/support/chromium';
+import { openForm, precheckStep } from '../e2e/support/application-steps';
 import { everyFieldCases, fillEveryField, personalValues } from '../e2e/support/every-field';
 import { schemaPaths, valuePaths } from '../support/answer-paths';
 import { startDrillCloud, type DrillCloud } from '../support/drill-cloud';
@@ -36,9 +37,9 @@ describe('the pre-check from the citizen page', () => {
     const context = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
     try {
       const page = await context.newPage();
-      await page.goto(`${drill.process.api}/?programme=${programme.id}`);
-      await page.locator('#application-form').waitFor();
-      await fillEveryField(page, programme, filled);
+      await openForm(page, drill.process.api, programme);
+      // The pre-check sits right after the last question it reads: everything before it is filled in.
+      await fillEveryField(page, programme, filled, { until: precheckStep(programme) });
       const [request] = await Promise.all([
         page.waitForRequest((r) => r.url().endsWith('/api/eligibility/check')),
         page.click('#check-eligibility'),

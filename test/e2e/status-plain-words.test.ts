@@ -12,6 +12,7 @@ import type { AuditEvent } from '../../functions/applications/audit';
 import { rejectionReasonLabels } from '../../functions/review/rejection-reasons';
 import { citizenTimeline } from '../../functions/status/citizen-timeline';
 import { whatNext } from '../../functions/status/what-next';
+import { seriousViolations } from './support/axe';
 import { browserSession } from './support/browser-session';
 import type { FakeBackend } from './support/fake-backend';
 
@@ -78,6 +79,7 @@ const base = {
 async function lookUp(view: object) {
   backend.on('POST', '/api/applications/lookup', () => ({ status: 200, body: view }));
   await page.goto(`${backend.url}/status.html`);
+  expect(await seriousViolations(page), 'the lookup form').toEqual([]);
   await page.fill('#receipt-number', receiptNumber);
   await page.fill('#access-code', accessCode);
   await page.click('#look-up');
@@ -113,6 +115,7 @@ describe('status page in plain words, on a phone', () => {
     expect(await page.textContent('#what-next-text')).toContain('담당자가 신청 내용을 검토합니다');
     expect(await page.textContent('#what-next-when')).toBe('검토 예정일: 2026년 3월 9일');
     expect(await sidewaysScroll()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await shot('status-plain-words-review');
 
     // The two codes, copied, with a confirmation a screen reader hears (a status region).
@@ -188,6 +191,7 @@ describe('status page in plain words, on a phone', () => {
     expect(await page.textContent('#rejection-appeal')).toContain('2026년 4월 3일까지 종로구청에 이의신청');
     expect(await codeLikeText('#result')).toEqual([]);
     expect(await sidewaysScroll()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await shot('status-plain-words-rejected');
   });
 });

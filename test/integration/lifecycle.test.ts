@@ -75,9 +75,12 @@ describe('an application from submission to closure', () => {
     await local.sfn.send(
       new SendTaskSuccessCommand({ taskToken: await untilTaskToken(receipt.applicationId, 'Reassessment'), output: '{"decision":"extend"}' }),
     );
-    await untilExecutionStatus(receipt.applicationId, 'SUCCEEDED');
+    const first = await untilExecutionStatus(receipt.applicationId, 'SUCCEEDED');
     const next = await untilExecutionStatus(`${receipt.applicationId}-p2`, 'RUNNING');
-    expect(JSON.parse(next.input!)).toEqual({ applicationId: receipt.applicationId, period: 2, handover: 0 });
+    // The submission's correlation id goes on into the next period's execution.
+    const { correlationId } = JSON.parse(first.input!) as { correlationId: string };
+    expect(correlationId).toEqual(expect.any(String));
+    expect(JSON.parse(next.input!)).toEqual({ applicationId: receipt.applicationId, period: 2, handover: 0, correlationId });
     const serving = await untilStatus(receipt, 'in-service');
     expect(serving.period).toBe(2);
   });

@@ -98,6 +98,37 @@ describe('notifications', () => {
     expect(JSON.stringify(audit)).not.toContain(phone);
   });
 
+  it('sends the receipt to the person and to whoever applied on their behalf, once each, and shows staff who applied', async () => {
+    const phone = mobile();
+    const officer = { who: 'on-behalf', name: '김복지', relation: 'district-official', organisation: '종로구 사직동 주민센터', phone: '02 2148 1234', email: `welfare-${randomUUID().slice(0, 8)}@example.kr` };
+    const receipt = await submit(submission('youth', { applicant: { district: '11110', name: `시험${randomUUID().slice(0, 8)}`, phone, email: undefined }, submitter: officer }));
+
+    await untilDelivery(receipt.applicationId, 'received', 'sent');
+    await untilDelivery(receipt.applicationId, 'received-submitter', 'sent');
+    // A retried delivery of either record sends nothing more.
+    await sendNotifications(streamEvent(receipt.applicationId, 'received-submitter'));
+    await sendNotifications(streamEvent(receipt.applicationId, 'received'));
+
+    const mail = await mailFor(receipt.receiptNumber);
+    expect(mail.map((m) => `${m.channel}:${m.to}`).sort()).toEqual([`email:${officer.email}`, `sms:${phone}`].sort());
+    for (const message of mail) expect(message.text).toContain('신청이 접수되었습니다');
+
+    const token = await local.signIn('caseworker.jongno');
+    const { status, body } = await local.http('GET', `/api/staff/applications/${receipt.applicationId}`, undefined, { authorization: `Bearer ${token}` });
+    expect(status).toBe(200);
+    expect(JSON.stringify(body)).toContain('"submitter"');
+    const answers = (body.application?.answers ?? body.answers) as Record<string, unknown>;
+    expect(answers.submitter).toEqual({ ...officer, phone: '02-2148-1234' });
+  });
+
+  it('refuses an on-behalf application without the acting person’s contact, naming the field in Korean and English', async () => {
+    const response = await local.http('POST', '/api/applications', submission('youth', { submitter: { who: 'on-behalf', name: '김복지', relation: 'family' } }), { 'idempotency-key': randomUUID() });
+    expect(response.status).toBe(400);
+    const field = (response.body.error.fields as { field: string; message: { ko: string; en: string } }[]).find((f) => f.field === 'answers.submitter.phone');
+    expect(field?.message.ko).toContain('전화번호나 이메일');
+    expect(field?.message.en).toContain('phone number or email');
+  });
+
   it('sends a freshly queued notification once while several senders race for it', async () => {
     const email = `race-${randomUUID().slice(0, 8)}@example.kr`;
     const receipt = await submit(submission('youth', { applicant: { district: '11110', name: `시험${randomUUID().slice(0, 8)}`, email } }));

@@ -84,7 +84,7 @@ describe('re-assessment on evidence', () => {
     expect((await work.decide(jongno, task.taskId, { decision: 'extend' })).status).toBe(202);
     await untilExecutionStatus(receipt.applicationId, 'SUCCEEDED');
     const next = await untilExecutionStatus(`${receipt.applicationId}-p2`, 'RUNNING');
-    expect(JSON.parse(next.input!)).toEqual({ applicationId: receipt.applicationId, period: 2, handover: 0 });
+    expect(JSON.parse(next.input!)).toEqual({ applicationId: receipt.applicationId, period: 2, handover: 0, correlationId: expect.any(String) });
     const serving = await untilStatus(receipt, 'in-service');
     expect(serving.period).toBe(2);
     expect(await stored(receipt.applicationId)).toMatchObject({ providerId, counsellorId });
@@ -113,7 +113,7 @@ describe('re-assessment on evidence', () => {
       expect((await work.decide(jongno, task.taskId, { decision: 'extend' })).status).toBe(202);
       await untilExecutionStatus(receipt.applicationId, 'SUCCEEDED');
     const next = await untilExecutionStatus(`${receipt.applicationId}-p2`, 'RUNNING');
-      expect(JSON.parse(next.input!)).toEqual({ applicationId: receipt.applicationId, period: 2, resume: 'matching', handover: 0 });
+      expect(JSON.parse(next.input!)).toEqual({ applicationId: receipt.applicationId, period: 2, resume: 'matching', handover: 0, correlationId: expect.any(String) });
       // The place went back at once, and the application was offered to someone else.
       expect((await counsellorItem(providerId, counsellorId))!.reserved).toBe(reservedBefore - 1);
       const place = await local.db.send(new GetCommand({ TableName: TABLE, Key: { pk: `AGENCY#${providerId}`, sk: `PLACE#${counsellorId}#${receipt.applicationId}` } }));

@@ -12,6 +12,8 @@ import { startCloudProcess, type CloudProcess } from '../support/local-cloud-pro
 const ports = await freeCloudPorts();
 const dataDir = mkdtempSync(path.join(tmpdir(), 'dolbom-restart-'));
 let running: CloudProcess | undefined;
+/** Each test starts the whole local cloud (synth, web build, DynamoDB Local) once or twice: slow on a busy 2-core machine. */
+const startsBudget = { timeout: 180_000 };
 
 afterAll(async () => {
   await running?.stop();
@@ -19,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('stopping and starting the local cloud', () => {
-  it('loses nothing: the task token issued before the restart completes the review after it', async () => {
+  it('loses nothing: the task token issued before the restart completes the review after it', startsBudget, async () => {
     running = await startCloudProcess(dataDir, ports);
     const before = clientsFor(running);
     const body = { programme: 'youth', answers: patched(youthExample, { applicant: { district: '11110' } }) };
@@ -43,7 +45,7 @@ describe('stopping and starting the local cloud', () => {
     expect(view.timeline.filter((t: { status: string }) => t.status === 'awaiting-review')).toHaveLength(1);
   });
 
-  it('survives a crash (SIGKILL): the orphaned database is ended, the work resumes, the old token still answers', async () => {
+  it('survives a crash (SIGKILL): the orphaned database is ended, the work resumes, the old token still answers', startsBudget, async () => {
     const before = clientsFor(running!);
     const body = { programme: 'youth', answers: patched(youthExample, { applicant: { district: '11110' } }) };
     const { applicationId, accessCode } = (await before.http('POST', '/api/applications', body, { 'idempotency-key': randomUUID() })).body;
@@ -60,7 +62,7 @@ describe('stopping and starting the local cloud', () => {
     }, 'the application to be matched to a provider after the crash');
   });
 
-  it('keeps the virtual clock across a restart (durable timers are due against it)', async () => {
+  it('keeps the virtual clock across a restart (durable timers are due against it)', startsBudget, async () => {
     const client = clientsFor(running!);
     const { body: clockBefore } = await client.http('GET', '/local/clock');
     await running!.stop();

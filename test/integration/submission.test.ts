@@ -155,6 +155,20 @@ describe('POST /api/eligibility/check', () => {
     expect(response.body.criteria.every((c: { passed: boolean | null }) => c.passed === true)).toBe(true);
   });
 
+  it('refuses a birth date after today with the message a submission gets, never a negative age', async () => {
+    const drawn = prescreenAnswersSchema.parse(submission('youth'));
+    const answers = { ...drawn.answers, applicant: { ...(drawn.answers.applicant as object), birthDate: '2099-01-01' } };
+    const response = await local.http('POST', '/api/eligibility/check', { programme: 'youth', answers });
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields).toEqual([
+      {
+        field: 'answers.applicant.birthDate',
+        code: 'date-after-application',
+        message: { ko: '신청인 생년월일은 신청일보다 늦을 수 없습니다', en: 'Applicant birth date cannot be after the application date' },
+      },
+    ]);
+  });
+
   it('refuses a whole application, naming each answer it does not need, and stores nothing', async () => {
     const body = submission('youth');
     const response = await local.http('POST', '/api/eligibility/check', body);

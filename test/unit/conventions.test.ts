@@ -17,7 +17,12 @@ const shipped = ['forms', 'functions', 'web/src'].flatMap(sources);
 
 describe('house rules that keep Dolbom small and safe', () => {
   it('imports zod as a namespace, so bundles leave out its locales', () => {
-    expect(shipped.filter((s) => /import (type )?\{[^}]*\bz\b[^}]*\} from 'zod'/.test(s.text)).map((s) => s.file)).toEqual([]);
+    expect(shipped.filter((s) => /import (type )?\{[^}]*\bz\b[^}]*\} from 'zod(\/mini)?'/.test(s.text)).map((s) => s.file)).toEqual([]);
+  });
+
+  it('writes the shared schemas (forms/) and what the pages import with zod/mini, so no page bundles zod classic', () => {
+    const browser = [...sources('forms'), ...sources('web/src')];
+    expect(browser.filter((s) => /from 'zod'/.test(s.text)).map((s) => s.file)).toEqual([]);
   });
 
   it('never scans the table in a request path', () => {
@@ -39,7 +44,7 @@ describe('house rules that keep Dolbom small and safe', () => {
   it('keeps zod and the programme definitions out of the registry store, which workflow steps import to read the registry', () => {
     const store = shipped.filter((s) => /functions\/providers\/registry-(store|items)\.ts$/.test(s.file));
     expect(store).toHaveLength(2);
-    const heavy = /^import (?!type )[^;]*from '(zod|(\.\.\/)+forms(\/[\w-]+)*|\.\/registry-schema)';/m;
+    const heavy = /^import (?!type )[^;]*from '(zod(\/mini)?|(\.\.\/)+forms(\/[\w-]+)*|\.\/registry-schema)';/m;
     expect(store.filter((s) => heavy.test(s.text)).map((s) => s.file)).toEqual([]);
   });
 

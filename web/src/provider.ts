@@ -16,6 +16,7 @@ const app = byId('app');
 setUpLanguage(ui.title);
 
 const session = staffSession({
+  page: 'provider',
   tokenKey: 'dolbom.provider.idToken',
   app,
   who: byId('who'),
@@ -24,7 +25,7 @@ const session = staffSession({
 });
 
 function route(): void {
-  if (!session.token()) return session.showSignIn();
+  if (!session.token()) return void session.showSignIn();
   const sessionsOf = /^#\/sessions\/([A-Za-z0-9]+)$/.exec(location.hash)?.[1];
   if (sessionsOf) {
     const view = sessionsView(session, sessionsOf);

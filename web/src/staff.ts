@@ -27,7 +27,7 @@ window.addEventListener('hashchange', () => {
 route();
 
 function route(): void {
-  if (!session.token()) return session.showSignIn();
+  if (!session.token()) return void session.showSignIn();
   const application = /^#\/applications\/([A-Za-z0-9]+)$/.exec(location.hash)?.[1];
   const dashboard = /^#\/dashboard(?:\/(\d{5}))?$/.exec(location.hash);
   if (application) void showApplication(application);

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Metafile } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { buildWeb } from '../../../web/build';
@@ -9,7 +10,11 @@ import { startFakeBackend, type FakeBackend } from './fake-backend';
 
 export interface BrowserSession {
   backend: FakeBackend;
+  /** Where the pages were built (a test may replace config.json there). */
+  staticDir: string;
   page: Page;
+  /** What the build wrote (web/page-weight.ts reads it), paths relative to the working directory. */
+  metafile: Metafile;
 }
 
 /**
@@ -26,7 +31,8 @@ export function browserSession(options: { failOnConsoleErrors?: boolean } = {}):
 
   beforeAll(async () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'dolbom-web-'));
-    await buildWeb(outDir);
+    session.metafile = await buildWeb(outDir);
+    session.staticDir = outDir;
     session.backend = await startFakeBackend(outDir);
     browser = await launchChromium();
   });

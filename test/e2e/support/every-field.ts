@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { AnyProgramme } from '../../../forms';
-import { fieldDomId } from '../../../web/src/lib/field-ids';
+import { fillSteps } from './application-steps';
 
 /**
  * Every field a person can fill in, by answer path: personal details with values the pre-check must
@@ -13,7 +13,7 @@ import { fieldDomId } from '../../../web/src/lib/field-ids';
  */
 const typed: Record<string, string> = {
   'applicant.name': '김돌봄',
-  'applicant.phone': '01012345678',
+  'applicant.phone': '010 1234 5678',
   'applicant.email': 'dolbom.person@example.kr',
   'applicant.address': '서울특별시 마포구 월드컵북로 212',
   'child.name': '김아동',
@@ -65,25 +65,12 @@ export const everyFieldCases: FilledCase[] = [
   { title: 'youth', programme: 'youth', values: { 'applicant.birthDate': '1998-04-02' } },
 ];
 
-/** Fills in every field the form shows, in order, so a choice shows its conditional fields first; ticks every box. */
-export async function fillEveryField(page: Page, programme: AnyProgramme, filled: FilledCase): Promise<void> {
-  const fill = (name: string, value: string) => page.fill(`#${fieldDomId(name)}`, value);
-  const choose = (name: string, value: string) => page.check(`#${fieldDomId(name)} input[value="${value}"]`);
-  const tick = (name: string) => page.check(`#${fieldDomId(name)}`);
-  for (const section of programme.sections) {
-    if (section.repeat) await page.click(`#add-${section.id}`);
-    for (const field of section.fields) {
-      const name = field.name.replace('*', '0');
-      const id = `#${fieldDomId(name)}`;
-      if (!(await page.locator(id).first().isVisible())) continue;
-      const value = filled.values[name] ?? typed[name] ?? field.options?.[0]?.value;
-      if (field.input === 'checkbox') {
-        if (field.options) for (const option of field.options) await choose(name, option.value);
-        else await tick(name);
-      } else if (field.input === 'radio') await choose(name, value!);
-      else if (field.input === 'select') await page.selectOption(id, value!);
-      else if (value === undefined) throw new Error(`no value to type in ${name}`);
-      else await fill(name, value);
-    }
-  }
+/**
+ * Fills in every field the form shows, step by step, so a choice shows its conditional fields first:
+ * every option of a multi-choice, 예 to every yes/no question, every box ticked (the consents on the
+ * check-your-answers page). With `until`, stops on that step once it is filled in.
+ */
+export async function fillEveryField(page: Page, programme: AnyProgramme, filled: FilledCase, options: { until?: string } = {}): Promise<void> {
+  const yes = Object.fromEntries(programme.sections.flatMap((s) => s.fields).filter((f) => f.input === 'yesno').map((f) => [f.name.replace('*', '0'), 'true']));
+  await fillSteps(page, programme, { values: { ...yes, ...typed, ...filled.values } }, options);
 }

@@ -1,6 +1,7 @@
 /**
  * Serves the built web pages the way the local gateway does (a path without an extension is
- * index.html) and answers `/api/*` and `/local/*` from handlers the test sets, recording every call.
+ * index.html) and answers `/api/*`, `/local/*` and `/oauth2/*` + `/logout` (a stand-in for Cognito's hosted
+ * pages) from handlers the test sets, recording every call.
  * The unit under test is the page in the browser, so the backend is a fake here on purpose.
  */
 import { readFile } from 'node:fs/promises';
@@ -39,7 +40,7 @@ const contentTypes: Record<string, string> = {
 
 export interface FakeBackend {
   url: string;
-  /** Every `/api/*` and `/local/*` request, in order of arrival. */
+  /** Every `/api/*`, `/local/*`, `/oauth2/*` and `/logout` request, in order of arrival. */
   requests: RecordedRequest[];
   on(method: string, path: string, handler: FakeHandler): void;
   reset(): void;
@@ -57,7 +58,7 @@ export async function startFakeBackend(staticDir: string): Promise<FakeBackend> 
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
 
-    if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/local/')) {
+    if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/local/') || url.pathname.startsWith('/oauth2/') || url.pathname === '/logout') {
       let body: unknown = raw;
       try {
         body = raw ? JSON.parse(raw) : undefined;

@@ -4,16 +4,22 @@ import type { FieldDef } from '../../../forms/types';
 import { childExample, exampleDay, parentExample, patched, seoulNoon, youthExample } from '../../support/answers';
 import { errorsOf, expectOnlyError } from './helpers';
 
+/** Someone acting for the person, with every typed answer about them given. */
+const submitter = {
+  submitter: { who: 'on-behalf', name: '김대리', relation: 'other', relationOther: '이웃', organisation: '사직동 주민센터', email: 'helper@example.kr' },
+};
+
 /** Valid answers with every field a person types filled in (the parent one as a facility carer, with a guardian). */
 const filled: Record<string, Record<string, unknown>> = {
-  'child-adolescent': childExample,
+  'child-adolescent': patched(childExample, submitter),
   parent: patched(parentExample, {
+    ...submitter,
     applicant: { email: 'jimin@example.kr' },
     guardian: { name: '박보호', relation: 'parent', phone: '01022223333' },
     basis: 'facility-carer',
     facilityName: '햇살아동센터',
   }),
-  youth: patched(youthExample, { applicant: { email: 'minjun@example.kr' } }),
+  youth: patched(youthExample, { ...submitter, applicant: { email: 'minjun@example.kr' } }),
 };
 
 /** The answers with one answer replaced, by dot path ('children.0.birthDate'). */

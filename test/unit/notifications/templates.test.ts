@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Application } from '../../../functions/applications/application';
 import { appealFor } from '../../../functions/notifications/appeal';
-import { composeNotification } from '../../../functions/notifications/compose';
+import { actingSubmitterReachable, composeNotification } from '../../../functions/notifications/compose';
 import type { Notification } from '../../../functions/notifications/outbox';
 import { notificationTemplates, outgoingText, renderNotification, type MessageFacts } from '../../../functions/notifications/templates';
 
@@ -137,5 +137,25 @@ describe('composeNotification', () => {
     expect(
       composeNotification({ ...input, notification: notification({ template: 'provider-matched', agencyId: 'P-X' }), application: application({ phone: '010-1234-5678' }) }),
     ).toEqual({ problem: 'missing-facts' });
+  });
+});
+
+describe('the receipt to someone applying on the person’s behalf', () => {
+  const withSubmitter = (submitter: Record<string, unknown>, applicant: Record<string, unknown> = { phone: '010-1234-5678' }) =>
+    ({ id: 'A1', receiptNumber: '2026-7K3M9QXD', district: '11110', answers: { applicant, submitter } }) as unknown as Application;
+  const official = { who: 'on-behalf', name: '김복지', relation: 'district-official', organisation: '사직동 주민센터' };
+
+  it('goes to the contact they gave, by e-mail first, while the applicant’s goes to the applicant', () => {
+    const application = withSubmitter({ ...official, phone: '010-9999-0000', email: 'welfare@sajik.go.kr' });
+    expect(composeNotification({ ...input, notification: notification({ key: 'received-submitter', audience: 'submitter' }), application })).toMatchObject({ channel: 'email', to: 'welfare@sajik.go.kr' });
+    expect(composeNotification({ ...input, notification: notification(), application })).toMatchObject({ channel: 'sms', to: '010-1234-5678' });
+  });
+
+  it('is queued only when they can be reached apart from the applicant: a mobile or an address, not an office line, not the same contact', () => {
+    expect(actingSubmitterReachable(withSubmitter({ ...official, email: 'welfare@sajik.go.kr' }).answers)).toBe(true);
+    expect(actingSubmitterReachable(withSubmitter({ ...official, phone: '010-9999-0000' }).answers)).toBe(true);
+    expect(actingSubmitterReachable(withSubmitter({ ...official, phone: '02-2148-1234' }).answers)).toBe(false);
+    expect(actingSubmitterReachable(withSubmitter({ ...official, phone: '010-1234-5678' }).answers)).toBe(false);
+    expect(actingSubmitterReachable(withSubmitter({ who: 'self' }).answers)).toBe(false);
   });
 });

@@ -1,12 +1,16 @@
 /**
  * A programme's application form, rendered from its definition (`sections[].fields[]`) and checked
- * with the same zod schema the server uses. Nothing here knows a programme by name: a new programme
- * in forms/ gets its form for free.
+ * with the same zod schema the server uses, dates judged against today as the server judges them on
+ * receipt. Nothing here knows a programme by name: a new programme in forms/ gets its form for free.
+ * It imports one definition's modules only (not the registry), so a page loads no other programme.
  */
-import type * as z from 'zod';
-import { submissionSchema, fieldErrors, type AnyProgramme, type FieldDef, type FormSection } from '../../../forms';
-import { conditionHolds } from '../../../forms/answers';
+import type * as z from 'zod/mini';
+import type { AnyProgramme, FieldDef, FormSection } from '../../../forms';
+import { answerAt, conditionHolds } from '../../../forms/answers';
+import { seoulIsoDate } from '../../../forms/dates';
+import { fieldErrors } from '../../../forms/errors';
 import type { Text } from '../../../forms/i18n';
+import { submissionFor } from '../../../forms/submission';
 import { append, h, txt } from './dom';
 import { errorDomId, fieldDomId, helpDomId } from './field-ids';
 import { bi } from './i18n';
@@ -47,6 +51,8 @@ const ui = {
   sensitive: { ko: '건강정보', en: 'health information' },
   choose: { ko: '선택하세요', en: 'Choose…' },
   remove: { ko: '삭제', en: 'Remove' },
+  yes: { ko: '예', en: 'Yes' },
+  no: { ko: '아니오', en: 'No' },
   summaryTitle: { ko: '입력 내용을 확인해 주세요', en: 'Please check your answers' },
   item: (section: Text, n: number): Text => ({ ko: `${section.ko} ${n}`, en: `${section.en} ${n}` }),
 } as const;
@@ -98,6 +104,10 @@ export class ProgrammeForm {
    * ('guardian': "a guardian is needed").
    */
   private readonly sectionErrors = new Map<string, HTMLElement>();
+  /** Each section's fieldset, by section id: a form in steps shows one at a time. */
+  private readonly sections = new Map<string, HTMLElement>();
+  /** The sections whose errors are shown (a step's); all when unset. */
+  private scope: HTMLElement[] | undefined;
 
   constructor(readonly programme: AnyProgramme) {
     this.summary = h('div', { class: 'error-summary', id: 'error-summary', hidden: true, tabindex: -1, 'aria-labelledby': 'error-summary-title' });
@@ -107,6 +117,9 @@ export class ProgrammeForm {
       const target = link ? document.getElementById(link.getAttribute('href')?.slice(1) ?? '') : null;
       if (!target) return;
       event.preventDefault();
+      // A field on another step: that step is shown first.
+      const section = [...this.sections].find(([, element]) => element.contains(target))?.[0];
+      if (section && target.closest('[hidden]')) this.onReveal?.(section);
       target.scrollIntoView({ block: 'center' });
       target.focus();
     });
@@ -120,6 +133,7 @@ export class ProgrammeForm {
 
   private renderSection(section: FormSection): HTMLElement {
     const fieldset = h('fieldset', { class: 'section', id: `section-${section.id}` }, h('legend', {}, section.title));
+    this.sections.set(section.id, fieldset);
     const error = h('p', { class: 'error', id: `section-${section.id}-error`, hidden: true });
     fieldset.append(error);
     if (section.repeat) {
@@ -190,20 +204,23 @@ export class ProgrammeForm {
     const container = h('div', { class: `field field-${def.input}`, 'data-field': name });
     const describedBy = help ? help.id : undefined;
 
-    if ((def.input === 'radio' || def.input === 'checkbox') && def.options) {
+    // A yes/no question is two radio buttons (예/아니오) whose values are the booleans the schema reads.
+    const options = def.input === 'yesno' ? [{ value: 'true', label: ui.yes }, { value: 'false', label: ui.no }] : def.options;
+    if ((def.input === 'radio' || def.input === 'checkbox' || def.input === 'yesno') && options) {
       const multiple = def.input === 'checkbox';
-      const inputs = def.options.map((option, i) =>
+      const inputs = options.map((option, i) =>
         h('input', { type: multiple ? 'checkbox' : 'radio', name: id, id: `${id}-${i}`, value: option.value, 'aria-describedby': describedBy }),
       );
       const group = h(
         'fieldset',
-        { class: 'choices', id, ...(multiple ? {} : { role: 'radiogroup', 'aria-required': def.required ? 'true' : undefined }) },
+        { class: `choices${def.input === 'yesno' ? ' yesno' : ''}`, id, ...(multiple ? {} : { role: 'radiogroup', 'aria-required': def.required ? 'true' : undefined }) },
         h('legend', {}, def.label, ' ', ...tags),
         help ?? null,
-        ...def.options.map((option, i) => h('div', { class: 'choice' }, inputs[i] ?? null, h('label', { for: `${id}-${i}` }, option.label))),
+        h('div', { class: 'options' }, ...options.map((option, i) => h('div', { class: 'choice' }, inputs[i] ?? null, h('label', { for: `${id}-${i}` }, option.label)))),
         error,
       );
       container.append(group);
+      const chosen = () => inputs.find((i) => i.checked)?.value;
       return {
         def,
         name,
@@ -211,9 +228,14 @@ export class ProgrammeForm {
         inputs,
         error,
         ...(help ? { help } : {}),
-        read: () => (multiple ? inputs.filter((i) => i.checked).map((i) => i.value) : inputs.find((i) => i.checked)?.value),
+        read: () => {
+          if (multiple) return inputs.filter((i) => i.checked).map((i) => i.value);
+          const value = chosen();
+          return def.input === 'yesno' && value !== undefined ? value === 'true' : value;
+        },
         write: (value) => {
-          for (const input of inputs) input.checked = Array.isArray(value) ? value.includes(input.value) : input.value === value;
+          const wanted = typeof value === 'boolean' ? String(value) : value;
+          for (const input of inputs) input.checked = Array.isArray(wanted) ? wanted.includes(input.value) : input.value === wanted;
         },
       };
     }
@@ -262,6 +284,7 @@ export class ProgrammeForm {
       case 'date':
       case 'text':
       case 'radio': // a radio without options has nothing to choose from: a text box at least works
+      case 'yesno':
         input = h('input', { ...common, type: def.input === 'email' || def.input === 'date' ? def.input : 'text', autocomplete: autocomplete[name] ?? 'off' });
         break;
     }
@@ -341,7 +364,7 @@ export class ProgrammeForm {
    * pre-check's, which asks less; later rechecks use the same one, so the messages stay consistent.
    * `body` is the answers as given, `parsed` what the schema made of them (only what it reads).
    */
-  validate(schema: z.ZodType = submissionSchema): { ok: true; body: Submitted; parsed: unknown } | { ok: false; errors: FormError[] } {
+  validate(schema: z.ZodMiniType = this.submissionSchema()): { ok: true; body: Submitted; parsed: unknown } | { ok: false; errors: FormError[] } {
     this.checkedWith = schema;
     const body = { programme: this.programme.id, answers: this.answers() };
     const result = schema.safeParse(body);
@@ -376,8 +399,10 @@ export class ProgrammeForm {
    * Shows each message next to its field (aria-invalid, aria-describedby) and lists them all in the
    * summary above the form, each a link to its field. Errors about no field are listed only there.
    */
-  showErrors(errors: FormError[], options: { focusSummary?: boolean; headline?: Text } = {}): void {
+  showErrors(all: FormError[], options: { focusSummary?: boolean; headline?: Text; anywhere?: boolean } = {}): void {
     this.serverErrors = [];
+    // `anywhere`: errors of other steps too (the pre-check reads several), each linked to its field.
+    const errors = options.anywhere ? all : this.inScope(all);
     const placed = this.showInline(errors);
     this.summary.replaceChildren();
     this.summary.hidden = !errors.length && !options.headline;
@@ -408,8 +433,77 @@ export class ProgrammeForm {
     const field = this.allControls().find((c) => c.inputs.some((input) => input === changed))?.name;
     if (field) this.serverErrors = this.serverErrors.filter((e) => !sameOrNested(e.field, field));
     const result = this.validate(this.checkedWith);
-    const errors = result.ok ? [] : result.errors;
-    this.showInline([...(live ? errors.filter((e) => this.shown.has(errorKey(e))) : errors), ...this.serverErrors]);
+    const errors = this.inScope(result.ok ? [] : result.errors);
+    this.showInline([...(live ? errors.filter((e) => this.shown.has(errorKey(e))) : errors), ...this.inScope(this.serverErrors)]);
+  }
+
+  /* ---------- steps ---------- */
+
+  /** Called when an error link leads to a field of a section not shown: the page shows its step. */
+  onReveal: ((sectionId: string) => void) | undefined;
+
+  sectionElement(id: string): HTMLElement | undefined {
+    return this.sections.get(id);
+  }
+
+  /** Shows only these sections, and from now on only their errors; `undefined` shows all. */
+  limitTo(sectionIds: string[] | undefined): void {
+    this.scope = sectionIds?.flatMap((id) => this.sections.get(id) ?? []);
+    for (const [id, element] of this.sections) element.hidden = sectionIds !== undefined && !sectionIds.includes(id);
+    this.clearErrors();
+  }
+
+  /** The section an error is shown in (by its field or section slot); undefined for errors about no field. */
+  sectionOf(error: FormError): string | undefined {
+    const slot = this.slotFor(error.field);
+    return slot ? [...this.sections].find(([, element]) => element.contains(slot.error))?.[0] : undefined;
+  }
+
+  /** The errors shown where the person is: those of the sections in scope (all of them without a scope). */
+  inScope(errors: FormError[]): FormError[] {
+    const scope = this.scope;
+    if (!scope) return errors;
+    return errors.filter((error) => {
+      const slot = this.slotFor(error.field);
+      return slot !== undefined && scope.some((section) => section.contains(slot.error));
+    });
+  }
+
+  /**
+   * Writes answers into the form (a draft being resumed, answers carried over from elsewhere): what
+   * the answers hold is filled in, the rest left as it is; a repeated section gets one item per entry.
+   */
+  fill(answers: Record<string, unknown>): void {
+    for (const control of this.controls) {
+      const value = answerAt(answers, control.name);
+      if (value !== undefined) control.write(value);
+    }
+    for (const state of this.repeats) {
+      const items = answerAt(answers, state.section.repeat.path);
+      if (!Array.isArray(items)) continue;
+      state.items = [];
+      state.list.replaceChildren();
+      const prefix = `${state.section.repeat.path}.*.`;
+      for (const item of items.slice(0, state.section.repeat.maxItems)) {
+        this.addItem(state, new Map(state.section.fields.map((def) => [def.name, answerAt(item, def.name.slice(prefix.length))])));
+      }
+      state.addButton.hidden = state.items.length >= state.section.repeat.maxItems;
+    }
+    this.refreshVisibility();
+  }
+
+  /** The questions of a section as shown, each with its answer as read (items of a repeated section numbered). */
+  answerEntries(sectionId: string): { label: Text; def: FieldDef; value: unknown }[] {
+    const repeat = this.repeats.find((r) => r.section.id === sectionId);
+    if (repeat) {
+      return repeat.items.flatMap((item, i) =>
+        item.map((control) => ({ label: { ko: `${ui.item(repeat.section.title, i + 1).ko} — ${control.def.label.ko}`, en: `${ui.item(repeat.section.title, i + 1).en} — ${control.def.label.en}` }, def: control.def, value: control.read() })),
+      );
+    }
+    const section = this.programme.sections.find((s) => s.id === sectionId);
+    return this.controls
+      .filter((control) => section?.fields.includes(control.def) && !control.container.hidden)
+      .map((control) => ({ label: control.def.label, def: control.def, value: control.read() }));
   }
 
   /** Field errors from the server's 400 answer, shown like the browser's own. */
@@ -421,7 +515,19 @@ export class ProgrammeForm {
   private readonly shown = new Set<string>();
   private serverErrors: FormError[] = [];
   /** The schema of the last check: the submission's, or the pre-check's. */
-  private checkedWith: z.ZodType = submissionSchema;
+  private checkedWith: z.ZodMiniType | undefined;
+  private todays: { day: string; schema: z.ZodMiniType } | undefined;
+
+  /**
+   * This programme's submission as the server will judge it today (dates not after today, the
+   * guardian by age today), built once a day: the browser and the server refuse the same answers.
+   */
+  submissionSchema(): z.ZodMiniType {
+    const now = new Date();
+    const day = seoulIsoDate(now);
+    if (this.todays?.day !== day) this.todays = { day, schema: submissionFor(this.programme, this.programme.schemaOn(now)) };
+    return this.todays.schema;
+  }
 
   /** Puts each error in its slot; returns them de-duplicated, with the slot each went to. */
   private showInline(errors: FormError[]) {

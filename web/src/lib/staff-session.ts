@@ -1,23 +1,23 @@
 /**
- * A staff page's sign-in session: the local issuer's sign-in form, the ID token in sessionStorage
- * (gone when the tab closes), the header's "who" and sign-out, and API calls that end the session on
- * a 401. Each page keeps its own token (`tokenKey`), so one tab's console and portal never mix.
+ * A staff page's sign-in session: the ID token in sessionStorage (gone when the tab closes), the
+ * header's "who" and sign-out, and API calls that end the session on a 401. Each page keeps its own
+ * token (`tokenKey`), so one tab's console and portal never mix. How one signs in comes from
+ * config.json (site-config.ts): Cognito's hosted pages in AWS (hosted-sign-in.ts), the local
+ * issuer's form under `npm start` (local-sign-in.ts, loaded only then).
  */
 import type { Text } from '../../../forms/i18n';
 import { callApi, type ApiResult } from './api';
-import { h, show, txt } from './dom';
-
-/** Local cloud sign-in (the local issuer of Cognito-shaped ID tokens). */
-const SIGN_IN_PATH = '/local/auth/sign-in';
+import { h, show } from './dom';
+import { completeHostedSignIn, showHostedSignIn, signOutUrl } from './hosted-sign-in';
+import { claimsOf } from './jwt-claims';
+import { siteConfig, type StaffPage } from './site-config';
 
 const ui = {
-  signIn: { ko: '로그인', en: 'Sign in' },
-  username: { ko: '아이디', en: 'Username' },
-  password: { ko: '비밀번호', en: 'Password' },
-  signingIn: { ko: '로그인하는 중입니다…', en: 'Signing in…' },
-  badCredentials: { ko: '아이디 또는 비밀번호가 맞지 않습니다.', en: 'Unknown user or wrong password.' },
   expired: { ko: '로그인이 만료되었습니다. 다시 로그인해 주세요.', en: 'Your session has ended. Please sign in again.' },
-  fillBoth: { ko: '아이디와 비밀번호를 입력해 주세요.', en: 'Enter your username and password.' },
+  noConfig: {
+    ko: '로그인 설정을 불러오지 못했습니다. 페이지를 새로 고쳐 주세요.',
+    en: 'The sign-in settings could not be loaded. Please reload the page.',
+  },
 } as const;
 
 export interface StaffSession {
@@ -25,24 +25,19 @@ export interface StaffSession {
   token(): string | null;
   /** The token's claims, for display only (the API verifies the signature). */
   claims(): Record<string, unknown> | undefined;
-  /** Shows the sign-in form in `app`; `onSignedIn` runs after a successful sign-in. */
-  showSignIn(reason?: Text): void;
+  /**
+   * Shows how to sign in in `app` (or, back from Cognito's hosted page, finishes the sign-in);
+   * `onSignedIn` runs after a successful sign-in.
+   */
+  showSignIn(reason?: Text): Promise<void>;
   signOut(reason?: Text): void;
   /** An API call with the token (and `headers`, e.g. an Idempotency-Key); a 401 (or no token) ends the session and answers undefined. */
   api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResult<T> | undefined>;
 }
 
-function claimsOf(jwt: string): Record<string, unknown> | undefined {
-  try {
-    const payload = jwt.split('.')[1] ?? '';
-    const binary = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    return JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)))) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-}
-
 export function staffSession(options: {
+  /** Which page signs in: picks its callback address in AWS. */
+  page: StaffPage;
   tokenKey: string;
   app: HTMLElement;
   who: HTMLElement;
@@ -51,7 +46,8 @@ export function staffSession(options: {
   /** Name the signed-in person's groups beside their name (the console, where several groups sign in). */
   showGroups?: boolean;
 }): StaffSession {
-  const { tokenKey, app, who, signOutButton, onSignedIn, showGroups = false } = options;
+  const { page, tokenKey, app, who, signOutButton, onSignedIn, showGroups = false } = options;
+  const pendingKey = `${tokenKey}.pending`;
 
   function token(): string | null {
     const value = sessionStorage.getItem(tokenKey);
@@ -80,42 +76,33 @@ export function staffSession(options: {
   function signOut(reason?: Text): void {
     sessionStorage.removeItem(tokenKey);
     showWho();
-    showSignIn(reason);
+    void showSignIn(reason);
   }
 
-  function showSignIn(reason?: Text): void {
-    const username = h('input', { id: 'username', name: 'username', type: 'text', autocomplete: 'username', 'aria-required': 'true', spellcheck: 'false', autocapitalize: 'none' });
-    const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', 'aria-required': 'true' });
-    const status = h('div', { role: 'status', id: 'sign-in-status' }, reason ? h('p', { class: 'error' }, reason) : null);
-    const form = h(
-      'form',
-      { id: 'sign-in-form', class: 'card narrow', novalidate: true },
-      txt('h1', ui.signIn),
-      h('div', { class: 'field' }, h('label', { for: 'username' }, ui.username), username),
-      h('div', { class: 'field' }, h('label', { for: 'password' }, ui.password), password),
-      h('div', { class: 'actions' }, h('button', { type: 'submit' }, ui.signIn)),
-      status,
-    );
-    let busy = false;
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      if (busy) return;
-      if (!username.value.trim() || !password.value) return show(status, h('p', { class: 'error' }, ui.fillBoth));
-      busy = true;
-      show(status, ui.signingIn);
-      const result = await callApi<{ idToken?: string }>('POST', SIGN_IN_PATH, { body: { username: username.value.trim(), password: password.value } });
-      busy = false;
-      if (result.ok && result.body.idToken) {
-        sessionStorage.setItem(tokenKey, result.body.idToken);
-        showWho();
-        onSignedIn();
-        return;
-      }
-      password.value = '';
-      show(status, h('p', { class: 'error', role: 'alert' }, result.ok || result.status === 401 ? ui.badCredentials : result.problem.message));
-    });
-    show(app, form);
-    username.focus();
+  function signedIn(idToken: string): void {
+    sessionStorage.setItem(tokenKey, idToken);
+    showWho();
+    onSignedIn();
+  }
+
+  async function showSignIn(reason?: Text): Promise<void> {
+    let config;
+    try {
+      config = (await siteConfig()).signIn;
+    } catch {
+      return show(app, h('p', { class: 'error', role: 'alert' }, ui.noConfig));
+    }
+    if (config.kind === 'local') {
+      // A chunk of its own, left out of the deployed build (web/build.ts).
+      const { showLocalSignIn } = await import('./local-sign-in');
+      // Signed in while the form was loading (a token set by this tab): the view shown since stays.
+      if (token()) return;
+      return showLocalSignIn(app, reason, signedIn);
+    }
+    const answer = await completeHostedSignIn(config, page, pendingKey, (text) => show(app, h('p', { role: 'status' }, text)));
+    if (answer.kind === 'signed-in') return signedIn(answer.idToken);
+    if (token()) return;
+    showHostedSignIn(app, config, page, pendingKey, answer.kind === 'refused' ? answer.reason : reason);
   }
 
   async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T> | undefined> {
@@ -132,10 +119,13 @@ export function staffSession(options: {
     return result;
   }
 
-  signOutButton.addEventListener('click', () => {
+  signOutButton.addEventListener('click', async () => {
     signOut();
     // What was open (a case, a view) is not the next person's to land on.
     history.replaceState(null, '', location.pathname);
+    // In AWS Cognito's own session ends too, or the next person at this desk would be let in without a password.
+    const config = (await siteConfig().catch(() => undefined))?.signIn;
+    if (config?.kind === 'cognito') location.assign(signOutUrl(config, page));
   });
   showWho();
   return { token, claims, showSignIn, signOut, api };

@@ -21,6 +21,7 @@ import { app, problemView } from './page';
 import { staffApi } from './session';
 import { supervisionSection } from './supervision-case';
 import { supplementsView } from './supplement-view';
+import { submitterFact } from './submitter-fact';
 import { taskCard } from './task-card';
 import { districtText, programmeName, ui } from './texts';
 import type { CaseFile } from './types';
@@ -67,6 +68,7 @@ export async function showApplication(applicationId: string): Promise<void> {
       h('dd', {}, ui.periodN(file.period)),
       txt('dt', ui.submittedAt),
       h('dd', {}, dateTimeText(file.createdAt)),
+      ...submitterFact(file.answers),
       txt('dt', ui.updatedAt),
       h('dd', {}, dateTimeText(file.updatedAt)),
       file.rrn ? txt('dt', ui.rrn) : null,

@@ -9,6 +9,7 @@ import { app } from './page';
 let afterSignIn: () => void = () => {};
 
 export const session = staffSession({
+  page: 'staff',
   tokenKey: 'dolbom.staff.idToken',
   app,
   who: byId('who'),

@@ -1,5 +1,6 @@
 /** The dashboard's words, Korean first (the console's other words are in ../texts.ts). */
 import type { Text } from '../../../../forms/i18n';
+import type { ApplicationStatus } from '../../../../functions/applications/application';
 
 export const dt = {
   heading: { ko: '현황판', en: 'Dashboard' },
@@ -36,8 +37,8 @@ export const dt = {
   chartUnavailable: { ko: '그래프를 그릴 수 없습니다. 아래 표를 보세요.', en: 'The chart could not be drawn; the table below holds the figures.' },
 };
 
-/** Statuses as staff call them (the citizen's wording is on the status page). */
-export const staffStatusNames: Record<string, Text> = {
+/** Statuses as staff call them, short enough for a chart's axis (the citizen's wording is on the status page); every status must have one. */
+export const staffStatusNames: Record<ApplicationStatus, Text> = {
   submitted: { ko: '접수', en: 'Submitted' },
   screened: { ko: '자격 확인됨', en: 'Screened' },
   'awaiting-review': { ko: '검토 대기', en: 'Awaiting review' },

@@ -1,0 +1,21 @@
+/**
+ * Each programme's definition on its own, loaded when needed: a browser page about one programme (the
+ * citizen's form) downloads that definition and not the others. Node reads `programmes` in index.ts;
+ * this map is keyed by the same ids, so TypeScript asks for a loader when a programme is added there.
+ */
+import type { ProgrammeById, ProgrammeId } from './index';
+
+export const programmeLoaders: { [Id in ProgrammeId]: () => Promise<ProgrammeById[Id]> } = {
+  'child-adolescent': () => import('./programmes/child-adolescent').then((m) => m.childAdolescent),
+  parent: () => import('./programmes/parent').then((m) => m.parent),
+  youth: () => import('./programmes/youth').then((m) => m.youth),
+};
+
+export function isLoadableProgramme(id: string): id is ProgrammeId {
+  return Object.hasOwn(programmeLoaders, id);
+}
+
+/** The definition of a programme, from its own module. */
+export function loadProgramme(id: ProgrammeId): Promise<ProgrammeById[ProgrammeId]> {
+  return programmeLoaders[id]();
+}
