@@ -1,0 +1,11 @@
+import * as z from 'zod';
+import { decisionBody } from '../functions/review/decision-body';
+import { counsellorUpdateSchema } from '../functions/providers/registry-schema';
+import { supplementAnswerBody } from '../functions/supplements/answer-bodies';
+import { queueQuerySchema } from '../functions/review/queue-filter';
+const o = { io: 'input', unrepresentable: 'any' } as const;
+console.log(JSON.stringify(z.toJSONSchema(decisionBody, o), null, 0).slice(0, 1500));
+console.log(JSON.stringify(z.toJSONSchema(counsellorUpdateSchema('2026-01-01'), o), null, 0).slice(0, 1500));
+console.log(JSON.stringify(z.toJSONSchema(supplementAnswerBody, o), null, 0).slice(0, 800));
+console.log(JSON.stringify(z.toJSONSchema(queueQuerySchema, o), null, 0).slice(0, 1500));
+console.log(JSON.stringify(z.toJSONSchema(z.object({a: z.string()}), o)));
