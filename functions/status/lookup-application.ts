@@ -3,7 +3,7 @@ import { message } from '../../forms/messages';
 import { httpHandler } from '../commons/http';
 import { openByReceipt } from './citizen-access';
 
-const lookupSchema = z.object({
+export const lookupSchema = z.object({
   receiptNumber: z
     .string()
     .trim()
