@@ -12,6 +12,7 @@ import { request, Agent } from 'node:http';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { openApiDocument } from '../../functions/docs/openapi-document';
 import { routes } from '../../functions/routes';
 import type { StaffActor } from '../support/authorization-matrix';
 import { startDrillCloud, type DrillCloud } from '../support/drill-cloud';
@@ -200,12 +201,19 @@ describe('hostile input on every route', () => {
     const missing = routeKeys.filter((k) => !(k in hostileRoutes));
     expect(missing, 'routes without hostile-input coverage: add each to test/support/hostile-routes.ts, with its schemas and a valid example').toEqual([]);
     expect(Object.keys(hostileRoutes).filter((k) => !routeKeys.includes(k)), 'entries of routes that no longer exist').toEqual([]);
-    // A route that reads a body, a query or path parameters says so, so its input is generated.
+    // A route that reads a body, a query or path parameters says so — as the OpenAPI document says
+    // it — so its input is generated.
+    const document = openApiDocument() as { paths: Record<string, Record<string, { requestBody?: unknown; parameters?: { in: string; name: string }[] }>> };
     for (const [key, route] of covered) {
       const [method, template] = key.split(' ') as [string, string];
       const pathParams = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       expect(Object.keys(route.params?.(w) ?? {}).sort(), `${key}: its path parameters`).toEqual(pathParams.sort());
       if (method === 'GET') expect(route.query, `${key}: a GET route says what query it reads (or none)`).toBeDefined();
+      const operation = document.paths[template]![method.toLowerCase()]!;
+      expect(Boolean(route.body), `${key}: a body as the OpenAPI document has one`).toBe(Boolean(operation.requestBody));
+      const documented = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name).sort();
+      const read = route.query?.schema ? Object.keys((z.toJSONSchema(route.query.schema, { io: 'input', unrepresentable: 'any' }) as { properties?: object }).properties ?? {}).sort() : [];
+      expect(read, `${key}: the query parameters the OpenAPI document lists`).toEqual(documented);
     }
   });
 

@@ -222,10 +222,21 @@ function mutations(schema: JsonSchema, example: Json, seed: number): Mutation[] 
     }
   });
   for (const object of objects) {
-    if (object.schema.additionalProperties !== false) continue;
     const at = dotted(object.path);
-    for (const key of [`unexpected${MARK}`, ...pollutionKeys]) {
-      out.push({ what: `${at || 'body'}: an extra field "${key}"`, path: [...object.path, key], value: withKey(example, object.path, key, { polluted: MARK, isAdmin: true }), extra: true });
+    if (object.schema.additionalProperties === false) {
+      for (const key of [`unexpected${MARK}`, ...pollutionKeys]) {
+        out.push({ what: `${at || 'body'}: an extra field "${key}"`, path: [...object.path, key], value: withKey(example, object.path, key, { polluted: MARK, isAdmin: true }), extra: true });
+      }
+      continue;
+    }
+    // An object that drops what it does not name (a decision's body): the pollution keys go with a
+    // field it refuses, so the answer must still be that field's 400 — never a 500, nothing stored.
+    if (object.path.length > 0) continue;
+    const target = (object.schema.required ?? []).find((key) => key in (example as Record<string, Json>));
+    if (target === undefined) continue;
+    for (const key of pollutionKeys) {
+      const broken = replaced(example, [...object.path, target], 123456789);
+      out.push({ what: `${at || 'body'}: an extra field "${key}", and ${target} a number`, path: [...object.path, target], value: withKey(broken, object.path, key, { polluted: MARK, isAdmin: true }), extra: true });
     }
   }
   return out;

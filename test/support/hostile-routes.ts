@@ -23,7 +23,7 @@ import { decisionBody } from '../../functions/review/decision-body';
 import { queueQuerySchema } from '../../functions/review/queue-filter';
 import { sessionRecordBody } from '../../functions/service-period/session';
 import { querySchema as casesQuery } from '../../functions/status/find-cases-for-staff';
-import { lookupSchema } from '../../functions/status/lookup-application';
+import { lookupSchema } from '../../functions/status/lookup-body';
 import { querySchema as supervisionQuery } from '../../functions/supervision/list-supervision';
 import { supervisionAcceptanceBody, supervisionAdviceBody, supervisionAskBody } from '../../functions/supervision/bodies';
 import { supplementAnswerBody, uploadsBody } from '../../functions/supplements/answer-bodies';
