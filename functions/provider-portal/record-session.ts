@@ -52,10 +52,11 @@ const caseClosing = () =>
  * session: held (with its length), no-show, cancelled (by whom) or rescheduled (to when). A second
  * record corrects the first and keeps it in the session's history; one that says just what the record
  * says (a double click, a retry after a lost answer) is answered with it, and changes nothing. Once the
- * case is closing, nothing more is recorded (409): the closure counts the sessions as they stood. The record that makes the plan's
- * last session held completes the period: the application notes it once, and the workflow's wait on
- * the period is answered, so re-assessment opens at once instead of at the period's end. The record
- * that makes a third no-show in a row opens a task for the case manager (`caseManagerTold` in the answer).
+ * case is closing, nothing more is recorded (409): the closure counts the sessions as they stood.
+ * The record that makes the plan's last session held completes the period: the application notes it
+ * once, and the workflow's wait on the period is answered, so re-assessment opens at once instead of
+ * at the period's end. The record that makes a third no-show in a row opens a task for the case
+ * manager (`caseManagerTold` in the answer).
  */
 export const handler = httpHandler(async (event) => {
   const { staff, application } = await servedApplication(event);
