@@ -218,7 +218,7 @@ function mutations(schema: JsonSchema, example: Json, seed: number): Mutation[] 
     if (types !== 'any' && types.has('number')) {
       if (slot.schema.maximum !== undefined) out.push({ what: `${at}: 1e308`, path: slot.path, value: 1e308 });
       if (slot.schema.minimum !== undefined) out.push({ what: `${at}: -1e308`, path: slot.path, value: -1e308 });
-      if (typesOf(slot.schema) !== 'any' && [slot.schema.type].flat().includes('integer')) out.push({ what: `${at}: 0.5`, path: slot.path, value: 0.5 });
+      if ([slot.schema.type].flat().includes('integer')) out.push({ what: `${at}: 0.5`, path: slot.path, value: 0.5 });
     }
   });
   for (const object of objects) {
