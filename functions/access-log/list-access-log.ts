@@ -15,7 +15,7 @@ const oneOf = message('access-log-subject', {
   en: 'Give either an application id (applicationId) or a staff user id (userId), not both',
 });
 
-const querySchema = z
+export const querySchema = z
   .object({
     applicationId: z.string().max(100).optional(),
     userId: z.string().min(1).max(128).optional(),

@@ -17,21 +17,32 @@ export interface StaffRead extends Shown {
  * read audited elsewhere such as the district's settlement export — the read on the case's audit
  * trail, written together. The one way every staff route records a read: what it records cannot
  * differ from route to route, and a route's test (test/integration/access-log.test.ts) checks it does.
+ *
+ * A list passes its `query` as its schema parsed it: the record keeps the parameters the route read
+ * (as sent), never others a caller added — the log is no place for whatever text anyone appends to a
+ * URL, and a parameter named `constructor` or `__proto__` would not even store (a 500).
  */
 export async function recordStaffRead(
   event: HttpEvent,
   staff: StaffMember,
   purpose: string,
   shown: readonly StaffRead[],
-  options: { caseTrail?: boolean } = {},
+  options: { caseTrail?: boolean; query?: object } = {},
 ): Promise<void> {
   if (shown.length === 0) return;
   const at = now().toISOString();
   const actor = staffActor(staff, event);
-  const records = accessRecords(actor, { at, route: event.routeKey, purpose, query: event.queryStringParameters }, shown);
+  const records = accessRecords(actor, { at, route: event.routeKey, purpose, query: queryRead(event.queryStringParameters, options.query) }, shown);
   const trail =
     options.caseTrail === false
       ? []
       : shown.map((s) => auditPut(auditEvent({ applicationId: s.applicationId, at, actor, action: purpose, ...(s.detail ? { detail: s.detail } : {}) })));
   await writeAll([...records.map(accessRecordPut), ...trail]);
+}
+
+/** The parameters a route read, as sent: those its parsed query has. */
+function queryRead(sent: Record<string, string | undefined> | undefined, parsed: object | undefined): Record<string, string> | undefined {
+  if (!sent || !parsed) return undefined;
+  const read = Object.keys(parsed).filter((name) => Object.hasOwn(sent, name) && typeof sent[name] === 'string');
+  return read.length ? Object.fromEntries(read.map((name) => [name, sent[name]!])) : undefined;
 }

@@ -38,6 +38,12 @@ export interface ClosureRecord {
   /** Whether the period's closing session and its post-test were recorded, or why they could not be. */
   closingSession: { held: boolean; postTest: boolean; missing?: ClosingSessionMissing & { label: Text } };
   outcome: OutcomeSummary;
+  /**
+   * Sessions held over the whole case, as the sessions stood at closure (absent on records closed
+   * before it was kept). A session record races a closure safely: it is in before the closing request
+   * and counted here, or refused (functions/provider-portal/record-session.ts).
+   */
+  sessionsHeld?: number;
   /** A screening of the case was high risk (DOMAIN.md §4): the case manager owes a referral. */
   highRisk: boolean;
   referralTaskId?: string;
@@ -133,6 +139,7 @@ export function closureRecord(facts: ClosureFacts): ClosureRecord {
     period: facts.period,
     closingSession: { ...closing, ...(missing ? { missing: { ...missing, label: closingSessionMissingLabels[missing.code] } } : {}) },
     outcome: outcomeSummary(facts.sessions),
+    sessionsHeld: facts.sessions.filter((s) => s.record?.outcome === 'held').length,
     highRisk: wasHighRisk(facts.sessions),
     ...(facts.referralTaskId ? { referralTaskId: facts.referralTaskId } : {}),
     retainUntil: retainUntil(facts.closedAt),

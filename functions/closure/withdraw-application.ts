@@ -15,7 +15,8 @@ export const handler = httpHandler(async (event) => {
   const applicationId = event.pathParameters?.applicationId ?? '';
   const sourceIp = event.requestContext.http.sourceIp;
   await admitById(applicationId, event.headers?.['x-access-code'], sourceIp, 'application.opened-to-withdraw');
-  const body = withdrawalBody.parse(event.jsonBody ?? {});
+  // No body is no reason given; a body that is not the object (JSON null, a list) is refused.
+  const body = withdrawalBody.parse(event.jsonBody === undefined ? {} : event.jsonBody);
   const request: ClosingRequest = {
     reason: body.reason ? `withdrawal-${body.reason}` : 'withdrawal',
     ...(body.note ? { note: body.note } : {}),

@@ -10,7 +10,7 @@ import type { TaskKind } from '../review/task';
 import { districtCounters, overdueTasks, waitingApplications } from './count-store';
 import { dashboardFigures, monthsUpTo, SESSION_MONTHS } from './figures';
 
-const querySchema = z.object({
+export const querySchema = z.object({
   district: z
     .string()
     .refine(isDistrictCode, message('district-code', { ko: '서울시 자치구 코드가 아닙니다', en: 'Not a Seoul district code' }))

@@ -11,6 +11,7 @@ import { eligibilityOverrideBody } from '../eligibility/override-body';
 import { staffClosureBody, withdrawalBody } from '../closure/closing-reasons';
 import { referralAcknowledgedBody, referralSentBody } from '../referral/referral-body';
 import { sessionRecordBody } from '../service-period/session';
+import { lookupSchema } from '../status/lookup-body';
 import { supervisionAcceptanceBody, supervisionAdviceBody, supervisionAskBody } from '../supervision/bodies';
 import { dashboardSchema } from './dashboard-schema';
 import { evidenceSchema } from './evidence-schema';
@@ -39,6 +40,7 @@ const problemSchema = {
 const bodies: Partial<Record<string, string>> = {
   'POST /api/applications': 'Submission',
   'POST /api/eligibility/check': 'Prescreen',
+  'POST /api/applications/lookup': 'Lookup',
   'POST /api/registry/agencies': 'AgencyCreate',
   'PUT /api/registry/agencies/{agencyId}': 'AgencyUpdate',
   'POST /api/registry/agencies/{agencyId}/counsellors': 'CounsellorCreate',
@@ -104,6 +106,11 @@ const queries: Partial<Record<string, { name: string; required: boolean; descrip
     { name: 'state', required: true, description: 'failed (the only state listed)', schema: { enum: ['failed'] } },
     { name: 'district', required: false, description: '시군구 code: one of the caller’s districts (default: all of them)', schema: { type: 'string', pattern: '^\\d{5}$' } },
     { name: 'limit', required: false, description: 'Notifications a page, 1–100 (default 50)', schema: { type: 'string', pattern: '^\\d{1,3}$' } },
+  ],
+  'GET /api/provider/offers': [
+    { name: 'state', required: false, description: 'open (default), accepted, declined or expired', schema: { enum: ['open', 'accepted', 'declined', 'expired'] } },
+    { name: 'limit', required: false, description: 'Offers a page, 1–100 (default 50)', schema: { type: 'string', pattern: '^\\d{1,3}$' } },
+    { name: 'cursor', required: false, description: "The previous page's `next`, with the same state", schema: { type: 'string' } },
   ],
   'GET /api/staff/supervision': [
     { name: 'state', required: false, description: 'open (default), accepted or advised', schema: { enum: ['open', 'accepted', 'advised'] } },
@@ -182,6 +189,7 @@ export function openApiDocument() {
         Text: { type: 'object', properties: { ko: { type: 'string' }, en: { type: 'string' } }, required: ['ko', 'en'] },
         Submission: bodySchema(submissionSchema),
         Prescreen: bodySchema(prescreenSchema),
+        Lookup: bodySchema(lookupSchema),
         // Fields Dolbom derives (youth voucher types, qualified service types, free places) and the
         // caseload (`reserved`) appear as `{"not": {}}`: named, and refused if sent.
         AgencyCreate: bodySchema(agencyCreateSchema),

@@ -15,7 +15,7 @@ import { isLedgerMonth } from './month';
 const districtCode = message('district-code', { ko: '서울시 자치구 코드가 아닙니다', en: 'Not a Seoul district code' });
 const ledgerMonth = message('ledger-month', { ko: '정산월을 YYYY-MM 형식으로 적어 주세요 (예: 2026-03)', en: 'Give the month as YYYY-MM (e.g. 2026-03)' });
 
-const querySchema = z.object({
+export const querySchema = z.object({
   district: z.string({ error: districtCode }).refine(isDistrictCode, districtCode),
   month: z.string({ error: ledgerMonth }).refine(isLedgerMonth, ledgerMonth),
 });
@@ -34,7 +34,8 @@ const incomplete = (error: LedgerIncomplete) =>
  */
 export const handler = httpHandler(async (event) => {
   const staff = staffMember(event);
-  const { district, month } = querySchema.parse(event.queryStringParameters ?? {});
+  const query = querySchema.parse(event.queryStringParameters ?? {});
+  const { district, month } = query;
   requireDistrict(staff, district);
   const rows = await districtLedger(district, month, dynamoLedgerReads).catch((error: unknown) => {
     throw error instanceof LedgerIncomplete ? incomplete(error) : error;
@@ -48,7 +49,7 @@ export const handler = httpHandler(async (event) => {
     applicationIds: rows.map((r) => r.applicationId),
   });
   // Each person in the file is in the access log too; the district's audit event above already tells the export.
-  await recordStaffRead(event, staff, 'ledger.exported', rows.map((r) => ({ applicationId: r.applicationId, district })), { caseTrail: false });
+  await recordStaffRead(event, staff, 'ledger.exported', rows.map((r) => ({ applicationId: r.applicationId, district })), { caseTrail: false, query });
   return {
     status: 200,
     headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="dolbom-ledger-${district}-${month}.csv"` },

@@ -8,7 +8,7 @@ import { failedNotificationsOf } from './outbox-store';
 
 const pageSize = message('page-size', { ko: '한 번에 1~100건까지 볼 수 있습니다', en: 'A page holds 1 to 100 notifications' });
 
-const querySchema = z.object({
+export const querySchema = z.object({
   // Only failures are listed: delivered messages are in each case's audit trail.
   state: z.literal('failed', { error: message('notification-state', { ko: '상태는 failed만 볼 수 있습니다', en: 'Only state=failed can be listed' }) }),
   district: z

@@ -14,7 +14,7 @@ import { offerCard, showsPerson } from './portal-views';
 const cursorInvalid = { ko: '목록 위치 값이 올바르지 않습니다. 목록을 처음부터 다시 불러 주세요', en: 'Not a valid list position. Load the list again from the start' };
 const pageSize = message('offer-page-size', { ko: '한 번에 1~100건까지 볼 수 있습니다', en: 'A page holds 1 to 100 offers' });
 
-const querySchema = z.object({
+export const querySchema = z.object({
   state: z
     .enum(['open', 'accepted', 'declined', 'expired'], {
       error: message('offer-state', { ko: '상태는 open, accepted, declined, expired 중 하나입니다', en: 'The state is one of open, accepted, declined, expired' }),
@@ -55,6 +55,7 @@ export const handler = httpHandler(async (event) => {
       const application = applications[i];
       return application ? [{ applicationId: offer.applicationId, district: application.district, detail: { offerId: offer.offerId, agencyId } }] : [];
     }),
+    { query },
   );
   const last = offers.at(-1);
   return {

@@ -2,18 +2,20 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
 import { now } from '../commons/clock';
 import { cancellationReasons } from '../commons/dynamo-errors';
-import { httpHandler } from '../commons/http';
+import { env } from '../commons/env';
+import { httpHandler, type HttpResult } from '../commons/http';
 import { HttpProblem, problem } from '../commons/problems';
 import { staffActor } from '../commons/staff';
 import type { Application } from '../applications/application';
 import { auditEvent } from '../applications/audit';
-import { auditPut, transition, type TransactItem } from '../applications/store';
+import { keys } from '../applications/keys';
+import { auditPut, getApplication, transition, type TransactItem } from '../applications/store';
 import { ledgerMonthPut } from '../ledger/ledger-month-store';
 import { riskTaskWrites } from '../screening/risk-task';
 import { screen } from '../screening/score';
 import { attendanceWritesFor } from '../service-period/attendance-task';
 import { endPeriodWait } from '../service-period/period-wait';
-import { entryView, heldCount, sessionRecordBody, type SessionEntry } from '../service-period/session';
+import { entryView, heldCount, saysTheSame, sessionRecordBody, type Session, type SessionEntry } from '../service-period/session';
 import { sessionRecordWrite, sessionsOf } from '../service-period/session-store';
 import { servedApplication } from './served-application';
 import { businessMetrics, countMetric } from '../commons/metrics';
@@ -39,21 +41,33 @@ const notInService = () =>
     en: 'Sessions can be recorded only while the service runs.',
   });
 
+const caseClosing = () =>
+  new HttpProblem(409, 'case-closing', {
+    ko: '이 사례는 종결 요청이 접수되어 더 이상 회기를 기록할 수 없습니다. 진행한 회기가 있다면 담당 사례관리자에게 알려 주세요.',
+    en: 'This case is being closed, so no more sessions can be recorded. If a session was held, tell the case manager.',
+  });
+
 /**
  * PUT /api/provider/applications/{applicationId}/sessions/{sessionId} — the serving agency records a
  * session: held (with its length), no-show, cancelled (by whom) or rescheduled (to when). A second
- * record corrects the first and keeps it in the session's history. The record that makes the plan's
- * last session held completes the period: the application notes it once, and the workflow's wait on
- * the period is answered, so re-assessment opens at once instead of at the period's end. The record
- * that makes a third no-show in a row opens a task for the case manager (`caseManagerTold` in the answer).
+ * record corrects the first and keeps it in the session's history; one that says just what the record
+ * says (a double click, a retry after a lost answer) is answered with it, and changes nothing. Once the
+ * case is closing, nothing more is recorded (409): the closure counts the sessions as they stood.
+ * The record that makes the plan's last session held completes the period: the application notes it
+ * once, and the workflow's wait on the period is answered, so re-assessment opens at once instead of
+ * at the period's end. The record that makes a third no-show in a row opens a task for the case
+ * manager (`caseManagerTold` in the answer).
  */
 export const handler = httpHandler(async (event) => {
   const { staff, application } = await servedApplication(event);
   const body = sessionRecordBody.parse(event.jsonBody);
   const period = application.servicePeriod?.period;
-  if (application.status !== 'in-service' || !period) throw notInService();
-  const sessions = await sessionsOf(application.id, period);
+  const sessions = period ? await sessionsOf(application.id, period) : [];
   const session = sessions.find((s) => s.sessionId === event.pathParameters?.sessionId);
+  // The record as it stands says just this (a double click, a retry after a lost answer): it is answered as it is.
+  if (session && saysTheSame(session.record, body)) return standingAnswer(session, sessions);
+  if (application.status !== 'in-service' || !period) throw notInService();
+  if (application.closingRequest) throw caseClosing();
   if (!session) throw problem.notFound({ ko: '회기', en: 'Session' });
   if (body.screening && session.kind === 'counselling') throw testSessionsOnly();
   const at = now().toISOString();
@@ -65,6 +79,7 @@ export const handler = httpHandler(async (event) => {
   const attendance = await attendanceWritesFor(application, after, session.sessionId, at);
   const recordItems = [
     sessionRecordWrite(session, entry),
+    stillServedCheck(application.id, period),
     auditPut(
       auditEvent({
         applicationId: application.id,
@@ -79,7 +94,16 @@ export const handler = httpHandler(async (event) => {
     // A held session puts the application in its month's settlement export (functions/ledger/ledger-month-store.ts).
     ...(body.outcome === 'held' ? [ledgerMonthPut(application, body.on)] : []),
   ];
-  const caseManagerTold = await writeRecord(recordItems, attendance);
+  const written = await writeRecord(recordItems, attendance);
+  if (written === 'session-changed') {
+    // Someone recorded it meanwhile: if they said just this, it is the same record (two clicks at once).
+    const current = await sessionsOf(application.id, period);
+    const standing = current.find((s) => s.sessionId === session.sessionId);
+    if (standing && saysTheSame(standing.record, body)) return standingAnswer(standing, current);
+    throw changedMeanwhile();
+  }
+  if (written === 'case-changed') throw (await getApplication(application.id))?.closingRequest ? caseClosing() : notInService();
+  const caseManagerTold = written === 'with-attendance-task';
   if (screened?.risk.high) countMetric(businessMetrics.highRisk, 1, { programme: application.programme });
   const held = heldCount(after);
   if (held >= after.length) await completePlan(application, held, at);
@@ -89,26 +113,63 @@ export const handler = httpHandler(async (event) => {
   };
 });
 
+/** The answer for a record that already stands: the same shape as a fresh one, nothing written. */
+function standingAnswer(session: Session, sessions: readonly Session[]): HttpResult {
+  const screening = session.record?.screening;
+  return {
+    status: 200,
+    body: {
+      sessionId: session.sessionId,
+      record: entryView(session.record!),
+      sessionsHeld: heldCount(sessions),
+      sessionsPlanned: sessions.length,
+      ...(screening ? { screening: { phq9: screening.phq9, gad7: screening.gad7, risk: screening.risk } } : {}),
+    },
+  };
+}
+
 /**
- * Writes the record with its audit (and any task it opens) in one transaction; true when the
- * attendance task went with it. The record's own condition failing means someone else recorded the
- * session first (409). The attendance task's failing means a record of another session of the same run
- * opened it meanwhile: the record is written again without it.
+ * The record goes in only while the case is served and no closing request stands — checked in the
+ * record's own transaction, so a record racing a closure is either in before the request (and the
+ * Closure step, which reads the sessions after it, counts it) or refused: never on a closed case,
+ * never left out of the closing summary.
  */
-async function writeRecord(recordItems: TransactItem[], attendance: TransactItem[]): Promise<boolean> {
+function stillServedCheck(applicationId: string, period: number): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: env.tableName(),
+      Key: keys.application(applicationId),
+      ConditionExpression: '#status = :inService AND servicePeriod.period = :period AND attribute_not_exists(closingRequest)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':inService': 'in-service', ':period': period },
+    },
+  };
+}
+
+/**
+ * Writes the record with its audit (and any task it opens) in one transaction: `session-changed` when
+ * someone else recorded the session first, `case-changed` when the case stopped being served (a
+ * closing request, the period's end). The attendance task's failing means a record of another session
+ * of the same run opened it meanwhile: the record is written again without it.
+ */
+async function writeRecord(recordItems: TransactItem[], attendance: TransactItem[]): Promise<'written' | 'with-attendance-task' | 'session-changed' | 'case-changed'> {
+  const refusal = (reasons: string[] | undefined) =>
+    reasons?.[0] === 'ConditionalCheckFailed' ? 'session-changed' : reasons?.[1] === 'ConditionalCheckFailed' ? 'case-changed' : undefined;
   try {
     await dynamo().send(new TransactWriteCommand({ TransactItems: [...recordItems, ...attendance] }));
-    return attendance.length > 0;
+    return attendance.length > 0 ? 'with-attendance-task' : 'written';
   } catch (error) {
     const reasons = cancellationReasons(error);
-    if (reasons?.[0] === 'ConditionalCheckFailed') throw changedMeanwhile();
+    const refused = refusal(reasons);
+    if (refused) return refused;
     if (!attendance.length || !reasons?.slice(recordItems.length).includes('ConditionalCheckFailed')) throw error;
   }
   try {
     await dynamo().send(new TransactWriteCommand({ TransactItems: recordItems }));
-    return false;
+    return 'written';
   } catch (error) {
-    if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw changedMeanwhile();
+    const refused = refusal(cancellationReasons(error));
+    if (refused) return refused;
     throw error;
   }
 }

@@ -33,7 +33,7 @@ export const handler = httpHandler(async (event) => {
     const searched = await applicationsSearched(filter.q, districts);
     const tasks = await searchQueue(searched.applicationIds, filter, districts, at, staff.userId, query.limit);
     // A search picks out people: each case it shows is a staff read of that person's data.
-    await recordStaffRead(event, staff, 'application.found-by-staff', shownIn(tasks).map((s) => ({ ...s, detail: { by: searched.by } })));
+    await recordStaffRead(event, staff, 'application.found-by-staff', shownIn(tasks).map((s) => ({ ...s, detail: { by: searched.by } })), { query });
     return { status: 200, body: { tasks: await queueRows(tasks, at) } };
   }
 
@@ -45,7 +45,7 @@ export const handler = httpHandler(async (event) => {
     readQueue(queueQuery(env.tableName(), district, filter, after, limit, at, staff.userId), limit);
   const page = await nextPage(districts, cursor, query.limit, read, order, fingerprint);
   // The rows name the applicants: listing them is a read of their data (PIPA safeguard standard art. 8).
-  await recordStaffRead(event, staff, 'tasks.listed', shownIn(page.tasks), { caseTrail: false });
+  await recordStaffRead(event, staff, 'tasks.listed', shownIn(page.tasks), { caseTrail: false, query });
   return { status: 200, body: { tasks: await queueRows(page.tasks, at), ...(page.next ? { next: page.next } : {}) } };
 });
 

@@ -77,6 +77,29 @@ export const sessionRecordBody = z
   });
 export type SessionRecordBody = z.infer<typeof sessionRecordBody>;
 
+/**
+ * Whether a record sent says exactly what the session's record already says — the same outcome, day,
+ * length, who cancelled, new day, note and test answers — so sending it again (a double click, a retry
+ * after a lost answer) is the same record, not a correction.
+ */
+export function saysTheSame(record: SessionEntry | undefined, body: SessionRecordBody): boolean {
+  if (!record) return false;
+  return (
+    record.outcome === body.outcome &&
+    record.on === body.on &&
+    record.durationMinutes === body.durationMinutes &&
+    record.cancelledBy === body.cancelledBy &&
+    record.rescheduledTo === body.rescheduledTo &&
+    (record.note ?? '') === (body.note ?? '') &&
+    sameItems(record.screening?.answers.phq9, body.screening?.phq9) &&
+    sameItems(record.screening?.answers.gad7, body.screening?.gad7)
+  );
+}
+
+function sameItems(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
 /** Sessions the plan counts as used: held ones. */
 export function heldCount(sessions: readonly Session[]): number {
   return sessions.filter((s) => s.record?.outcome === 'held').length;

@@ -20,7 +20,7 @@ const nameText = message('search-name', { ko: '신청인 이름 전체를 50자 
 const oneOf = message('case-search-one', { ko: '접수번호 또는 신청인 이름 중 하나로 찾아 주세요', en: 'Search by a receipt number or by an applicant name, one of the two' });
 const UNSAFE = hiddenCharactersBut('');
 
-const querySchema = z
+export const querySchema = z
   .object({
     receipt: z
       .string()
@@ -57,7 +57,7 @@ export const handler = httpHandler(async (event) => {
   const at = now();
   const mine = found.filter((c) => servesDistrict(staff, c.district));
   const by = query.receipt ? 'receipt' : 'name';
-  await recordStaffRead(event, staff, 'application.looked-up-by-staff', mine.map((c) => ({ applicationId: c.id, district: c.district, detail: { by } })));
+  await recordStaffRead(event, staff, 'application.looked-up-by-staff', mine.map((c) => ({ applicationId: c.id, district: c.district, detail: { by } })), { query });
   const cases = await Promise.all(
     mine
       .map(async (summary) => {

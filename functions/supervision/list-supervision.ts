@@ -15,7 +15,7 @@ const cursorInvalid = {
 };
 const pageSize = message('supervision-page-size', { ko: '슈퍼비전 요청은 한 번에 1~100건까지 볼 수 있습니다', en: 'A page holds 1 to 100 supervision requests' });
 
-const querySchema = z.object({
+export const querySchema = z.object({
   state: z
     .enum(supervisionStates, { error: message('supervision-state', { ko: '상태는 open, accepted, advised 중 하나입니다', en: 'The state is one of open, accepted, advised' }) })
     .default('open'),
@@ -40,6 +40,6 @@ export const handler = httpHandler(async (event) => {
   const requests = page.requests.filter((r) => servesDistrict(staff, r.district));
   // A request tells of a person's situation in the caseworker's words: listing them is a read of it.
   const shown = [...new Map(requests.map((r) => [r.applicationId, { applicationId: r.applicationId, district: r.district }])).values()];
-  await recordStaffRead(event, staff, 'supervision.listed', shown, { caseTrail: false });
+  await recordStaffRead(event, staff, 'supervision.listed', shown, { caseTrail: false, query });
   return { status: 200, body: { state: query.state, requests: requests.map(supervisionView), ...(page.next ? { next: page.next } : {}) } };
 });

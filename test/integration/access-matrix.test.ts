@@ -10,85 +10,25 @@ import { keys } from '../../functions/applications/keys';
 import { ACCESS_RECORD_RETENTION_DAYS, type AccessRecord } from '../../functions/access-log/access-record';
 import { routes } from '../../functions/routes';
 import { actors, matrix, staffUsers, type Actor, type Answer, type MatrixEntry, type Outcome, type StaffActor, type World } from '../support/authorization-matrix';
-import type { Receipt } from '../support/case-work';
 import { cloud, local } from '../support/cloud-test';
 import { httpFrom, loopbackClient } from '../support/http-from';
-import { providerWork } from '../support/provider-offers';
+import { buildWorld, signedIn } from '../support/world';
 
 const TABLE = 'dolbom-dev';
-const AGENCY = 'P-MAEUMSUP';
 const routeKeys = routes.map((r) => `${r.method} ${r.path}`);
 
 // A client address of its own: the wrong access codes the matrix tries count against it, not against
 // the 127.0.0.1 every other test of the run comes from.
 const sourceIp = loopbackClient(60_000 + Math.floor(Math.random() * 5_000));
 const http = httpFrom(cloud.api, sourceIp);
-const work = providerWork(local);
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 let w: World;
 const tokens = {} as Record<StaffActor, string>;
 
-async function seoulToday(): Promise<string> {
-  const { body } = await local.http('GET', '/local/clock');
-  return new Date(Date.parse(body.now) + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
-/** An application offered to the agency (the case manager's choice), with its open offer in the portal. */
-async function offeredToAgency(receipt: Receipt) {
-  await work.approveOfferingTo(receipt, AGENCY);
-  const offer = await work.untilPortalOffer(tokens.provider, receipt.applicationId);
-  return { ...receipt, offerId: offer.offerId };
-}
-
 beforeAll(async () => {
-  for (const [actor, user] of Object.entries(staffUsers)) tokens[actor as StaffActor] = await local.signIn(user);
-  const [toServe, toOffer, inReview] = await Promise.all([work.submitYouth(), work.submitYouth(), work.submitYouth()]);
-  const [serving, offered, task] = await Promise.all([
-    offeredToAgency(toServe),
-    offeredToAgency(toOffer),
-    work.untilStatus(inReview, 'awaiting-review').then(() => work.untilOpenTask(tokens.caseworker, inReview.applicationId)),
-  ]);
-  const accepted = await local.http('POST', `/api/provider/offers/${serving.offerId}/decision`, { decision: 'accept' }, bearer(tokens.provider));
-  expect(accepted.status, JSON.stringify(accepted.body)).toBe(202);
-  await work.untilStatus(toServe, 'in-service');
-
-  // A session held today puts the served application in this month's ledger of 종로구.
-  const sessionsPath = `/api/provider/applications/${toServe.applicationId}/sessions`;
-  const plan = (await local.http('GET', sessionsPath, undefined, bearer(tokens.provider))).body.sessions as { sessionId: string; plannedMinutes: number }[];
-  const today = await seoulToday();
-  const held = await local.http('PUT', `${sessionsPath}/${plan[0]!.sessionId}`, { outcome: 'held', on: today, durationMinutes: plan[0]!.plannedMinutes }, bearer(tokens.provider));
-  expect(held.status, JSON.stringify(held.body)).toBe(200);
-
-  // A supervision request on the served case, asked by its caseworker (open: a supervisor may take it on).
-  const supervision = await local.http(
-    'POST',
-    `/api/staff/applications/${toServe.applicationId}/supervision`,
-    { question: '등교 거부가 길어지는 사례, 다음 개입을 어떻게 할까요?', tried: '학교 사회복지사와 사례회의 1회', urgency: 'routine', preferredForm: 'in-office' },
-    bearer(tokens.caseworker),
-  );
-  expect(supervision.status, JSON.stringify(supervision.body)).toBe(201);
-
-  // A bulk decision job of the caseworker's, on a task that does not exist: its one case is refused, nothing changes.
-  const job = await local.http(
-    'POST',
-    '/api/staff/bulk-decisions',
-    { taskIds: [`${toServe.applicationId}.AAAAAAAAAAAAAAAA`], decision: 'approve', note: '권한 점검용' },
-    { ...bearer(tokens.caseworker), 'idempotency-key': `matrix-${toServe.applicationId}` },
-  );
-  expect(job.status, JSON.stringify(job.body)).toBe(202);
-
-  const counsellors = await local.http('GET', `/api/registry/agencies/${AGENCY}/counsellors`, undefined, bearer(tokens.operator));
-  w = {
-    supervisionId: supervision.body.requestId,
-    served: toServe,
-    offered,
-    inReview: { ...inReview, taskId: task.taskId },
-    agencyId: AGENCY,
-    counsellorId: counsellors.body.counsellors[0].counsellorId,
-    month: today.slice(0, 7),
-    bulkJobId: job.body.jobId,
-  };
+  Object.assign(tokens, await signedIn(local));
+  w = await buildWorld(local, tokens);
 }, 240_000);
 
 /** The access codes a citizen actor holds: the object's own, or another application's. */

@@ -160,6 +160,13 @@ describe('early closure', () => {
     const wrong = await local.http('POST', path, { reason: 'feeling-better' }, { 'x-access-code': 'WRONG-CODE-1234' });
     expect(wrong.status).toBe(404);
     expect((await statusOf(receipt)).status).toBe('awaiting-review');
+    // No body is no reason given; a body that is not an object is refused, not taken for none.
+    for (const body of ['null', '[]', '"feeling-better"']) {
+      const refused = await local.http('POST', path, body, { 'x-access-code': receipt.accessCode });
+      expect(refused.status, body).toBe(400);
+      expect(refused.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['']);
+    }
+    expect((await statusOf(receipt)).status).toBe('awaiting-review');
 
     const withdrawn = await local.http('POST', path, { reason: 'feeling-better', note: '많이 좋아졌어요' }, { 'x-access-code': receipt.accessCode });
     expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(202);

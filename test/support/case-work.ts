@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { youthExample, patched } from './answers';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { childExample, parentExample, youthExample, patched } from './answers';
 import { eventually, type clientsFor } from './clients';
 
 type Clients = ReturnType<typeof clientsFor>;
@@ -10,6 +11,8 @@ export interface Receipt {
   accessCode: string;
 }
 
+const examples = { youth: youthExample, 'child-adolescent': childExample, parent: parentExample };
+
 export const LIFECYCLE_EXECUTION = (name: string) => `arn:aws:states:ap-northeast-2:000000000000:execution:dolbom-dev-lifecycle:${name}`;
 
 /** A case manager's day against one local cloud: citizens submit, staff read queues and case files. */
@@ -17,12 +20,22 @@ export function caseWork(clients: Clients) {
   const { http } = clients;
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+  /** An eligible application of `programme` in 종로구 with a name of its own (and `patch` on the example answers), as a citizen submits it. */
+  async function submitApplication(programme: keyof typeof examples, patch: Record<string, unknown> = {}): Promise<Receipt> {
+    const answers = patched(examples[programme] as Record<string, unknown>, { applicant: { district: '11110', name: `시험${randomUUID().slice(0, 8)}` }, ...patch });
+    const key = randomUUID();
+    // A 503 asks for the same request again shortly: with the same key, it is accepted once.
+    for (let attempt = 1; ; attempt++) {
+      const response = await http('POST', '/api/applications', { programme, answers }, { 'idempotency-key': key });
+      if (response.status === 202) return response.body as Receipt;
+      if (response.status !== 503 || attempt === 5) throw new Error(`submit: ${response.status} ${JSON.stringify(response.body)}`);
+      await sleep(Number(response.headers.get('retry-after') ?? 1) * 1000);
+    }
+  }
+
   /** An eligible youth application in `district` (종로구 by default), as a citizen submits it. */
-  async function submitYouth(district = '11110'): Promise<Receipt> {
-    const answers = patched(youthExample, { applicant: { district, name: `시험${randomUUID().slice(0, 8)}` } });
-    const response = await http('POST', '/api/applications', { programme: 'youth', answers }, { 'idempotency-key': randomUUID() });
-    if (response.status !== 202) throw new Error(`submit: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body as Receipt;
+  function submitYouth(district = '11110'): Promise<Receipt> {
+    return submitApplication('youth', { applicant: { district, name: `시험${randomUUID().slice(0, 8)}` } });
   }
 
   async function citizenView(receipt: Receipt) {
@@ -65,5 +78,5 @@ export function caseWork(clients: Clients) {
     return http('POST', `/api/staff/tasks/${taskId}/decision`, body, bearer(token));
   }
 
-  return { bearer, submitYouth, citizenView, untilStatus, caseFile, untilOpenTask, auditTrail, decide };
+  return { bearer, submitApplication, submitYouth, citizenView, untilStatus, caseFile, untilOpenTask, auditTrail, decide };
 }

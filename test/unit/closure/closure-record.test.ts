@@ -99,6 +99,13 @@ describe('closureRecord', () => {
     expect(record.reason.label.ko).toBeTruthy();
   });
 
+  it('counts the sessions held over the whole case, as they stand at closure (a correction counts as it now reads)', () => {
+    const first = plan(1, 10, { 1: entry('held', moderate), 2: entry('held'), 3: entry('no-show'), 4: entry('cancelled') });
+    const second = plan(2, 10, { 1: entry('held'), 2: entry('held') }, { 2: [entry('no-show')] });
+    expect(closureRecord({ closedAt, period: 2, sessions: [...first, ...second], basis: 'period-end' }).sessionsHeld).toBe(4);
+    expect(closureRecord({ closedAt, period: 1, sessions: [], basis: 'period-end' }).sessionsHeld).toBe(0);
+  });
+
   it("carries the case manager's reason for a missing post-test, or says none was given", () => {
     const sessions = plan(1, 10, { 1: entry('held', moderate), 10: entry('no-show') });
     const given = closureRecord({ closedAt, period: 1, sessions, basis: 'period-end', missing: { code: 'unreachable', note: '세 번 전화, 문자 무응답' } });

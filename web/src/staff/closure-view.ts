@@ -20,6 +20,7 @@ const texts = {
   early: { ko: '조기 종결', en: 'Closed early' },
   reason: { ko: '사유', en: 'Reason' },
   closingSession: { ko: '종결 회기·사후 검사', en: 'Closing session and post-test' },
+  sessionsHeld: { ko: '진행한 회기', en: 'Sessions held' },
   bothRecorded: { ko: '모두 기록됨', en: 'Both recorded' },
   outcome: { ko: '사전·사후 비교', en: 'Pre vs post' },
   noComparison: { ko: '사전·사후 검사가 모두 있어야 비교할 수 있습니다.', en: 'A comparison needs both the pre-test and the post-test.' },
@@ -69,6 +70,9 @@ function recordView(record: ClosureRecord): HTMLElement {
       h('dd', {}, record.kind === 'early' ? texts.early : texts.completed, ' · ', dateTimeText(record.closedAt)),
       txt('dt', texts.reason),
       h('dd', { id: 'closure-reason' }, record.reason.label, record.reason.note ? ` — ${record.reason.note}` : ''),
+      ...(record.sessionsHeld === undefined
+        ? []
+        : [txt('dt', texts.sessionsHeld), h('dd', { id: 'closure-sessions' }, { ko: `${record.sessionsHeld}회`, en: String(record.sessionsHeld) })]),
       txt('dt', texts.closingSession),
       h('dd', {}, missing ? missing.label : texts.bothRecorded, missing?.note ? ` — ${missing.note}` : ''),
       txt('dt', texts.outcome),
