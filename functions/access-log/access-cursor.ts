@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Where a reader of the access log stands: the last record of the page. Sent as an opaque string
@@ -12,12 +12,10 @@ export interface AccessCursor {
   sk: string;
 }
 
-const cursorSchema = z
-  .object({
-    applicationId: z.string().min(1).max(100),
-    sk: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-f-]{36}$/),
-  })
-  .strict();
+const cursorSchema = z.strictObject({
+  applicationId: z.string().check(z.minLength(1), z.maxLength(100)),
+  sk: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-f-]{36}$/)),
+});
 
 export function encodeAccessCursor(cursor: AccessCursor): string {
   return Buffer.from(JSON.stringify({ applicationId: cursor.applicationId, sk: cursor.sk })).toString('base64url');

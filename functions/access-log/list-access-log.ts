@@ -1,6 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { message } from '../../forms/messages';
 import { httpHandler } from '../commons/http';
+import { pageSizeParameter } from '../commons/page-size';
 import { problem } from '../commons/problems';
 import { requireDistrict, staffMember } from '../commons/staff';
 import { isApplicationId } from '../applications/identifiers';
@@ -17,12 +18,12 @@ const oneOf = message('access-log-subject', {
 
 export const querySchema = z
   .object({
-    applicationId: z.string().max(100).optional(),
-    userId: z.string().min(1).max(128).optional(),
-    cursor: z.string().max(1024, message('cursor-invalid', cursorInvalid)).optional(),
-    limit: z.string().regex(/^\d{1,3}$/, pageSize).transform(Number).pipe(z.number().int().min(1, pageSize).max(100, pageSize)).default(50),
+    applicationId: z.optional(z.string().check(z.maxLength(100))),
+    userId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+    cursor: z.optional(z.string().check(z.maxLength(1024, message('cursor-invalid', cursorInvalid)))),
+    limit: pageSizeParameter(pageSize, 50),
   })
-  .refine((q) => (q.applicationId === undefined) !== (q.userId === undefined), { error: oneOf, path: ['applicationId'] });
+  .check(z.refine((q) => (q.applicationId === undefined) !== (q.userId === undefined), { error: oneOf, path: ['applicationId'] }));
 
 /**
  * GET /api/staff/access-log?applicationId=…|userId=…[&limit=50][&cursor=…] — who read a person's data

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { now } from '../commons/clock';
 import { HttpProblem } from '../commons/problems';
 import { workflowStep } from '../commons/step';
@@ -9,7 +9,7 @@ import { decisionOf } from './bulk-body';
 import { isJobId, resultOfRefusal, type BulkItem, type BulkJob } from './bulk-job';
 import { getJob, recordResult } from './bulk-store';
 
-const input = z.object({ jobId: z.string().refine(isJobId), taskId: z.string().max(128) });
+const input = z.object({ jobId: z.string().check(z.refine(isJobId)), taskId: z.string().check(z.maxLength(128)) });
 
 /**
  * One case of a bulk decision job (a Map iteration of workflows/bulk-decisions.ts): the single

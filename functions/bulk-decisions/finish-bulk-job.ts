@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { now } from '../commons/clock';
 import { workflowStep } from '../commons/step';
 import { givenUp, isJobId, type BulkItem } from './bulk-job';
 import { finishJob, getJob } from './bulk-store';
 
-const input = z.object({ jobId: z.string().refine(isJobId) });
+const input = z.object({ jobId: z.string().check(z.refine(isJobId)) });
 
 /**
  * The job's last step, after every case ran: a case still pending failed beyond its retries (the

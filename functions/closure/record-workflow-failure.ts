@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { now } from '../commons/clock';
 import { workflowStep } from '../commons/step';
 import { applicationStatuses } from '../applications/application';
@@ -7,7 +7,7 @@ import { getApplication, transition } from '../applications/store';
 import { stepInput, systemActor } from '../lifecycle/step-input';
 import { businessMetrics, countMetric } from '../commons/metrics';
 
-const input = stepInput.extend({ error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).partial().optional() });
+const input = z.extend(stepInput, { error: z.optional(z.partial(z.object({ Error: z.optional(z.string()), Cause: z.optional(z.string()) }))) });
 
 const stillOpen = applicationStatuses.filter((s) => !['closed', 'rejected', 'failed'].includes(s));
 

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { log, withCorrelationId } from './logger';
 import { RetryableError, isTransient } from './transient-errors';
 
@@ -16,7 +16,7 @@ import { RetryableError, isTransient } from './transient-errors';
  * @example
  * export const handler = workflowStep('MatchProvider', stepInput, async ({ applicationId }) => ({ matched: true }));
  */
-export function workflowStep<S extends z.ZodType, R>(name: string, schema: S, run: (input: z.infer<S>) => Promise<R>) {
+export function workflowStep<S extends z.ZodMiniType, R>(name: string, schema: S, run: (input: z.infer<S>) => Promise<R>) {
   return async (event: unknown, context?: Pick<Context, 'awsRequestId'>): Promise<R> => {
     const given = (event as { correlationId?: unknown } | null)?.correlationId;
     const correlationId = typeof given === 'string' && given ? given : (context?.awsRequestId ?? 'unknown');

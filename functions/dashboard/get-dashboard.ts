@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { districtCodes, isDistrictCode } from '../../forms/districts';
 import { message } from '../../forms/messages';
 import { now } from '../commons/clock';
@@ -11,10 +11,7 @@ import { districtCounters, overdueTasks, waitingApplications } from './count-sto
 import { dashboardFigures, monthsUpTo, SESSION_MONTHS } from './figures';
 
 export const querySchema = z.object({
-  district: z
-    .string()
-    .refine(isDistrictCode, message('district-code', { ko: '서울시 자치구 코드가 아닙니다', en: 'Not a Seoul district code' }))
-    .optional(),
+  district: z.optional(z.string().check(z.refine(isDistrictCode, message('district-code', { ko: '서울시 자치구 코드가 아닙니다', en: 'Not a Seoul district code' })))),
 });
 
 /**

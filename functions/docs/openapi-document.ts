@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { prescreenSchema, programmes, submissionSchema } from '../../forms';
 import { LEDGER_MONTH } from '../ledger/month';
 import { offerAnswerBody } from '../matching/offer';

@@ -1,8 +1,8 @@
 /** The body of a supervisor's eligibility override (the rules of it are in override.ts). */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { message } from '../../forms/messages';
 import { rejectionReasonCodes } from '../review/rejection-reasons';
-import { decisionNote } from '../review/task';
+import { decisionNote } from '../review/decision-note';
 
 const noteRequired = message('override-note-required', {
   ko: '자격 판정을 바꾸는 이유를 적어 주세요',
@@ -10,26 +10,27 @@ const noteRequired = message('override-note-required', {
 });
 
 export const eligibilityOverrideBody = z
-  .object({
+  .strictObject({
     outcome: z
       .enum(['eligible', 'ineligible'], {
         error: message('override-outcome', { ko: '바꿀 판정(지원 대상 / 지원 대상 아님)을 골라 주세요', en: 'Choose the outcome: eligible or not eligible' }),
       })
-      .describe('the outcome that counts from now on'),
+      .check(z.describe('the outcome that counts from now on')),
     note: z
-      .string({ error: noteRequired })
-      .pipe(decisionNote)
-      .refine((note) => note !== undefined, noteRequired)
-      .describe("the supervisor's reason: for staff and the audit trail, never shown to the applicant"),
+      .pipe(z.string({ error: noteRequired }), decisionNote)
+      .check(
+        z.refine((note) => note !== undefined, noteRequired),
+        z.describe("the supervisor's reason: for staff and the audit trail, never shown to the applicant"),
+      ),
     rejectionReason: z
-      .enum(rejectionReasonCodes, {
-        error: message('override-rejection-reason', { ko: '반려 사유를 목록에서 골라 주세요(담당자 결정에 미리 채워집니다)', en: "Choose the rejection reason from the list (it pre-fills the case manager's decision)" }),
-      })
-      .optional()
-      .describe("ineligible only, and required with it: the reason the case manager's reject starts from"),
+      .optional(
+        z.enum(rejectionReasonCodes, {
+          error: message('override-rejection-reason', { ko: '반려 사유를 목록에서 골라 주세요(담당자 결정에 미리 채워집니다)', en: "Choose the rejection reason from the list (it pre-fills the case manager's decision)" }),
+        }),
+      )
+      .check(z.describe("ineligible only, and required with it: the reason the case manager's reject starts from")),
   })
-  .strict()
-  .superRefine((body, ctx) => {
+  .check(z.superRefine((body, ctx) => {
     if (body.outcome === 'ineligible' && !body.rejectionReason) {
       ctx.addIssue({
         code: 'custom',
@@ -50,5 +51,5 @@ export const eligibilityOverrideBody = z
         }),
       });
     }
-  });
+  }));
 export type EligibilityOverrideBody = z.infer<typeof eligibilityOverrideBody>;

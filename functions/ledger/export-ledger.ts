@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isDistrictCode } from '../../forms/districts';
 import { message } from '../../forms/messages';
 import { now } from '../commons/clock';
@@ -16,8 +16,8 @@ const districtCode = message('district-code', { ko: '서울시 자치구 코드�
 const ledgerMonth = message('ledger-month', { ko: '정산월을 YYYY-MM 형식으로 적어 주세요 (예: 2026-03)', en: 'Give the month as YYYY-MM (e.g. 2026-03)' });
 
 export const querySchema = z.object({
-  district: z.string({ error: districtCode }).refine(isDistrictCode, districtCode),
-  month: z.string({ error: ledgerMonth }).refine(isLedgerMonth, ledgerMonth),
+  district: z.string({ error: districtCode }).check(z.refine(isDistrictCode, districtCode)),
+  month: z.string({ error: ledgerMonth }).check(z.refine(isLedgerMonth, ledgerMonth)),
 });
 
 const incomplete = (error: LedgerIncomplete) =>

@@ -1,12 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { workflowStep } from '../commons/step';
 import { getApplication } from '../applications/store';
 import { stepInput } from './step-input';
 import { startLifecycle } from './start-lifecycle';
 
-const input = stepInput.extend({
+const input = z.extend(stepInput, {
   resume: z.enum(['matching', 'service', 'review', 'reassessment']),
-  handover: z.number().int().nonnegative().optional(),
+  handover: z.optional(z.int().check(z.nonnegative())),
 });
 
 /**

@@ -1,5 +1,5 @@
 import type { DynamoDBBatchResponse } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isApplicationId } from '../applications/identifiers';
 import { keys } from '../applications/keys';
 import { correlated, log } from '../commons/logger';
@@ -9,10 +9,10 @@ import { startLifecycle } from './start-lifecycle';
 const streamEvent = z.object({
   Records: z.array(
     z.object({
-      eventName: z.string().optional(),
+      eventName: z.optional(z.string()),
       dynamodb: z.object({
         SequenceNumber: z.string(),
-        Keys: z.object({ pk: z.object({ S: z.string() }), sk: z.object({ S: z.string() }) }).optional(),
+        Keys: z.optional(z.object({ pk: z.object({ S: z.string() }), sk: z.object({ S: z.string() }) })),
       }),
     }),
   ),

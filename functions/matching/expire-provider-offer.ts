@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { now } from '../commons/clock';
 import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
@@ -7,7 +7,7 @@ import { stepInput, systemActor } from '../lifecycle/step-input';
 import { openOfferOf } from './offer-store';
 import { releasePlace } from './release';
 
-const input = stepInput.extend({ error: z.string().max(100).optional() });
+const input = z.extend(stepInput, { error: z.optional(z.string().check(z.maxLength(100))) });
 
 /**
  * ExpireProviderOffer: the agency did not answer (or acknowledge) in time. The place is released, the

@@ -1,18 +1,18 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { dynamo } from '../commons/clients';
 import { now } from '../commons/clock';
 import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
 import { requireApplication, transition } from '../applications/store';
-import { stepInput, systemActor } from '../lifecycle/step-input';
+import { stepInput, systemActor, taskToken } from '../lifecycle/step-input';
 import { capacitySignalPut } from './places';
 import { requestFor } from './request-for';
 import { waitlistEntryWrite, type WaitlistEntry } from './waitlist-store';
 import { stopIfClosing } from '../closure/stop-if-closing';
 import { businessMetrics, countMetric } from '../commons/metrics';
 
-const input = stepInput.extend({ taskToken: z.string().min(1).max(4096) });
+const input = z.extend(stepInput, { taskToken });
 
 /**
  * WaitForPlace: the application waits on the list with its task token; the waitlist batch answers it

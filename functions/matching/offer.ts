@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Text } from '../../forms/i18n';
 import { message } from '../../forms/messages';
 import type { StaffActor } from '../applications/audit';
 import { isApplicationId } from '../applications/identifiers';
-import { decisionNote } from '../review/task';
+import { decisionNote } from '../review/decision-note';
 import { declineReasons, type DeclineReason } from './decline-reasons';
 
 /**
@@ -67,17 +67,16 @@ const acceptNoReason = message('accept-no-reason', { ko: '수락에는 거절 �
 
 /** The body of the agency's answer: decline needs a reason from the list (and a note when 'other'). */
 export const offerAnswerBody = z
-  .object({
+  .strictObject({
     decision: z.enum(offerDecisions, { error: message('offer-decision', { ko: '수락 또는 거절을 선택해 주세요', en: 'Choose accept or decline' }) }),
-    reason: z
-      .enum(declineReasons.map((r) => r.id) as [DeclineReason, ...DeclineReason[]], {
+    reason: z.optional(
+      z.enum(declineReasons.map((r) => r.id) as [DeclineReason, ...DeclineReason[]], {
         error: message('decline-reason', { ko: '거절 사유를 목록에서 골라 주세요', en: 'Choose a reason for declining from the list' }),
-      })
-      .optional(),
-    note: decisionNote.optional(),
+      }),
+    ),
+    note: z.optional(decisionNote),
   })
-  .strict()
-  .superRefine((body, ctx) => {
+  .check(z.superRefine((body, ctx) => {
     if (body.decision === 'decline' && !body.reason) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: declineReasonRequired });
     }
@@ -87,7 +86,7 @@ export const offerAnswerBody = z
     if (body.decision === 'accept' && body.reason) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: acceptNoReason });
     }
-  });
+  }));
 
 /** Derived from the token (a retried step finds its offer) and the application id (the partition). */
 export function offerIdFor(applicationId: string, taskToken: string): string {

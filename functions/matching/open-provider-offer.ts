@@ -1,20 +1,16 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { now } from '../commons/clock';
 import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
 import { requireApplication, transition } from '../applications/store';
-import { stepInput, systemActor } from '../lifecycle/step-input';
+import { stateSeconds, stepInput, systemActor, taskToken } from '../lifecycle/step-input';
 import { getProgramme } from '../../forms';
 import { offerIdFor, type ProviderOffer } from './offer';
 import { offerPut } from './offer-store';
 import { leaveWaitlistWrite } from './waitlist-store';
 import { stopIfClosing } from '../closure/stop-if-closing';
 
-const input = stepInput.extend({
-  taskToken: z.string().min(1).max(4096),
-  timeoutSeconds: z.number().int().positive(),
-  heartbeatSeconds: z.number().int().positive(),
-});
+const input = z.extend(stepInput, { taskToken, timeoutSeconds: stateSeconds, heartbeatSeconds: stateSeconds });
 
 /** The reserved place has no holder: MatchProvider always reserves before the offer state. */
 export class NoReservation extends Error {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { now } from '../commons/clock';
 import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
@@ -10,13 +10,13 @@ import { releasePlace } from './release';
 import { servePlaceWrite } from './places';
 import { notificationPut } from '../notifications/outbox';
 
-const input = stepInput.extend({ answer: z.unknown() });
+const input = z.extend(stepInput, { answer: z.unknown() });
 
 /**
  * The token's output, from the portal or anyone calling SendTaskSuccess. Only the decision is
  * believed; who answered and why come from the answer the portal stored, matched by its id.
  */
-const outputSchema = z.object({ decision: z.enum(offerDecisions), answerId: z.string().max(64).optional() });
+const outputSchema = z.object({ decision: z.enum(offerDecisions), answerId: z.optional(z.string().check(z.maxLength(64))) });
 
 /**
  * RecordOfferAnswer: accepted → the application is matched with that counsellor and the place joins

@@ -1,7 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { districtCodes, isDistrictCode } from '../../forms/districts';
 import { message } from '../../forms/messages';
 import { httpHandler } from '../commons/http';
+import { pageSizeParameter } from '../commons/page-size';
 import { requireDistrict, servesDistrict, staffMember } from '../commons/staff';
 import { receiptNumbers } from '../applications/summaries';
 import { failedNotificationsOf } from './outbox-store';
@@ -11,11 +12,8 @@ const pageSize = message('page-size', { ko: '한 번에 1~100건까지 볼 수 �
 export const querySchema = z.object({
   // Only failures are listed: delivered messages are in each case's audit trail.
   state: z.literal('failed', { error: message('notification-state', { ko: '상태는 failed만 볼 수 있습니다', en: 'Only state=failed can be listed' }) }),
-  district: z
-    .string()
-    .refine(isDistrictCode, message('district-code', { ko: '서울시 자치구 코드가 아닙니다', en: 'Not a Seoul district code' }))
-    .optional(),
-  limit: z.string().regex(/^\d{1,3}$/, pageSize).transform(Number).pipe(z.number().int().min(1, pageSize).max(100, pageSize)).default(50),
+  district: z.optional(z.string().check(z.refine(isDistrictCode, message('district-code', { ko: '서울시 자치구 코드가 아닙니다', en: 'Not a Seoul district code' })))),
+  limit: pageSizeParameter(pageSize, 50),
 });
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DynamoDBBatchResponse } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { now } from '../commons/clock';
 import { env } from '../commons/env';
 import { correlated, log } from '../commons/logger';
@@ -24,10 +24,10 @@ export const deliveryPolicy: DeliveryPolicy = { attempts: 4, firstDelayMs: 1_000
 const streamEvent = z.object({
   Records: z.array(
     z.object({
-      eventName: z.string().optional(),
+      eventName: z.optional(z.string()),
       dynamodb: z.object({
         SequenceNumber: z.string(),
-        Keys: z.object({ pk: z.object({ S: z.string() }), sk: z.object({ S: z.string() }) }).optional(),
+        Keys: z.optional(z.object({ pk: z.object({ S: z.string() }), sk: z.object({ S: z.string() }) })),
       }),
     }),
   ),

@@ -1,6 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { message } from '../../forms/messages';
 import { httpHandler } from '../commons/http';
+import { pageSizeParameter } from '../commons/page-size';
 import { problem } from '../commons/problems';
 import { requireAgency, staffMember } from '../commons/staff';
 import { getApplication } from '../applications/store';
@@ -15,13 +16,14 @@ const cursorInvalid = { ko: '목록 위치 값이 올바르지 않습니다. 목
 const pageSize = message('offer-page-size', { ko: '한 번에 1~100건까지 볼 수 있습니다', en: 'A page holds 1 to 100 offers' });
 
 export const querySchema = z.object({
-  state: z
-    .enum(['open', 'accepted', 'declined', 'expired'], {
+  state: z._default(
+    z.enum(['open', 'accepted', 'declined', 'expired'], {
       error: message('offer-state', { ko: '상태는 open, accepted, declined, expired 중 하나입니다', en: 'The state is one of open, accepted, declined, expired' }),
-    })
-    .default('open'),
-  cursor: z.string().max(1024, message('cursor-invalid', cursorInvalid)).optional(),
-  limit: z.string().regex(/^\d{1,3}$/, pageSize).transform(Number).pipe(z.number().int().min(1, pageSize).max(100, pageSize)).default(50),
+    }),
+    'open',
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(1024, message('cursor-invalid', cursorInvalid)))),
+  limit: pageSizeParameter(pageSize, 50),
 });
 
 /**

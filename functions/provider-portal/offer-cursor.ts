@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { applicationIdOfOffer, type OfferState, type ProviderOffer } from '../matching/offer';
 
 /**
@@ -13,13 +13,14 @@ export interface OfferCursor {
   offerId: string;
 }
 
-const cursorSchema = z
-  .object({
-    state: z.enum(['open', 'accepted', 'declined', 'expired']),
-    dueAt: z.iso.datetime(),
-    offerId: z.string().max(100).refine((id) => applicationIdOfOffer(id) !== undefined),
-  })
-  .strict();
+const cursorSchema = z.strictObject({
+  state: z.enum(['open', 'accepted', 'declined', 'expired']),
+  dueAt: z.iso.datetime(),
+  offerId: z.string().check(
+    z.maxLength(100),
+    z.refine((id) => applicationIdOfOffer(id) !== undefined),
+  ),
+});
 
 export function encodeOfferCursor(offer: Pick<ProviderOffer, 'state' | 'dueAt' | 'offerId'>): string {
   const cursor: OfferCursor = { state: offer.state, dueAt: offer.dueAt, offerId: offer.offerId };

@@ -6,7 +6,7 @@
  * their free places — and the places held (`reserved`, changed only by offers and service starts) are
  * refused by name when sent, never silently dropped: they are never typed in.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { calendarDate, choice, choices, idsOf, requiredOr, textAnswer, wholeNumber, yesNo } from '../../forms/common';
 import { districtCodeSchema } from '../../forms/districts';
 import { topicParticle, type Text } from '../../forms/i18n';
@@ -98,21 +98,21 @@ function phoneNumber(label: Text) {
     ko: `${label.ko}${topicParticle(label.ko)} 02-123-4567처럼 지역번호를 포함한 전화번호여야 합니다`,
     en: `${label.en} must be a phone number with its area code, like 02-123-4567`,
   });
-  return z
-    .string({ error: requiredOr(label, format) })
-    .refine((value) => normalisePhone(value) !== undefined, { error: format, abort: true })
-    .transform((value) => normalisePhone(value)!);
+  return z.pipe(
+    z.string({ error: requiredOr(label, format) }).check(z.refine((value) => normalisePhone(value) !== undefined, { error: format, abort: true })),
+    z.transform((value) => normalisePhone(value)!),
+  );
 }
 
 const EMAIL_MAX = 254;
 const emailAddress = (label: Text) =>
   z
     .email({ error: message('email-format', { ko: '이메일 주소 형식이 올바르지 않습니다', en: 'Email address is not valid' }) })
-    .max(EMAIL_MAX, fieldMessages.tooLong(label, EMAIL_MAX));
+    .check(z.maxLength(EMAIL_MAX, fieldMessages.tooLong(label, EMAIL_MAX)));
 
 /** A field Dolbom keeps for itself: absent from every body, refused by name (`{"not": {}}` in the OpenAPI document). */
 function refused(reason: string) {
-  return z.never({ error: reason }).optional();
+  return z.optional(z.never({ error: reason }));
 }
 
 const derivedFromQualifications = (label: Text) =>
@@ -166,7 +166,7 @@ const agencyFields = {
   district: districtCodeSchema,
   address: textAnswer(L.agencyAddress, 200),
   phone: phoneNumber(L.agencyPhone),
-  email: emailAddress(L.agencyEmail).optional(),
+  email: z.optional(emailAddress(L.agencyEmail)),
   programmes: someOf(programmeIds, L.programmes),
   serviceTypes: someOf(serviceTypeIds, L.serviceTypes),
   openingHours: z.strictObject(
@@ -204,12 +204,14 @@ export function serviceTypesOutside(programmes: readonly string[], serviceTypes:
   });
 }
 
-export const agencyCreateSchema = z.strictObject(agencyFields).superRefine((agency, ctx) => {
-  if (!Array.isArray(agency.programmes) || !Array.isArray(agency.serviceTypes)) return;
-  for (const problem of serviceTypesOutside(agency.programmes, agency.serviceTypes)) {
-    ctx.addIssue({ code: 'custom', message: problem.message.en, path: problem.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
-  }
-});
+export const agencyCreateSchema = z.strictObject(agencyFields).check(
+  z.superRefine((agency, ctx) => {
+    if (!Array.isArray(agency.programmes) || !Array.isArray(agency.serviceTypes)) return;
+    for (const problem of serviceTypesOutside(agency.programmes, agency.serviceTypes)) {
+      ctx.addIssue({ code: 'custom', message: problem.message.en, path: problem.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
+    }
+  }),
+);
 
 /**
  * A change to an agency: any of its fields, each whole (a new `name` is both names, new opening hours
@@ -217,9 +219,9 @@ export const agencyCreateSchema = z.strictObject(agencyFields).superRefine((agen
  */
 export const agencyUpdateSchema = z
   .strictObject(Object.fromEntries(Object.entries(agencyFields).map(([key, schema]) => [key, z.optional(schema)])) as {
-    [K in keyof typeof agencyFields]: z.ZodOptional<(typeof agencyFields)[K]>;
+    [K in keyof typeof agencyFields]: z.ZodMiniOptional<(typeof agencyFields)[K]>;
   })
-  .refine(someChange, { error: nothingToChange });
+  .check(z.refine(someChange, { error: nothingToChange }));
 
 export type AgencyInput = z.output<typeof agencyCreateSchema>;
 export type AgencyChanges = z.output<typeof agencyUpdateSchema>;
@@ -257,18 +259,20 @@ const advancedWithoutBasic = message('advanced-before-basic', {
 const trainingsOf = (today?: string) =>
   z
     .array(training(today), { error: fieldMessages.required(L.trainings) })
-    .max(programmeIds.length * trainingLevels.length, fieldMessages.eachOnce(L.trainings))
-    .superRefine((list, ctx) => {
-      const seen = new Set<string>();
-      list.forEach((t, index) => {
-        const key = `${t.programme}#${t.level}`;
-        if (seen.has(key)) ctx.addIssue({ code: 'custom', message: trainingRepeated, path: [index] });
-        seen.add(key);
-        if (t.level !== 'advanced') return;
-        const basic = list.find((b) => b.programme === t.programme && b.level === 'basic');
-        if (!basic || basic.completedOn > t.completedOn) ctx.addIssue({ code: 'custom', message: advancedWithoutBasic, path: [index, 'level'] });
-      });
-    });
+    .check(
+      z.maxLength(programmeIds.length * trainingLevels.length, fieldMessages.eachOnce(L.trainings)),
+      z.superRefine((list, ctx) => {
+        const seen = new Set<string>();
+        list.forEach((t, index) => {
+          const key = `${t.programme}#${t.level}`;
+          if (seen.has(key)) ctx.addIssue({ code: 'custom', message: trainingRepeated, path: [index] });
+          seen.add(key);
+          if (t.level !== 'advanced') return;
+          const basic = list.find((b) => b.programme === t.programme && b.level === 'basic');
+          if (!basic || basic.completedOn > t.completedOn) ctx.addIssue({ code: 'custom', message: advancedWithoutBasic, path: [index, 'level'] });
+        });
+      }),
+    );
 
 const counsellorFields = (today?: string) => ({
   name: textAnswer(L.counsellorName, 50),
@@ -297,9 +301,9 @@ export function counsellorCreateSchema(today?: string) {
 export function counsellorUpdateSchema(today?: string) {
   const fields = counsellorFields(today);
   const optional = Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, z.optional(schema)])) as {
-    [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]>;
+    [K in keyof typeof fields]: z.ZodMiniOptional<(typeof fields)[K]>;
   };
-  return z.strictObject({ ...optional, ...counsellorKeptFields }).refine(someChange, { error: nothingToChange });
+  return z.strictObject({ ...optional, ...counsellorKeptFields }).check(z.refine(someChange, { error: nothingToChange }));
 }
 
 type Kept = keyof typeof counsellorKeptFields;

@@ -1,15 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { message } from '../../forms/messages';
 import type { FieldProblem } from '../commons/problems';
 import { closingSessionMissingBody } from '../closure/closing-reasons';
 import { supplementRequestBody } from '../supplements/request-body';
 import { rejectionReasonCodes } from './rejection-reasons';
-import { decisionNote } from './task';
+import { decisionNote } from './decision-note';
 
 /** A counsellor id as the registry writes them: letters, digits, '.', '_' and '-', at most 64. */
 const counsellorId = z
   .string({ error: message('counsellor-id-type', { ko: '상담사는 후보 목록의 ID로 보내 주세요', en: 'Send the counsellor as an id from the candidate list' }) })
-  .regex(/^[A-Za-z0-9._-]{1,64}$/, message('counsellor-id-format', { ko: '상담사 ID 형식이 올바르지 않습니다', en: 'The counsellor id is not in a valid format' }));
+  .check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, message('counsellor-id-format', { ko: '상담사 ID 형식이 올바르지 않습니다', en: 'The counsellor id is not in a valid format' })));
 
 const toCitizenRequired = message('rejection-to-citizen-required', {
   ko: "'기타' 사유는 신청인에게 전할 설명을 적어 주세요",
@@ -23,16 +23,17 @@ const toCitizenRequired = message('rejection-to-citizen-required', {
  * the applicant.
  */
 export const rejectionBody = z
-  .object({
+  .strictObject({
     reason: z.enum(rejectionReasonCodes, {
       error: message('rejection-reason', { ko: '반려 사유를 목록에서 골라 주세요', en: 'Choose the reason for the rejection from the list' }),
     }),
-    toCitizen: decisionNote.optional().describe('words to the applicant: shown on the status page and sent with the notification'),
+    toCitizen: z.optional(decisionNote).check(z.describe('words to the applicant: shown on the status page and sent with the notification')),
   })
-  .strict()
-  .superRefine((rejection, ctx) => {
-    if (rejection.reason === 'other' && !rejection.toCitizen) ctx.addIssue({ code: 'custom', path: ['toCitizen'], message: toCitizenRequired });
-  });
+  .check(
+    z.superRefine((rejection, ctx) => {
+      if (rejection.reason === 'other' && !rejection.toCitizen) ctx.addIssue({ code: 'custom', path: ['toCitizen'], message: toCitizenRequired });
+    }),
+  );
 
 /**
  * The body of a case manager's decision. With `approve` they may name the counsellor to offer the
@@ -42,23 +43,25 @@ export const decisionBody = z
   .object({
     decision: z
       .string()
-      .min(1, message('decision-required', { ko: '결정을 선택해 주세요', en: 'Choose a decision' }))
-      .describe('review: approve, reject or request-info; reassessment: extend or close'),
-    note: decisionNote.optional(),
-    counsellorId: counsellorId
-      .optional()
-      .describe('approve only: the candidate to offer the place to first, one of GET /api/staff/applications/{applicationId}/candidates'),
-    closingSessionMissing: closingSessionMissingBody
-      .optional()
-      .describe('close only: why the closing session or post-test could not be recorded; required when they were not'),
-    supplement: supplementRequestBody
-      .optional()
-      .describe('request-info only, and then required: the checklist documents and form fields that are missing, and a message to the applicant'),
-    rejection: rejectionBody
-      .optional()
-      .describe('reject only, and required with it: the reason from the list and, optionally (required for other), words to the applicant'),
+      .check(
+        z.minLength(1, message('decision-required', { ko: '결정을 선택해 주세요', en: 'Choose a decision' })),
+        z.describe('review: approve, reject or request-info; reassessment: extend or close'),
+      ),
+    note: z.optional(decisionNote),
+    counsellorId: z
+      .optional(counsellorId)
+      .check(z.describe('approve only: the candidate to offer the place to first, one of GET /api/staff/applications/{applicationId}/candidates')),
+    closingSessionMissing: z
+      .optional(closingSessionMissingBody)
+      .check(z.describe('close only: why the closing session or post-test could not be recorded; required when they were not')),
+    supplement: z
+      .optional(supplementRequestBody)
+      .check(z.describe('request-info only, and then required: the checklist documents and form fields that are missing, and a message to the applicant')),
+    rejection: z
+      .optional(rejectionBody)
+      .check(z.describe('reject only, and required with it: the reason from the list and, optionally (required for other), words to the applicant')),
   })
-  .superRefine((body, ctx) => {
+  .check(z.superRefine((body, ctx) => {
     if (body.decision === 'reject' && body.rejection === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -119,7 +122,7 @@ export const decisionBody = z
         }),
       });
     }
-  });
+  }));
 export type DecisionBody = z.infer<typeof decisionBody>;
 
 /** Why the chosen counsellor cannot be proposed, or undefined when they are one of the live candidates. */

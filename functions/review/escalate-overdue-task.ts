@@ -1,5 +1,5 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { dynamo } from '../commons/clients';
 import { now } from '../commons/clock';
 import { cancellationReasons } from '../commons/dynamo-errors';
@@ -7,19 +7,19 @@ import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
 import { auditPut } from '../applications/store';
 import { freshTaskFits } from '../lifecycle/execution-budget';
-import { stepInput, systemActor } from '../lifecycle/step-input';
+import { stateSeconds, stepInput, systemActor } from '../lifecycle/step-input';
 import { closeTaskWrite, openTasksOfKind } from './task-store';
 import { businessMetrics, countMetric } from '../commons/metrics';
 
-const input = stepInput.extend({
+const input = z.extend(stepInput, {
   kind: z.enum(['review', 'reassessment']),
-  error: z.string().max(200).optional(),
+  error: z.optional(z.string().check(z.maxLength(200))),
   /** `$$.Execution.StartTime`: the year this execution may run is counted from it. */
   executionStartedAt: z.iso.datetime({ offset: true }),
   /** The state's TimeoutSeconds: the longest a fresh task may stay open. */
-  nextTaskSeconds: z.number().int().positive(),
+  nextTaskSeconds: stateSeconds,
   /** What the rest of this execution may still need after the task is decided (workflows/README.md). */
-  thenSeconds: z.number().int().nonnegative(),
+  thenSeconds: z.int().check(z.nonnegative()),
 });
 
 /**

@@ -1,20 +1,20 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { now } from '../commons/clock';
 import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
 import { requireApplication, transition } from '../applications/store';
-import { stepInput, systemActor } from '../lifecycle/step-input';
+import { stateSeconds, stepInput, systemActor, taskToken } from '../lifecycle/step-input';
 import { effectiveOutcome } from '../eligibility/override';
 import { stopIfClosing } from '../closure/stop-if-closing';
 import { taskIdFor, type HumanTask } from './task';
 import { carriedAge } from './task-age';
 import { taskPut, tasksOfApplication } from './task-store';
 
-const input = stepInput.extend({
+const input = z.extend(stepInput, {
   kind: z.enum(['review', 'reassessment']),
-  taskToken: z.string().min(1).max(4096),
-  timeoutSeconds: z.number().int().positive(),
-  heartbeatSeconds: z.number().int().positive(),
+  taskToken,
+  timeoutSeconds: stateSeconds,
+  heartbeatSeconds: stateSeconds,
 });
 
 const statusFor = {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isDistrictCode } from '../../forms/districts';
 import { isProgrammeId } from '../../forms';
 import { message } from '../../forms/messages';
 import { hiddenCharactersBut } from '../../forms/hidden-characters';
+import { pageSizeParameter } from '../commons/page-size';
 import type { HumanTask, TaskKind, TaskState } from './task';
 import { slaDueAt, receivedAt } from './queue-sla';
 
@@ -34,7 +35,7 @@ export interface QueueFilter {
   q?: string;
 }
 
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const flag = z._default(z.pipe(z.enum(['true', 'false']), z.transform((v) => v === 'true')), false);
 const UNSAFE_IN_SEARCH = hiddenCharactersBut('');
 const searchText = message('search-text', {
   ko: '검색어는 접수번호(DB-2026-XXXXXXXX) 또는 신청인 이름 전체를 60자 이내로 입력해 주세요',
@@ -48,35 +49,35 @@ export const pageSizeMessage = message('page-size', { ko: '한 번에 1~100건�
 
 export const queueQuerySchema = z
   .object({
-    district: z
-      .string()
-      .refine(isDistrictCode, message('district-code', { ko: '서울시 자치구 코드가 아닙니다', en: 'Not a Seoul district code' }))
-      .optional(),
-    programme: z.string().refine(isProgrammeId, message('programme-unknown', { ko: '알 수 없는 사업입니다', en: 'Not a known programme' })).optional(),
-    kind: z.enum(['review', 'reassessment', 'risk', 'referral', 'attendance'], message('task-kind', { ko: '알 수 없는 업무 종류입니다', en: 'Not a kind of task' })).optional(),
-    state: z.enum(['open', 'decided', 'expired', 'cancelled'], message('task-state', { ko: '알 수 없는 업무 상태입니다', en: 'Not a task state' })).default('open'),
-    overdue: flag.default(false),
-    mine: flag.default(false),
-    unassigned: flag.default(false),
-    sort: z.enum(['due', 'received'], message('queue-sort', { ko: '기한순(due) 또는 접수순(received)만 가능합니다', en: 'Sort by due or received' })).default('due'),
-    q: z
-      .string()
-      .trim()
-      .min(1, searchText)
-      .max(60, searchText)
-      .refine((q) => !UNSAFE_IN_SEARCH.test(q), searchText)
-      .optional(),
-    cursor: z.string().max(4096, message('cursor-invalid', cursorInvalid)).optional(),
-    limit: z.string().regex(/^\d{1,3}$/, pageSizeMessage).transform(Number).pipe(z.number().int().min(1, pageSizeMessage).max(100, pageSizeMessage)).default(50),
+    district: z.optional(z.string().check(z.refine(isDistrictCode, message('district-code', { ko: '서울시 자치구 코드가 아닙니다', en: 'Not a Seoul district code' })))),
+    programme: z.optional(z.string().check(z.refine(isProgrammeId, message('programme-unknown', { ko: '알 수 없는 사업입니다', en: 'Not a known programme' })))),
+    kind: z.optional(z.enum(['review', 'reassessment', 'risk', 'referral', 'attendance'], message('task-kind', { ko: '알 수 없는 업무 종류입니다', en: 'Not a kind of task' }))),
+    state: z._default(z.enum(['open', 'decided', 'expired', 'cancelled'], message('task-state', { ko: '알 수 없는 업무 상태입니다', en: 'Not a task state' })), 'open'),
+    overdue: flag,
+    mine: flag,
+    unassigned: flag,
+    sort: z._default(z.enum(['due', 'received'], message('queue-sort', { ko: '기한순(due) 또는 접수순(received)만 가능합니다', en: 'Sort by due or received' })), 'due'),
+    q: z.optional(
+      z.string().check(
+        z.trim(),
+        z.minLength(1, searchText),
+        z.maxLength(60, searchText),
+        z.refine((q) => !UNSAFE_IN_SEARCH.test(q), searchText),
+      ),
+    ),
+    cursor: z.optional(z.string().check(z.maxLength(4096, message('cursor-invalid', cursorInvalid)))),
+    limit: pageSizeParameter(pageSizeMessage, 50),
   })
-  .refine((f) => !(f.mine && f.unassigned), {
-    path: ['unassigned'],
-    message: message('mine-and-unassigned', { ko: '"내 업무"와 "미배정"은 함께 고를 수 없습니다', en: '"Mine" and "unassigned" cannot both be chosen' }),
-  })
-  .refine((f) => !f.overdue || f.state === 'open', {
-    path: ['overdue'],
-    message: message('overdue-open-only', { ko: '기한 지남은 처리 대기 업무에만 쓸 수 있습니다', en: 'Only open tasks can be overdue' }),
-  });
+  .check(
+    z.refine((f) => !(f.mine && f.unassigned), {
+      path: ['unassigned'],
+      message: message('mine-and-unassigned', { ko: '"내 업무"와 "미배정"은 함께 고를 수 없습니다', en: '"Mine" and "unassigned" cannot both be chosen' }),
+    }),
+    z.refine((f) => !f.overdue || f.state === 'open', {
+      path: ['overdue'],
+      message: message('overdue-open-only', { ko: '기한 지남은 처리 대기 업무에만 쓸 수 있습니다', en: 'Only open tasks can be overdue' }),
+    }),
+  );
 
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 

@@ -1,5 +1,5 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { dynamo } from '../commons/clients';
 import { now } from '../commons/clock';
 import { cancellationReasons } from '../commons/dynamo-errors';
@@ -13,14 +13,14 @@ import { notificationPut } from '../notifications/outbox';
 import { decisionsByKind, type TaskAnswer, type TaskKind } from './task';
 import { closeTaskWrite, openTasksOfKind } from './task-store';
 
-const input = stepInput.extend({ kind: z.enum(['review', 'reassessment']), decision: z.unknown() });
+const input = z.extend(stepInput, { kind: z.enum(['review', 'reassessment']), decision: z.unknown() });
 
 /**
  * The task token's output, from the decision route or from anyone calling SendTaskSuccess. Only the
  * decision is believed; who decided comes from the answer the route stored, matched by its id. Any
  * other field (a claimed decidedBy, sourceIp or note) is dropped.
  */
-const outputSchema = (kind: TaskKind) => z.object({ decision: z.enum(decisionsByKind[kind]), answerId: z.string().max(64).optional() });
+const outputSchema = (kind: TaskKind) => z.object({ decision: z.enum(decisionsByKind[kind]), answerId: z.optional(z.string().check(z.maxLength(64))) });
 
 /**
  * Records the answer to a human task, whoever sent it: closes the task and writes the decision to the

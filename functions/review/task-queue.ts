@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isDistrictCode } from '../../forms/districts';
 import type { HumanTask } from './task';
 import { taskIdOfOrderKey } from './queue-query';
@@ -16,13 +16,12 @@ export interface QueueCursor {
   done: string[];
 }
 
-const cursorSchema = z
-  .object({
-    filter: z.string().regex(/^[A-Za-z0-9_-]{16}$/),
-    after: z.record(z.string().refine(isDistrictCode), z.string().max(200)),
-    done: z.array(z.string().refine(isDistrictCode)).max(50),
-  })
-  .strict();
+const districtCode = z.string().check(z.refine(isDistrictCode));
+const cursorSchema = z.strictObject({
+  filter: z.string().check(z.regex(/^[A-Za-z0-9_-]{16}$/)),
+  after: z.record(districtCode, z.string().check(z.maxLength(200))),
+  done: z.array(districtCode).check(z.maxLength(50)),
+});
 
 export function encodeCursor(cursor: QueueCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');

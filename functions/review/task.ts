@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
-import { hiddenCharactersBut } from '../../forms/hidden-characters';
 import type { Text } from '../../forms/i18n';
-import { message } from '../../forms/messages';
 import type { StaffActor } from '../applications/audit';
 import { isApplicationId } from '../applications/identifiers';
 import type { ClosingSessionMissing } from '../closure/closing-labels';
@@ -92,23 +89,7 @@ export interface TaskAnswer {
   id?: string;
 }
 
-// A note is several lines and may be indented; nothing else hidden (the rule of every typed answer).
-const UNSAFE_IN_NOTE = hiddenCharactersBut(String.raw`\n\t`);
-
 /** A case manager's note on a decision: free text of several lines, up to 2,000 characters; blank means none. */
-export const decisionNote = z
-  .string()
-  .trim()
-  .max(2000, message('note-too-long', { ko: '메모는 2000자 이내로 적어 주세요', en: 'Keep the note within 2000 characters' }))
-  .refine(
-    (note) => !UNSAFE_IN_NOTE.test(note),
-    message('note-control-characters', {
-      ko: '메모에 제어 문자나 글자 방향 제어 문자를 넣을 수 없습니다',
-      en: 'The note cannot contain control or text-direction characters',
-    }),
-  )
-  .transform((note) => note || undefined);
-
 /**
  * The next due date after a claim at `at`: one heartbeat on, but never past the state's timeout. A
  * task opened before tasks kept their deadlines (an older local data folder) keeps its due date.

@@ -2,7 +2,7 @@
  * The item answers a provider enters for a test session: exactly one integer 0–3 per item, in the
  * questionnaire's order. A wrong answer names its item (path `phq9.8` is item 9) in Korean and English.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requiredOr, wholeNumber } from '../../forms/common';
 import type { Text } from '../../forms/i18n';
 import { message } from '../../forms/messages';
@@ -40,16 +40,14 @@ export type Gad7Items = z.output<typeof gad7ItemsSchema>;
  * A test session's answers: both questionnaires, as the pre- and post-tests give both (DOMAIN.md §4).
  * Compose it into the session body: `{ ..., screening: screeningAnswersSchema.optional() }`.
  */
-export const screeningAnswersSchema = z
-  .object(
-    { phq9: phq9ItemsSchema, gad7: gad7ItemsSchema },
-    {
-      error: message('screening-answers', {
-        ko: '검사 답은 PHQ-9와 GAD-7 문항 점수로 보내 주세요',
-        en: 'Test answers must be sent as PHQ-9 and GAD-7 item scores',
-      }),
-    },
-  )
-  // Totals, bands and risk are Dolbom's to compute: a typed-in total is refused by name.
-  .strict();
+// Totals, bands and risk are Dolbom's to compute: a typed-in total is refused by name.
+export const screeningAnswersSchema = z.strictObject(
+  { phq9: phq9ItemsSchema, gad7: gad7ItemsSchema },
+  {
+    error: message('screening-answers', {
+      ko: '검사 답은 PHQ-9와 GAD-7 문항 점수로 보내 주세요',
+      en: 'Test answers must be sent as PHQ-9 and GAD-7 item scores',
+    }),
+  },
+);
 export type ScreeningAnswers = z.output<typeof screeningAnswersSchema>;

@@ -1,12 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { now } from '../commons/clock';
 import { workflowStep } from '../commons/step';
 import { requireApplication } from '../applications/store';
-import { stepInput } from '../lifecycle/step-input';
+import { stepInput, taskToken } from '../lifecycle/step-input';
 import { endPeriodWait, keepPeriodWait } from './period-wait';
 import { ClosingEarly } from '../closure/stop-if-closing';
 
-const input = stepInput.extend({ taskToken: z.string().min(1).max(4096) });
+const input = z.extend(stepInput, { taskToken });
 
 /**
  * AwaitServicePeriod: the period runs with no timed loop. The workflow waits on this token until the

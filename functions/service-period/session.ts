@@ -1,7 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { message } from '../../forms/messages';
 import type { StaffActor } from '../applications/audit';
-import { decisionNote } from '../review/task';
+import { decisionNote } from '../review/decision-note';
 import { screeningAnswersSchema, type ScreeningAnswers } from '../screening/answers';
 import type { Risk, Score } from '../screening/score';
 import { trailingNoShowRun } from './attendance';
@@ -38,7 +38,7 @@ export interface Session extends ScheduledSession {
   history: SessionEntry[];
 }
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message('session-date', { ko: '날짜를 YYYY-MM-DD 형식으로 적어 주세요', en: 'Give the date as YYYY-MM-DD' }));
+const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, message('session-date', { ko: '날짜를 YYYY-MM-DD 형식으로 적어 주세요', en: 'Give the date as YYYY-MM-DD' })));
 
 // Registered once, at load (forms/messages.ts): never while a request is parsed.
 const needs = {
@@ -51,30 +51,32 @@ const needs = {
 
 /** The agency's record of a session (`PUT …/sessions/{sessionId}`). */
 export const sessionRecordBody = z
-  .object({
+  .strictObject({
     outcome: z.enum(sessionOutcomes, { error: message('session-outcome', { ko: '진행, 불참, 취소, 일정 변경 중 하나를 골라 주세요', en: 'Choose held, no-show, cancelled or rescheduled' }) }),
     on: isoDay,
-    durationMinutes: z
-      .number({ error: message('session-minutes', { ko: '진행 시간을 분 단위 숫자로 적어 주세요', en: 'Give the duration in minutes' }) })
-      .int(message('session-minutes-whole', { ko: '진행 시간은 분 단위 정수로 적어 주세요', en: 'Give the duration in whole minutes' }))
-      .min(10, message('session-minutes-range', { ko: '진행 시간은 10분에서 240분 사이여야 합니다', en: 'A session lasts between 10 and 240 minutes' }))
-      .max(240, message('session-minutes-range', { ko: '진행 시간은 10분에서 240분 사이여야 합니다', en: 'A session lasts between 10 and 240 minutes' }))
-      .optional(),
-    cancelledBy: z.enum(['applicant', 'provider'], { error: needs.cancelledBy }).optional(),
-    rescheduledTo: isoDay.optional(),
-    note: decisionNote.optional(),
+    durationMinutes: z.optional(
+      z
+        .number({ error: message('session-minutes', { ko: '진행 시간을 분 단위 숫자로 적어 주세요', en: 'Give the duration in minutes' }) })
+        .check(
+          z.int(message('session-minutes-whole', { ko: '진행 시간은 분 단위 정수로 적어 주세요', en: 'Give the duration in whole minutes' })),
+          z.gte(10, message('session-minutes-range', { ko: '진행 시간은 10분에서 240분 사이여야 합니다', en: 'A session lasts between 10 and 240 minutes' })),
+          z.lte(240, message('session-minutes-range', { ko: '진행 시간은 10분에서 240분 사이여야 합니다', en: 'A session lasts between 10 and 240 minutes' })),
+        ),
+    ),
+    cancelledBy: z.optional(z.enum(['applicant', 'provider'], { error: needs.cancelledBy })),
+    rescheduledTo: z.optional(isoDay),
+    note: z.optional(decisionNote),
     /** Item answers of a test session (pre-test, closing); totals, bands and risk are computed, never sent. */
-    screening: screeningAnswersSchema.optional(),
+    screening: z.optional(screeningAnswersSchema),
   })
-  .strict()
-  .superRefine((body, ctx) => {
+  .check(z.superRefine((body, ctx) => {
     const need = (path: string, text: string) => ctx.addIssue({ code: 'custom', path: [path], message: text });
     if (body.outcome === 'held' && body.durationMinutes === undefined) need('durationMinutes', needs.durationMinutes);
     if (body.outcome === 'cancelled' && !body.cancelledBy) need('cancelledBy', needs.cancelledBy);
     if (body.outcome === 'rescheduled' && !body.rescheduledTo) need('rescheduledTo', needs.rescheduledTo);
     if (body.outcome === 'rescheduled' && body.rescheduledTo && body.rescheduledTo <= body.on) need('rescheduledTo', needs.later);
     if (body.screening && body.outcome !== 'held') need('screening', needs.screeningHeld);
-  });
+  }));
 export type SessionRecordBody = z.infer<typeof sessionRecordBody>;
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { districtCodes } from '../../forms/districts';
 import { hiddenCharactersBut } from '../../forms/hidden-characters';
 import { message } from '../../forms/messages';
@@ -22,13 +22,15 @@ const UNSAFE = hiddenCharactersBut('');
 
 export const querySchema = z
   .object({
-    receipt: z
-      .string()
-      .transform((r, ctx) => asReceiptNumber(r) ?? (ctx.addIssue({ code: 'custom', message: receiptFormat }), z.NEVER))
-      .optional(),
-    name: z.string().trim().min(1, nameText).max(50, nameText).refine((n) => !UNSAFE.test(n), nameText).optional(),
+    receipt: z.optional(
+      z.pipe(
+        z.string().check(z.refine((r) => asReceiptNumber(r) !== undefined, receiptFormat)),
+        z.transform((r) => asReceiptNumber(r)!),
+      ),
+    ),
+    name: z.optional(z.string().check(z.trim(), z.minLength(1, nameText), z.maxLength(50, nameText), z.refine((n) => !UNSAFE.test(n), nameText))),
   })
-  .refine((q) => (q.receipt === undefined) !== (q.name === undefined), { path: ['receipt'], message: oneOf });
+  .check(z.refine((q) => (q.receipt === undefined) !== (q.name === undefined), { path: ['receipt'], message: oneOf }));
 
 /**
  * GET /api/staff/cases?receipt=DB-2026-XXXXXXXX | ?name=홍길동 — finds cases in the caller's districts,

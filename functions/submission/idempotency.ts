@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { dynamo } from '../commons/clients';
 import { env } from '../commons/env';
 import { HttpProblem } from '../commons/problems';
@@ -15,10 +15,7 @@ import { seal, unseal, type SealedValue } from '../privacy/envelope';
  */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
-export const idempotencyKeySchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_.:-]{8,128}$/)
-  .optional();
+export const idempotencyKeySchema = z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.:-]{8,128}$/)));
 
 export function invalidIdempotencyKey() {
   return new HttpProblem(400, 'invalid-input', { ko: '입력값을 확인해 주세요.', en: 'Some fields are missing or invalid.' }, [

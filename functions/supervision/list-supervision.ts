@@ -1,7 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { message } from '../../forms/messages';
 import { recordStaffRead } from '../access-log/record-access';
 import { httpHandler } from '../commons/http';
+import { pageSizeParameter } from '../commons/page-size';
 import { problem } from '../commons/problems';
 import { servesDistrict, staffMember } from '../commons/staff';
 import { supervisionStates } from './labels';
@@ -16,11 +17,12 @@ const cursorInvalid = {
 const pageSize = message('supervision-page-size', { ko: '슈퍼비전 요청은 한 번에 1~100건까지 볼 수 있습니다', en: 'A page holds 1 to 100 supervision requests' });
 
 export const querySchema = z.object({
-  state: z
-    .enum(supervisionStates, { error: message('supervision-state', { ko: '상태는 open, accepted, advised 중 하나입니다', en: 'The state is one of open, accepted, advised' }) })
-    .default('open'),
-  cursor: z.string().max(200, message('supervision-cursor', cursorInvalid)).optional(),
-  limit: z.string().regex(/^\d{1,3}$/, pageSize).transform(Number).pipe(z.number().int().min(1, pageSize).max(100, pageSize)).default(25),
+  state: z._default(
+    z.enum(supervisionStates, { error: message('supervision-state', { ko: '상태는 open, accepted, advised 중 하나입니다', en: 'The state is one of open, accepted, advised' }) }),
+    'open',
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(200, message('supervision-cursor', cursorInvalid)))),
+  limit: pageSizeParameter(pageSize, 25),
 });
 
 /**

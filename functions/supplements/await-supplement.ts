@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { now } from '../commons/clock';
 import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
 import { requireApplication, transition } from '../applications/store';
 import { stopIfClosing } from '../closure/stop-if-closing';
-import { stepInput, systemActor } from '../lifecycle/step-input';
+import { stateSeconds, stepInput, systemActor, taskToken } from '../lifecycle/step-input';
 import { waitingWrite } from './supplement-store';
 
-const input = stepInput.extend({ taskToken: z.string().min(1).max(4096), timeoutSeconds: z.number().int().positive() });
+const input = z.extend(stepInput, { taskToken, timeoutSeconds: stateSeconds });
 
 /**
  * AwaitSupplement: keeps the token of the workflow's wait for the citizen on the supplement round,

@@ -1,12 +1,13 @@
 import path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Alias, Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Alias, Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { buildSync } from 'esbuild';
 import { DEFAULT_TIMEOUT_SECONDS, type HandlerId, type HandlerSpec } from '../../functions/catalog';
 import { projectRoot } from '../paths';
+import { handlerBuildOptions, handlerNodeOptions } from './handler-build';
 
 export interface DolbomFunctionProps {
   handlerId: HandlerId;
@@ -45,12 +46,13 @@ class InlinePolicyRole extends iam.Role {
 }
 
 /**
- * A Dolbom Lambda with the house defaults fixed in one place: Node.js 22 on arm64, ESM bundle built
- * by the project's own esbuild (never Docker) with the AWS SDK inside (faster cold starts than the
- * runtime's copy), source maps, X-Ray, and a log group with the environment's retention.
+ * A Dolbom Lambda with the house defaults fixed in one place: Node.js 22 on arm64, bundled at synth
+ * time by the project's own esbuild (never Docker) as handler-build.ts says, X-Ray, and a log group
+ * with the environment's retention. The code is built here rather than by NodejsFunction, whose
+ * bundling writes one file and so cannot keep the SDK's lazily loaded parts out of `index.mjs`.
  * `DOLBOM_HANDLER` names the catalog entry, so the local cloud can map a template function to code.
  */
-export class DolbomFunction extends NodejsFunction {
+export class DolbomFunction extends LambdaFunction {
   /** The published version callers reach: `live`, moved by CodeDeploy (infra/constructs/safe-deploys.ts). */
   readonly live: Alias;
 
@@ -64,11 +66,27 @@ export class DolbomFunction extends NodejsFunction {
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }),
     );
+    const entry = path.join(projectRoot, props.spec.entry);
     super(scope, id, {
       role,
       reservedConcurrentExecutions: props.reservedConcurrency,
-      entry: path.join(projectRoot, props.spec.entry),
-      handler: 'handler',
+      code: Code.fromAsset(projectRoot, {
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // Never used: local bundling either builds or fails loudly.
+          image: DockerImage.fromRegistry('local-bundling-only'),
+          // Names the entry where CDK's cache of bundles sees it (it cannot look inside tryBundle),
+          // so two functions never share one bundle.
+          command: ['bundle', props.spec.entry],
+          local: {
+            tryBundle(outputDir) {
+              buildSync(handlerBuildOptions(entry, outputDir));
+              return true;
+            },
+          },
+        },
+      }),
+      handler: 'index.handler',
       description: props.spec.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -76,25 +94,10 @@ export class DolbomFunction extends NodejsFunction {
       timeout: Duration.seconds(props.spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
       tracing: Tracing.ACTIVE,
       logGroup,
-      projectRoot,
-      depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
       environment: {
         ...props.environment,
         DOLBOM_HANDLER: props.handlerId,
-        NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        // Stack traces still point at the file and line; the sources themselves were most of the upload.
-        sourcesContent: false,
-        mainFields: ['module', 'main'],
-        externalModules: [],
-        // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
-        banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
-        forceDockerBundling: false,
+        NODE_OPTIONS: handlerNodeOptions,
       },
     });
     // A new version whenever code or configuration changes; executions in flight keep calling the

@@ -284,7 +284,7 @@ describe('hostile input on every route', () => {
       const declared = Object.keys((z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: object }).properties ?? {});
       const query = item.query as Record<string, string>;
       const rest = Object.fromEntries(Object.entries(query).filter(([name]) => !declared.includes(name)));
-      expect(schema.safeParse(query).success, `${key}: a recorded query the route's schema refuses: ${value}`).toBe(true);
+      expect(z.safeParse(schema, query).success, `${key}: a recorded query the route's schema refuses: ${value}`).toBe(true);
       return [key, JSON.stringify({ ...item, query: rest })];
     };
     const holdingInput = [...added, ...changed].map(withoutReadQuery).filter(([k, v]) => k.includes(MARK) || v.includes(MARK) || v.includes('polluted'));

@@ -246,14 +246,14 @@ function mutations(schema: JsonSchema, example: Json, seed: number): Mutation[] 
  * Hostile bodies for a route whose body `schema` accepts `example`: each field mutated in turn, then
  * the body as a whole. A mutation the schema refuses must be refused naming its field.
  */
-export function hostileBodies(schema: z.ZodType, example: Json, seed: number): HostileBody[] {
-  if (!schema.safeParse(example).success) throw new Error(`the example is not valid: ${JSON.stringify(schema.safeParse(example).error?.issues)}`);
+export function hostileBodies(schema: z.core.$ZodType, example: Json, seed: number): HostileBody[] {
+  if (!z.safeParse(schema, example).success) throw new Error(`the example is not valid: ${JSON.stringify(z.safeParse(schema, example).error?.issues)}`);
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   const bodies: HostileBody[] = [];
   for (const m of mutations(json, example, seed)) {
     const body = m.extra ? m.value : replaced(example, m.path, m.value);
     const text = JSON.stringify(body);
-    const verdict = schema.safeParse(JSON.parse(text));
+    const verdict = z.safeParse(schema, JSON.parse(text));
     if (verdict.success && m.mayBeValid) continue;
     bodies.push({ what: m.what, text, field: dotted(m.path), ...(verdict.success ? { schemaAccepts: true } : { named: namedBy(verdict.error) }) });
   }
@@ -278,13 +278,13 @@ const queryOf = (params: [string, string][]) => params.map(([k, v]) => `${encode
  * each parameter long, with hidden characters, of the wrong form, empty; and parameters it does not
  * read (prototype keys among them).
  */
-export function hostileQueries(schema: z.ZodType | undefined, example: Record<string, string>, seed: number): HostileQuery[] {
+export function hostileQueries(schema: z.core.$ZodType | undefined, example: Record<string, string>, seed: number): HostileQuery[] {
   const json = schema ? (z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema) : { properties: {} };
   const base = Object.entries(example);
   const out: HostileQuery[] = [];
   const push = (what: string, field: string, params: [string, string][], mayBeValid = false) => {
     // Judged as it arrives: the gateway decodes the bytes (a lone surrogate's become U+FFFD).
-    const verdict = schema?.safeParse(Object.fromEntries(new URLSearchParams(queryOf(params))));
+    const verdict = (schema ? z.safeParse(schema, Object.fromEntries(new URLSearchParams(queryOf(params)))) : undefined);
     const accepted = !verdict || verdict.success;
     if (accepted && mayBeValid) return;
     out.push({ what, query: queryOf(params), field, ...(accepted ? { schemaAccepts: true } : { named: namedBy(verdict.error!) }) });

@@ -47,9 +47,9 @@ export interface HostileRoute {
   /** The path's parameters, naming the world's objects. */
   params?: (w: HostileWorld) => Record<string, string>;
   /** The body's schema (as the handler parses it) and a valid example. */
-  body?: { schema: z.ZodType; example: (w: HostileWorld) => Json };
+  body?: { schema: z.core.$ZodType; example: (w: HostileWorld) => Json };
   /** The query's schema (undefined: the route reads none) and a valid example. GET routes only. */
-  query?: { schema?: z.ZodType; example: (w: HostileWorld) => Record<string, string> };
+  query?: { schema?: z.core.$ZodType; example: (w: HostileWorld) => Record<string, string> };
   /** Headers the route needs besides the caller's credential (an Idempotency-Key). */
   headers?: (w: HostileWorld) => Record<string, string>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { fieldErrors, type FieldError } from '../../../forms/errors';
 import {
   agencyCreateSchema,
@@ -36,7 +36,7 @@ const counsellor = {
   weeklyCapacity: 6,
 };
 
-function errorsOf(schema: z.ZodType, body: unknown): FieldError[] {
+function errorsOf(schema: z.ZodMiniType, body: unknown): FieldError[] {
   const result = schema.safeParse(body);
   return result.success ? [] : fieldErrors(result.error);
 }

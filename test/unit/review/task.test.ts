@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../functions/applications/audit';
 import { timeline } from '../../../functions/status/timeline';
-import { decisionNote, dueAfterClaim, taskView, type HumanTask } from '../../../functions/review/task';
+import { decisionNote } from '../../../functions/review/decision-note';
+import { dueAfterClaim, taskView, type HumanTask } from '../../../functions/review/task';
 
 describe('decisionNote', () => {
   it('keeps lines and trims the ends; a blank note is no note', () => {

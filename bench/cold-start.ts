@@ -1,0 +1,87 @@
+/**
+ * Cold start, per handler: the bundle Lambda loads (minified and gzipped bytes) and how long a fresh
+ * Node process takes to start and import it, as a ratio to a process importing an empty handler
+ * built the same way. Figures only, never asserted (test/cdk/handler-bundle-size.test.ts keeps the
+ * size budget). Aim: every bundle ≤ 250 KB, every ratio ≤ 1.5.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { handlerNodeOptions } from '../infra/constructs/handler-build';
+import { bundleHandlers, type HandlerBundle } from './handler-bundles';
+
+export interface ColdStartRow {
+  handler: string;
+  minifiedBytes: number;
+  gzipBytes: number;
+  importMs: number;
+  importRatio: number;
+}
+
+/**
+ * What a handler module may read at import, set to values that reach nothing: the settings the stack
+ * gives a function (functions/commons/env.ts), a region and credentials for the SDK clients.
+ */
+const harmlessEnvironment = {
+  AWS_REGION: 'ap-northeast-2',
+  AWS_ACCESS_KEY_ID: 'cold-start',
+  AWS_SECRET_ACCESS_KEY: 'cold-start',
+  TABLE_NAME: 'dolbom-cold-start',
+  DOLBOM_STAGE: 'local',
+  DOLBOM_LOG: 'silent',
+  LIFECYCLE_STATE_MACHINE_ARN: 'arn:aws:states:ap-northeast-2:000000000000:stateMachine:cold-start',
+  BULK_DECISIONS_STATE_MACHINE_ARN: 'arn:aws:states:ap-northeast-2:000000000000:stateMachine:cold-start-bulk',
+  NOTIFICATION_EMAIL_FROM: 'cold-start@example.invalid',
+  CASE_MANAGERS_EMAIL: 'cold-start-{district}@example.invalid',
+  DOCUMENTS_BUCKET: 'dolbom-cold-start',
+};
+
+/**
+ * Milliseconds from a fresh Node process's start until `file` is imported (performance.now() counts
+ * from the process's time origin), Node started as Lambda starts it (handlerNodeOptions). The
+ * process's own start is in both this and the baseline, as it is in every cold start.
+ */
+function importMs(file: string): number {
+  const script = `await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now()));`;
+  const child = spawnSync(process.execPath, [...handlerNodeOptions.split(' '), '--input-type=module', '-e', script], {
+    env: { PATH: process.env.PATH, ...harmlessEnvironment },
+    encoding: 'utf8',
+  });
+  if (child.status !== 0) throw new Error(`importing ${file} failed: ${child.stderr}`);
+  return Number(child.stdout);
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/**
+ * Bundles every handler of functions/catalog.ts as CDK does and times its import `runs` times (default
+ * 5), round-robin over all bundles so a slow moment of a shared machine spreads over every handler
+ * rather than landing on one; each figure is the median of its runs. Rows are largest bundle first.
+ */
+export async function measureColdStart(opts?: { runs?: number }): Promise<{ baselineImportMs: number; runs: number; rows: ColdStartRow[] }> {
+  const runs = opts?.runs ?? 5;
+  const outDir = mkdtempSync(path.join(tmpdir(), 'dolbom-cold-start-'));
+  try {
+    const bundles = await bundleHandlers(outDir);
+    const times = new Map<HandlerBundle, number[]>(bundles.map((b) => [b, []]));
+    for (let run = 0; run < runs; run++) for (const bundle of bundles) times.get(bundle)!.push(importMs(bundle.file));
+    const baseline = bundles.find((b) => b.handler === 'empty')!;
+    const baselineImportMs = median(times.get(baseline)!);
+    const rows = bundles
+      .filter((b) => b !== baseline)
+      .map((b) => {
+        const ms = median(times.get(b)!);
+        return { handler: b.handler, minifiedBytes: b.minifiedBytes, gzipBytes: b.gzipBytes, importMs: ms, importRatio: ms / baselineImportMs };
+      })
+      .sort((a, b) => b.minifiedBytes - a.minifiedBytes);
+    return { baselineImportMs, runs, rows };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,66 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Metafile } from 'esbuild';
+import { handlers, type HandlerId } from '../functions/catalog';
+import { handlerBuildOptions } from '../infra/constructs/handler-build';
+import { projectRoot } from '../infra/paths';
+
+export interface HandlerBundle {
+  /** A catalog id, or `empty` for the baseline. */
+  handler: HandlerId | 'empty';
+  /** The file Lambda loads (`index.mjs`). */
+  file: string;
+  /** `index.mjs` and the chunks it imports statically: what a cold start reads, minified and gzipped file by file. */
+  minifiedBytes: number;
+  gzipBytes: number;
+  /** Every file of the bundle (source maps aside), the chunks only loaded lazily included. */
+  allBytes: number;
+  metafile: Metafile;
+}
+
+/** The baseline: a handler that imports nothing, built the same way. */
+const emptyHandler = 'export const handler = async () => ({});\n';
+
+/**
+ * Bundles every handler of the catalog (and the empty baseline) into `outDir/<id>/` with the deployed
+ * build options (infra/constructs/handler-build.ts), keeping esbuild's metafile: what each bundle
+ * holds and why (`analyzeMetafile`).
+ */
+export async function bundleHandlers(outDir: string): Promise<HandlerBundle[]> {
+  mkdirSync(outDir, { recursive: true });
+  const emptyEntry = path.join(outDir, 'empty-handler.mjs');
+  writeFileSync(emptyEntry, emptyHandler);
+  const entries: [HandlerBundle['handler'], string][] = [
+    ['empty', emptyEntry],
+    ...Object.entries(handlers).map(([id, spec]) => [id as HandlerId, path.join(projectRoot, spec.entry)] as [HandlerId, string]),
+  ];
+  return Promise.all(
+    entries.map(async ([handler, entry]) => {
+      const dir = path.join(outDir, handler);
+      const { metafile } = await build({ ...handlerBuildOptions(entry, dir), absWorkingDir: projectRoot, metafile: true, logLevel: 'error' });
+      const loaded = loadedAtStart(metafile, path.join(dir, 'index.mjs'));
+      const code = loaded.map((file) => readFileSync(path.join(projectRoot, file)));
+      return {
+        handler,
+        file: path.join(dir, 'index.mjs'),
+        minifiedBytes: code.reduce((n, c) => n + c.length, 0),
+        gzipBytes: code.reduce((n, c) => n + gzipSync(c).length, 0),
+        allBytes: Object.entries(metafile.outputs).reduce((n, [file, o]) => (file.endsWith('.map') ? n : n + o.bytes), 0),
+        metafile,
+      };
+    }),
+  );
+}
+
+/** The output files (relative to the project, as the metafile names them) that importing `entryFile` reads: it and its static imports, transitively. */
+export function loadedAtStart(metafile: Metafile, entryFile: string): string[] {
+  const entry = path.relative(projectRoot, entryFile);
+  const loaded = new Set([entry]);
+  for (const file of loaded) {
+    for (const { path: imported, kind } of metafile.outputs[file]?.imports ?? []) {
+      if (kind === 'import-statement' && metafile.outputs[imported]) loaded.add(imported);
+    }
+  }
+  return [...loaded];
+}
