@@ -47,7 +47,10 @@ class InlinePolicyRole extends iam.Role {
 /**
  * A Dolbom Lambda with the house defaults fixed in one place: Node.js 22 on arm64, ESM bundle built
  * by the project's own esbuild (never Docker) with the AWS SDK inside (faster cold starts than the
- * runtime's copy), source maps, X-Ray, and a log group with the environment's retention.
+ * runtime's copy), source maps, X-Ray, and a log group with the environment's retention. X-Ray active
+ * tracing gives each invocation a segment; the SDK calls inside it are its subsegments, sent by the
+ * clients' middleware in functions/commons/tracing.ts (not the X-Ray SDK, whose 127 KB would weigh on
+ * every cold start) — the trace map in docs/operations.md, "When an alarm goes off".
  * `DOLBOM_HANDLER` names the catalog entry, so the local cloud can map a template function to code.
  */
 export class DolbomFunction extends NodejsFunction {

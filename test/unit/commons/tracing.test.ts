@@ -25,10 +25,17 @@ let daemonSocket: Socket;
 const received: string[] = [];
 const waiting: ((datagram: string) => void)[] = [];
 
-/** The next datagram the daemon receives (the test's timeout is the only limit on the wait). */
+/** The next datagram the daemon receives; a guard, not a timing check, turns "none came" into a clear failure. */
 function nextDatagram(): Promise<string> {
   const datagram = received.shift();
-  return datagram !== undefined ? Promise.resolve(datagram) : new Promise((resolve) => waiting.push(resolve));
+  if (datagram !== undefined) return Promise.resolve(datagram);
+  return new Promise((resolve, reject) => {
+    const guard = setTimeout(() => reject(new Error('no subsegment reached the daemon')), 10_000);
+    waiting.push((datagram) => {
+      clearTimeout(guard);
+      resolve(datagram);
+    });
+  });
 }
 
 /** The next datagram, checked for X-Ray's daemon protocol and parsed. */
@@ -115,8 +122,9 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.unstubAllEnvs();
-  // A test that left a datagram unread would hand it to the next one.
-  expect(received).toEqual([]);
+  // A datagram no test read was sent by a call that should have sent none (or one too many).
+  waiting.length = 0;
+  expect(received.splice(0)).toEqual([]);
 });
 
 /** A client of its own, to control retries (the shared ones keep the SDK's three attempts). */
