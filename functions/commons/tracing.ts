@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createSocket, type Socket } from 'node:dgram';
+import type { Socket } from 'node:dgram';
 
 /**
  * One X-Ray subsegment for each AWS SDK call, sent to the Lambda's X-Ray daemon, so a trace shows
@@ -271,7 +271,8 @@ function send(document: Record<string, unknown>, daemon: DaemonAddress): void {
 
 function daemonSocket(daemon: DaemonAddress): Socket {
   if (socket) return socket;
-  const created = createSocket(daemon.host.includes(':') ? 'udp6' : 'udp4');
+  // node:dgram is loaded by the first sampled call, not at cold start (an unsampled function never needs it).
+  const created = process.getBuiltinModule('node:dgram').createSocket(daemon.host.includes(':') ? 'udp6' : 'udp4');
   created.on('error', () => {
     if (socket === created) socket = undefined;
     try {
