@@ -3,11 +3,13 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
+import { traced } from './tracing';
 
 /**
  * Module-scope clients, created once per Lambda container and reused across invocations. Endpoints
  * come from the standard SDK variables (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SFN), so the
- * same code talks to AWS or to the local cloud without knowing which.
+ * same code talks to AWS or to the local cloud without knowing which. Each is `traced` (tracing.ts): in
+ * a sampled Lambda invocation, every call is a subsegment of the function's X-Ray trace.
  */
 let documentClient: DynamoDBDocumentClient | undefined;
 let sfnClient: SFNClient | undefined;
@@ -15,19 +17,19 @@ let kmsClient: KMSClient | undefined;
 let s3Client: S3Client | undefined;
 
 export function dynamo(): DynamoDBDocumentClient {
-  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  documentClient ??= DynamoDBDocumentClient.from(traced(new DynamoDBClient({})), {
     marshallOptions: { removeUndefinedValues: true },
   });
   return documentClient;
 }
 
 export function sfn(): SFNClient {
-  sfnClient ??= new SFNClient({});
+  sfnClient ??= traced(new SFNClient({}));
   return sfnClient;
 }
 
 export function kms(): KMSClient {
-  kmsClient ??= new KMSClient({});
+  kmsClient ??= traced(new KMSClient({}));
   return kmsClient;
 }
 
@@ -37,10 +39,12 @@ export function kms(): KMSClient {
  * the SDK's default checksum would be the checksum of no body, and every browser upload would fail.
  */
 export function s3(): S3Client {
-  s3Client ??= new S3Client({
-    forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3),
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  s3Client ??= traced(
+    new S3Client({
+      forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3),
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    }),
+  );
   return s3Client;
 }

@@ -1,6 +1,7 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { env } from '../commons/env';
+import { traced } from '../commons/tracing';
 import type { Channels } from './channels';
 
 /**
@@ -20,7 +21,7 @@ export function awsChannels(): Channels {
   return {
     sms: {
       async send({ to, subject, text }) {
-        sns ??= new SNSClient({});
+        sns ??= traced(new SNSClient({}));
         const out = await sns.send(
           new PublishCommand({
             PhoneNumber: e164(to),
@@ -35,7 +36,7 @@ export function awsChannels(): Channels {
     },
     email: {
       async send({ to, subject, text }) {
-        ses ??= new SESv2Client({});
+        ses ??= traced(new SESv2Client({}));
         const out = await ses.send(
           new SendEmailCommand({
             FromEmailAddress: env.notificationEmailFrom(),

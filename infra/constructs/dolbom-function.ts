@@ -50,6 +50,9 @@ class InlinePolicyRole extends iam.Role {
  * time by the project's own esbuild (never Docker) as handler-build.ts says, X-Ray, and a log group
  * with the environment's retention. The code is built here rather than by NodejsFunction, whose
  * bundling writes one file and so cannot keep the SDK's lazily loaded parts out of `index.mjs`.
+ * X-Ray active tracing gives each invocation a segment; the SDK calls inside it are its subsegments,
+ * sent by the clients' middleware in functions/commons/tracing.ts (not the X-Ray SDK, whose 127 KB would
+ * weigh on every cold start) — the trace map in docs/operations.md, "When an alarm goes off".
  * `DOLBOM_HANDLER` names the catalog entry, so the local cloud can map a template function to code.
  */
 export class DolbomFunction extends LambdaFunction {
