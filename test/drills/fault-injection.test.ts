@@ -1,0 +1,253 @@
+/**
+ * Issue 12, drill 2: faults. The local cloud runs every handler under DOLBOM_FAULTS at 20 %
+ * (functions/commons/faults.ts): DynamoDB calls inside handlers are throttled, cancelled by a
+ * conflict, slowed, or applied with their answer lost (the SDK sends the write again); invocations are
+ * slowed, or lose their answer after their work is done (the browser, or Step Functions, tries again).
+ * Applications go the whole way — submitted (a 503 sent again with the same Idempotency-Key), approved,
+ * the place offered and accepted, the plan's sessions recorded a day at a time as the clock moves, the
+ * re-assessment closed — and the drill checks the promises: every application closes; nothing is
+ * doubled (one application per key, one message per notification, each session recorded once, one
+ * place each and all released, once-only audit events once); a person is never answered a bare 5xx,
+ * only 503 with Retry-After and words in Korean and English; the state machine's Retry carried the steps.
+ *
+ * FAULT_DRILL_APPLICATIONS sets the count (default 30), FAULT_DRILL_SEED the draws (printed).
+ */
+import { randomUUID } from 'node:crypto';
+import { DescribeExecutionCommand, ListExecutionsCommand, type ExecutionListItem } from '@aws-sdk/client-sfn';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../../functions/applications/keys';
+import { patched, youthExample } from '../support/answers';
+import type { Receipt } from '../support/case-work';
+import { eventually } from '../support/clients';
+import { startDrillCloud, type DrillCloud } from '../support/drill-cloud';
+import { providerWork } from '../support/provider-offers';
+import { retryingClients } from '../support/retrying-http';
+import { storedApplicationIds } from '../support/stored-applications';
+
+const APPLICATIONS = Number(process.env.FAULT_DRILL_APPLICATIONS ?? 30);
+const SEED = Number(process.env.FAULT_DRILL_SEED ?? Math.floor(Math.random() * 1e6));
+const FAULTS = `rate=0.2;kinds=exception,latency,throttle,conflict;seed=${SEED}`;
+const TABLE = 'dolbom-dev';
+const LIFECYCLE_ARN = 'arn:aws:states:ap-northeast-2:000000000000:stateMachine:dolbom-dev-lifecycle';
+const AGENCY = 'P-MAEUMSUP';
+/** How many applications a case manager, an agency and the citizens work on at once. */
+const AT_ONCE = 10;
+
+/** PHQ-9 14, GAD-7 10 before; PHQ-9 6, GAD-7 3 after: no risk task, a plain closure. */
+const preTest = { phq9: [2, 2, 2, 2, 2, 2, 1, 1, 0], gad7: [2, 2, 2, 1, 1, 1, 1] };
+const postTest = { phq9: [1, 1, 1, 1, 1, 1, 0, 0, 0], gad7: [1, 1, 1, 0, 0, 0, 0] };
+
+/** Runs `work` on each item, `AT_ONCE` at a time. */
+async function eachAtOnce<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(AT_ONCE, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
+function expectStatus(what: string, answer: { status: number; body: unknown }, status: number) {
+  if (answer.status !== status) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
+}
+
+let drill: DrillCloud;
+let api: ReturnType<typeof retryingClients>;
+
+beforeAll(async () => {
+  console.log(`fault drill: ${APPLICATIONS} applications under DOLBOM_FAULTS="${FAULTS}"`);
+  drill = await startDrillCloud('faults', { DOLBOM_FAULTS: FAULTS });
+  api = retryingClients(drill.clients);
+});
+afterAll(() => drill?.dispose());
+
+/** Everything stored under one application, read straight from the table (no faults on this path). */
+async function partition(applicationId: string) {
+  const items: Record<string, any>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await drill.clients.db.send(
+      new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.application(applicationId).pk }, ConsistentRead: true, ExclusiveStartKey }),
+    );
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+async function agencyItems(prefix: string) {
+  const { Items = [] } = await drill.clients.db.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `AGENCY#${AGENCY}`, ':prefix': prefix },
+      ConsistentRead: true,
+    }),
+  );
+  return Items;
+}
+
+async function seoulToday(): Promise<string> {
+  const { body } = await drill.clients.http('GET', '/local/clock');
+  return new Date(Date.parse(body.now) + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+describe(`the whole lifecycle with 20 % of handler calls faulted`, () => {
+  it(`closes each of ${APPLICATIONS} applications, with nothing doubled, and answers people 503 with Retry-After, never a bare 5xx`, async () => {
+    const started = Date.now();
+    const work = providerWork(api);
+    const counsellorsBefore = new Map((await agencyItems('COUNSELLOR#')).map((c) => [c.counsellorId as string, c.reserved as number]));
+
+    // 1. Citizens submit; a 503 is sent again with the same Idempotency-Key, as the form does.
+    const keysSent: string[] = Array.from({ length: APPLICATIONS }, () => randomUUID());
+    const receiptsByKey = new Map<string, Set<string>>();
+    const receipts: Receipt[] = [];
+    await eachAtOnce(keysSent, async (key) => {
+      const answers = patched(youthExample, { applicant: { district: '11110', name: `시험${key.slice(0, 8)}` } });
+      const body = { programme: 'youth', answers };
+      const submitted = await api.http('POST', '/api/applications', body, { 'idempotency-key': key });
+      expectStatus('submit', submitted, 202);
+      // And once more, as a double click would: the same receipt.
+      const again = await api.http('POST', '/api/applications', body, { 'idempotency-key': key });
+      expectStatus('submit again', again, 202);
+      receiptsByKey.set(key, new Set([submitted.body.applicationId, again.body.applicationId]));
+      receipts.push(submitted.body as Receipt);
+    });
+    const submittedMs = Date.now() - started;
+
+    // 2. The case manager approves, offering the place to the agency, which accepts it in the portal.
+    const provider = await api.signIn('provider.maeum');
+    await eachAtOnce(receipts, async (receipt) => {
+      await work.approveOfferingTo(receipt, AGENCY);
+      const offer = await work.untilPortalOffer(provider, receipt.applicationId);
+      expectStatus('accept', await api.http('POST', `/api/provider/offers/${offer.offerId}/decision`, { decision: 'accept' }, work.bearer(provider)), 202);
+      await work.untilStatus(receipt, 'in-service');
+    });
+    const servingMs = Date.now() - started;
+
+    // 3. The plan's sessions, one a day for every application, the clock moving a day at a time.
+    const plans = new Map<string, { sessionId: string; kind: string; plannedMinutes: number }[]>();
+    await eachAtOnce(receipts, async ({ applicationId }) => {
+      const plan = await eventually(async () => {
+        const listed = await api.http('GET', `/api/provider/applications/${applicationId}/sessions`, undefined, work.bearer(provider));
+        return listed.status === 200 && listed.body.sessions.length > 0 ? listed.body.sessions : undefined;
+      }, `the session plan of ${applicationId}`);
+      plans.set(applicationId, plan);
+    });
+    const sessionCount = Math.max(...[...plans.values()].map((p) => p.length));
+    for (let day = 0; day < sessionCount; day++) {
+      const on = await seoulToday();
+      await eachAtOnce(receipts, async ({ applicationId }) => {
+        const session = plans.get(applicationId)![day];
+        if (!session) return;
+        const screening = session.kind === 'pre-test' ? preTest : session.kind === 'closing' ? postTest : undefined;
+        const record = { outcome: 'held', on, durationMinutes: session.plannedMinutes, ...(screening ? { screening } : {}) };
+        const path = `/api/provider/applications/${applicationId}/sessions/${session.sessionId}`;
+        expectStatus(`session ${day + 1}`, await api.http('PUT', path, record, work.bearer(provider)), 200);
+      });
+      await api.advanceClock('+1d');
+    }
+    const sessionsMs = Date.now() - started;
+
+    // 4. The last session completed each plan: the re-assessment opens, and the case manager closes it.
+    const caseworker = await api.signIn('caseworker.jongno');
+    await eachAtOnce(receipts, async (receipt) => {
+      await work.untilStatus(receipt, 'reassessment');
+      const task = await work.untilOpenTask(caseworker, receipt.applicationId, 'reassessment');
+      expectStatus('close', await work.decide(caseworker, task.taskId, { decision: 'close', note: '목표 달성' }), 202);
+      await work.untilStatus(receipt, 'closed');
+    });
+    const closedMs = Date.now() - started;
+
+    // Let the notification senders finish what the last steps queued.
+    const outboxSettled = async () => {
+      const all = await Promise.all(receipts.map(async ({ applicationId }) => (await partition(applicationId)).filter((i) => String(i.sk).startsWith(keys.notificationPrefix))));
+      const items = all.flat();
+      return items.every((i) => i.delivery === 'sent' || i.delivery === 'failed') ? items : undefined;
+    };
+    const notifications = await eventually(outboxSettled, 'every queued notification to be sent', 120_000).catch(async () => (await Promise.all(receipts.map(async ({ applicationId }) => (await partition(applicationId)).filter((i) => String(i.sk).startsWith(keys.notificationPrefix))))).flat());
+
+    // ---- What the faults were, and what people saw.
+    const { body: faultReport } = await drill.clients.http('GET', '/local/faults');
+    console.log(`faults injected: ${JSON.stringify(faultReport.injected)}`);
+    console.log(`API answers (every attempt): ${JSON.stringify(api.tally.byStatus)}`);
+    for (const kind of ['dynamodb.throttle', 'dynamodb.conflict', 'dynamodb.exception', 'dynamodb.latency', 'invocation.exception', 'invocation.latency']) {
+      expect(faultReport.injected[kind] ?? 0, `${kind} faults injected`).toBeGreaterThan(0);
+    }
+    expect(api.tally.byStatus[503] ?? 0, 'faults answered 503 to someone').toBeGreaterThan(0);
+    expect(api.tally.unhelpful503, '503 answers without Retry-After or words').toEqual([]);
+    expect(api.tally.bare5xx, 'bare 5xx answers').toEqual([]);
+
+    // ---- Nothing lost: every application closed, its execution ended at Closed, no step failed for good.
+    const storedIds = await storedApplicationIds(drill.clients.db);
+    expect(storedIds.sort()).toEqual(receipts.map((r) => r.applicationId).sort());
+    for (const [key, ids] of receiptsByKey) expect(ids.size, `applications for key ${key}`).toBe(1);
+
+    const retries: Record<string, number> = {};
+    const executions: ExecutionListItem[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await drill.clients.sfn.send(new ListExecutionsCommand({ stateMachineArn: LIFECYCLE_ARN, maxResults: 1000, nextToken }));
+      executions.push(...(page.executions ?? []));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    for (const { applicationId } of receipts) {
+      const own = executions.filter((e) => e.name === applicationId || e.name?.startsWith(`${applicationId}-`));
+      expect(own.length, `executions of ${applicationId}`).toBeGreaterThan(0);
+      for (const execution of own) {
+        const described = await drill.clients.sfn.send(new DescribeExecutionCommand({ executionArn: execution.executionArn }));
+        expect(['SUCCEEDED'], `${execution.name} ${described.status}`).toContain(described.status);
+        for (const event of await drill.clients.history(execution.executionArn!)) {
+          if (event.type === 'TaskFailed') {
+            const error = event.taskFailedEventDetails?.error ?? '';
+            retries[error] = (retries[error] ?? 0) + 1;
+          }
+        }
+      }
+    }
+    console.log(`failed task attempts the state machine's Retry carried: ${JSON.stringify(retries)}`);
+    expect(retries['Dolbom.Retryable'] ?? 0, 'steps retried by the state machine').toBeGreaterThan(0);
+
+    // ---- Nothing doubled, application by application.
+    const auditCounts: Record<string, number[]> = {};
+    for (const { applicationId } of receipts) {
+      const items = await partition(applicationId);
+      const application = items.find((i) => i.sk === 'APPLICATION')!;
+      expect(application.status, applicationId).toBe('closed');
+      const actions = items.filter((i) => i.entity === 'AuditEvent').map((i) => i.action as string);
+      const tally = new Map<string, number>();
+      for (const action of actions) tally.set(action, (tally.get(action) ?? 0) + 1);
+      for (const [action, count] of tally) (auditCounts[action] ??= []).push(count);
+      expect(actions, applicationId).not.toContain('workflow.failed');
+
+      // Each session recorded once, held, never "corrected" by a retry.
+      const sessions = items.filter((i) => i.entity === 'Session');
+      expect(sessions, applicationId).toHaveLength(plans.get(applicationId)!.length);
+      for (const session of sessions) {
+        expect(session.record?.outcome, `${applicationId} ${session.sessionId}`).toBe('held');
+        expect(session.history, `${applicationId} ${session.sessionId} history`).toEqual([]);
+      }
+      expect(tally.get('session.recorded'), applicationId).toBe(sessions.length);
+      expect(tally.get('session.corrected') ?? 0, `${applicationId} session.corrected`).toBe(0);
+    }
+    console.log(`audit events per application (min–max): ${Object.entries(auditCounts).map(([a, c]) => `${a} ${Math.min(...c)}–${Math.max(...c)}`).join(', ')}`);
+
+    // ---- Places: one held per application while it was served, every one released at closure.
+    expect(await agencyItems(keys.placePrefix), 'places still held').toEqual([]);
+    for (const counsellor of await agencyItems('COUNSELLOR#')) {
+      expect(counsellor.reserved, `${counsellor.counsellorId} reserved`).toBe(counsellorsBefore.get(counsellor.counsellorId));
+    }
+
+    // ---- Notifications: each outbox item sent, and the mailbox holds exactly one message for each.
+    const { body: mailbox } = await drill.clients.http('GET', '/local/mailbox/messages');
+    const messageIds = (mailbox.messages as { messageId: string }[]).map((m) => m.messageId);
+    expect(notifications.filter((n) => n.delivery !== 'sent').map((n) => `${n.applicationId} ${n.key} ${n.delivery}`), 'notifications not sent').toEqual([]);
+    expect(messageIds.length, 'messages in the mailbox, against notifications sent').toBe(notifications.length);
+    expect(new Set(messageIds)).toEqual(new Set(notifications.map((n) => n.messageId)));
+
+    console.log(
+      `fault drill: ${APPLICATIONS} applications closed in ${((Date.now() - started) / 1000).toFixed(0)} s ` +
+        `(submitted ${(submittedMs / 1000).toFixed(0)} s, in service ${(servingMs / 1000).toFixed(0)} s, sessions ${(sessionsMs / 1000).toFixed(0)} s, closed ${(closedMs / 1000).toFixed(0)} s); ` +
+        `${notifications.length} notifications, ${messageIds.length} messages`,
+    );
+  });
+});
