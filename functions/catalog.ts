@@ -305,7 +305,8 @@ export const handlers = {
   openHumanTask: {
     entry: 'functions/review/open-human-task.ts',
     description: 'Opens a case-manager task holding the task token',
-    access: { table: 'readwrite' },
+    // `succeed`: a retried attempt passes on an answer given meanwhile with the dead token (applications/renewed-token.ts).
+    access: { table: 'readwrite', taskTokens: 'succeed' },
   },
   recordDecision: {
     entry: 'functions/review/record-decision.ts',
@@ -336,7 +337,8 @@ export const handlers = {
   openProviderOffer: {
     entry: 'functions/matching/open-provider-offer.ts',
     description: "Offers the reserved place to the counsellor's agency, holding the task token",
-    access: { table: 'readwrite' },
+    // `succeed`: as openHumanTask's, for an agency's answer given meanwhile.
+    access: { table: 'readwrite', taskTokens: 'succeed' },
   },
   recordOfferAnswer: {
     entry: 'functions/matching/record-offer-answer.ts',

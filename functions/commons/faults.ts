@@ -21,8 +21,9 @@ import { log } from './logger';
  * | throttle  | —                                 | ProvisionedThroughputExceeded / Throttling for 1–4 attempts | the same; a transaction is cancelled with ThrottlingError |
  * | conflict  | —                                 | —                         | TransactionConflictException; a transaction is cancelled with TransactionConflict |
  *
- * Options: `only=<handlerId>,…` limits faults to those catalog handlers; `limit=<n>` stops after n
- * faults per handler; `latency=<ms>` is the longest invocation delay (250). The seed makes a run's
+ * Options: `only=<handlerId>,…` limits faults to those catalog handlers; `sites=invocation` or
+ * `sites=dynamodb` to one of the two places; `limit=<n>` stops after n faults per handler;
+ * `latency=<ms>` is the longest invocation delay (250). The seed makes a run's
  * draws repeatable (concurrent requests still interleave as they will); without one it is drawn and logged.
  *
  * The stage set by CDK (`DOLBOM_STAGE`) being `prod` makes every handler refuse to start: module
@@ -34,6 +35,10 @@ export const FAULTS_VARIABLE = 'DOLBOM_FAULTS';
 export const faultKinds = ['exception', 'latency', 'throttle', 'conflict'] as const;
 export type FaultKind = (typeof faultKinds)[number];
 
+/** Where a fault is injected: around a handler's invocation, or on one of its DynamoDB requests. */
+export const faultSites = ['invocation', 'dynamodb'] as const;
+export type FaultSite = (typeof faultSites)[number];
+
 export interface FaultPlan {
   /** Probability that one opportunity meets a fault, 0 < rate ≤ 1. */
   rate: number;
@@ -41,14 +46,14 @@ export interface FaultPlan {
   seed: number;
   /** Catalog handler ids that meet faults; all when absent. */
   only?: string[];
+  /** Where faults are injected: both sites unless limited. */
+  sites: FaultSite[];
   /** Faults per handler, at most. */
   limit?: number;
   /** The longest delay added before an invocation, in ms. */
   maxLatencyMs: number;
 }
 
-/** Where a fault was injected, counted per kind by the injector and listed by the local cloud. */
-export type FaultSite = 'invocation' | 'dynamodb';
 
 function invalid(spec: string, why: string): Error {
   return new Error(`${FAULTS_VARIABLE}="${spec}": ${why}. Example: rate=0.2;kinds=exception,latency,throttle,conflict;seed=42`);
@@ -62,7 +67,7 @@ export function parseFaultPlan(spec: string): FaultPlan {
     if (!key || value === undefined || rest.length > 0) throw invalid(spec, `"${part}" is not key=value`);
     fields.set(key, value);
   }
-  const unknown = [...fields.keys()].filter((k) => !['rate', 'kinds', 'seed', 'only', 'limit', 'latency'].includes(k));
+  const unknown = [...fields.keys()].filter((k) => !['rate', 'kinds', 'seed', 'only', 'sites', 'limit', 'latency'].includes(k));
   if (unknown.length > 0) throw invalid(spec, `unknown ${unknown.join(', ')}`);
 
   const rate = Number(fields.get('rate'));
@@ -76,8 +81,18 @@ export function parseFaultPlan(spec: string): FaultPlan {
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw invalid(spec, 'limit must be a positive integer');
   const maxLatencyMs = fields.has('latency') ? Number(fields.get('latency')) : 250;
   if (!(Number.isInteger(maxLatencyMs) && maxLatencyMs >= 50)) throw invalid(spec, 'latency must be an integer of 50 ms or more');
+  const sites = (fields.get('sites') ?? faultSites.join(',')).split(',').map((k) => k.trim());
+  if (sites.some((site) => !(faultSites as readonly string[]).includes(site))) throw invalid(spec, `sites are ${faultSites.join(', ')}`);
   const only = fields.get('only')?.split(',').map((h) => h.trim()).filter(Boolean);
-  return { rate, kinds: [...new Set(kinds)] as FaultKind[], seed, maxLatencyMs, ...(only?.length ? { only } : {}), ...(limit ? { limit } : {}) };
+  return {
+    rate,
+    kinds: [...new Set(kinds)] as FaultKind[],
+    seed,
+    sites: [...new Set(sites)] as FaultSite[],
+    maxLatencyMs,
+    ...(only?.length ? { only } : {}),
+    ...(limit ? { limit } : {}),
+  };
 }
 
 /** The plan of this environment, or undefined without the variable; refused when the stage is prod. */
@@ -186,6 +201,7 @@ export class FaultInjector {
   /** Draws the fault of one opportunity: undefined for none, or for a kind that cannot happen there. */
   private draw(site: FaultSite, applicable: readonly FaultKind[], command?: string): FaultKind | undefined {
     const handler = this.runningHandler();
+    if (!this.plan.sites.includes(site)) return undefined;
     if (this.plan.only && !(handler && this.plan.only.includes(handler))) return undefined;
     if (this.random() >= this.plan.rate) return undefined;
     const kind = this.plan.kinds[Math.floor(this.random() * this.plan.kinds.length)]!;
@@ -261,7 +277,7 @@ export class FaultInjector {
 export const faults: FaultInjector | undefined = (() => {
   const plan = faultPlanOf(process.env);
   if (!plan) return undefined;
-  log.warn('fault injection on', { rate: plan.rate, kinds: plan.kinds.join(','), seed: plan.seed, only: plan.only?.join(','), limit: plan.limit });
+  log.warn('fault injection on', { rate: plan.rate, kinds: plan.kinds.join(','), seed: plan.seed, sites: plan.sites.join(','), only: plan.only?.join(','), limit: plan.limit });
   return new FaultInjector(plan);
 })();
 

@@ -38,12 +38,32 @@ const AT_ONCE = 10;
 const preTest = { phq9: [2, 2, 2, 2, 2, 2, 1, 1, 0], gad7: [2, 2, 2, 1, 1, 1, 1] };
 const postTest = { phq9: [1, 1, 1, 1, 1, 1, 0, 0, 0], gad7: [1, 1, 1, 0, 0, 0, 0] };
 
-/** Runs `work` on each item, `AT_ONCE` at a time. */
+/** Runs `work` on each item, `AT_ONCE` at a time; a failure names what the application's case shows. */
 async function eachAtOnce<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(AT_ONCE, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(AT_ONCE, items.length) }, async () => {
+      while (next < items.length) {
+        const item = items[next++]!;
+        try {
+          await work(item);
+        } catch (error) {
+          const applicationId = typeof item === 'object' && item && 'applicationId' in item ? String(item.applicationId) : undefined;
+          throw new Error(`${(error as Error).message}${applicationId ? `\n${await diagnosis(applicationId)}` : ''}`, { cause: error });
+        }
+      }
+    }),
+  );
+}
+
+/** Where an application stands: its status, its audit trail and its execution's last events. */
+async function diagnosis(applicationId: string): Promise<string> {
+  const items = await partition(applicationId);
+  const status = items.find((i) => i.sk === 'APPLICATION')?.status;
+  const audit = items.filter((i) => i.entity === 'AuditEvent').map((i) => i.action);
+  const history = await drill.clients.history(`${LIFECYCLE_ARN.replace(':stateMachine:', ':execution:')}:${applicationId}`).catch(() => []);
+  const events = history.slice(-12).map((e) => `${e.type}${e.stateEnteredEventDetails ? ` ${e.stateEnteredEventDetails.name}` : ''}${e.taskFailedEventDetails ? ` ${e.taskFailedEventDetails.error}: ${e.taskFailedEventDetails.cause?.slice(0, 200)}` : ''}${e.executionFailedEventDetails ? ` ${e.executionFailedEventDetails.error}` : ''}`);
+  return `${applicationId} is ${status}; audit: ${audit.join(', ')}\nlast events:\n  ${events.join('\n  ')}`;
 }
 
 function expectStatus(what: string, answer: { status: number; body: unknown }, status: number) {
@@ -58,7 +78,10 @@ beforeAll(async () => {
   drill = await startDrillCloud('faults', { DOLBOM_FAULTS: FAULTS });
   api = retryingClients(drill.clients);
 });
-afterAll(() => drill?.dispose());
+afterAll(async () => {
+  if (process.env.FAULT_DRILL_KEEP_LOG && drill) (await import('node:fs')).copyFileSync(drill.process.logFile, process.env.FAULT_DRILL_KEEP_LOG);
+  await drill?.dispose();
+});
 
 /** Everything stored under one application, read straight from the table (no faults on this path). */
 async function partition(applicationId: string) {

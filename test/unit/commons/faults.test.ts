@@ -16,7 +16,7 @@ import { handlers } from '../../../functions/catalog';
 beforeEach(() => vi.stubEnv('DOLBOM_LOG', 'silent'));
 afterEach(() => vi.unstubAllEnvs());
 
-const plan = (overrides: Partial<FaultPlan>): FaultPlan => ({ rate: 1, kinds: ['conflict'], seed: 7, maxLatencyMs: 250, ...overrides });
+const plan = (overrides: Partial<FaultPlan>): FaultPlan => ({ rate: 1, kinds: ['conflict'], seed: 7, sites: ['invocation', 'dynamodb'], maxLatencyMs: 250, ...overrides });
 
 /**
  * A real DynamoDB client whose HTTP calls reach a stand-in for DynamoDB that applies every request
@@ -52,16 +52,18 @@ const transaction = new TransactWriteCommand({
 const get = new GetCommand({ TableName: 'dolbom-dev', Key: { pk: 'APP#1', sk: 'APPLICATION' } });
 
 describe('DOLBOM_FAULTS', () => {
-  it('reads rate, kinds, seed and the optional only, limit and latency', () => {
+  it('reads rate, kinds, seed and the optional only, sites, limit and latency', () => {
     expect(parseFaultPlan('rate=0.2;kinds=exception,latency,throttle,conflict;seed=42')).toEqual({
       rate: 0.2,
       kinds: ['exception', 'latency', 'throttle', 'conflict'],
       seed: 42,
+      sites: ['invocation', 'dynamodb'],
       maxLatencyMs: 250,
     });
-    expect(parseFaultPlan(' rate=1 ; kinds=conflict ; only=checkEligibility,openHumanTask ; limit=2 ; latency=400 ')).toMatchObject({
+    expect(parseFaultPlan(' rate=1 ; kinds=conflict ; only=checkEligibility,openHumanTask ; sites=dynamodb ; limit=2 ; latency=400 ')).toMatchObject({
       kinds: ['conflict'],
       only: ['checkEligibility', 'openHumanTask'],
+      sites: ['dynamodb'],
       limit: 2,
       maxLatencyMs: 400,
     });
@@ -72,7 +74,7 @@ describe('DOLBOM_FAULTS', () => {
   });
 
   it('refuses what it cannot honour, so a drill never runs without its faults', () => {
-    for (const spec of ['rate=0', 'rate=1.5', 'kinds=conflict', 'rate=0.2;kinds=crash', 'rate=0.2;seed=x', 'rate=0.2;limit=0', 'rate=0.2;latency=5', 'rate=0.2;often=yes', 'rate']) {
+    for (const spec of ['rate=0', 'rate=1.5', 'kinds=conflict', 'rate=0.2;kinds=crash', 'rate=0.2;seed=x', 'rate=0.2;limit=0', 'rate=0.2;latency=5', 'rate=0.2;sites=lambda', 'rate=0.2;often=yes', 'rate']) {
       expect(() => parseFaultPlan(spec), spec).toThrow(/DOLBOM_FAULTS/);
     }
   });
@@ -200,6 +202,11 @@ describe('faultInjection (middy)', () => {
       .use(faultInjection(new FaultInjector(plan({ kinds: ['exception'] }))));
     expect(await route(undefined, {} as never)).toBe('mapped TimeoutError');
     expect(ran).toBe(1);
+  });
+
+  it('keeps to its sites: faults of DynamoDB requests only leave the invocation alone', async () => {
+    const route = middy(async () => 'done').use(faultInjection(new FaultInjector(plan({ kinds: ['exception'], sites: ['dynamodb'] }))));
+    expect(await route(undefined, {} as never)).toBe('done');
   });
 
   it('is a no-op without a plan', async () => {
