@@ -13,7 +13,7 @@ import { riskTaskWrites } from '../screening/risk-task';
 import { screen } from '../screening/score';
 import { attendanceWritesFor } from '../service-period/attendance-task';
 import { endPeriodWait } from '../service-period/period-wait';
-import { entryView, heldCount, sessionRecordBody, type SessionEntry } from '../service-period/session';
+import { entryView, heldCount, sameRecord, sessionRecordBody, type Session, type SessionEntry } from '../service-period/session';
 import { sessionRecordWrite, sessionsOf } from '../service-period/session-store';
 import { servedApplication } from './served-application';
 import { businessMetrics, countMetric } from '../commons/metrics';
@@ -42,7 +42,8 @@ const notInService = () =>
 /**
  * PUT /api/provider/applications/{applicationId}/sessions/{sessionId} — the serving agency records a
  * session: held (with its length), no-show, cancelled (by whom) or rescheduled (to when). A second
- * record corrects the first and keeps it in the session's history. The record that makes the plan's
+ * record corrects the first and keeps it in the session's history; the same record again (a retry)
+ * changes nothing and gets the same answer. The record that makes the plan's
  * last session held completes the period: the application notes it once, and the workflow's wait on
  * the period is answered, so re-assessment opens at once instead of at the period's end. The record
  * that makes a third no-show in a row opens a task for the case manager (`caseManagerTold` in the answer).
@@ -51,12 +52,16 @@ export const handler = httpHandler(async (event) => {
   const { staff, application } = await servedApplication(event);
   const body = sessionRecordBody.parse(event.jsonBody);
   const period = application.servicePeriod?.period;
-  if (application.status !== 'in-service' || !period) throw notInService();
+  if (!period) throw notInService();
   const sessions = await sessionsOf(application.id, period);
   const session = sessions.find((s) => s.sessionId === event.pathParameters?.sessionId);
   if (!session) throw problem.notFound({ ko: '회기', en: 'Session' });
-  if (body.screening && session.kind === 'counselling') throw testSessionsOnly();
   const at = now().toISOString();
+  // The same record again (a retry whose answer was lost, even once the period moved on): nothing to
+  // correct, the same answer; the plan's completion is made sure of.
+  if (session.record && sameRecord(session.record, body)) return answered(application, session, sessions, at);
+  if (application.status !== 'in-service') throw notInService();
+  if (body.screening && session.kind === 'counselling') throw testSessionsOnly();
   const actor = staffActor(staff, event);
   const { screening: answers, ...said } = body;
   const screened = answers ? screen(answers) : undefined;
@@ -88,6 +93,15 @@ export const handler = httpHandler(async (event) => {
     body: { sessionId: session.sessionId, record: entryView(entry), sessionsHeld: held, sessionsPlanned: after.length, ...(screened ? { screening: { phq9: screened.phq9, gad7: screened.gad7, risk: screened.risk } } : {}), ...(caseManagerTold ? { caseManagerTold: true } : {}) },
   };
 });
+
+/** The answer to a record the session already had: the same as the first, and the plan completed if it is. */
+async function answered(application: Application, session: Session, sessions: Session[], at: string) {
+  const entry = session.record!;
+  const held = heldCount(sessions);
+  if (application.status === 'in-service' && held >= sessions.length) await completePlan(application, held, at);
+  const screening = entry.screening ? { phq9: entry.screening.phq9, gad7: entry.screening.gad7, risk: entry.screening.risk } : undefined;
+  return { status: 200, body: { sessionId: session.sessionId, record: entryView(entry), sessionsHeld: held, sessionsPlanned: sessions.length, ...(screening ? { screening } : {}) } };
+}
 
 /**
  * Writes the record with its audit (and any task it opens) in one transaction; true when the

@@ -77,6 +77,22 @@ export const sessionRecordBody = z
   });
 export type SessionRecordBody = z.infer<typeof sessionRecordBody>;
 
+/**
+ * Whether a record says exactly what the session's record already says: the agency's request sent
+ * again (its first answer lost), which changes nothing — never a correction to audit and keep.
+ */
+export function sameRecord(entry: SessionEntry, body: SessionRecordBody): boolean {
+  return (
+    entry.outcome === body.outcome &&
+    entry.on === body.on &&
+    entry.durationMinutes === body.durationMinutes &&
+    entry.cancelledBy === body.cancelledBy &&
+    entry.rescheduledTo === body.rescheduledTo &&
+    (entry.note ?? '') === (body.note ?? '') &&
+    JSON.stringify(entry.screening?.answers ?? null) === JSON.stringify(body.screening ?? null)
+  );
+}
+
 /** Sessions the plan counts as used: held ones. */
 export function heldCount(sessions: readonly Session[]): number {
   return sessions.filter((s) => s.record?.outcome === 'held').length;
