@@ -13,6 +13,7 @@
  * FAULT_DRILL_APPLICATIONS sets the count (default 30), FAULT_DRILL_SEED the draws (printed).
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DescribeExecutionCommand, ListExecutionsCommand, type ExecutionListItem } from '@aws-sdk/client-sfn';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,23 @@ const LIFECYCLE_ARN = 'arn:aws:states:ap-northeast-2:000000000000:stateMachine:d
 const AGENCY = 'P-MAEUMSUP';
 /** How many applications a case manager, an agency and the citizens work on at once. */
 const AT_ONCE = 10;
+
+/** What happens once in each case's life, whatever was retried (audit actions). */
+const ONCE = [
+  'application.submitted',
+  'eligibility.checked',
+  'review.decided',
+  'provider.reserved',
+  'provider.offered',
+  'provider.matched',
+  'service-period.started',
+  'service-period.plan-completed',
+  'service-period.ended',
+  'reassessment.decided',
+  'application.closed',
+];
+/** The events the applicant hears of on this path, one notification each. */
+const NOTIFIED = ['application-received', 'application-approved', 'provider-matched', 'application-closed'];
 
 /** PHQ-9 14, GAD-7 10 before; PHQ-9 6, GAD-7 3 after: no risk task, a plain closure. */
 const preTest = { phq9: [2, 2, 2, 2, 2, 2, 1, 1, 0], gad7: [2, 2, 2, 1, 1, 1, 1] };
@@ -64,6 +82,24 @@ async function diagnosis(applicationId: string): Promise<string> {
   const history = await drill.clients.history(`${LIFECYCLE_ARN.replace(':stateMachine:', ':execution:')}:${applicationId}`).catch(() => []);
   const events = history.slice(-12).map((e) => `${e.type}${e.stateEnteredEventDetails ? ` ${e.stateEnteredEventDetails.name}` : ''}${e.taskFailedEventDetails ? ` ${e.taskFailedEventDetails.error}: ${e.taskFailedEventDetails.cause?.slice(0, 200)}` : ''}${e.executionFailedEventDetails ? ` ${e.executionFailedEventDetails.error}` : ''}`);
   return `${applicationId} is ${status}; audit: ${audit.join(', ')}\nlast events:\n  ${events.join('\n  ')}`;
+}
+
+/**
+ * Works a list the way staff do: each round looks once at every item still pending (`AT_ONCE` at a
+ * time), half a second apart, until `step` says each is done — rather than every item polling alone.
+ */
+async function sweep<T>(items: T[], what: string, step: (item: T) => Promise<boolean>, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let pending = [...items];
+  while (pending.length > 0) {
+    if (Date.now() > deadline) throw new Error(`${what}: ${pending.length} still pending\n${await diagnosis(String((pending[0] as { applicationId?: string }).applicationId))}`);
+    const done = new Set<T>();
+    await eachAtOnce(pending, async (item) => {
+      if (await step(item)) done.add(item);
+    });
+    pending = pending.filter((item) => !done.has(item));
+    if (pending.length > 0) await sleep(500);
+  }
 }
 
 function expectStatus(what: string, answer: { status: number; body: unknown }, status: number) {
@@ -109,14 +145,17 @@ async function agencyItems(prefix: string) {
   return Items;
 }
 
+const seoulDay = (instant: string) => new Date(Date.parse(instant) + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
 async function seoulToday(): Promise<string> {
   const { body } = await drill.clients.http('GET', '/local/clock');
-  return new Date(Date.parse(body.now) + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return seoulDay(body.now);
 }
 
 describe(`the whole lifecycle with 20 % of handler calls faulted`, () => {
   it(`closes each of ${APPLICATIONS} applications, with nothing doubled, and answers people 503 with Retry-After, never a bare 5xx`, async () => {
     const started = Date.now();
+    const progress = (what: string) => console.log(`fault drill: ${what} at ${((Date.now() - started) / 1000).toFixed(0)} s`);
     const work = providerWork(api);
     const counsellorsBefore = new Map((await agencyItems('COUNSELLOR#')).map((c) => [c.counsellorId as string, c.reserved as number]));
 
@@ -136,50 +175,80 @@ describe(`the whole lifecycle with 20 % of handler calls faulted`, () => {
       receipts.push(submitted.body as Receipt);
     });
     const submittedMs = Date.now() - started;
+    progress('submitted');
 
-    // 2. The case manager approves, offering the place to the agency, which accepts it in the portal.
+    // 2. The case manager approves, offering the place to the agency, whose staff accept the offers in their portal list.
     const provider = await api.signIn('provider.maeum');
-    await eachAtOnce(receipts, async (receipt) => {
-      await work.approveOfferingTo(receipt, AGENCY);
-      const offer = await work.untilPortalOffer(provider, receipt.applicationId);
-      expectStatus('accept', await api.http('POST', `/api/provider/offers/${offer.offerId}/decision`, { decision: 'accept' }, work.bearer(provider)), 202);
-      await work.untilStatus(receipt, 'in-service');
+    await eachAtOnce(receipts, (receipt) => work.approveOfferingTo(receipt, AGENCY).then(() => undefined));
+    const accepted = new Set<string>();
+    await sweep([AGENCY], 'offers accepted', async () => {
+      const listed = await api.http('GET', '/api/provider/offers?state=open&limit=100', undefined, work.bearer(provider));
+      expectStatus('offers', listed, 200);
+      const ours = (listed.body.offers as { offerId: string }[]).filter((o) => {
+        const applicationId = o.offerId.split('.')[0]!;
+        return !accepted.has(applicationId) && receipts.some((r) => r.applicationId === applicationId);
+      });
+      await eachAtOnce(ours, async ({ offerId }) => {
+        expectStatus('accept', await api.http('POST', `/api/provider/offers/${offerId}/decision`, { decision: 'accept' }, work.bearer(provider)), 202);
+        accepted.add(offerId.split('.')[0]!);
+      });
+      return accepted.size === receipts.length;
     });
+    await sweep(receipts, 'in service', async (receipt) => (await work.citizenView(receipt))?.status === 'in-service');
+    // One place held for each application in service, and the counsellors' counts say the same.
+    const places = await agencyItems(keys.placePrefix);
+    expect(places.map((p) => String(p.sk).split('#')[2]).sort(), 'places held').toEqual(receipts.map((r) => r.applicationId).sort());
+    const reservedNow = (await agencyItems('COUNSELLOR#')).reduce((sum, c) => sum + (c.reserved as number) - counsellorsBefore.get(c.counsellorId)!, 0);
+    expect(reservedNow, 'places counted by the counsellors').toBe(receipts.length);
     const servingMs = Date.now() - started;
+    progress('in service');
 
-    // 3. The plan's sessions, one a day for every application, the clock moving a day at a time.
-    const plans = new Map<string, { sessionId: string; kind: string; plannedMinutes: number }[]>();
+    // 3. The plan's sessions, each recorded on its planned day, the clock moving a day at a time.
+    type Planned = { sessionId: string; kind: string; plannedOn: string; plannedMinutes: number };
+    const plans = new Map<string, Planned[]>();
     await eachAtOnce(receipts, async ({ applicationId }) => {
       const plan = await eventually(async () => {
         const listed = await api.http('GET', `/api/provider/applications/${applicationId}/sessions`, undefined, work.bearer(provider));
-        return listed.status === 200 && listed.body.sessions.length > 0 ? listed.body.sessions : undefined;
+        return listed.status === 200 && listed.body.sessions.length > 0 ? (listed.body.sessions as Planned[]) : undefined;
       }, `the session plan of ${applicationId}`);
       plans.set(applicationId, plan);
     });
-    const sessionCount = Math.max(...[...plans.values()].map((p) => p.length));
-    for (let day = 0; day < sessionCount; day++) {
-      const on = await seoulToday();
-      await eachAtOnce(receipts, async ({ applicationId }) => {
-        const session = plans.get(applicationId)![day];
-        if (!session) return;
+    const toRecord = [...plans].flatMap(([applicationId, plan]) => plan.map((session) => ({ applicationId, session })));
+    let days = 0;
+    let on = await seoulToday();
+    while (toRecord.length > 0) {
+      const due = toRecord.filter(({ session }) => session.plannedOn <= on);
+      await eachAtOnce(due, async ({ applicationId, session }) => {
         const screening = session.kind === 'pre-test' ? preTest : session.kind === 'closing' ? postTest : undefined;
         const record = { outcome: 'held', on, durationMinutes: session.plannedMinutes, ...(screening ? { screening } : {}) };
         const path = `/api/provider/applications/${applicationId}/sessions/${session.sessionId}`;
-        expectStatus(`session ${day + 1}`, await api.http('PUT', path, record, work.bearer(provider)), 200);
+        expectStatus(`session ${session.sessionId}`, await api.http('PUT', path, record, work.bearer(provider)), 200);
       });
-      await api.advanceClock('+1d');
+      for (const done of due) toRecord.splice(toRecord.indexOf(done), 1);
+      if (toRecord.length > 0) {
+        on = seoulDay(await api.advanceClock('+1d'));
+        days++;
+      }
     }
+    progress(`sessions recorded over ${days} days`);
     const sessionsMs = Date.now() - started;
 
     // 4. The last session completed each plan: the re-assessment opens, and the case manager closes it.
     const caseworker = await api.signIn('caseworker.jongno');
-    await eachAtOnce(receipts, async (receipt) => {
-      await work.untilStatus(receipt, 'reassessment');
-      const task = await work.untilOpenTask(caseworker, receipt.applicationId, 'reassessment');
+    const closing = new Set<string>();
+    await sweep(receipts, 'closed', async (receipt) => {
+      const status = (await work.citizenView(receipt))?.status;
+      if (status === 'closed') return true;
+      if (status !== 'reassessment' || closing.has(receipt.applicationId)) return false;
+      const file = await work.caseFile(caseworker, receipt.applicationId);
+      const task = file.tasks.find((t: { kind: string; state: string }) => t.kind === 'reassessment' && t.state === 'open');
+      if (!task) return false;
       expectStatus('close', await work.decide(caseworker, task.taskId, { decision: 'close', note: '목표 달성' }), 202);
-      await work.untilStatus(receipt, 'closed');
+      closing.add(receipt.applicationId);
+      return false;
     });
     const closedMs = Date.now() - started;
+    progress('closed');
 
     // Let the notification senders finish what the last steps queued.
     const outboxSettled = async () => {
@@ -187,7 +256,8 @@ describe(`the whole lifecycle with 20 % of handler calls faulted`, () => {
       const items = all.flat();
       return items.every((i) => i.delivery === 'sent' || i.delivery === 'failed') ? items : undefined;
     };
-    const notifications = await eventually(outboxSettled, 'every queued notification to be sent', 120_000).catch(async () => (await Promise.all(receipts.map(async ({ applicationId }) => (await partition(applicationId)).filter((i) => String(i.sk).startsWith(keys.notificationPrefix))))).flat());
+    const notifications = await eventually(outboxSettled, 'every queued notification to be sent', 60_000);
+    progress('notifications sent');
 
     // ---- What the faults were, and what people saw.
     const { body: faultReport } = await drill.clients.http('GET', '/local/faults');
@@ -251,6 +321,18 @@ describe(`the whole lifecycle with 20 % of handler calls faulted`, () => {
       }
       expect(tally.get('session.recorded'), applicationId).toBe(sessions.length);
       expect(tally.get('session.corrected') ?? 0, `${applicationId} session.corrected`).toBe(0);
+      expect(application.servicePeriod, applicationId).toMatchObject({ sessionsHeld: sessions.length, sessionsPlanned: sessions.length });
+
+      // What happens once in a case happened once; a task opened for the review and one for the re-assessment.
+      for (const action of ONCE) expect(tally.get(action) ?? 0, `${applicationId} ${action}`).toBe(1);
+      expect(tally.get('task.opened'), `${applicationId} task.opened`).toBe(2);
+      expect(items.filter((i) => i.entity === 'Task').map((t) => `${t.kind} ${t.state}`).sort(), applicationId).toEqual(['reassessment decided', 'review decided']);
+      expect(items.filter((i) => i.entity === 'ProviderOffer').map((o) => o.state), applicationId).toEqual(['accepted']);
+
+      // One notification per event the applicant hears of, each sent once.
+      const outbox = items.filter((i) => String(i.sk).startsWith(keys.notificationPrefix));
+      expect(outbox.map((n) => n.template).sort(), applicationId).toEqual([...NOTIFIED].sort());
+      expect(tally.get('notification.sent'), applicationId).toBe(outbox.length);
     }
     console.log(`audit events per application (min–max): ${Object.entries(auditCounts).map(([a, c]) => `${a} ${Math.min(...c)}–${Math.max(...c)}`).join(', ')}`);
 
