@@ -321,7 +321,8 @@ export const handlers = {
   awaitSupplement: {
     entry: 'functions/supplements/await-supplement.ts',
     description: "Keeps the token of the workflow's wait for the applicant's supplement, with its deadline",
-    access: { table: 'readwrite' },
+    // `succeed`: as openHumanTask's, for a citizen's answer given meanwhile.
+    access: { table: 'readwrite', taskTokens: 'succeed' },
   },
   lapseSupplement: {
     entry: 'functions/supplements/lapse-supplement.ts',

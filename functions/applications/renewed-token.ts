@@ -6,7 +6,7 @@ import { env } from '../commons/env';
 import { isSpentToken } from '../review/staff-task';
 
 /**
- * A callback state's step (OpenHumanTask, OpenProviderOffer) that Step Functions runs again after an
+ * A callback state's step (OpenHumanTask, OpenProviderOffer, AwaitSupplement) that Step Functions runs again after an
  * attempt failed — its answer lost after it wrote the task, a timeout, a Lambda fault — comes with a
  * new task token: the failed attempt's token is dead, and a task or offer holding it could never be
  * answered. So a retried step does not open a second one: the item the first attempt opened is the
@@ -54,9 +54,14 @@ export async function renewToken(key: Key, item: CallbackItem, taskToken: string
 }
 
 /** Answers the token with a stored answer; a token already answered with it (or dead) is no error here. */
-export async function sendAnswer(taskToken: string, answer: { id?: string; decision: string }): Promise<'sent' | 'spent'> {
+export function sendAnswer(taskToken: string, answer: { id?: string; decision: string }): Promise<'sent' | 'spent'> {
+  return sendOutput(taskToken, outputOf(answer));
+}
+
+/** SendTaskSuccess with `output`; 'spent' when the token was answered already, or died with its attempt. */
+export async function sendOutput(taskToken: string, output: string): Promise<'sent' | 'spent'> {
   try {
-    await sfn().send(new SendTaskSuccessCommand({ taskToken, output: outputOf(answer) }));
+    await sfn().send(new SendTaskSuccessCommand({ taskToken, output }));
     return 'sent';
   } catch (error) {
     if (!isSpentToken(error)) throw error;
