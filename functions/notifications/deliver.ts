@@ -1,5 +1,5 @@
 import { auditEvent, type AuditEvent } from '../applications/audit';
-import { isTransient } from '../commons/transient-errors';
+import { retryTransient } from '../commons/transient-errors';
 import type { ChannelName, Channels } from './channels';
 import type { Composed, Undeliverable } from './compose';
 import type { Notification } from './outbox';
@@ -131,20 +131,9 @@ function errorCode(error: unknown): string {
   return /^[\w.-]{1,64}$/.test(name) ? name : 'Error';
 }
 
-/** Tries of each outbox write that meets a transient fault, 100 ms apart and doubling. */
-const STORE_TRIES = 4;
-const STORE_FIRST_DELAY_MS = 100;
-
-/** One outbox call, tried again in place when the table said "not now" (never when it said "not so"). */
-async function stored<T>(deps: DeliveryDeps, call: () => Promise<T>): Promise<T> {
-  for (let tried = 1; ; tried++) {
-    try {
-      return await call();
-    } catch (error) {
-      if (tried >= STORE_TRIES || !isTransient(error)) throw error;
-      await deps.sleep(STORE_FIRST_DELAY_MS * 2 ** (tried - 1));
-    }
-  }
+/** One outbox call, tried again in place (4 calls, 100 ms apart and doubling) when the table said "not now", never "not so". */
+function stored<T>(deps: DeliveryDeps, call: () => Promise<T>): Promise<T> {
+  return retryTransient(call, { tries: 4, firstDelayMs: 100, sleep: deps.sleep });
 }
 
 /**
