@@ -26,6 +26,10 @@ import { log } from './logger';
  * `latency=<ms>` is the longest invocation delay (250). The seed makes a run's
  * draws repeatable (concurrent requests still interleave as they will); without one it is drawn and logged.
  *
+ * A lost answer is thrown as the SDK's Node HTTP handler throws a reset connection (`TimeoutError`,
+ * `ECONNRESET`): what the product makes of it is its own doing — a route answers 503 with Retry-After,
+ * a step surfaces `Dolbom.Retryable` for the state's Retry.
+ *
  * The stage set by CDK (`DOLBOM_STAGE`) being `prod` makes every handler refuse to start: module
  * loading throws, so a production function that somehow got the variable fails its cold start loudly
  * instead of failing one request in five. CDK never sets the variable (test/cdk/no-faults.test.ts).
@@ -53,7 +57,6 @@ export interface FaultPlan {
   /** The longest delay added before an invocation, in ms. */
   maxLatencyMs: number;
 }
-
 
 function invalid(spec: string, why: string): Error {
   return new Error(`${FAULTS_VARIABLE}="${spec}": ${why}. Example: rate=0.2;kinds=exception,latency,throttle,conflict;seed=42`);
