@@ -338,7 +338,8 @@ export const handlers = {
   openHumanTask: {
     entry: 'functions/review/open-human-task.ts',
     description: 'Opens a case-manager task holding the task token',
-    access: { table: { reads: ['GetItem', 'Query'], indexes: ['gsi1'], writes: ['PutItem', 'UpdateItem'] } },
+    // `succeed`: a retried attempt passes on an answer given meanwhile with the dead token (applications/renewed-token.ts).
+    access: { table: { reads: ['GetItem', 'Query'], indexes: ['gsi1'], writes: ['PutItem', 'UpdateItem'] }, taskTokens: 'succeed' },
   },
   recordDecision: {
     entry: 'functions/review/record-decision.ts',
@@ -353,7 +354,8 @@ export const handlers = {
   awaitSupplement: {
     entry: 'functions/supplements/await-supplement.ts',
     description: "Keeps the token of the workflow's wait for the applicant's supplement, with its deadline",
-    access: { table: { reads: ['GetItem', 'Query'], writes: ['PutItem', 'UpdateItem'] } },
+    // `succeed`: as openHumanTask's, for a citizen's answer given meanwhile.
+    access: { table: { reads: ['GetItem', 'Query'], writes: ['PutItem', 'UpdateItem'] }, taskTokens: 'succeed' },
   },
   lapseSupplement: {
     entry: 'functions/supplements/lapse-supplement.ts',
@@ -369,7 +371,8 @@ export const handlers = {
   openProviderOffer: {
     entry: 'functions/matching/open-provider-offer.ts',
     description: "Offers the reserved place to the counsellor's agency, holding the task token",
-    access: { table: { reads: ['GetItem', 'Query'], indexes: ['gsi1'], writes: ['PutItem', 'UpdateItem', 'DeleteItem'] } },
+    // `succeed`: as openHumanTask's, for an agency's answer given meanwhile.
+    access: { table: { reads: ['GetItem', 'Query'], indexes: ['gsi1'], writes: ['PutItem', 'UpdateItem', 'DeleteItem'] }, taskTokens: 'succeed' },
   },
   recordOfferAnswer: {
     entry: 'functions/matching/record-offer-answer.ts',

@@ -4,6 +4,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { traced } from './tracing';
+import { faults } from './faults';
 
 /**
  * Module-scope clients, created once per Lambda container and reused across invocations. Endpoints
@@ -17,9 +18,13 @@ let kmsClient: KMSClient | undefined;
 let s3Client: S3Client | undefined;
 
 export function dynamo(): DynamoDBDocumentClient {
-  documentClient ??= DynamoDBDocumentClient.from(traced(new DynamoDBClient({})), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  if (!documentClient) {
+    documentClient = DynamoDBDocumentClient.from(traced(new DynamoDBClient({})), {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+    // Drills only (DOLBOM_FAULTS, functions/commons/faults.ts): throttles, conflicts and lost answers on real calls.
+    faults?.installOn(documentClient);
+  }
   return documentClient;
 }
 

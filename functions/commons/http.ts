@@ -6,6 +6,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 // every locale included (about 330 KB of each HTTP handler's bundle).
 import { $ZodError } from 'zod/v4/core';
 import { fieldErrors } from '../../forms/errors';
+import { faultInjection } from './faults';
 import { parseJsonBody } from './json-body';
 import { correlationIdOf, currentCorrelationId, log, withCorrelationId } from './logger';
 import { HttpProblem, problem } from './problems';
@@ -117,6 +118,8 @@ export function httpHandler(fn: (event: HttpEvent, context: Context) => Promise<
   })
     .use(jsonBody(options.maxBodyBytes))
     .use(problemResponses())
+    // Drills only (DOLBOM_FAULTS): a delay before the route, a lost answer after it; a no-op otherwise.
+    .use(faultInjection())
     .handler(async (event, context) => toResponse(await fn(event, context)));
   // Outside middy, so the correlation id is on every line the route writes, its errors included, and on
   // the workflow it starts. The route key is the route's template: never a path or query with a person's data.

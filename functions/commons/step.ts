@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
+import { faults } from './faults';
 import { log, withCorrelationId } from './logger';
 import { RetryableError, isTransient } from './transient-errors';
 
@@ -24,7 +25,10 @@ export function workflowStep<S extends z.ZodMiniType, R>(name: string, schema: S
       const input = schema.parse(event);
       const ids = input as { applicationId?: string; period?: number };
       try {
+        // Drills only (DOLBOM_FAULTS): a delay before the step, a lost answer after it.
+        await faults?.beforeInvocation();
         const result = await run(input);
+        faults?.afterInvocation();
         log.info('step done', { step: name, applicationId: ids.applicationId, period: ids.period });
         return result;
       } catch (error) {

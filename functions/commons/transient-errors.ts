@@ -40,3 +40,29 @@ export function isTransient(error: unknown): boolean {
     Boolean($retryable)
   );
 }
+
+export interface InPlaceRetries {
+  /** Calls in all, the first included. */
+  tries?: number;
+  /** The pause before the second call; it doubles after each. */
+  firstDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Calls `call`, and calls it again after a short pause while it fails with a transient fault — for work
+ * whose caller's own retry is costly (a stream batch sent back waits seconds, and a whole batch's tail
+ * with it). What the data said (a failed condition) is never tried again here.
+ */
+export async function retryTransient<T>(call: () => Promise<T>, { tries = 4, firstDelayMs = 100, sleep = pause }: InPlaceRetries = {}): Promise<T> {
+  for (let tried = 1; ; tried++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (tried >= tries || !isTransient(error)) throw error;
+      await sleep(firstDelayMs * 2 ** (tried - 1));
+    }
+  }
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

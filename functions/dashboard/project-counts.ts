@@ -2,6 +2,7 @@ import type { DynamoDBBatchResponse } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { keys } from '../applications/keys';
 import { correlated, log } from '../commons/logger';
+import { retryTransient } from '../commons/transient-errors';
 import { dynamoCounts } from './count-store';
 import { projectItem, type CountedItem } from './projection';
 
@@ -48,7 +49,8 @@ export const handler = correlated(async (event: unknown): Promise<DynamoDBBatchR
     [...byItem.values()].map(async ({ item, records: itemRecords }) => {
       // The item is read as it is now: one projection answers all of its records in the batch.
       try {
-        if ((await projectItem(item, dynamoCounts)) === 'moved') moved++;
+        // A transient fault is tried again here: sent back, the record would take the rest of the batch with it.
+        if ((await retryTransient(() => projectItem(item, dynamoCounts))) === 'moved') moved++;
       } catch (error) {
         log.warn('count not projected', { applicationId: item.applicationId, sk: item.sk, error: (error as Error).name });
         failed.push(...itemRecords.map((r) => r.dynamodb.SequenceNumber));

@@ -6,7 +6,9 @@ import { requireApplication, transition } from '../applications/store';
 import { stateSeconds, stepInput, systemActor, taskToken } from '../lifecycle/step-input';
 import { getProgramme } from '../../forms';
 import { offerIdFor, type ProviderOffer } from './offer';
-import { offerPut } from './offer-store';
+import { offersOfApplication, offerPut } from './offer-store';
+import { keys } from '../applications/keys';
+import { renewToken } from '../applications/renewed-token';
 import { leaveWaitlistWrite } from './waitlist-store';
 import { stopIfClosing } from '../closure/stop-if-closing';
 
@@ -20,7 +22,9 @@ export class NoReservation extends Error {
 /**
  * ProviderOffer: offers the place MatchProvider reserved to the counsellor's agency, as a task that
  * holds the token. Due when its heartbeat runs out (the agency acknowledging it in the portal moves
- * that), never after the state's timeout; both come in the payload, so they cannot disagree.
+ * that), never after the state's timeout; both come in the payload, so they cannot disagree. One offer
+ * per place offered: a retried attempt (a new token) finds the open offer an earlier attempt made of
+ * this reservation and hands it the new token (applications/renewed-token.ts).
  */
 export const handler = workflowStep('OpenProviderOffer', input, async ({ applicationId, period, taskToken, timeoutSeconds, heartbeatSeconds }) => {
   const application = await requireApplication(applicationId);
@@ -46,7 +50,15 @@ export const handler = workflowStep('OpenProviderOffer', input, async ({ applica
     score: reservation.score,
     reason: reservation.reason,
   };
-  // A retry finds its offer already written (same token, same id) and writes nothing twice.
+  // An earlier attempt's offer of the same place, still open: its token died with that attempt.
+  const made = (await offersOfApplication(applicationId)).find(
+    (o) => o.state === 'open' && o.period === period && o.offerId !== offer.offerId && o.counsellorId === reservation.counsellorId && o.agencyId === reservation.agencyId,
+  );
+  if (made && (await renewToken(keys.offer(applicationId, made.offerId), made, taskToken))) {
+    await stopIfClosing(applicationId);
+    return { offerId: made.offerId };
+  }
+  // A retry with the same token finds its offer already written (same id) and writes nothing twice.
   await transition(applicationId, {
     from: ['matching', 'waitlisted'],
     to: 'matching',

@@ -1,4 +1,5 @@
 import { auditEvent, type AuditEvent } from '../applications/audit';
+import { retryTransient } from '../commons/transient-errors';
 import type { ChannelName, Channels } from './channels';
 import type { Composed, Undeliverable } from './compose';
 import type { Notification } from './outbox';
@@ -19,6 +20,12 @@ import { outgoingText } from './templates';
  * `sent` being written: the next holder, after the lease, sends again — at least once there, as no
  * SMS or e-mail API takes an idempotency key. The lease outlasts the function's timeout, so a live
  * sender is never overtaken.
+ *
+ * The outbox's own writes meet the table's transient faults (throttling, contention, an answer lost
+ * after the write): each is tried again in place; a claim or a record whose answer was lost is
+ * recognised as this sender's own by what the item says; and a sender that fails before anything was
+ * sent hands its claim back, so the stream's next try sends it instead of waiting out the lease —
+ * which is longer than the stream's retries last, so the notification would otherwise never go.
  */
 export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'retried';
 
@@ -74,6 +81,8 @@ export interface OutboxPort {
   recordFailedAttempt(ref: NotificationRef, holder: string, attempts: number, error: string): Promise<void>;
   markSent(ref: NotificationRef, holder: string, sent: Sent, audit: AuditEvent): Promise<void>;
   markFailed(ref: NotificationRef, holder: string, failed: Failed, audit: AuditEvent): Promise<void>;
+  /** Gives a claim back (pending again, no holder) while still holding it; nothing if not. */
+  release(ref: NotificationRef, holder: string): Promise<void>;
 }
 
 export interface DeliveryPolicy {
@@ -122,43 +131,78 @@ function errorCode(error: unknown): string {
   return /^[\w.-]{1,64}$/.test(name) ? name : 'Error';
 }
 
+/** One outbox call, tried again in place (4 calls, 100 ms apart and doubling) when the table said "not now", never "not so". */
+function stored<T>(deps: DeliveryDeps, call: () => Promise<T>): Promise<T> {
+  return retryTransient(call, { tries: 4, firstDelayMs: 100, sleep: deps.sleep });
+}
+
+/**
+ * A final write (sent, failed): tried again on transient faults; if a try whose answer was lost went
+ * through, the next finds the claim gone and fails its condition — the item then says what was asked.
+ */
+async function finish(deps: DeliveryDeps, ref: NotificationRef, write: () => Promise<void>, done: (item: StoredNotification) => boolean): Promise<void> {
+  try {
+    await stored(deps, write);
+  } catch (error) {
+    const current = await stored(deps, () => deps.outbox.read(ref)).catch(() => undefined);
+    if (current && done(current)) return;
+    throw error;
+  }
+}
+
 export async function deliverNotification(ref: NotificationRef, deps: DeliveryDeps): Promise<DeliveryOutcome> {
   const { outbox, policy, holder } = deps;
   const claimedAt = deps.nowMs();
-  const notification = await outbox.claim(ref, holder, claimedAt, claimedAt + policy.leaseMs);
+  let notification = await stored(deps, () => outbox.claim(ref, holder, claimedAt, claimedAt + policy.leaseMs));
   if (!notification) {
-    const current = await outbox.read(ref);
+    const current = await stored(deps, () => outbox.read(ref));
     if (!current) return 'missing';
-    return current.delivery === 'pending' || current.delivery === 'sending' ? 'busy' : 'done-before';
+    // Held by this very sender: the claim went through and only its answer was lost.
+    if (current.delivery === 'sending' && current.holder === holder) notification = current;
+    else return current.delivery === 'pending' || current.delivery === 'sending' ? 'busy' : 'done-before';
   }
+  const claimed = notification;
 
-  const { district, composed } = await deps.compose(notification);
-  if ('problem' in composed) {
-    const at = deps.at();
-    await outbox.markFailed(ref, holder, { reason: composed.problem, district, attempts: notification.attempts ?? 0, at }, audit(notification, at, 'notification.failed', { reason: composed.problem, attempts: notification.attempts ?? 0 }));
-    return 'failed';
-  }
-
-  const outgoing = { to: composed.to, ...outgoingText(composed.message, composed.channel) };
-  for (let attempt = (notification.attempts ?? 0) + 1; ; attempt++) {
-    let messageId: string;
-    try {
-      ({ messageId } = await deps.channels[composed.channel].send(outgoing));
-    } catch (error) {
-      const code = errorCode(error);
-      if (attempt >= policy.attempts) {
-        const at = deps.at();
-        const failed: Failed = { reason: 'send-failed', channel: composed.channel, district, attempts: attempt, error: code, at };
-        await outbox.markFailed(ref, holder, failed, audit(notification, at, 'notification.failed', { reason: 'send-failed', channel: composed.channel, attempts: attempt, error: code }));
-        return 'failed';
-      }
-      await outbox.recordFailedAttempt(ref, holder, attempt, code);
-      await deps.sleep(policy.firstDelayMs * 2 ** (attempt - 1));
-      continue;
+  let sent: { messageId: string; attempts: number; channel: ChannelName } | undefined;
+  let district: string;
+  try {
+    const made = await deps.compose(claimed);
+    district = made.district;
+    if ('problem' in made.composed) {
+      const problem = made.composed.problem;
+      const at = deps.at();
+      const failed: Failed = { reason: problem, district, attempts: claimed.attempts ?? 0, at };
+      await finish(deps, ref, () => outbox.markFailed(ref, holder, failed, audit(claimed, at, 'notification.failed', { reason: problem, attempts: failed.attempts })), (item) => item.delivery === 'failed' && item.failedAt === at);
+      return 'failed';
     }
-    // Outside the try: once the provider has the message, a failure to record it must never send it again.
-    const at = deps.at();
-    await outbox.markSent(ref, holder, { channel: composed.channel, messageId, attempts: attempt, at }, audit(notification, at, 'notification.sent', { channel: composed.channel, messageId, attempts: attempt }));
-    return 'sent';
+    const { composed } = made;
+    const outgoing = { to: composed.to, ...outgoingText(composed.message, composed.channel) };
+    for (let attempt = (claimed.attempts ?? 0) + 1; !sent; attempt++) {
+      try {
+        const { messageId } = await deps.channels[composed.channel].send(outgoing);
+        sent = { messageId, attempts: attempt, channel: composed.channel };
+      } catch (error) {
+        const code = errorCode(error);
+        if (attempt >= policy.attempts) {
+          const at = deps.at();
+          const failed: Failed = { reason: 'send-failed', channel: composed.channel, district, attempts: attempt, error: code, at };
+          const event = audit(claimed, at, 'notification.failed', { reason: 'send-failed', channel: composed.channel, attempts: attempt, error: code });
+          await finish(deps, ref, () => outbox.markFailed(ref, holder, failed, event), (item) => item.delivery === 'failed' && item.failedAt === at);
+          return 'failed';
+        }
+        await stored(deps, () => outbox.recordFailedAttempt(ref, holder, attempt, code));
+        await deps.sleep(policy.firstDelayMs * 2 ** (attempt - 1));
+      }
+    }
+  } catch (error) {
+    // Nothing was sent: the claim goes back, so the stream's next try takes it at once.
+    if (!sent) await stored(deps, () => outbox.release(ref, holder)).catch(() => undefined);
+    throw error;
   }
+  // Outside the try: once the provider has the message, a failure to record it must never send it again.
+  const { messageId, attempts, channel } = sent;
+  const at = deps.at();
+  const event = audit(claimed, at, 'notification.sent', { channel, messageId, attempts });
+  await finish(deps, ref, () => outbox.markSent(ref, holder, { channel, messageId, attempts, at }, event), (item) => item.delivery === 'sent' && item.messageId === messageId);
+  return 'sent';
 }

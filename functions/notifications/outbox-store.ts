@@ -84,6 +84,22 @@ export const dynamoOutbox: OutboxPort = {
     );
   },
 
+  async release(ref, holder) {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: keys.notification(ref.applicationId, ref.key),
+          ConditionExpression: HELD,
+          UpdateExpression: 'SET delivery = :pending REMOVE holder, leaseUntil',
+          ExpressionAttributeValues: { ':sending': 'sending', ':holder': holder, ':pending': 'pending' },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  },
+
   async markSent(ref, holder, sent: Sent, audit) {
     await finish(
       ref,

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import { sfn } from '../commons/clients';
 import { now } from '../commons/clock';
 import { httpHandler } from '../commons/http';
 import { HttpProblem } from '../commons/problems';
 import { staffActor } from '../commons/staff';
 import { offerAnswerBody, type OfferAnswer, type ProviderOffer } from '../matching/offer';
 import { getOffer, recordOfferAnswer } from '../matching/offer-store';
-import { isSpentToken } from '../review/staff-task';
+import { sendAnswer } from '../applications/renewed-token';
 import { offerClosed, offerForAgency } from './agency-offer';
 
 const answeredDifferently = () =>
@@ -38,13 +36,12 @@ export const handler = httpHandler(async (event) => {
     at: now().toISOString(),
   };
   const answer = await standingAnswer(offer, mine);
-  try {
-    await sfn().send(new SendTaskSuccessCommand({ taskToken: offer.taskToken, output: JSON.stringify({ decision: answer.decision, answerId: answer.id }) }));
-  } catch (error) {
-    if (!isSpentToken(error)) throw error;
+  if ((await sendAnswer(offer.taskToken, answer)) === 'spent') {
     // Spent by an earlier attempt of this answer (recorded, or about to be), or closed another way.
     const current = await getOffer(offer.applicationId, offer.offerId);
     if (current?.state === 'expired' || current?.answer?.id !== answer.id) throw offerClosed();
+    // Or renewed: the workflow tried the step again and now waits on the offer with another token.
+    if (current?.state === 'open' && current.taskToken !== offer.taskToken) await sendAnswer(current.taskToken, answer);
   }
   return { status: 202, body: { offerId: offer.offerId, decision: answer.decision } };
 });

@@ -3,7 +3,7 @@ import { dynamo } from '../commons/clients';
 import { now } from '../commons/clock';
 import { cancellationReasons } from '../commons/dynamo-errors';
 import { env } from '../commons/env';
-import { httpHandler, type HttpResult } from '../commons/http';
+import { httpHandler } from '../commons/http';
 import { HttpProblem, problem } from '../commons/problems';
 import { staffActor } from '../commons/staff';
 import type { Application } from '../applications/application';
@@ -51,7 +51,8 @@ const caseClosing = () =>
  * PUT /api/provider/applications/{applicationId}/sessions/{sessionId} — the serving agency records a
  * session: held (with its length), no-show, cancelled (by whom) or rescheduled (to when). A second
  * record corrects the first and keeps it in the session's history; one that says just what the record
- * says (a double click, a retry after a lost answer) is answered with it, and changes nothing. Once the
+ * says (a double click, a retry after a lost answer, even once the period moved on) is answered with
+ * it and changes nothing, but makes sure of the plan's completion that answer may not have reached. Once the
  * case is closing, nothing more is recorded (409): the closure counts the sessions as they stood.
  * The record that makes the plan's last session held completes the period: the application notes it
  * once, and the workflow's wait on the period is answered, so re-assessment opens at once instead of
@@ -65,12 +66,12 @@ export const handler = httpHandler(async (event) => {
   const sessions = period ? await sessionsOf(application.id, period) : [];
   const session = sessions.find((s) => s.sessionId === event.pathParameters?.sessionId);
   // The record as it stands says just this (a double click, a retry after a lost answer): it is answered as it is.
-  if (session && saysTheSame(session.record, body)) return standingAnswer(session, sessions);
+  if (session && saysTheSame(session.record, body)) return answered(application, session, sessions, now().toISOString());
   if (application.status !== 'in-service' || !period) throw notInService();
   if (application.closingRequest) throw caseClosing();
   if (!session) throw problem.notFound({ ko: '회기', en: 'Session' });
-  if (body.screening && session.kind === 'counselling') throw testSessionsOnly();
   const at = now().toISOString();
+  if (body.screening && session.kind === 'counselling') throw testSessionsOnly();
   const actor = staffActor(staff, event);
   const { screening: answers, ...said } = body;
   const screened = answers ? screen(answers) : undefined;
@@ -99,7 +100,7 @@ export const handler = httpHandler(async (event) => {
     // Someone recorded it meanwhile: if they said just this, it is the same record (two clicks at once).
     const current = await sessionsOf(application.id, period);
     const standing = current.find((s) => s.sessionId === session.sessionId);
-    if (standing && saysTheSame(standing.record, body)) return standingAnswer(standing, current);
+    if (standing && saysTheSame(standing.record, body)) return answered(application, standing, current, at);
     throw changedMeanwhile();
   }
   if (written === 'case-changed') throw (await getApplication(application.id))?.closingRequest ? caseClosing() : notInService();
@@ -113,19 +114,13 @@ export const handler = httpHandler(async (event) => {
   };
 });
 
-/** The answer for a record that already stands: the same shape as a fresh one, nothing written. */
-function standingAnswer(session: Session, sessions: readonly Session[]): HttpResult {
-  const screening = session.record?.screening;
-  return {
-    status: 200,
-    body: {
-      sessionId: session.sessionId,
-      record: entryView(session.record!),
-      sessionsHeld: heldCount(sessions),
-      sessionsPlanned: sessions.length,
-      ...(screening ? { screening: { phq9: screening.phq9, gad7: screening.gad7, risk: screening.risk } } : {}),
-    },
-  };
+/** The answer for a record that already stands: the same shape as a fresh one, and the plan completed if it is. */
+async function answered(application: Application, session: Session, sessions: Session[], at: string) {
+  const entry = session.record!;
+  const held = heldCount(sessions);
+  if (application.status === 'in-service' && held >= sessions.length) await completePlan(application, held, at);
+  const screening = entry.screening ? { phq9: entry.screening.phq9, gad7: entry.screening.gad7, risk: entry.screening.risk } : undefined;
+  return { status: 200, body: { sessionId: session.sessionId, record: entryView(entry), sessionsHeld: held, sessionsPlanned: sessions.length, ...(screening ? { screening } : {}) } };
 }
 
 /**

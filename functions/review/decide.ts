@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, sfn } from '../commons/clients';
+import { dynamo } from '../commons/clients';
 import { now } from '../commons/clock';
 import { HttpProblem, problem } from '../commons/problems';
 import { cancellationReasons } from '../commons/dynamo-errors';
 import { auditEvent, type StaffActor } from '../applications/audit';
 import { auditPut, getApplication } from '../applications/store';
+import { sendAnswer } from '../applications/renewed-token';
 import { requireClosingReason } from '../closure/closing-check';
 import { liveCandidates } from '../matching/candidates-preview';
 import { extensionRefused } from '../reassessment/extension-refusal';
 import { checkSupplementRequest } from '../supplements/check-request';
 import { notACandidate, type DecisionBody } from './decision-body';
-import { isSpentToken, taskClosed } from './staff-task';
+import { taskClosed } from './staff-task';
 import { decisionsByKind, type HumanTask, type TaskAnswer } from './task';
 import { closeTaskWrite, getTask, recordAnswer } from './task-store';
 
@@ -79,13 +79,12 @@ export async function decideTask(task: HumanTask, body: DecisionBody, by: StaffA
     return { taskId: task.taskId, decision: mine.decision };
   }
   const answer = await standingAnswer(task, mine);
-  try {
-    await sfn().send(new SendTaskSuccessCommand({ taskToken: task.taskToken, output: JSON.stringify({ decision: answer.decision, answerId: answer.id }) }));
-  } catch (error) {
-    if (!isSpentToken(error)) throw error;
+  if ((await sendAnswer(task.taskToken, answer)) === 'spent') {
     // Spent by an earlier attempt of this answer (recorded, or about to be), or closed another way.
     const current = await getTask(task.applicationId, task.taskId);
     if (current?.state === 'expired' || current?.answer?.id !== answer.id) throw taskClosed();
+    // Or renewed: the workflow tried the step again and now waits on the task with another token.
+    if (current?.state === 'open' && current.taskToken && current.taskToken !== task.taskToken) await sendAnswer(current.taskToken, answer);
   }
   return { taskId: task.taskId, decision: answer.decision };
 }

@@ -4,6 +4,8 @@ import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
 import { requireApplication, transition } from '../applications/store';
 import { stateSeconds, stepInput, systemActor, taskToken } from '../lifecycle/step-input';
+import { keys } from '../applications/keys';
+import { renewToken } from '../applications/renewed-token';
 import { effectiveOutcome } from '../eligibility/override';
 import { stopIfClosing } from '../closure/stop-if-closing';
 import { taskIdFor, type HumanTask } from './task';
@@ -28,7 +30,9 @@ const statusFor = {
  * escalates it — its heartbeat runs out first unless someone claims it — and the state's own
  * TimeoutSeconds and HeartbeatSeconds come in the payload, so the two cannot disagree. A task opened
  * after an escalation (in this execution or, past the year's budget, in the next) keeps the first
- * one's date and counts the escalations.
+ * one's date and counts the escalations. The task is opened once per visit: a retried attempt (a new
+ * token) finds the one an earlier attempt opened still open and hands it the new token
+ * (applications/renewed-token.ts); an escalation closes its task before the fresh one opens.
  */
 export const handler = workflowStep('OpenHumanTask', input, async ({ applicationId, period, kind, taskToken, timeoutSeconds, heartbeatSeconds }) => {
   const application = await requireApplication(applicationId);
@@ -56,6 +60,12 @@ export const handler = workflowStep('OpenHumanTask', input, async ({ application
     eligibilityOutcome: effectiveOutcome(application),
     ...(returned && outcome ? { supplement: { round: returned.round, outcome } } : {}),
   };
+  // Open still, of this kind and period: an earlier attempt of this visit opened it, and its token died with that attempt.
+  const opened = earlier.find((t) => t.state === 'open' && t.taskToken);
+  if (opened && (await renewToken(keys.task(applicationId, opened.taskId), { taskToken: opened.taskToken!, answer: opened.answer }, taskToken))) {
+    await stopIfClosing(applicationId);
+    return { taskId: opened.taskId };
+  }
   await transition(applicationId, {
     ...statusFor[kind],
     audit: auditEvent({

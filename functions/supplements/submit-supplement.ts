@@ -1,19 +1,17 @@
-import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { getProgramme } from '../../forms';
-import { sfn } from '../commons/clients';
 import { now } from '../commons/clock';
 import { httpHandler } from '../commons/http';
 import { HttpProblem, problem, type FieldProblem } from '../commons/problems';
 import { auditEvent } from '../applications/audit';
 import { transition } from '../applications/store';
-import { isSpentToken } from '../review/staff-task';
+import { sendOutput } from '../applications/renewed-token';
 import { admitById } from '../status/citizen-access';
 import { supplementAnswerBody } from './answer-bodies';
 import { latestRound, nothingAsked } from './citizen-round';
 import { checkCorrections } from './corrections';
 import { describeUpload } from './document-store';
-import { isUploadContentType, MAX_UPLOAD_BYTES, startsAsDeclared, uploadKey, type SupplementDocument, type SupplementRound } from './supplement';
-import { answeredWrite } from './supplement-store';
+import { isUploadContentType, MAX_UPLOAD_BYTES, startsAsDeclared, supplementAnswered, uploadKey, type SupplementDocument, type SupplementRound } from './supplement';
+import { answeredWrite, getSupplement } from './supplement-store';
 
 const uploadProblem = (field: string, code: string, ko: string, en: string): FieldProblem => ({ field, code, message: { ko, en } });
 
@@ -94,14 +92,14 @@ export const handler = httpHandler(async (event) => {
   return resume({ ...round, state: 'answered' });
 });
 
-/** Answers the workflow's wait; spent already means an earlier attempt (or the deadline) did. */
+/**
+ * Answers the workflow's wait; spent already means an earlier attempt (or the deadline) did — or that
+ * AwaitSupplement was tried again and the round now holds the new attempt's token, which is answered.
+ */
 async function resume(round: SupplementRound) {
-  if (round.taskToken) {
-    try {
-      await sfn().send(new SendTaskSuccessCommand({ taskToken: round.taskToken, output: JSON.stringify({ answered: true, round: round.round }) }));
-    } catch (error) {
-      if (!isSpentToken(error)) throw error;
-    }
+  if (round.taskToken && (await sendOutput(round.taskToken, supplementAnswered(round.round))) === 'spent') {
+    const current = await getSupplement(round.applicationId, round.round);
+    if (current?.taskToken && current.taskToken !== round.taskToken) await sendOutput(current.taskToken, supplementAnswered(round.round));
   }
   return { status: 202, body: { round: round.round, state: 'answered' } };
 }

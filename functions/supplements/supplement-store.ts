@@ -1,5 +1,6 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../commons/clients';
+import { isConditionFailure } from '../commons/dynamo-errors';
 import { env } from '../commons/env';
 import { keys } from '../applications/keys';
 import type { TransactItem } from '../applications/store';
@@ -48,6 +49,29 @@ export function waitingWrite(applicationId: string, round: number, taskToken: st
       ExpressionAttributeValues: { ':waiting': 'waiting', ':requested': 'requested', ':token': taskToken, ':due': dueAt },
     },
   };
+}
+
+/**
+ * A retried AwaitSupplement (applications/renewed-token.ts): the round, still waiting with the failed
+ * attempt's dead token, takes the new one. False when it no longer waits (answered meanwhile, or lapsed).
+ */
+export async function renewWaitingToken(applicationId: string, round: number, taskToken: string): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: env.tableName(),
+        Key: keys.supplement(applicationId, round),
+        UpdateExpression: 'SET taskToken = :token',
+        ConditionExpression: '#state = :waiting',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':waiting': 'waiting', ':token': taskToken },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 }
 
 /** The citizen's answer, only while the round waits for it: of an answer and a lapse, one wins. */

@@ -108,3 +108,8 @@ export const supplementStateLabels: Record<SupplementState, Text> = {
   answered: { ko: '보완 제출됨', en: 'Supplement received' },
   'no-answer': { ko: '기한 내 답변 없음', en: 'No answer by the deadline' },
 };
+
+/** The output that answers AwaitSupplement's token: the round, answered (the workflow reads nothing else). */
+export function supplementAnswered(round: number): string {
+  return JSON.stringify({ answered: true, round });
+}

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, UpdateTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { advanceClock, clockOffsetMs, now, setClockOffset } from '../../functions/commons/clock';
+import { faults } from '../../functions/commons/faults';
 import { parseJsonBody } from '../../functions/commons/json-body';
 import { HttpProblem } from '../../functions/commons/problems';
 import type { HandlerId } from '../../functions/catalog';
@@ -196,6 +197,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         return reply(200, { now: now().toISOString(), offsetMs: clockOffsetMs(), timers: stepFunctions.timerStatus() });
       }
       if (url.pathname === '/local/timers' && req.method === 'GET') return reply(200, stepFunctions.timerStatus());
+      // Drills: the DOLBOM_FAULTS plan the handlers run under, and the faults injected so far by site and kind.
+      if (url.pathname === '/local/faults' && req.method === 'GET') return reply(200, { plan: faults?.plan ?? null, injected: faults?.counts ?? {} });
       if (url.pathname === '/local/mailbox/messages' && req.method === 'GET') return reply(200, { messages: await mailboxMessages(documents, tableName!) });
       if (url.pathname === '/local/mailbox' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...pageSecurityHeaders });

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { DEFAULT_TIMEOUT_SECONDS, handlers, type HandlerId, type HandlerSpec } from '../../functions/catalog';
+import { faults } from '../../functions/commons/faults';
 import { dynamo } from '../../functions/commons/clients';
 import { projectRoot } from '../paths';
-import { injectFaults, parseFaults } from './faults';
 import { enforceTableGrants, type TableGrant } from './table-policy';
 import { LOCAL_ACCOUNT, LOCAL_REGION, localFunctionArn } from './template';
 
@@ -40,9 +40,11 @@ export class LocalLambdaRuntime {
    * role lacks is refused as AWS would refuse it (infra/local/table-policy.ts).
    */
   constructor(options: { tableGrants?: Record<string, readonly TableGrant[]> } = {}) {
-    // Drills only (infra/local/faults.ts); read once, at start.
-    const faults = parseFaults(process.env.DOLBOM_FAULTS);
-    if (faults.length > 0) injectFaults(dynamo(), faults, () => this.running.getStore());
+    // Drills only (DOLBOM_FAULTS, functions/commons/faults.ts): every handler shares this process, so
+    // the injector asks which one a call belongs to; a handler named that the catalog lacks fails the start.
+    const unknown = faults?.plan.only?.filter((id) => !(id in handlers));
+    if (unknown?.length) throw new Error(`DOLBOM_FAULTS: only=${unknown.join(',')} names no handler of functions/catalog.ts`);
+    faults?.identifyHandlersBy(() => this.running.getStore());
     if (options.tableGrants) enforceTableGrants(dynamo(), options.tableGrants, () => this.running.getStore());
   }
 

@@ -80,8 +80,8 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('lets only the decision endpoints (a bulk job\'s case step too), the waitlist batch and the service period (its wait, the session that completes the plan) answer task tokens, the early closures only fail them, and the claim and acknowledge endpoints only heartbeat them', () => {
-    expect(holders(/^states:SendTaskSuccess$/)).toEqual(['awaitServicePeriod', 'decideBulkItem', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession', 'submitSupplement']);
+  it('lets only the decision endpoints (a bulk job\'s case step too), the waitlist batch, the service period (its wait, the session that completes the plan) and the steps that open a task, an offer or a supplement wait (passing on an answer given to a retried attempt) answer task tokens, the early closures only fail them, and the claim and acknowledge endpoints only heartbeat them', () => {
+    expect(holders(/^states:SendTaskSuccess$/)).toEqual(['awaitServicePeriod', 'awaitSupplement', 'decideBulkItem', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'openHumanTask', 'openProviderOffer', 'recordSession', 'submitSupplement']);
     expect(holders(/^states:SendTaskFailure$/)).toEqual(['awaitServicePeriod', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession', 'requestEarlyClosure', 'submitSupplement', 'withdrawApplication']);
     expect(holders(/^states:SendTaskHeartbeat$/)).toEqual(['acknowledgeProviderOffer', 'awaitServicePeriod', 'claimTask', 'decideProviderOffer', 'decideTask', 'fillWaitlist', 'recordSession', 'submitSupplement']);
   });

@@ -1,9 +1,9 @@
 /**
  * Item 9 of issue 6: one transient error failed an application for good. DynamoDB cancels a
  * transaction with `TransactionConflict` when another transaction holds one of its items; trying
- * again a moment later succeeds. Here the local cloud fails the first two transactions of two
- * lifecycle steps exactly that way (DOLBOM_FAULTS: a real TransactionCanceledException, parsed by the
- * handlers' own SDK client), and the application must still reach its case manager, once.
+ * again a moment later succeeds. Here the local cloud fails the first two writes of two lifecycle
+ * steps exactly that way (DOLBOM_FAULTS, functions/commons/faults.ts: a real TransactionCanceledException,
+ * parsed by the handlers' own SDK client), and the application must still reach its case manager, once.
  */
 import { randomUUID } from 'node:crypto';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
@@ -31,7 +31,7 @@ describe('a lifecycle step that meets DynamoDB transaction conflicts', () => {
 
   beforeAll(async () => {
     drill = await startDrillCloud('transient-errors', {
-      DOLBOM_FAULTS: 'checkEligibility:TransactionConflict:2,openHumanTask:TransactionConflict:2',
+      DOLBOM_FAULTS: 'rate=1;kinds=conflict;only=checkEligibility,openHumanTask;limit=2',
     });
   });
   afterAll(() => drill?.dispose());

@@ -47,7 +47,13 @@ describe('a service period the agency records', () => {
       const held = await local.http('PUT', `${path}/${session.sessionId}`, { outcome: 'held', on, durationMinutes: session.plannedMinutes }, provider);
       expect(held.status, JSON.stringify(held.body)).toBe(200);
       expect(held.body.sessionsHeld).toBe(i + 1);
+      // The same record sent again, as after a lost answer: the same answer, and no correction.
+      if (i === 5) {
+        const again = await local.http('PUT', `${path}/${session.sessionId}`, { outcome: 'held', on, durationMinutes: session.plannedMinutes }, provider);
+        expect(again).toMatchObject({ status: 200, body: held.body });
+      }
     }
+    expect((await local.http('GET', path, undefined, provider)).body.sessions[5].history).toEqual([]);
     const corrected = (await local.http('GET', path, undefined, provider)).body.sessions[3];
     expect(corrected.record.outcome).toBe('held');
     expect(corrected.history.map((h: { outcome: string }) => h.outcome)).toEqual(['no-show']);
@@ -58,6 +64,14 @@ describe('a service period the agency records', () => {
     // The last session ended the period at once: re-assessment opens without waiting for the period's end.
     await untilStatus(receipt, 'reassessment');
     expect((await stored(receipt.applicationId)).servicePeriod).toMatchObject({ sessionsHeld: 10, sessionsPlanned: 10 });
+    // The last record sent again once the period has moved on: still the same answer, not "not in service".
+    const last = plan.at(-1)!;
+    const lastAgain = await local.http('PUT', `${path}/${last.sessionId}`, { outcome: 'held', on: await today(), durationMinutes: last.plannedMinutes }, provider);
+    expect(lastAgain.status, JSON.stringify(lastAgain.body)).toBe(200);
+    expect(lastAgain.body).toMatchObject({ sessionId: last.sessionId, sessionsHeld: 10, sessionsPlanned: 10 });
+    const audit = (await local.http('GET', `/api/staff/applications/${receipt.applicationId}/audit`, undefined, { authorization: `Bearer ${await local.signIn('caseworker.jongno')}` })).body.events;
+    expect(audit.filter((e: { action: string }) => e.action === 'session.recorded')).toHaveLength(10);
+    expect(audit.filter((e: { action: string }) => e.action === 'session.corrected')).toHaveLength(1);
     await answerTask(receipt.applicationId, 'Reassessment', { decision: 'close' });
     await untilStatus(receipt, 'closed');
 

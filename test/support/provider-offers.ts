@@ -17,13 +17,17 @@ export function providerWork(clients: Clients) {
     await work.untilStatus(receipt, 'awaiting-review');
     const token = await signIn(caseworker);
     const task = await work.untilOpenTask(token, receipt.applicationId);
-    const ranking = await http('GET', `/api/staff/applications/${receipt.applicationId}/candidates`, undefined, work.bearer(token));
-    const candidates = ranking.body?.candidates as { agencyId: string; counsellorId: string }[] | undefined;
-    const chosen = candidates?.find((c) => c.agencyId === agencyId);
-    if (!chosen) throw new Error(`no candidate of ${agencyId}: ${JSON.stringify(ranking.body)}`);
-    const decided = await work.decide(token, task.taskId, { decision: 'approve', counsellorId: chosen.counsellorId });
-    if (decided.status !== 202) throw new Error(`approve: ${decided.status} ${JSON.stringify(decided.body)}`);
-    return chosen.counsellorId;
+    for (let look = 1; ; look++) {
+      const ranking = await http('GET', `/api/staff/applications/${receipt.applicationId}/candidates`, undefined, work.bearer(token));
+      const candidates = ranking.body?.candidates as { agencyId: string; counsellorId: string }[] | undefined;
+      const chosen = candidates?.find((c) => c.agencyId === agencyId);
+      if (!chosen) throw new Error(`no candidate of ${agencyId}: ${JSON.stringify(ranking.body)}`);
+      const decided = await work.decide(token, task.taskId, { decision: 'approve', counsellorId: chosen.counsellorId });
+      if (decided.status === 202) return chosen.counsellorId;
+      // Another case took the counsellor's last place meanwhile: as the answer says, refresh and choose again.
+      const taken = decided.status === 400 && decided.body?.error?.fields?.some((f: { code: string }) => f.code === 'counsellor-not-a-candidate');
+      if (!taken || look === 5) throw new Error(`approve: ${decided.status} ${JSON.stringify(decided.body)}`);
+    }
   }
 
   /** The application's open offer as the agency's portal lists it (another than `not`), once it is there. */

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { ApplicationNotFound, InvalidTransition } from '../../../functions/applications/store';
 import { workflowStep } from '../../../functions/commons/step';
-import { isTransient } from '../../../functions/commons/transient-errors';
+import { isTransient, retryTransient } from '../../../functions/commons/transient-errors';
 
 const $metadata = { httpStatusCode: 400 };
 const cancelled = (...codes: string[]) =>
@@ -100,5 +100,34 @@ describe('workflowStep', () => {
     await expect(failingWith(conditionFailed)({})).rejects.toBe(conditionFailed);
     const invalid = new InvalidTransition('a', 'closed', 'matched');
     await expect(failingWith(invalid)({})).rejects.toBe(invalid);
+  });
+});
+
+describe('retryTransient', () => {
+  const throttled = () => new ProvisionedThroughputExceededException({ message: 'slow down', $metadata });
+
+  it('calls again after doubling pauses while the fault is transient, and answers what the call finally gives', async () => {
+    const pauses: number[] = [];
+    let calls = 0;
+    const answer = await retryTransient(
+      async () => {
+        if (++calls < 3) throw throttled();
+        return 'done';
+      },
+      { sleep: async (ms) => void pauses.push(ms) },
+    );
+    expect(answer).toBe('done');
+    expect(pauses).toEqual([100, 200]);
+  });
+
+  it('gives up after its tries, with the last fault, and never calls again on a failed condition', async () => {
+    let calls = 0;
+    const fault = throttled();
+    await expect(retryTransient(async () => Promise.reject((calls++, fault)), { tries: 3, sleep: async () => {} })).rejects.toBe(fault);
+    expect(calls).toBe(3);
+    calls = 0;
+    const conditionFailed = cancelled('ConditionalCheckFailed');
+    await expect(retryTransient(async () => Promise.reject((calls++, conditionFailed)), { sleep: async () => {} })).rejects.toBe(conditionFailed);
+    expect(calls).toBe(1);
   });
 });

@@ -64,6 +64,49 @@ class MemoryOutbox implements OutboxPort {
     Object.assign(item, { delivery: 'failed', failure: failed.reason, district: failed.district, attempts: failed.attempts, failedAt: failed.at, holder: undefined, leaseUntil: undefined });
     this.audit.push(audit);
   }
+
+  async release(ref: NotificationRef, holder: string) {
+    const item = this.get(ref);
+    if (item?.delivery === 'sending' && item.holder === holder) Object.assign(item, { delivery: 'pending', holder: undefined, leaseUntil: undefined });
+  }
+}
+
+/** What DynamoDB says when it is over capacity for a moment: "not now", the same call may succeed. */
+const throttled = () => Object.assign(new Error('throttled'), { name: 'ThrottlingException' });
+
+/**
+ * The same outbox meeting the table's transient faults: `throttle` fails the next calls of a method
+ * before they apply; `loseAnswer` applies the next call and then fails it, as a reset connection does.
+ */
+class FaultyOutbox extends MemoryOutbox {
+  throttle: Partial<Record<'claim' | 'read' | 'markSent' | 'release', number>> = {};
+  loseAnswer: Partial<Record<'claim' | 'markSent', number>> = {};
+
+  private async faulted<T>(method: 'claim' | 'read' | 'markSent' | 'release', call: () => Promise<T>): Promise<T> {
+    if ((this.throttle[method] ?? 0) > 0) {
+      this.throttle[method]!--;
+      throw throttled();
+    }
+    const result = await call();
+    if (method !== 'read' && method !== 'release' && (this.loseAnswer[method] ?? 0) > 0) {
+      this.loseAnswer[method]!--;
+      throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' });
+    }
+    return result;
+  }
+
+  override claim(...args: Parameters<MemoryOutbox['claim']>) {
+    return this.faulted('claim', () => super.claim(...args));
+  }
+  override read(...args: Parameters<MemoryOutbox['read']>) {
+    return this.faulted('read', () => super.read(...args));
+  }
+  override markSent(...args: Parameters<MemoryOutbox['markSent']>) {
+    return this.faulted('markSent', () => super.markSent(...args));
+  }
+  override release(...args: Parameters<MemoryOutbox['release']>) {
+    return this.faulted('release', () => super.release(...args));
+  }
 }
 
 /** A channel that records what it sends, failing the first `failures` sends. */
@@ -211,13 +254,67 @@ describe('deliverNotification', () => {
     }
   });
 
-  it('never sends again when recording the sent message fails: the error goes back to the stream instead', async () => {
+  it('never sends again when recording the sent message fails for good: the error goes back to the stream, the claim kept', async () => {
     const outbox = new MemoryOutbox();
     outbox.put(pending);
     outbox.failMarkSent = true;
     const { channels, calls } = recordingChannels();
     await expect(deliverNotification(ref, deps(outbox, channels).value)).rejects.toThrow('throttled');
     expect(calls()).toBe(1);
+    // Still claimed: the stream's next try finds it busy and sends nothing until the lease runs out.
+    expect(outbox.get(ref)).toMatchObject({ delivery: 'sending' });
+    expect(await deliverNotification(ref, deps(outbox, channels, { holder: 'next' }).value)).toBe('busy');
+    expect(calls()).toBe(1);
+  });
+
+  describe('when the table has a transient fault', () => {
+    it('rides out throttled outbox writes in place, and sends once', async () => {
+      const outbox = new FaultyOutbox();
+      outbox.put(pending);
+      outbox.throttle = { claim: 2, markSent: 3 };
+      const { channels, sent } = recordingChannels();
+      const run = deps(outbox, channels);
+      expect(await deliverNotification(ref, run.value)).toBe('sent');
+      expect(sent).toHaveLength(1);
+      expect(outbox.get(ref)).toMatchObject({ delivery: 'sent', messageId: 'm-1' });
+      expect(run.delays).toEqual([100, 200, 100, 200, 400]);
+    });
+
+    it('takes a claim whose answer was lost for its own, instead of calling it busy and leaving it to the lease', async () => {
+      const outbox = new FaultyOutbox();
+      outbox.put(pending);
+      outbox.loseAnswer = { claim: 1 };
+      const { channels, sent } = recordingChannels();
+      expect(await deliverNotification(ref, deps(outbox, channels).value)).toBe('sent');
+      expect(sent).toHaveLength(1);
+      expect(outbox.get(ref)).toMatchObject({ delivery: 'sent' });
+    });
+
+    it('takes a "sent" record whose answer was lost for done: no error, no second send, one audit event', async () => {
+      const outbox = new FaultyOutbox();
+      outbox.put(pending);
+      outbox.loseAnswer = { markSent: 1 };
+      const { channels, sent } = recordingChannels();
+      expect(await deliverNotification(ref, deps(outbox, channels).value)).toBe('sent');
+      expect(sent).toHaveLength(1);
+      expect(outbox.audit.filter((e) => e.action === 'notification.sent')).toHaveLength(1);
+    });
+
+    it('gives the claim back when it fails before sending, so the next try sends at once, not after the lease', async () => {
+      const outbox = new FaultyOutbox();
+      outbox.put(pending);
+      const { channels, sent } = recordingChannels();
+      let composeFaults = 1;
+      const compose: DeliveryDeps['compose'] = async () => {
+        if (composeFaults-- > 0) throw throttled();
+        return { district: '11110', composed };
+      };
+      await expect(deliverNotification(ref, deps(outbox, channels, { compose, holder: 'first' }).value)).rejects.toThrow('throttled');
+      expect(outbox.get(ref)).toMatchObject({ delivery: 'pending' });
+      expect(outbox.get(ref)?.holder).toBeUndefined();
+      expect(await deliverNotification(ref, deps(outbox, channels, { compose, holder: 'second' }).value)).toBe('sent');
+      expect(sent).toHaveLength(1);
+    });
   });
 
   it('answers "missing" for a record whose item is gone', async () => {
