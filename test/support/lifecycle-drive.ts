@@ -1,0 +1,249 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Application } from '../../functions/applications/application';
+import { keys } from '../../functions/applications/keys';
+import { LIFECYCLE_EXECUTION } from './case-work';
+import type { clientsFor } from './clients';
+import { timerStatus } from './timer-storm';
+
+type Clients = ReturnType<typeof clientsFor>;
+
+const TABLE = 'dolbom-dev';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const SEOUL_MS = 9 * 60 * 60 * 1000;
+
+/** Agencies whose staff can sign in to the local cloud's portal (infra/local/seed.ts): only their sessions can be recorded. */
+export const portalLogins: Record<string, string> = { 'P-MAEUMSUP': 'provider.maeum', 'P-HANUL': 'provider.hanul', 'P-SOOP': 'provider.soop' };
+
+/** What the application item says of where a case stands, with its period's wait if the workflow keeps one. */
+export interface CaseState {
+  status: Application['status'];
+  providerId?: string;
+  servicePeriod?: Application['servicePeriod'];
+  /** The workflow waits on the service period (its token is kept): the clock may move. */
+  periodWaitKept: boolean;
+}
+
+export interface PlannedSession {
+  sessionId: string;
+  number: number;
+  plannedOn: string;
+  plannedMinutes: number;
+  record?: { outcome: string };
+}
+
+/** How a drive answers each callback of one application; a missing answer leaves it waiting there. */
+export interface Answers {
+  review?: 'approve' | 'reject';
+  offer?: 'accept';
+  /** Which due sessions the serving agency records as held (none when absent). */
+  sessions?: (session: PlannedSession) => boolean;
+  reassessment?: 'close' | 'extend';
+}
+
+/** Runs `task` over `items`, `concurrency` at a time. */
+export async function inParallel<T, R>(items: readonly T[], concurrency: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await task(items[index]!, index);
+      }
+    }),
+  );
+  return results;
+}
+
+/**
+ * Carries many applications through the lifecycle against one local cloud, as its people would:
+ * case managers and agencies answer the callbacks through the Step Functions API (tokens read from
+ * the history, as an operator does), agencies record the sessions due through the portal, and the
+ * clock moves a day at a time, only while every case waits on time.
+ */
+export function lifecycleDrive(initial: Clients) {
+  let clients = initial;
+  /** Every token this drive has answered: a token is answered once. */
+  const answered = new Set<string>();
+  const plans = new Map<string, PlannedSession[]>();
+  const bearers = new Map<string, string>();
+
+  async function caseStates(ids: readonly string[]): Promise<Map<string, CaseState>> {
+    const states = new Map<string, CaseState>();
+    const chunks = Array.from({ length: Math.ceil(ids.length / 50) }, (_, i) => ids.slice(i * 50, i * 50 + 50));
+    await inParallel(chunks, 4, async (chunk) => {
+      let wanted: Record<string, unknown>[] = chunk.flatMap((id) => [keys.application(id), keys.periodWait(id, 1)]);
+      while (wanted.length) {
+        const out = await clients.db.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: wanted, ConsistentRead: true } } }));
+        for (const item of out.Responses?.[TABLE] ?? []) {
+          const id = keys.applicationIdOf(String(item.pk))!;
+          const state = states.get(id) ?? ({ periodWaitKept: false } as CaseState);
+          if (item.sk === keys.applicationSortKey) Object.assign(state, { status: item.status, providerId: item.providerId, servicePeriod: item.servicePeriod });
+          else state.periodWaitKept = true;
+          states.set(id, state);
+        }
+        wanted = (out.UnprocessedKeys?.[TABLE]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    });
+    return states;
+  }
+
+  /** The local clock's Seoul calendar day. */
+  async function today(): Promise<string> {
+    const { body } = await clients.http('GET', '/local/clock');
+    return new Date(Date.parse(body.now) + SEOUL_MS).toISOString().slice(0, 10);
+  }
+
+  /** Answers the newest callback of `state` in the application's execution, unless it was answered; the token answered, if any. */
+  async function answer(applicationId: string, state: string, output: unknown): Promise<string | undefined> {
+    const token = await clients.latestTaskToken(LIFECYCLE_EXECUTION(applicationId), state);
+    if (!token || answered.has(token)) return undefined;
+    answered.add(token);
+    await clients.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
+    return token;
+  }
+
+  /** Answers a token taken earlier (before a restart, say) exactly as a client holding it would. */
+  async function answerToken(token: string, output: unknown): Promise<void> {
+    answered.add(token);
+    await clients.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
+  }
+
+  async function bearer(agencyId: string): Promise<Record<string, string>> {
+    let token = bearers.get(agencyId);
+    if (!token) {
+      token = await clients.signIn(portalLogins[agencyId]!);
+      bearers.set(agencyId, token);
+    }
+    return { authorization: `Bearer ${token}` };
+  }
+
+  const sessionsPath = (applicationId: string) => `/api/provider/applications/${applicationId}/sessions`;
+
+  /** The period's sessions as the serving agency's portal lists them (read once, then kept up to date here). */
+  async function sessionPlan(applicationId: string, agencyId: string): Promise<PlannedSession[]> {
+    let plan = plans.get(applicationId);
+    if (!plan) {
+      const { status, body } = await clients.http('GET', sessionsPath(applicationId), undefined, await bearer(agencyId));
+      if (status !== 200) throw new Error(`sessions of ${applicationId}: ${status} ${JSON.stringify(body)}`);
+      plan = body.sessions as PlannedSession[];
+      plans.set(applicationId, plan);
+    }
+    return plan;
+  }
+
+  /** The agency records a session as held today; the answer's status (or 'no answer' when the cloud is gone). */
+  async function recordSession(applicationId: string, agencyId: string, session: PlannedSession, on: string): Promise<number | 'no answer'> {
+    const body = { outcome: 'held', on, durationMinutes: session.plannedMinutes };
+    let status: number;
+    try {
+      ({ status } = await clients.http('PUT', `${sessionsPath(applicationId)}/${session.sessionId}`, body, await bearer(agencyId)));
+    } catch {
+      return 'no answer';
+    }
+    if (status === 200) session.record = { outcome: 'held' };
+    return status;
+  }
+
+  /** Sessions planned on or before `day` that the agency has not recorded yet, and the answers wish recorded. */
+  async function dueSessions(applicationId: string, state: CaseState, answers: Answers, day: string): Promise<PlannedSession[]> {
+    if (!answers.sessions || state.status !== 'in-service' || !state.providerId || !portalLogins[state.providerId]) return [];
+    const plan = await sessionPlan(applicationId, state.providerId);
+    return plan.filter((s) => !s.record && s.plannedOn <= day && answers.sessions!(s));
+  }
+
+  /**
+   * One look at one case: answers its open callback or records its due sessions if `answers` says so.
+   * 'moved' when it did something, 'waits on time' when only the clock can move it, 'busy' otherwise.
+   */
+  async function nudge(applicationId: string, state: CaseState, answers: Answers, day: string): Promise<'moved' | 'waits on time' | 'busy'> {
+    const by = async (state: string, output: unknown): Promise<'moved' | 'busy'> => ((await answer(applicationId, state, output)) ? 'moved' : 'busy');
+    switch (state.status) {
+      case 'awaiting-review':
+        return answers.review ? by('CaseManagerReview', { decision: answers.review }) : 'busy';
+      case 'matching':
+        return answers.offer ? by('ProviderOffer', { decision: answers.offer }) : 'busy';
+      case 'reassessment':
+        return answers.reassessment ? by('Reassessment', { decision: answers.reassessment }) : 'busy';
+      case 'in-service': {
+        const due = await dueSessions(applicationId, state, answers, day);
+        for (const session of due) {
+          const status = await recordSession(applicationId, state.providerId!, session, day);
+          if (status !== 200) throw new Error(`session ${session.sessionId} of ${applicationId}: ${status}`);
+        }
+        if (due.length) return 'moved';
+        return state.periodWaitKept ? 'waits on time' : 'busy';
+      }
+      default:
+        return 'busy';
+    }
+  }
+
+  /** Moves the clock one day and waits until the timers it fired have run. */
+  async function advanceDay(): Promise<void> {
+    await clients.advanceClock('+1d');
+    while ((await timerStatus(clients)).pending > 0) await sleep(50);
+  }
+
+  /**
+   * Drives `ids` until `done` holds for each: every round looks at every case not done; when no case
+   * moved and every case not done waits on time, the clock moves a day. After `days` days it stops
+   * there (`then: 'stop'`) or fails (`then: 'fail'`, the default: the cases should have been done).
+   * Returns the days the clock moved.
+   */
+  async function drive(
+    ids: readonly string[],
+    options: {
+      answers: (id: string) => Answers;
+      done: (id: string, state: CaseState) => boolean | Promise<boolean>;
+      days: number;
+      then?: 'stop' | 'fail';
+      timeoutMs?: number;
+    },
+  ): Promise<number> {
+    const deadline = Date.now() + (options.timeoutMs ?? 300_000);
+    let days = 0;
+    for (;;) {
+      const states = await caseStates(ids);
+      const finished = await inParallel(ids, 8, async (id) => options.done(id, states.get(id)!));
+      const open = ids.filter((_, i) => !finished[i]);
+      if (!open.length) return days;
+      const day = await today();
+      const looks = await inParallel(open, 8, (id) => nudge(id, states.get(id)!, options.answers(id), day));
+      if (looks.every((look) => look === 'waits on time')) {
+        if (days >= options.days) {
+          if (options.then === 'stop') return days;
+          throw new Error(`${open.length} cases still wait on time after ${days} days`);
+        }
+        await advanceDay();
+        days++;
+      } else if (!looks.includes('moved')) {
+        if (Date.now() > deadline) {
+          const stuck = open.map((id) => `${id} ${states.get(id)?.status}`).slice(0, 10);
+          throw new Error(`drive timed out with ${open.length} cases not done: ${stuck.join(', ')}`);
+        }
+        await sleep(200);
+      }
+    }
+  }
+
+  return {
+    caseStates,
+    today,
+    answer,
+    answerToken,
+    sessionPlan,
+    recordSession,
+    advanceDay,
+    drive,
+    /** After a restart: the same drive, through the new cloud's clients. */
+    reconnect(next: Clients) {
+      clients = next;
+    },
+  };
+}
+
+/** Days between two Seoul calendar days. */
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
