@@ -1,9 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Application } from '../../functions/applications/application';
 import { keys } from '../../functions/applications/keys';
-import { LIFECYCLE_EXECUTION } from './case-work';
 import type { clientsFor } from './clients';
 import { timerStatus } from './timer-storm';
 
@@ -28,10 +27,14 @@ export interface CaseState {
 export interface PlannedSession {
   sessionId: string;
   number: number;
+  kind: 'pre-test' | 'counselling' | 'closing';
   plannedOn: string;
   plannedMinutes: number;
   record?: { outcome: string };
 }
+
+/** The callback states a person answers, by the task or offer Dolbom opens for them. */
+export type CallbackState = 'CaseManagerReview' | 'ProviderOffer' | 'Reassessment';
 
 /** How a drive answers each callback of one application; a missing answer leaves it waiting there. */
 export interface Answers {
@@ -59,8 +62,8 @@ export async function inParallel<T, R>(items: readonly T[], concurrency: number,
 
 /**
  * Carries many applications through the lifecycle against one local cloud, as its people would:
- * case managers and agencies answer the callbacks through the Step Functions API (tokens read from
- * the history, as an operator does), agencies record the sessions due through the portal, and the
+ * case managers and agencies answer the callbacks through the Step Functions API with the tokens
+ * of the tasks and offers Dolbom opened for them, agencies record the sessions due through the portal, and the
  * clock moves a day at a time, only while every case waits on time.
  */
 export function lifecycleDrive(initial: Clients) {
@@ -96,9 +99,28 @@ export function lifecycleDrive(initial: Clients) {
     return new Date(Date.parse(body.now) + SEOUL_MS).toISOString().slice(0, 10);
   }
 
-  /** Answers the newest callback of `state` in the application's execution, unless it was answered; the token answered, if any. */
-  async function answer(applicationId: string, state: string, output: unknown): Promise<string | undefined> {
-    const token = await clients.latestTaskToken(LIFECYCLE_EXECUTION(applicationId), state);
+  /**
+   * The token of the callback `state` holds open for the application, read where Dolbom keeps it for
+   * the people who answer it: the open review or re-assessment task, the open offer.
+   */
+  async function openToken(applicationId: string, state: CallbackState): Promise<string | undefined> {
+    const prefix = state === 'ProviderOffer' ? keys.offerPrefix : keys.taskPrefix;
+    const out = await clients.db.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.application(applicationId).pk, ':prefix': prefix },
+        ConsistentRead: true,
+      }),
+    );
+    const kind = state === 'CaseManagerReview' ? 'review' : 'reassessment';
+    const open = (out.Items ?? []).find((item) => item.state === 'open' && item.taskToken && (state === 'ProviderOffer' || item.kind === kind));
+    return open?.taskToken as string | undefined;
+  }
+
+  /** Answers the open callback of `state`, unless this drive answered it already; the token answered, if any. */
+  async function answer(applicationId: string, state: CallbackState, output: unknown): Promise<string | undefined> {
+    const token = await openToken(applicationId, state);
     if (!token || answered.has(token)) return undefined;
     answered.add(token);
     await clients.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
@@ -159,7 +181,7 @@ export function lifecycleDrive(initial: Clients) {
    * 'moved' when it did something, 'waits on time' when only the clock can move it, 'busy' otherwise.
    */
   async function nudge(applicationId: string, state: CaseState, answers: Answers, day: string): Promise<'moved' | 'waits on time' | 'busy'> {
-    const by = async (state: string, output: unknown): Promise<'moved' | 'busy'> => ((await answer(applicationId, state, output)) ? 'moved' : 'busy');
+    const by = async (state: CallbackState, output: unknown): Promise<'moved' | 'busy'> => ((await answer(applicationId, state, output)) ? 'moved' : 'busy');
     switch (state.status) {
       case 'awaiting-review':
         return answers.review ? by('CaseManagerReview', { decision: answers.review }) : 'busy';
@@ -185,6 +207,19 @@ export function lifecycleDrive(initial: Clients) {
   async function advanceDay(): Promise<void> {
     await clients.advanceClock('+1d');
     while ((await timerStatus(clients)).pending > 0) await sleep(50);
+  }
+
+  /** The first few of `ids` as they stand, for a failure's message. */
+  function describe(ids: readonly string[], states: Map<string, CaseState>): string {
+    return ids
+      .slice(0, 8)
+      .map((id) => {
+        const state = states.get(id);
+        const plan = plans.get(id);
+        const held = plan ? `, ${plan.filter((s) => s.record).length}/${plan.length} sessions recorded` : '';
+        return `${id} ${state?.status} at ${state?.providerId ?? 'no agency'}${held}`;
+      })
+      .join('; ');
   }
 
   /**
@@ -215,16 +250,15 @@ export function lifecycleDrive(initial: Clients) {
       if (looks.every((look) => look === 'waits on time')) {
         if (days >= options.days) {
           if (options.then === 'stop') return days;
-          throw new Error(`${open.length} cases still wait on time after ${days} days`);
+          throw new Error(`${open.length} cases still wait on time after ${days} days: ${describe(open, states)}`);
         }
         await advanceDay();
         days++;
       } else if (!looks.includes('moved')) {
         if (Date.now() > deadline) {
-          const stuck = open.map((id) => `${id} ${states.get(id)?.status}`).slice(0, 10);
-          throw new Error(`drive timed out with ${open.length} cases not done: ${stuck.join(', ')}`);
+          throw new Error(`drive timed out with ${open.length} cases not done: ${describe(open, states)}`);
         }
-        await sleep(200);
+        await sleep(1_000);
       }
     }
   }
@@ -232,6 +266,7 @@ export function lifecycleDrive(initial: Clients) {
   return {
     caseStates,
     today,
+    openToken,
     answer,
     answerToken,
     sessionPlan,

@@ -24,8 +24,8 @@ async function queryAll(clients: Clients, pk: string, prefix: string): Promise<R
     const page = await clients.db.send(
       new QueryCommand({
         TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+        ExpressionAttributeValues: prefix ? { ':pk': pk, ':prefix': prefix } : { ':pk': pk },
         ConsistentRead: true,
         ExclusiveStartKey,
       }),
