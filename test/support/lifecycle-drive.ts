@@ -20,8 +20,13 @@ export interface CaseState {
   status: Application['status'];
   providerId?: string;
   servicePeriod?: Application['servicePeriod'];
+  district?: string;
+  /** The agency a place is reserved with (matching): the one its offer goes to. */
+  offeredBy?: string;
   /** The workflow waits on the service period (its token is kept): the clock may move. */
   periodWaitKept: boolean;
+  /** Tokens of the callbacks open for the case, as its open task or offer holds them. */
+  open: Partial<Record<CallbackState, string>>;
 }
 
 export interface PlannedSession {
@@ -73,54 +78,91 @@ export function lifecycleDrive(initial: Clients) {
   const plans = new Map<string, PlannedSession[]>();
   const bearers = new Map<string, string>();
 
+  /**
+   * Where each case stands, in a few reads whatever their number: the application items and their
+   * period waits (BatchGetItem), and the open tasks and offers of their districts and agencies (the
+   * work queue's and the portal's own GSI1 partitions), which hold the tokens people answer with.
+   */
   async function caseStates(ids: readonly string[]): Promise<Map<string, CaseState>> {
     const states = new Map<string, CaseState>();
     const chunks = Array.from({ length: Math.ceil(ids.length / 50) }, (_, i) => ids.slice(i * 50, i * 50 + 50));
     await inParallel(chunks, 4, async (chunk) => {
       let wanted: Record<string, unknown>[] = chunk.flatMap((id) => [keys.application(id), keys.periodWait(id, 1)]);
       while (wanted.length) {
-        const out = await clients.db.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: wanted, ConsistentRead: true } } }));
+        const out = await clients.db.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [TABLE]: {
+                Keys: wanted,
+                ConsistentRead: true,
+                ProjectionExpression: 'pk, sk, #status, providerId, servicePeriod, district, #match.reservation.agencyId',
+                ExpressionAttributeNames: { '#status': 'status', '#match': 'match' },
+              },
+            },
+          }),
+        );
         for (const item of out.Responses?.[TABLE] ?? []) {
           const id = keys.applicationIdOf(String(item.pk))!;
-          const state = states.get(id) ?? ({ periodWaitKept: false } as CaseState);
-          if (item.sk === keys.applicationSortKey) Object.assign(state, { status: item.status, providerId: item.providerId, servicePeriod: item.servicePeriod });
-          else state.periodWaitKept = true;
+          const state = states.get(id) ?? ({ periodWaitKept: false, open: {} } as CaseState);
+          if (item.sk === keys.applicationSortKey) {
+            Object.assign(state, { status: item.status, providerId: item.providerId, servicePeriod: item.servicePeriod, district: item.district, offeredBy: item.match?.reservation?.agencyId });
+          } else state.periodWaitKept = true;
           states.set(id, state);
         }
         wanted = (out.UnprocessedKeys?.[TABLE]?.Keys ?? []) as Record<string, unknown>[];
       }
     });
+    const waitingOn = (statuses: string[], where: (state: CaseState) => string | undefined) =>
+      new Set([...states.values()].filter((state) => statuses.includes(state.status)).map(where).filter((key): key is string => key !== undefined));
+    const partitions = [
+      ...[...waitingOn(['awaiting-review', 'reassessment'], (state) => state.district)].map(keys.districtTasks),
+      ...[...waitingOn(['matching', 'waitlisted'], (state) => state.offeredBy)].map(keys.agencyOffers),
+    ];
+    await inParallel(partitions, 4, async (partition) => {
+      for (const item of await openItems(partition)) {
+        const state = states.get(String(item.applicationId));
+        if (!state || !item.taskToken) continue;
+        const callback: CallbackState | undefined =
+          partition.startsWith('AGENCY-OFFERS#') ? 'ProviderOffer' : item.kind === 'review' ? 'CaseManagerReview' : item.kind === 'reassessment' ? 'Reassessment' : undefined;
+        if (callback) state.open[callback] = String(item.taskToken);
+      }
+    });
     return states;
+  }
+
+  async function openItems(partition: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await clients.db.send(
+        new QueryCommand({
+          TableName: TABLE,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :open)',
+          ExpressionAttributeValues: { ':pk': partition, ':open': 'open#' },
+          ExclusiveStartKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+
+  /** The local clock's time (ISO). */
+  async function now(): Promise<string> {
+    const { body } = await clients.http('GET', '/local/clock');
+    return body.now as string;
   }
 
   /** The local clock's Seoul calendar day. */
   async function today(): Promise<string> {
-    const { body } = await clients.http('GET', '/local/clock');
-    return new Date(Date.parse(body.now) + SEOUL_MS).toISOString().slice(0, 10);
+    return new Date(Date.parse(await now()) + SEOUL_MS).toISOString().slice(0, 10);
   }
 
-  /**
-   * The token of the callback `state` holds open for the application, read where Dolbom keeps it for
-   * the people who answer it: the open review or re-assessment task, the open offer.
-   */
-  async function openToken(applicationId: string, state: CallbackState): Promise<string | undefined> {
-    const prefix = state === 'ProviderOffer' ? keys.offerPrefix : keys.taskPrefix;
-    const out = await clients.db.send(
-      new QueryCommand({
-        TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.application(applicationId).pk, ':prefix': prefix },
-        ConsistentRead: true,
-      }),
-    );
-    const kind = state === 'CaseManagerReview' ? 'review' : 'reassessment';
-    const open = (out.Items ?? []).find((item) => item.state === 'open' && item.taskToken && (state === 'ProviderOffer' || item.kind === kind));
-    return open?.taskToken as string | undefined;
-  }
-
-  /** Answers the open callback of `state`, unless this drive answered it already; the token answered, if any. */
-  async function answer(applicationId: string, state: CallbackState, output: unknown): Promise<string | undefined> {
-    const token = await openToken(applicationId, state);
+  /** Answers the open callback of `state` with the token its task or offer holds, unless this drive answered it already. */
+  async function answer(state: CaseState, callback: CallbackState, output: unknown): Promise<string | undefined> {
+    const token = state.open[callback];
     if (!token || answered.has(token)) return undefined;
     answered.add(token);
     await clients.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
@@ -144,10 +186,10 @@ export function lifecycleDrive(initial: Clients) {
 
   const sessionsPath = (applicationId: string) => `/api/provider/applications/${applicationId}/sessions`;
 
-  /** The period's sessions as the serving agency's portal lists them (read once, then kept up to date here). */
-  async function sessionPlan(applicationId: string, agencyId: string): Promise<PlannedSession[]> {
+  /** The period's sessions as the serving agency's portal lists them (read once, then kept up to date here, unless `fresh`). */
+  async function sessionPlan(applicationId: string, agencyId: string, fresh = false): Promise<PlannedSession[]> {
     let plan = plans.get(applicationId);
-    if (!plan) {
+    if (!plan || fresh) {
       const { status, body } = await clients.http('GET', sessionsPath(applicationId), undefined, await bearer(agencyId));
       if (status !== 200) throw new Error(`sessions of ${applicationId}: ${status} ${JSON.stringify(body)}`);
       plan = body.sessions as PlannedSession[];
@@ -181,7 +223,7 @@ export function lifecycleDrive(initial: Clients) {
    * 'moved' when it did something, 'waits on time' when only the clock can move it, 'busy' otherwise.
    */
   async function nudge(applicationId: string, state: CaseState, answers: Answers, day: string): Promise<'moved' | 'waits on time' | 'busy'> {
-    const by = async (state: CallbackState, output: unknown): Promise<'moved' | 'busy'> => ((await answer(applicationId, state, output)) ? 'moved' : 'busy');
+    const by = async (callback: CallbackState, output: unknown): Promise<'moved' | 'busy'> => ((await answer(state, callback, output)) ? 'moved' : 'busy');
     switch (state.status) {
       case 'awaiting-review':
         return answers.review ? by('CaseManagerReview', { decision: answers.review }) : 'busy';
@@ -258,16 +300,15 @@ export function lifecycleDrive(initial: Clients) {
         if (Date.now() > deadline) {
           throw new Error(`drive timed out with ${open.length} cases not done: ${describe(open, states)}`);
         }
-        await sleep(1_000);
+        await sleep(750);
       }
     }
   }
 
   return {
     caseStates,
+    now,
     today,
-    openToken,
-    answer,
     answerToken,
     sessionPlan,
     recordSession,
