@@ -19,6 +19,12 @@ import { outgoingText } from './templates';
  * `sent` being written: the next holder, after the lease, sends again — at least once there, as no
  * SMS or e-mail API takes an idempotency key. The lease outlasts the function's timeout, so a live
  * sender is never overtaken.
+ *
+ * A record that finds its item held waits the lease out while its invocation has the time, rather
+ * than answering "busy" at once: after a crash between a claim and `sent` (its sender died), the
+ * stream's retries of a busy record can all fall inside the lease (locally ten retries span ~53 s
+ * against a 90-s lease), and the record would go to the dead-letter queue with the notification
+ * never sent (the crash drill, test/drills/crash-mid-lifecycle.test.ts).
  */
 export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'retried';
 
@@ -82,6 +88,10 @@ export interface DeliveryPolicy {
   /** The wait after the first failed attempt; it doubles after each. */
   firstDelayMs: number;
   leaseMs: number;
+  /** How often a record waiting for another sender's lease looks whether that sender finished. */
+  leasePollMs: number;
+  /** The time an invocation keeps, after waiting for a lease, for the sending itself: every attempt and its backoff. */
+  sendingReserveMs: number;
 }
 
 export interface DeliveryDeps {
@@ -95,11 +105,13 @@ export interface DeliveryDeps {
   /** The case's clock (virtual in the local cloud), for the records people read. */
   at: () => string;
   sleep: (ms: number) => Promise<void>;
+  /** Milliseconds this invocation has left (Lambda's `getRemainingTimeInMillis`): how long it may wait for a lease. */
+  remainingMs: () => number;
 }
 
 /**
  * What became of one record: sent now; already sent or failed by someone else (nothing to do);
- * held by a live sender elsewhere (look again later); failed now; or no such item.
+ * held by another sender past this invocation's time (look again later); failed now; or no such item.
  */
 export type DeliveryOutcome = 'sent' | 'done-before' | 'busy' | 'failed' | 'missing';
 
@@ -122,15 +134,31 @@ function errorCode(error: unknown): string {
   return /^[\w.-]{1,64}$/.test(name) ? name : 'Error';
 }
 
-export async function deliverNotification(ref: NotificationRef, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+/**
+ * Claims the item, waiting while it is held and this invocation has time to spare: a live holder
+ * soon marks it sent (then 'done-before'), a dead one's lease runs out (then it is ours). 'busy' when
+ * the time is spent first: the stream retries the record, and the next invocation waits on.
+ */
+async function claimWhenFree(ref: NotificationRef, deps: DeliveryDeps): Promise<StoredNotification | 'done-before' | 'busy' | 'missing'> {
   const { outbox, policy, holder } = deps;
-  const claimedAt = deps.nowMs();
-  const notification = await outbox.claim(ref, holder, claimedAt, claimedAt + policy.leaseMs);
-  if (!notification) {
+  for (;;) {
+    const claimedAt = deps.nowMs();
+    const notification = await outbox.claim(ref, holder, claimedAt, claimedAt + policy.leaseMs);
+    if (notification) return notification;
     const current = await outbox.read(ref);
     if (!current) return 'missing';
-    return current.delivery === 'pending' || current.delivery === 'sending' ? 'busy' : 'done-before';
+    if (current.delivery !== 'pending' && current.delivery !== 'sending') return 'done-before';
+    const spare = deps.remainingMs() - policy.sendingReserveMs;
+    if (spare <= 0) return 'busy';
+    const leaseLeft = (current.leaseUntil ?? 0) + 1 - deps.nowMs();
+    await deps.sleep(Math.max(1, Math.min(leaseLeft, policy.leasePollMs, spare)));
   }
+}
+
+export async function deliverNotification(ref: NotificationRef, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+  const { outbox, policy, holder } = deps;
+  const notification = await claimWhenFree(ref, deps);
+  if (typeof notification === 'string') return notification;
 
   const { district, composed } = await deps.compose(notification);
   if ('problem' in composed) {
