@@ -115,11 +115,26 @@ async function submitAll(list: Submission[]): Promise<string[]> {
 }
 
 const count = <T>(list: readonly T[], keep: (item: T) => boolean) => list.filter(keep).length;
+
+/**
+ * CPU seconds the local cloud (its Node process and its DynamoDB Local) has used: a figure of the
+ * drill's work that does not depend on how busy the machine is (Linux /proc; 0 elsewhere).
+ */
+function cloudCpuSeconds(): number {
+  const ticks = (pid: number | undefined) => {
+    if (!pid || !existsSync(`/proc/${pid}/stat`)) return 0;
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    // utime, stime, cutime, cstime: fields 14–17 of stat(5), counted from after the command name.
+    return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+  };
+  return (ticks(drill.process.pid) + ticks(drill.process.databasePid())) / 100;
+}
 const recorded = (plan: PlannedSession[]) => count(plan, (s) => s.record !== undefined);
 
 describe('a power cut with 200 applications in flight', () => {
   it('loses nothing, doubles nothing, and every old token still answers after the restart', { timeout: 900_000 }, async () => {
     const started = Date.now();
+    const ownCpu = process.cpuUsage();
     let last = started;
     const lap = (what: string) => {
       console.log(`${what}: ${((Date.now() - last) / 1000).toFixed(1)} s`);
@@ -191,6 +206,7 @@ describe('a power cut with 200 applications in flight', () => {
     const weekSessions = await inParallel([...serviceIds], 8, async (id) => ({ id, session: (await drive.sessionPlan(id, 'P-MAEUMSUP')).find((s) => !s.record)! }));
     const recording = inParallel(weekSessions, 4, async ({ id, session }) => ({ id, session, status: await drive.recordSession(id, 'P-MAEUMSUP', session, today) }));
     let cut: Promise<void> | undefined;
+    let cpuBeforeCut = 0;
     let next = 0;
     await Promise.all(
       Array.from({ length: 8 }, async () => {
@@ -202,7 +218,10 @@ describe('a power cut with 200 applications in flight', () => {
             s.applicationId = outcome.applicationId;
             s.acknowledgedBeforeCrash = true;
           }
-          if (!cut && count([...outcomes.values()], (o) => o.status === 202) >= BURST_ANSWERED_BEFORE_CUT) cut = drill.process.powerCut();
+          if (!cut && count([...outcomes.values()], (o) => o.status === 202) >= BURST_ANSWERED_BEFORE_CUT) {
+            cpuBeforeCut = cloudCpuSeconds();
+            cut = drill.process.powerCut();
+          }
         }
       }),
     );
@@ -232,6 +251,7 @@ describe('a power cut with 200 applications in flight', () => {
       s.applicationId = again;
       groupOf.set(again, s);
     });
+    lap('keys resent');
     const everyId = all.map((s) => s.applicationId!);
     expect(new Set(everyId).size, 'one application per key').toBe(all.length);
     const stored = await storedApplicationIds(drill.clients.db);
@@ -258,7 +278,7 @@ describe('a power cut with 200 applications in flight', () => {
       if (status === 200) continue;
       expect(await drive.recordSession(id, 'P-MAEUMSUP', session, today), `${id} ${session.sessionId} again`).toBe(200);
     }
-    lap('keys resent, old tokens answered');
+    lap('old tokens answered');
 
     // Everything is driven on to where it leads.
     const onwards = (id: string): Answers => {
@@ -314,6 +334,10 @@ describe('a power cut with 200 applications in flight', () => {
     // No stream record gave up (an application left unstarted or a notification unsent would be one).
     const deadLetters = path.join(drill.dataDir, 'stream-dead-letters.jsonl');
     expect(existsSync(deadLetters) ? readFileSync(deadLetters, 'utf8') : '').toBe('');
-    console.log(`${all.length} applications, ${sent.length} messages, ${executions.length} executions; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+    console.log(
+      `${all.length} applications, ${sent.length} messages, ${executions.length} executions; ${((Date.now() - started) / 1000).toFixed(0)} s in all; ` +
+        `CPU: the local cloud ${cpuBeforeCut.toFixed(0)} s before the cut and ${cloudCpuSeconds().toFixed(0)} s after the restart, ` +
+        `the drill itself ${((({ user, system }) => (user + system) / 1e6)(process.cpuUsage(ownCpu))).toFixed(0)} s`,
+    );
   });
 });

@@ -12,6 +12,10 @@ export interface CloudPorts {
 }
 
 export interface CloudProcess {
+  /** The local cloud's process (its group's leader). */
+  pid: number;
+  /** Its DynamoDB Local's process, once started (a group of its own). */
+  databasePid(): number | undefined;
   api: string;
   sfn: string;
   dynamodb: string;
@@ -96,6 +100,8 @@ export async function startCloudProcess(
     await sleep(250);
   }
   return {
+    pid: child.pid!,
+    databasePid: () => databasePid(dataDir),
     api,
     sfn: `http://127.0.0.1:${ports.sfnPort}`,
     dynamodb: `http://127.0.0.1:${ports.dynamodbPort}`,
