@@ -9,7 +9,6 @@ import { timerStatus } from './timer-storm';
 type Clients = ReturnType<typeof clientsFor>;
 
 const TABLE = 'dolbom-dev';
-const DAY_MS = 24 * 60 * 60 * 1000;
 const SEOUL_MS = 9 * 60 * 60 * 1000;
 
 /** Agencies whose staff can sign in to the local cloud's portal (infra/local/seed.ts): only their sessions can be recorded. */
@@ -267,8 +266,8 @@ export function lifecycleDrive(initial: Clients) {
   /**
    * Drives `ids` until `done` holds for each: every round looks at every case not done; when no case
    * moved and every case not done waits on time, the clock moves a day. After `days` days it stops
-   * there (`then: 'stop'`) or fails (`then: 'fail'`, the default: the cases should have been done).
-   * Returns the days the clock moved.
+   * there (`then: 'stop'`) or fails (`then: 'fail'`, the default: the cases should have been done);
+   * it fails when no case changes for `stuckMs` of real time (stuck). Returns the days the clock moved.
    */
   async function drive(
     ids: readonly string[],
@@ -277,13 +276,17 @@ export function lifecycleDrive(initial: Clients) {
       done: (id: string, state: CaseState) => boolean | Promise<boolean>;
       days: number;
       then?: 'stop' | 'fail';
-      timeoutMs?: number;
+      stuckMs?: number;
     },
   ): Promise<number> {
-    const deadline = Date.now() + (options.timeoutMs ?? 300_000);
+    const stuckMs = options.stuckMs ?? 180_000;
+    let movedAt = Date.now();
+    let seen = '';
     let days = 0;
     for (;;) {
       const states = await caseStates(ids);
+      const fingerprint = JSON.stringify([...states.values()].map((state) => [state.status, state.periodWaitKept, state.open]));
+      if (fingerprint !== seen) [seen, movedAt] = [fingerprint, Date.now()];
       const finished = await inParallel(ids, 8, async (id) => options.done(id, states.get(id)!));
       const open = ids.filter((_, i) => !finished[i]);
       if (!open.length) return days;
@@ -297,9 +300,7 @@ export function lifecycleDrive(initial: Clients) {
         await advanceDay();
         days++;
       } else if (!looks.includes('moved')) {
-        if (Date.now() > deadline) {
-          throw new Error(`drive timed out with ${open.length} cases not done: ${describe(open, states)}`);
-        }
+        if (Date.now() - movedAt > stuckMs) throw new Error(`no case changed for ${stuckMs / 1000} s; ${open.length} not done: ${describe(open, states)}`);
         await sleep(750);
       }
     }
@@ -320,6 +321,3 @@ export function lifecycleDrive(initial: Clients) {
     },
   };
 }
-
-/** Days between two Seoul calendar days. */
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
