@@ -460,7 +460,8 @@ export const handlers = {
     description: 'Sends each notification queued in the outbox exactly once, by SMS or e-mail; marks what cannot be sent failed for staff',
     // Reads the application and the agency; writes only its outbox items and their audit events.
     access: { table: { reads: ['GetItem', 'Query'], indexes: ['gsi1'], writes: ['PutItem', 'UpdateItem', 'DeleteItem'] }, tableStream: 'notifications', sendsMessages: true },
-    // Room for every attempt and its backoff (send-notifications.ts deliveryPolicy), under the lease.
+    // Room for every attempt and its backoff (send-notifications.ts deliveryPolicy), under the lease;
+    // a record whose sender died mid-send waits here for that lease, keeping 15 s of this for sending.
     timeoutSeconds: 60,
   },
   // Scheduled

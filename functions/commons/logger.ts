@@ -92,7 +92,7 @@ export const log = {
  * @example
  * export const handler = correlated(async (event: DynamoDBStreamEvent) => { … });
  */
-export function correlated<E, R>(handler: (event: E, context?: { awsRequestId: string }) => Promise<R>) {
-  return (event: E, context?: { awsRequestId: string }): Promise<R> =>
+export function correlated<E, R, C extends { awsRequestId: string } = { awsRequestId: string }>(handler: (event: E, context?: C) => Promise<R>) {
+  return (event: E, context?: C): Promise<R> =>
     withCorrelationId(context?.awsRequestId ?? randomUUID(), () => handler(event, context));
 }

@@ -26,6 +26,12 @@ import { outgoingText } from './templates';
  * recognised as this sender's own by what the item says; and a sender that fails before anything was
  * sent hands its claim back, so the stream's next try sends it instead of waiting out the lease —
  * which is longer than the stream's retries last, so the notification would otherwise never go.
+ *
+ * A record that finds its item held waits the lease out while its invocation has the time, rather
+ * than answering "busy" at once: after a crash between a claim and `sent` (its sender died), the
+ * stream's retries of a busy record can all fall inside the lease (locally ten retries span ~53 s
+ * against a 90-s lease), and the record would go to the dead-letter queue with the notification
+ * never sent (the crash drill, test/drills/crash-mid-lifecycle.test.ts).
  */
 export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'retried';
 
@@ -91,6 +97,10 @@ export interface DeliveryPolicy {
   /** The wait after the first failed attempt; it doubles after each. */
   firstDelayMs: number;
   leaseMs: number;
+  /** How often a record waiting for another sender's lease looks whether that sender finished. */
+  leasePollMs: number;
+  /** The time an invocation keeps, after waiting for a lease, for the sending itself: every attempt and its backoff. */
+  sendingReserveMs: number;
 }
 
 export interface DeliveryDeps {
@@ -104,11 +114,13 @@ export interface DeliveryDeps {
   /** The case's clock (virtual in the local cloud), for the records people read. */
   at: () => string;
   sleep: (ms: number) => Promise<void>;
+  /** Milliseconds this invocation has left (Lambda's `getRemainingTimeInMillis`): how long it may wait for a lease. */
+  remainingMs: () => number;
 }
 
 /**
  * What became of one record: sent now; already sent or failed by someone else (nothing to do);
- * held by a live sender elsewhere (look again later); failed now; or no such item.
+ * held by another sender past this invocation's time (look again later); failed now; or no such item.
  */
 export type DeliveryOutcome = 'sent' | 'done-before' | 'busy' | 'failed' | 'missing';
 
@@ -150,17 +162,33 @@ async function finish(deps: DeliveryDeps, ref: NotificationRef, write: () => Pro
   }
 }
 
-export async function deliverNotification(ref: NotificationRef, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+/**
+ * Claims the item, waiting while it is held and this invocation has time to spare: a live holder
+ * soon marks it sent (then 'done-before'), a dead one's lease runs out (then it is ours). 'busy' when
+ * the time is spent first: the stream retries the record, and the next invocation waits on.
+ */
+async function claimWhenFree(ref: NotificationRef, deps: DeliveryDeps): Promise<StoredNotification | 'done-before' | 'busy' | 'missing'> {
   const { outbox, policy, holder } = deps;
-  const claimedAt = deps.nowMs();
-  let notification = await stored(deps, () => outbox.claim(ref, holder, claimedAt, claimedAt + policy.leaseMs));
-  if (!notification) {
+  for (;;) {
+    const claimedAt = deps.nowMs();
+    const notification = await stored(deps, () => outbox.claim(ref, holder, claimedAt, claimedAt + policy.leaseMs));
+    if (notification) return notification;
     const current = await stored(deps, () => outbox.read(ref));
     if (!current) return 'missing';
     // Held by this very sender: the claim went through and only its answer was lost.
-    if (current.delivery === 'sending' && current.holder === holder) notification = current;
-    else return current.delivery === 'pending' || current.delivery === 'sending' ? 'busy' : 'done-before';
+    if (current.delivery === 'sending' && current.holder === holder) return current;
+    if (current.delivery !== 'pending' && current.delivery !== 'sending') return 'done-before';
+    const spare = deps.remainingMs() - policy.sendingReserveMs;
+    if (spare <= 0) return 'busy';
+    const leaseLeft = (current.leaseUntil ?? 0) + 1 - deps.nowMs();
+    await deps.sleep(Math.max(1, Math.min(leaseLeft, policy.leasePollMs, spare)));
   }
+}
+
+export async function deliverNotification(ref: NotificationRef, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+  const { outbox, policy, holder } = deps;
+  const notification = await claimWhenFree(ref, deps);
+  if (typeof notification === 'string') return notification;
   const claimed = notification;
 
   let sent: { messageId: string; attempts: number; channel: ChannelName } | undefined;

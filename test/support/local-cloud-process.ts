@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isRunning } from '../../infra/local/dynamodb';
 
 export interface CloudPorts {
   port: number;
@@ -11,6 +12,10 @@ export interface CloudPorts {
 }
 
 export interface CloudProcess {
+  /** The local cloud's process (its group's leader). */
+  pid: number;
+  /** Its DynamoDB Local's process, once started (a group of its own). */
+  databasePid(): number | undefined;
   api: string;
   sfn: string;
   dynamodb: string;
@@ -24,6 +29,11 @@ export interface CloudProcess {
   stop(): Promise<void>;
   /** Kills the local cloud's process the hard way (SIGKILL), leaving its DynamoDB Local orphaned. */
   crash(): Promise<void>;
+  /**
+   * A power cut: SIGKILL to the local cloud's whole process group and to its DynamoDB Local (a group
+   * of its own, named by its pid file), at once, so nothing gets to finish, flush or clean up.
+   */
+  powerCut(): Promise<void>;
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -90,6 +100,8 @@ export async function startCloudProcess(
     await sleep(250);
   }
   return {
+    pid: child.pid!,
+    databasePid: () => databasePid(dataDir),
     api,
     sfn: `http://127.0.0.1:${ports.sfnPort}`,
     dynamodb: `http://127.0.0.1:${ports.dynamodbPort}`,
@@ -109,5 +121,35 @@ export async function startCloudProcess(
       await exited;
       log.end();
     },
+    async powerCut() {
+      const database = databasePid(dataDir);
+      signalGroup('SIGKILL');
+      if (database) killGroup(database, 'SIGKILL');
+      await exited;
+      for (let i = 0; i < 100 && database && isRunning(database); i++) await sleep(50);
+      log.end();
+    },
   };
+}
+
+/** The DynamoDB Local a local cloud started on this data folder (infra/local/dynamodb.ts writes its pid file). */
+function databasePid(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path.join(dataDir, 'dynamodb', 'dynamodb-local.pid'), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+  }
 }

@@ -134,15 +134,20 @@ const composed: Composed = {
   message: { subject: { ko: '접수', en: 'Received' }, body: { ko: '접수되었습니다', en: 'Received' } },
 };
 
-function deps(outbox: MemoryOutbox, channels: Channels, overrides: Partial<DeliveryDeps> = {}) {
+/**
+ * The deliverer's ports on a clock of their own, which sleeping moves. `timeLeftMs` is the
+ * invocation's time from now (none by default: an invocation with no time to wait for a lease).
+ */
+function deps(outbox: MemoryOutbox, channels: Channels, overrides: Partial<DeliveryDeps> = {}, timeLeftMs = 0) {
   const delays: number[] = [];
   let clock = 1_000_000;
   let holders = 0;
+  let deadline = clock + timeLeftMs;
   const value: DeliveryDeps = {
     outbox,
     channels,
     compose: async () => ({ district: '11110', composed }),
-    policy: { attempts: 4, firstDelayMs: 1_000, leaseMs: 90_000 },
+    policy: { attempts: 4, firstDelayMs: 1_000, leaseMs: 90_000, leasePollMs: 5_000, sendingReserveMs: 15_000 },
     holder: `h${++holders}`,
     nowMs: () => clock,
     at: () => new Date(clock).toISOString(),
@@ -150,9 +155,16 @@ function deps(outbox: MemoryOutbox, channels: Channels, overrides: Partial<Deliv
       delays.push(ms);
       clock += ms;
     },
+    remainingMs: () => deadline - clock,
     ...overrides,
   };
-  return { value, delays, advance: (ms: number) => (clock += ms) };
+  return {
+    value,
+    delays,
+    advance: (ms: number) => (clock += ms),
+    /** A new invocation of the same function: its full time again. */
+    invokeAgain: (ms: number) => (deadline = clock + ms),
+  };
 }
 
 describe('deliverNotification', () => {
@@ -238,6 +250,55 @@ describe('deliverNotification', () => {
     // Attempts 3 and 4 only: the crashed sender's two count.
     expect(calls()).toBe(2);
     expect(sent).toEqual([]);
+  });
+
+  describe('a notification whose sender died between its claim and `sent` (a crash mid-send)', () => {
+    const crashed = (leaseLeftMs: number): StoredNotification => ({ ...pending, delivery: 'sending', holder: 'crashed', leaseUntil: 1_000_000 + leaseLeftMs });
+
+    it('is sent once by the replayed record, which waits the lease out while its invocation has the time', async () => {
+      const outbox = new MemoryOutbox();
+      outbox.put(crashed(30_000));
+      const { channels, sent } = recordingChannels();
+      const run = deps(outbox, channels, {}, 60_000);
+      expect(await deliverNotification(ref, run.value)).toBe('sent');
+      expect(sent).toHaveLength(1);
+      // Looking every 5 s, and no longer than the lease.
+      expect(run.delays.every((ms) => ms <= 5_000)).toBe(true);
+      expect(run.delays.reduce((a, b) => a + b, 0)).toBe(30_001);
+      expect(outbox.get(ref)).toMatchObject({ delivery: 'sent', attempts: 1 });
+    });
+
+    it('is handed back to the stream ("busy") when the lease outlasts the invocation, and the next invocation waits the rest', async () => {
+      const outbox = new MemoryOutbox();
+      // Just after the crash: the whole 90-s lease is left, more than a 60-s invocation can wait.
+      outbox.put(crashed(90_000));
+      const { channels, sent } = recordingChannels();
+      const run = deps(outbox, channels, {}, 60_000);
+      expect(await deliverNotification(ref, run.value)).toBe('busy');
+      // It kept 15 s for sending: it waited 45 s.
+      expect(run.delays.reduce((a, b) => a + b, 0)).toBe(45_000);
+      expect(sent).toEqual([]);
+      run.advance(200); // the stream's first retry
+      run.invokeAgain(60_000);
+      expect(await deliverNotification(ref, run.value)).toBe('sent');
+      expect(sent).toHaveLength(1);
+    });
+
+    it('is left to a live sender that finishes while the record waits: nothing is sent twice', async () => {
+      const outbox = new MemoryOutbox();
+      outbox.put({ ...crashed(90_000), holder: 'live' });
+      const { channels, sent } = recordingChannels();
+      const run = deps(outbox, channels, {}, 60_000);
+      const sleep = run.value.sleep;
+      run.value.sleep = async (ms) => {
+        // Meanwhile the live sender marks it sent.
+        Object.assign(outbox.get(ref)!, { delivery: 'sent', messageId: 'm-live', holder: undefined, leaseUntil: undefined });
+        await sleep(ms);
+      };
+      expect(await deliverNotification(ref, run.value)).toBe('done-before');
+      expect(sent).toEqual([]);
+      expect(run.delays).toEqual([5_000]);
+    });
   });
 
   it('marks a notification it cannot compose failed at once, without sending or retrying (an unknown template is no crash loop)', async () => {
