@@ -192,6 +192,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         return reply(200, { now: now().toISOString(), offsetMs: clockOffsetMs(), timers: stepFunctions.timerStatus() });
       }
       if (url.pathname === '/local/timers' && req.method === 'GET') return reply(200, stepFunctions.timerStatus());
+      // What AWS would bill so far, per handler (infra/local/usage-meter.ts): `npm run bench` prices a lifecycle with it.
+      if (url.pathname === '/local/meter' && req.method === 'GET') {
+        if (!runtime.meter) throw new HttpProblem(404, 'not-found', { ko: '사용량 계측이 꺼져 있습니다: DOLBOM_METER=on으로 시작하세요.', en: 'The usage meter is off: start with DOLBOM_METER=on.' });
+        return reply(200, runtime.meter.snapshot());
+      }
       if (url.pathname === '/local/mailbox/messages' && req.method === 'GET') return reply(200, { messages: await mailboxMessages(documents, tableName!) });
       if (url.pathname === '/local/mailbox' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...pageSecurityHeaders });

@@ -7,6 +7,7 @@ import { DEFAULT_TIMEOUT_SECONDS, handlers, type HandlerId, type HandlerSpec } f
 import { dynamo } from '../../functions/commons/clients';
 import { projectRoot } from '../paths';
 import { injectFaults, parseFaults } from './faults';
+import { meterWanted, UsageMeter } from './usage-meter';
 import { LOCAL_ACCOUNT, LOCAL_REGION, localFunctionArn } from './template';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
@@ -33,11 +34,14 @@ export class LocalLambdaRuntime {
   private readonly loaded = new Map<HandlerId, Promise<Handler>>();
   /** Which handler the current call chain runs in: DynamoDB calls are shared by all handlers in-process. */
   private readonly running = new AsyncLocalStorage<HandlerId>();
+  /** What AWS would bill, per handler (`DOLBOM_METER=on`, for `npm run bench`); undefined when off. */
+  readonly meter = meterWanted() ? new UsageMeter() : undefined;
 
   constructor() {
     // Drills only (infra/local/faults.ts); read once, at start.
     const faults = parseFaults(process.env.DOLBOM_FAULTS);
     if (faults.length > 0) injectFaults(dynamo(), faults, () => this.running.getStore());
+    this.meter?.install(dynamo());
   }
 
   private load(id: HandlerId): Promise<Handler> {
@@ -78,7 +82,8 @@ export class LocalLambdaRuntime {
       succeed: () => undefined,
     } satisfies Context;
     // A structured clone stands in for the JSON round trip Lambda does: no shared references.
-    const run = this.running.run(id, () => handler(structuredClone(event), context));
+    const invocation = () => handler(structuredClone(event), context);
+    const run = this.running.run(id, () => (this.meter ? this.meter.measure(id, invocation) : invocation()));
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(lambdaTimeout(requestId, timeoutMs)), timeoutMs);

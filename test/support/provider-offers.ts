@@ -11,15 +11,16 @@ export function providerWork(clients: Clients) {
 
   /**
    * A caseworker of the district approves the application and proposes the best candidate of
-   * `agencyId` (the console's choice before the offer goes out), so the offer goes to that agency.
+   * `agencyId` (the console's choice before the offer goes out), so the offer goes to that agency;
+   * given several agencies, the best candidate of any of them.
    */
-  async function approveOfferingTo(receipt: Receipt, agencyId: string, caseworker = 'caseworker.jongno'): Promise<string> {
+  async function approveOfferingTo(receipt: Receipt, agencyId: string | readonly string[], caseworker = 'caseworker.jongno'): Promise<string> {
     await work.untilStatus(receipt, 'awaiting-review');
     const token = await signIn(caseworker);
     const task = await work.untilOpenTask(token, receipt.applicationId);
     const ranking = await http('GET', `/api/staff/applications/${receipt.applicationId}/candidates`, undefined, work.bearer(token));
     const candidates = ranking.body?.candidates as { agencyId: string; counsellorId: string }[] | undefined;
-    const chosen = candidates?.find((c) => c.agencyId === agencyId);
+    const chosen = candidates?.find((c) => [agencyId].flat().includes(c.agencyId));
     if (!chosen) throw new Error(`no candidate of ${agencyId}: ${JSON.stringify(ranking.body)}`);
     const decided = await work.decide(token, task.taskId, { decision: 'approve', counsellorId: chosen.counsellorId });
     if (decided.status !== 202) throw new Error(`approve: ${decided.status} ${JSON.stringify(decided.body)}`);
