@@ -43,13 +43,15 @@ export class Desk {
 }
 
 /** A loaded local cloud may answer 5xx (or drop a connection); a person tries again, as here. */
-async function again<T>(what: string, work: () => Promise<T>, attempts = 4): Promise<T> {
+const TRANSIENT = /\b5\d\d\b|fetch failed|ECONNRESET|socket/i;
+
+async function again<T>(what: string, work: () => Promise<T>, retryable = TRANSIENT, attempts = 4): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
       const message = (error as Error).message;
-      const transient = /\b5\d\d\b|fetch failed|ECONNRESET|socket/i.test(message);
+      const transient = retryable.test(message);
       if (!transient || attempt === attempts) throw new Error(`${what}: ${message}`);
       await sleep(500 * attempt);
     }
@@ -120,7 +122,9 @@ export async function journey(ctx: JourneyContext, programme: Programme): Promis
 
   // The caseworker opens the case, looks at the candidates and approves, proposing the best one of an agency with a portal login.
   await until(id, statusIs('awaiting-review'), 'its review task');
-  await desk.do(() => again('approve', () => people.approveOfferingTo(receipt, AGENCIES, CASEWORKER)));
+  // Another approval may take the chosen counsellor's last place first (409-like 400 `counsellor-not-a-candidate`):
+  // the console then asks to refresh the candidates and choose again, which the caseworker does.
+  await desk.do(() => again('approve', () => people.approveOfferingTo(receipt, AGENCIES, CASEWORKER), new RegExp(`${TRANSIENT.source}|counsellor-not-a-candidate`, 'i')));
 
   // The agency finds the offer in its portal and accepts it.
   const offered = await until(

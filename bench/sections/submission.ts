@@ -25,12 +25,12 @@ interface Level {
 /**
  * `npm run bench -- submission`: `POST /api/applications` at 1, 8 and 32 concurrent clients, and a
  * burst of BENCH_BURST (200) at once, each beside DynamoDB Local's own PutItem of an item the size of
- * the stored application, at the same concurrency. BENCH_SUBMISSIONS_PER_CLIENT (default 8, at least
+ * the stored application, at the same concurrency. BENCH_SUBMISSIONS_PER_CLIENT (default 4, at least
  * 40 a level) scales the counts. Between levels the lifecycles the submissions started are let run to
  * their review tasks, so one level's background work does not slow the next.
  */
 export async function submissionSection(shared: SharedCloud, ctx: BenchContext): Promise<Section[]> {
-  const perClient = envInt('BENCH_SUBMISSIONS_PER_CLIENT', 8);
+  const perClient = envInt('BENCH_SUBMISSIONS_PER_CLIENT', 4);
   const burstSize = envInt('BENCH_BURST', 200);
   const { clients } = await shared.get();
   let submitted = 0;
