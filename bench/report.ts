@@ -5,7 +5,7 @@
  * machine compares ratios, not milliseconds.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -50,6 +50,11 @@ export interface Report {
   /** Sections chosen on the command line; empty means all. */
   chosen: string[];
   seconds: number;
+  /**
+   * CPU seconds the run used, its child processes (local clouds, DynamoDB Local, cdk) included: what
+   * a quiet machine needs, whatever the load here (at least this ÷ cores of wall time).
+   */
+  cpuSeconds?: number;
   sections: Section[];
   /** Sections that failed, with the error. */
   failures: { id: string; error: string }[];
@@ -73,6 +78,21 @@ export function machineFacts(root: string): MachineFacts {
     loadAverageAtStart: Number(os.loadavg()[0]!.toFixed(2)),
     ...(commit ? { commit } : {}),
   };
+}
+
+/**
+ * CPU seconds used so far by this process and every child it has waited for (Linux: /proc/self/stat
+ * utime + stime + cutime + cstime, at 100 ticks a second); elsewhere this process's own.
+ */
+export function cpuSecondsUsed(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    // After "pid (comm) ", field 3 is the state: utime is the 14th field, so index 11 here.
+    return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
+  } catch {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1e6;
+  }
 }
 
 /* ---------- formatting: one place, so every section writes figures alike ---------- */
@@ -113,7 +133,7 @@ export function reportMarkdown(report: Report): string {
     '# Dolbom figures',
     `\`npm run bench${report.chosen.length ? ` -- ${report.chosen.join(' ')}` : ''}\` on ${m.date.slice(0, 10)}: ${m.cores} cores (${m.cpuModel}), ` +
       `${m.memoryGb} GB, Node ${m.node}, ${m.platform}${m.commit ? `, commit ${m.commit}` : ''}; load average ${m.loadAverageAtStart} at the start; ` +
-      `${seconds(report.seconds)} in all.`,
+      `${seconds(report.seconds)} in all${report.cpuSeconds !== undefined ? `, ${seconds(report.cpuSeconds)} of CPU time (child processes included: a quiet ${m.cores}-core machine needs at least ${seconds(report.cpuSeconds / m.cores)})` : ''}.`,
     'Every figure stands beside a baseline measured in the same run on the same machine, and their ratio: compare ratios across machines, not milliseconds. ' +
       'How to read and rerun: bench/README.md.',
   ];

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import type { BenchContext, SectionRunner } from './context';
-import { machineFacts, reportMarkdown, writeReport, type Report, type Section } from './report';
+import { cpuSecondsUsed, machineFacts, reportMarkdown, writeReport, type Report, type Section } from './report';
 import { guessingSection } from './sections/guessing';
 import { lifecycleAndCost } from './sections/lifecycle';
 import { matchingSection } from './sections/matching';
@@ -79,6 +79,7 @@ for (const [id, run] of Object.entries(sections)) {
 await shared.dispose();
 
 report.seconds = (performance.now() - began) / 1000;
+report.cpuSeconds = cpuSecondsUsed();
 const written = writeReport(report, path.join(root, 'bench', 'results'), wanted.size === 0 ? 'latest' : 'partial');
 console.log(`\n${reportMarkdown(report)}`);
 console.log(`Written: ${path.relative(root, written.markdown)}, ${path.relative(root, written.json)}`);

@@ -98,14 +98,10 @@ export async function runCohort(clients: Clients, programme: Programme, count: n
       .catch((error: Error) => void errors.push(error.message))
       .finally(() => ended++),
   );
-  let lastLog = 0;
-  await clock.drive(() => {
-    if (performance.now() - lastLog > 15_000) {
-      lastLog = performance.now();
-      log(`  ${programme}: day ${clock.days}, ${records.length} closed, ${errors.length} failed of ${count}`);
-    }
-    return ended === count;
-  });
+  await clock.drive(
+    () => ended === count,
+    (line) => log(`  ${programme}, ${line}; ${records.length} closed, ${errors.length} failed of ${count}`),
+  );
   await Promise.all(journeys);
   const ids = records.map((r) => r.applicationId);
   await untilExecutionsEnd(clients, ids);

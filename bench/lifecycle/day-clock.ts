@@ -53,9 +53,18 @@ export class DayClock {
   }
 
   /** Advances day by day while journeys wait for a later day; returns once `isDone` says all have ended. */
-  async drive(isDone: () => boolean): Promise<void> {
+  async drive(isDone: () => boolean, progress: (line: string) => void = () => undefined): Promise<void> {
+    let lastWord = performance.now();
+    const report = () => {
+      if (performance.now() - lastWord < 30_000) return;
+      lastWord = performance.now();
+      progress(`day ${this.days}: ${this.active} journeys busy, ${this.parked.length} waiting for a later day`);
+    };
     for (;;) {
-      while (this.active > 0) await sleep(20);
+      while (this.active > 0) {
+        report();
+        await sleep(20);
+      }
       if (this.parked.length === 0) {
         if (isDone()) return;
         await sleep(20);

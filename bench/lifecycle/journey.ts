@@ -188,7 +188,7 @@ export async function journey(ctx: JourneyContext, programme: Programme): Promis
 
 /** The offer item is written just after the reservation (OpenProviderOffer): wait for it in the table. */
 async function waitForOpenOffer(clients: Clients, applicationId: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 3000; i++) {
     const { Items } = await clients.db.send(
       new QueryCommand({
         TableName: TABLE,
@@ -200,15 +200,15 @@ async function waitForOpenOffer(clients: Clients, applicationId: string): Promis
     if (Items?.some((o) => o.state === 'open')) return;
     await sleep(200);
   }
-  throw new Error(`application ${applicationId}: no open offer after two minutes`);
+  throw new Error(`application ${applicationId}: no open offer after ten minutes`);
 }
 
 /** The workflow's wait on the period holds its token in the PERIOD-WAIT item: there, the execution waits. */
 async function waitForPeriodWait(clients: Clients, applicationId: string, period: number): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 3000; i++) {
     const { Item } = await clients.db.send(new GetCommand({ TableName: TABLE, Key: keys.periodWait(applicationId, period), ConsistentRead: true }));
     if (Item?.taskToken) return;
     await sleep(200);
   }
-  throw new Error(`application ${applicationId}: the execution did not wait on period ${period} within two minutes`);
+  throw new Error(`application ${applicationId}: the execution did not wait on period ${period} within ten minutes`);
 }

@@ -33,7 +33,7 @@ export class ApplicationWatcher {
   ) {}
 
   /** Resolves when `check` says 'ok' or 'park'; rejects after `timeoutMs` of real time, naming the last status. */
-  until(applicationId: string, check: (item: Item) => Verdict, what: string, timeoutMs = 180_000): Promise<{ verdict: 'ok' | 'park'; item: Item }> {
+  until(applicationId: string, check: (item: Item) => Verdict, what: string, timeoutMs = 600_000): Promise<{ verdict: 'ok' | 'park'; item: Item }> {
     return new Promise((resolve, reject) => {
       const list = this.waiters.get(applicationId) ?? [];
       list.push({ check, what, deadline: Date.now() + timeoutMs, resolve, reject });

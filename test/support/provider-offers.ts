@@ -27,12 +27,19 @@ export function providerWork(clients: Clients) {
     return chosen.counsellorId;
   }
 
-  /** The application's open offer as the agency's portal lists it (another than `not`), once it is there. */
+  /** The application's open offer as the agency's portal lists it (another than `not`), once it is there; page by page past 100. */
   function untilPortalOffer(token: string, applicationId: string, not?: string): Promise<OfferCard> {
     return eventually(async () => {
-      const { status, body } = await http('GET', '/api/provider/offers?state=open&limit=100', undefined, work.bearer(token));
-      if (status !== 200) throw new Error(`offers: ${status} ${JSON.stringify(body)}`);
-      return (body.offers as OfferCard[]).find((o) => o.offerId.startsWith(`${applicationId}.`) && o.offerId !== not);
+      let cursor: string | undefined;
+      do {
+        const page = `/api/provider/offers?state=open&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const { status, body } = await http('GET', page, undefined, work.bearer(token));
+        if (status !== 200) throw new Error(`offers: ${status} ${JSON.stringify(body)}`);
+        const offer = (body.offers as OfferCard[]).find((o) => o.offerId.startsWith(`${applicationId}.`) && o.offerId !== not);
+        if (offer) return offer;
+        cursor = body.next;
+      } while (cursor);
+      return undefined;
     }, `an open offer of ${applicationId} in the portal`);
   }
 
