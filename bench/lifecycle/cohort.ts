@@ -4,6 +4,7 @@ import { DayClock } from './day-clock';
 import { executionFigures, transitions, untilExecutionsEnd, type ExecutionFigures } from './executions';
 import { Desk, journey, PORTAL_USERS, type JourneyRecord, type Programme } from './journey';
 import { meterDelta, readMeter, totals, type UsageTotals } from './usage';
+import { PortalInbox } from './portal-inbox';
 import { ApplicationWatcher } from './watcher';
 
 type Clients = ReturnType<typeof clientsFor>;
@@ -25,10 +26,16 @@ export interface CohortResult {
   days: number;
   /** Sessions recorded per application (the programme's plan). */
   sessionsPerApplication: number;
+  /** Loads of the agencies' lists of open offers (each shows every open offer). */
+  portalLoads: number;
+  /** Journeys that found two open tasks to decide (see JourneyRecord.duplicateTasks). */
+  duplicateTasks: number;
   /** Summed over the completed applications' executions. */
   executions: ExecutionFigures & { transitions: number };
   /** What the handlers did meanwhile, per handler and summed. */
   handlers: Record<string, HandlerUsage>;
+  /** CPU time the local cloud's process used meanwhile (ms). */
+  cloudCpuMs: number;
   usage: UsageTotals;
 }
 
@@ -85,6 +92,7 @@ export async function runCohort(clients: Clients, programme: Programme, count: n
   await clock.start();
   const watcher = new ApplicationWatcher(clients.db);
   const desk = new Desk(DESK_SIZE);
+  const inboxes = Object.fromEntries(Object.entries(PORTAL_USERS).map(([agency, user]) => [agency, new PortalInbox(clients, user)]));
   const before = await readMeter(clients);
   const started = performance.now();
 
@@ -93,7 +101,7 @@ export async function runCohort(clients: Clients, programme: Programme, count: n
   let ended = 0;
   const journeys = Array.from({ length: count }, () =>
     clock
-      .run(() => journey({ clients, clock, watcher, desk }, programme))
+      .run(() => journey({ clients, clock, watcher, desk, inboxes }, programme))
       .then((r) => void records.push(r))
       .catch((error: Error) => void errors.push(error.message))
       .finally(() => ended++),
@@ -108,7 +116,8 @@ export async function runCohort(clients: Clients, programme: Programme, count: n
   const wallSeconds = (performance.now() - started) / 1000;
   // Stream-triggered work (notifications, counters) trails the last step by a moment.
   await new Promise((resolve) => setTimeout(resolve, 3_000));
-  const handlers = meterDelta(before, await readMeter(clients));
+  const after = await readMeter(clients);
+  const handlers = meterDelta(before, after);
 
   const figures = await executionFigures(clients, ids);
   const sum = { executions: 0, statesEntered: 0, retries: 0, historyEvents: 0, transitions: 0 };
@@ -127,8 +136,11 @@ export async function runCohort(clients: Clients, programme: Programme, count: n
     wallSeconds,
     days: clock.days,
     sessionsPerApplication: records[0]?.sessions ?? 0,
+    portalLoads: Object.values(inboxes).reduce((n, inbox) => n + inbox.loads, 0),
+    duplicateTasks: records.reduce((n, r) => n + r.duplicateTasks, 0),
     executions: sum,
     handlers,
+    cloudCpuMs: after.cpuMs - before.cpuMs,
     usage: totals(handlers),
   };
 }

@@ -5,8 +5,9 @@ import { keys } from '../../functions/applications/keys';
 import { childExample, parentExample, patched, youthExample } from '../../test/support/answers';
 import type { Receipt } from '../../test/support/case-work';
 import type { clientsFor } from '../../test/support/clients';
-import { providerWork } from '../../test/support/provider-offers';
+import { caseWork } from '../../test/support/case-work';
 import type { DayClock } from './day-clock';
+import { PortalInbox } from './portal-inbox';
 import type { ApplicationWatcher, Verdict } from './watcher';
 
 type Clients = ReturnType<typeof clientsFor>;
@@ -69,6 +70,8 @@ export interface JourneyContext {
   clock: DayClock;
   watcher: ApplicationWatcher;
   desk: Desk;
+  /** Each portal agency's list of open offers, shared by the journeys waiting for theirs. */
+  inboxes: Record<string, PortalInbox>;
 }
 
 /** What one journey did, for the report. */
@@ -78,6 +81,19 @@ export interface JourneyRecord {
   sessions: number;
   /** Local days from submission to closure. */
   days: number;
+  /**
+   * Times the case file showed two open tasks of the kind to decide: a step that outlasted its
+   * Lambda timeout had opened one, and its retry another (with a new token). The journey decides the
+   * newest; a decision on the older is answered 202 and lost.
+   */
+  duplicateTasks: number;
+}
+
+interface TaskView {
+  taskId: string;
+  kind: string;
+  state: string;
+  createdAt: string;
 }
 
 /** A status wait that parks on the waiting list (a place frees only as time passes) and fails on a dead end. */
@@ -93,17 +109,26 @@ function statusIs(wanted: string, more: (item: Record<string, unknown>) => boole
 
 /**
  * One application from the citizen's submission to its closure, with the people in it acting as the
- * console and the portal let them — the drivers of test/support (case-work.ts, provider-offers.ts):
+ * console and the portal let them — through the drivers of test/support/case-work.ts:
  * the caseworker approves, proposing a counsellor of 마음숲 or 하늘 (whose staff can sign in to the
  * local portal; 숲속 is in another district); the agency accepts in its portal and
  * records each planned session on its day (pre- and post-test with their answers); the caseworker
  * reads the evidence at re-assessment and closes the case. Each person's request is sent once, when
- * the state it needs is there (read from the table, which costs the system nothing).
+ * the state it needs is there (read from the table, which costs the system nothing). The citizen
+ * looks at the status page once, before the review.
  */
 export async function journey(ctx: JourneyContext, programme: Programme): Promise<JourneyRecord> {
   const { clients, clock, watcher, desk } = ctx;
-  const people = providerWork(clients);
+  const people = caseWork(clients);
   const firstDay = clock.today;
+  let duplicateTasks = 0;
+  /** The caseworker opens the case file and takes its open task of `kind` (the newest, should there be two). */
+  const openTask = async (token: string, id: string, kind: string): Promise<TaskView> => {
+    const open = ((await people.caseFile(token, id)).tasks as TaskView[]).filter((t) => t.kind === kind && t.state === 'open');
+    if (open.length === 0) throw new Error(`no open ${kind} task in the case file`);
+    if (open.length > 1) duplicateTasks++;
+    return open.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]!;
+  };
   const until = async (id: string, check: (item: Record<string, unknown>) => Verdict, what: string) => {
     for (;;) {
       const { verdict, item } = await watcher.until(id, check, what);
@@ -120,11 +145,25 @@ export async function journey(ctx: JourneyContext, programme: Programme): Promis
   );
   const id = receipt.applicationId;
 
-  // The caseworker opens the case, looks at the candidates and approves, proposing the best one of an agency with a portal login.
+  // The caseworker opens the case, looks at the candidates and approves, proposing the best one of an
+  // agency with a portal login. Should another approval take that counsellor out of the candidates
+  // first (400 `counsellor-not-a-candidate`), the console asks to refresh and choose again: they do.
   await until(id, statusIs('awaiting-review'), 'its review task');
-  // Another approval may take the chosen counsellor's last place first (409-like 400 `counsellor-not-a-candidate`):
-  // the console then asks to refresh the candidates and choose again, which the caseworker does.
-  await desk.do(() => again('approve', () => people.approveOfferingTo(receipt, AGENCIES, CASEWORKER), new RegExp(`${TRANSIENT.source}|counsellor-not-a-candidate`, 'i')));
+  await desk.do(() =>
+    again(
+      'approve',
+      async () => {
+        expectStatus(await clients.http('GET', `/api/applications/${id}`, undefined, { 'x-access-code': receipt.accessCode }), 200, 'status');
+        const token = await clients.signIn(CASEWORKER);
+        const task = await openTask(token, id, 'review');
+        const ranking = expectStatus(await clients.http('GET', `/api/staff/applications/${id}/candidates`, undefined, people.bearer(token)), 200, 'candidates');
+        const chosen = (ranking.body.candidates as { agencyId: string; counsellorId: string }[]).find((c) => c.agencyId in PORTAL_USERS);
+        if (!chosen) throw new Error(`no candidate of ${AGENCIES.join(' or ')}`);
+        expectStatus(await people.decide(token, task.taskId, { decision: 'approve', counsellorId: chosen.counsellorId }), 202, 'approve');
+      },
+      new RegExp(`${TRANSIENT.source}|counsellor-not-a-candidate`, 'i'),
+    ),
+  );
 
   // The agency finds the offer in its portal and accepts it.
   const offered = await until(
@@ -138,8 +177,8 @@ export async function journey(ctx: JourneyContext, programme: Programme): Promis
   await waitForOpenOffer(clients, id);
   await desk.do(() =>
     again('accept', async () => {
+      const offer = await ctx.inboxes[reservedAt]!.offerOf(id);
       const token = await clients.signIn(provider);
-      const offer = await people.untilPortalOffer(token, id);
       expectStatus(await clients.http('POST', `/api/provider/offers/${offer.offerId}/decision`, { decision: 'accept' }, people.bearer(token)), 202, 'accept');
     }),
   );
@@ -176,14 +215,14 @@ export async function journey(ctx: JourneyContext, programme: Programme): Promis
   await desk.do(() =>
     again('close', async () => {
       const token = await clients.signIn(CASEWORKER);
-      const task = await people.untilOpenTask(token, id, 'reassessment');
+      const task = await openTask(token, id, 'reassessment');
       expectStatus(await clients.http('GET', `/api/staff/applications/${id}/evidence`, undefined, people.bearer(token)), 200, 'evidence');
       expectStatus(await people.decide(token, task.taskId, { decision: 'close' }), 202, 'close');
     }),
   );
   await until(id, statusIs('closed'), 'closure');
   const days = Math.round((Date.parse(clock.today) - Date.parse(firstDay)) / 86_400_000);
-  return { applicationId: id, programme, sessions: plan.length, days };
+  return { applicationId: id, programme, sessions: plan.length, days, duplicateTasks };
 }
 
 /** The offer item is written just after the reservation (OpenProviderOffer): wait for it in the table. */

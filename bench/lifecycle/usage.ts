@@ -120,15 +120,20 @@ export function totals(usage: Record<string, HandlerUsage>): UsageTotals {
 }
 
 /**
- * Billed milliseconds per handler had DynamoDB answered at AWS's latency instead of DynamoDB Local's:
- * each invocation's measured time less its waits on DynamoDB Local, plus `awsLatencyMs` per round trip
- * (at least 1 ms an invocation).
+ * Billed milliseconds per handler as Lambda would bill them, estimated: in the local cloud all handlers
+ * share one process and one event loop, so an invocation's wall time holds the others' work and
+ * DynamoDB Local's slowness. Instead: the cloud process's CPU time over the run (`cpuMs`, an upper
+ * bound on the handlers' own computing: the gateway and the local Step Functions service run there
+ * too), shared among handlers by their time not waiting on DynamoDB, plus `awsLatencyMs` for each
+ * round trip to DynamoDB; at least 1 ms an invocation.
  */
-export function atAwsLatency(usage: Record<string, HandlerUsage>, awsLatencyMs: number): Record<string, { invocations: number; billedMs: number }> {
+export function lambdaEstimate(usage: Record<string, HandlerUsage>, cpuMs: number, awsLatencyMs: number): Record<string, { invocations: number; billedMs: number }> {
+  const busy = (u: HandlerUsage) => Math.max(0, u.durationMs - u.dynamodbWaitMs);
+  const allBusy = Object.values(usage).reduce((s, u) => s + busy(u), 0);
   return Object.fromEntries(
-    Object.entries(usage).map(([handler, u]) => [
-      handler,
-      { invocations: u.invocations, billedMs: Math.max(u.invocations, u.durationMs - u.dynamodbWaitMs + u.dynamodbRoundTrips * awsLatencyMs + u.invocations / 2) },
-    ]),
+    Object.entries(usage).map(([handler, u]) => {
+      const cpu = allBusy > 0 ? (cpuMs * busy(u)) / allBusy : 0;
+      return [handler, { invocations: u.invocations, billedMs: Math.max(u.invocations, cpu + u.dynamodbRoundTrips * awsLatencyMs + u.invocations / 2) }];
+    }),
   );
 }

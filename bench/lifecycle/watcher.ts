@@ -44,15 +44,28 @@ export class ApplicationWatcher {
 
   private async loop(): Promise<void> {
     this.running = true;
+    let failingSince: number | undefined;
     try {
       while (this.waiters.size > 0) {
         const ids = [...this.waiters.keys()];
-        for (let i = 0; i < ids.length; i += 100) await this.tick(ids.slice(i, i + 100));
+        try {
+          for (let i = 0; i < ids.length; i += 100) await this.tick(ids.slice(i, i + 100));
+          failingSince = undefined;
+        } catch (error) {
+          // A busy DynamoDB Local may refuse a read now and then; a minute of nothing but failures ends every wait.
+          failingSince ??= Date.now();
+          if (Date.now() - failingSince > 60_000) this.rejectAll(error as Error);
+        }
         await sleep(this.tickMs);
       }
     } finally {
       this.running = false;
     }
+  }
+
+  private rejectAll(error: Error): void {
+    for (const [id, list] of this.waiters) for (const waiter of list) waiter.reject(new Error(`application ${id}: waited for ${waiter.what}: ${error.message}`));
+    this.waiters.clear();
   }
 
   private async tick(ids: string[]): Promise<void> {

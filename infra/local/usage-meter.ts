@@ -52,6 +52,11 @@ export interface DynamoDbUsage {
 export interface MeterSnapshot {
   /** When the snapshot was taken (real time, ms since the epoch). */
   takenAt: number;
+  /**
+   * CPU time of the whole local cloud process so far (user + system, ms): every handler runs in it,
+   * beside the gateway and the local Step Functions service, so it bounds what the handlers computed.
+   */
+  cpuMs: number;
   handlers: Record<string, HandlerUsage>;
 }
 
@@ -157,7 +162,8 @@ export class UsageMeter {
   }
 
   snapshot(): MeterSnapshot {
-    return { takenAt: Date.now(), handlers: structuredClone(Object.fromEntries(this.usage)) };
+    const { user, system } = process.cpuUsage();
+    return { takenAt: Date.now(), cpuMs: (user + system) / 1000, handlers: structuredClone(Object.fromEntries(this.usage)) };
   }
 
   /**

@@ -1,12 +1,12 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { figuresOf, transitions } from '../../../bench/lifecycle/executions';
-import { atAwsLatency, meterDelta, totals } from '../../../bench/lifecycle/usage';
+import { lambdaEstimate, meterDelta, totals } from '../../../bench/lifecycle/usage';
 import { costPerApplication, type MeteredUsage } from '../../../bench/cost/estimate';
 import { prices } from '../../../bench/cost/prices';
 import type { HandlerUsage, MeterSnapshot } from '../../../infra/local/usage-meter';
 
-const usage = (fields: Partial<HandlerUsage> & { calls?: Record<string, number>; readUnits?: number; writeUnits?: number } = {}): HandlerUsage => ({
+const usage_ = (fields: Partial<HandlerUsage> & { calls?: Record<string, number>; readUnits?: number; writeUnits?: number } = {}): HandlerUsage => ({
   invocations: fields.invocations ?? 0,
   failedInvocations: 0,
   durationMs: fields.durationMs ?? 0,
@@ -77,14 +77,14 @@ describe('transitions from execution histories', () => {
 });
 
 describe('the usage meter, read by the bench', () => {
-  const snapshot = (handlers: Record<string, HandlerUsage>): MeterSnapshot => ({ takenAt: 0, handlers });
+  const snapshot = (handlers: Record<string, HandlerUsage>): MeterSnapshot => ({ takenAt: 0, cpuMs: 0, handlers });
 
   it('subtracts two snapshots per handler, leaving out handlers that did nothing', () => {
-    const before = snapshot({ a: usage({ invocations: 2, billedMs: 20, calls: { PutItem: 2 }, writeUnits: 2 }), idle: usage({ invocations: 1 }) });
+    const before = snapshot({ a: usage_({ invocations: 2, billedMs: 20, calls: { PutItem: 2 }, writeUnits: 2 }), idle: usage_({ invocations: 1 }) });
     const after = snapshot({
-      a: usage({ invocations: 5, billedMs: 50, calls: { PutItem: 3, GetItem: 4 }, writeUnits: 5, readUnits: 2 }),
-      idle: usage({ invocations: 1 }),
-      submitApplication: usage({ invocations: 1, billedMs: 7, calls: { TransactWriteItems: 1 }, writeUnits: 8 }),
+      a: usage_({ invocations: 5, billedMs: 50, calls: { PutItem: 3, GetItem: 4 }, writeUnits: 5, readUnits: 2 }),
+      idle: usage_({ invocations: 1 }),
+      submitApplication: usage_({ invocations: 1, billedMs: 7, calls: { TransactWriteItems: 1 }, writeUnits: 8 }),
     });
     const delta = meterDelta(before, after);
     expect(Object.keys(delta).sort()).toEqual(['a', 'submitApplication']);
@@ -93,11 +93,19 @@ describe('the usage meter, read by the bench', () => {
     expect(totals(delta)).toMatchObject({ lambdaInvocations: 4, httpRequests: 1, dynamodbCalls: 6, storeReads: 4, storeWrites: 2, writeUnits: 11 });
   });
 
-  it("puts AWS's latency in place of DynamoDB Local's waits, never under 1 ms an invocation", () => {
-    const slow = { h: usage({ invocations: 2, durationMs: 400, dynamodbWaitMs: 300, dynamodbRoundTrips: 6 }), quick: usage({ invocations: 4, durationMs: 2, dynamodbWaitMs: 2 }) };
-    const adjusted = atAwsLatency(slow, 10);
-    // 400 − 300 + 6 × 10, and half a millisecond an invocation for the rounding up.
-    expect(adjusted.h).toEqual({ invocations: 2, billedMs: 161 });
-    expect(adjusted.quick).toEqual({ invocations: 4, billedMs: 4 });
+  it("estimates Lambda's billed time from the cloud's CPU time, shared by time not waiting on DynamoDB, plus DynamoDB's latency per round trip", () => {
+    const usage = {
+      // 400 ms wall, 300 of them waiting on DynamoDB Local: 100 ms busy, 6 round trips.
+      slow: usage_({ invocations: 2, durationMs: 400, dynamodbWaitMs: 300, dynamodbRoundTrips: 6 }),
+      // 300 ms busy, no DynamoDB.
+      busy: usage_({ invocations: 1, durationMs: 300 }),
+      // Never busy: at least 1 ms an invocation.
+      idle: usage_({ invocations: 4, durationMs: 2, dynamodbWaitMs: 2 }),
+    };
+    // 40 ms of CPU in all: a quarter to `slow`, three quarters to `busy`; half a millisecond an invocation for the rounding up.
+    const estimate = lambdaEstimate(usage, 40, 10);
+    expect(estimate.slow).toEqual({ invocations: 2, billedMs: 10 + 60 + 1 });
+    expect(estimate.busy).toEqual({ invocations: 1, billedMs: 30 + 0.5 });
+    expect(estimate.idle).toEqual({ invocations: 4, billedMs: 4 });
   });
 });
