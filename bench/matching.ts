@@ -148,7 +148,22 @@ async function highsOptimum(requests: MatchRequest[], counsellors: CounsellorFor
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-export async function figuresFor(applications: number, counsellors: number, places: number) {
+export interface MatchingFigures {
+  applications: number;
+  counsellors: number;
+  freePlaces: number;
+  counsellorsWithPlaces: number;
+  network: WaitlistResult['stats']['network'];
+  /** assignWaitlist: the three timed runs after a warm-up, and the median run's phases. */
+  runsMs: number[];
+  medianMs: WaitlistResult['stats']['ms'];
+  pivots: number;
+  quality: number;
+  placedByRank: { rank: number; placed: number; waiting: number; optimum: number }[];
+  optimum: { quality: number; columns: number; rows: number; ms: number; solves: number[]; highs: string };
+}
+
+export async function figuresFor(applications: number, counsellors: number, places: number): Promise<MatchingFigures> {
   const { requests, counsellors: registry } = waitlistInstance({ seed: 7, applications, counsellors, freePlaces: places });
   assignWaitlist(requests, registry, scorer); // warm-up
   const runs: WaitlistResult[] = [];
@@ -172,10 +187,22 @@ export async function figuresFor(applications: number, counsellors: number, plac
   console.log(
     `  HiGHS ${highsVersion}, class-aggregated LP of ${int(optimum.columns)} columns × ${int(optimum.rows)} rows, lexicographic by stages: ${(optimum.ms / 1000).toFixed(1)} s (ranks by interior point ${ranks.reverse().map((s) => s.toFixed(1)).join(' + ')} s, quality by dual simplex ${quality!.toFixed(1)} s)`,
   );
+  return {
+    applications,
+    counsellors,
+    freePlaces: stats.freePlaces,
+    counsellorsWithPlaces: stats.counsellorsWithPlaces,
+    network: stats.network,
+    runsMs: runs.map((r) => r.stats.ms.total),
+    medianMs: stats.ms,
+    pivots: stats.pivots,
+    quality: stats.totalQuality,
+    placedByRank: stats.ranks.map((r) => ({ rank: r.rank, placed: r.placed, waiting: r.waiting, optimum: optimum.placedByRank.get(r.rank) ?? 0 })),
+    optimum: { quality: optimum.quality, columns: optimum.columns, rows: optimum.rows, ms: optimum.ms, solves: optimum.solves, highs: highsVersion },
+  };
 }
 
 /** `npm run bench -- matching`: the waitlist batch against HiGHS, at 1,000 × 100 and 10,000 × 1,000. */
-export async function matchingFigures() {
-  await figuresFor(1_000, 100, 300);
-  await figuresFor(10_000, 1_000, 3_000);
+export async function matchingFigures(): Promise<MatchingFigures[]> {
+  return [await figuresFor(1_000, 100, 300), await figuresFor(10_000, 1_000, 3_000)];
 }

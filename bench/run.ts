@@ -1,217 +1,87 @@
 /**
- * `npm run bench` — the figures behind Dolbom's claims, printed, never asserted:
- * CDK synth time and handler bundle sizes, local cloud start time (fresh and with data), submission
- * latency against a raw DynamoDB write, 200 concurrent submissions, the state transitions of the
- * happy path, how fast one client can guess access codes, how long the `+8d` timer storm over
- * STORM_APPLICATIONS open reviews (default 200) takes to drain, and the waitlist batch's time and
- * total match quality against the optimum HiGHS computes.
+ * `npm run bench` — the figures behind Dolbom's claims, measured side by side in one run, printed and
+ * written to bench/results/latest.md and latest.json; never asserted. How to read and rerun them:
+ * bench/README.md.
  *
- * `npm run bench -- guessing concurrent` runs only the named sections (synth, start, latency,
- * lifecycle, guessing, concurrent, timer-storm, matching); e.g. `STORM_APPLICATIONS=11000 npm run bench -- timer-storm`.
+ * `npm run bench -- submission lifecycle` runs only the named sections (written to
+ * bench/results/partial.md and .json, so the committed full report stays whole).
  */
-import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { patched, youthExample } from '../test/support/answers';
-import { clientsFor, eventually } from '../test/support/clients';
-import { freeCloudPorts } from '../test/support/free-ports';
-import { httpFrom, loopbackClient } from '../test/support/http-from';
-import { startCloudProcess, type CloudProcess } from '../test/support/local-cloud-process';
-import { describeReport, openReviews, stormAt8d } from '../test/support/timer-storm';
-import { matchingFigures } from './matching';
+import type { BenchContext, SectionRunner } from './context';
+import { cpuSecondsUsed, machineFacts, reportMarkdown, writeReport, type Report, type Section } from './report';
+import { guessingSection } from './sections/guessing';
+import { lifecycleAndCost } from './sections/lifecycle';
+import { matchingSection } from './sections/matching';
+import { startSection } from './sections/start';
+import { submissionSection } from './sections/submission';
+import { synthSection } from './sections/synth';
+import { timerStormSection } from './sections/timer-storm';
+import { SharedCloud } from './shared-cloud';
+
+// Node 20 is supported for local work; the SDK's upgrade notice is noise in a report.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const root = path.resolve(import.meta.dirname, '..');
-const sections = ['synth', 'start', 'latency', 'lifecycle', 'guessing', 'concurrent', 'timer-storm', 'matching'] as const;
-const cloudSections = ['start', 'latency', 'lifecycle', 'guessing', 'concurrent'] as const;
-const chosen = process.argv.slice(2);
-const runs = (section: (typeof sections)[number]) => chosen.length === 0 || chosen.includes(section);
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-
-function synthAndBundles() {
-  const outdir = mkdtempSync(path.join(tmpdir(), 'dolbom-bench-synth-'));
-  try {
-    const started = performance.now();
-    execFileSync('npx', ['cdk', 'synth', '-c', 'env=prod', '-q', '-o', outdir], { cwd: root, stdio: 'ignore' });
-    const synthMs = performance.now() - started;
-    const template = JSON.parse(readFileSync(path.join(outdir, 'Dolbom-prod-App.template.json'), 'utf8'));
-    const bundles = Object.values(template.Resources as Record<string, any>)
-      .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Environment?.Variables?.DOLBOM_HANDLER)
-      .map((r) => {
-        const file = path.join(outdir, r.Metadata['aws:asset:path'], 'index.mjs');
-        return { handler: r.Properties.Environment.Variables.DOLBOM_HANDLER as string, bytes: statSync(file).size, gzip: gzipSync(readFileSync(file)).length };
-      })
-      .sort((a, b) => b.bytes - a.bytes);
-    return { synthMs, bundles };
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
-
-const youthBody = () => ({ programme: 'youth', answers: patched(youthExample, { applicant: { district: '11110', name: `벤치${randomUUID().slice(0, 6)}` } }) });
-
-async function sequentialLatency(cloud: CloudProcess) {
-  const local = clientsFor(cloud);
-  const submitTimes: number[] = [];
-  const putTimes: number[] = [];
-  for (let i = 0; i < 60; i++) {
-    let t = performance.now();
-    const response = await local.http('POST', '/api/applications', youthBody(), { 'idempotency-key': randomUUID() });
-    if (response.status !== 202) throw new Error(`submit answered ${response.status}`);
-    if (i >= 10) submitTimes.push(performance.now() - t);
-    t = performance.now();
-    await local.db.send(new PutCommand({ TableName: 'dolbom-dev', Item: { pk: `BENCH#${i}`, sk: 'RAW', answers: youthBody().answers } }));
-    if (i >= 10) putTimes.push(performance.now() - t);
-  }
-  console.log(`\nsubmission latency over 50 sequential requests (after 10 warm-up), local cloud:`);
-  console.log(`  POST /api/applications  p50 ${ms(percentile(submitTimes, 50))}  p95 ${ms(percentile(submitTimes, 95))}`);
-  console.log(`  raw DynamoDB PutItem    p50 ${ms(percentile(putTimes, 50))}  p95 ${ms(percentile(putTimes, 95))}`);
-}
-
-/** 200 citizens pressing "submit" at once: each request's latency, and how long until the last answer. */
-async function concurrentSubmissions(cloud: CloudProcess) {
-  const local = clientsFor(cloud);
-  const started = performance.now();
-  const statuses = new Map<number, number>();
-  const times = await Promise.all(
-    Array.from({ length: 200 }, async () => {
-      const t = performance.now();
-      const { status } = await local.http('POST', '/api/applications', youthBody(), { 'idempotency-key': randomUUID() });
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      return performance.now() - t;
-    }),
-  );
-  console.log(`\n200 concurrent submissions (POST /api/applications), local cloud:`);
-  console.log(`  p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}  max ${ms(Math.max(...times))}  all answered in ${ms(performance.now() - started)}`);
-  console.log(`  answers: ${[...statuses].map(([status, n]) => `${n} × ${status}`).join(', ')}`);
-}
-
-async function happyPath(cloud: CloudProcess) {
-  const local = clientsFor(cloud);
-  const receipt = (await local.http('POST', '/api/applications', youthBody())).body;
-  const arn = `arn:aws:states:ap-northeast-2:000000000000:execution:dolbom-dev-lifecycle:${receipt.applicationId}`;
-  const lifecycleStarted = performance.now();
-  const answer = async (state: string, decision: string) => {
-    const token = await eventually(() => local.latestTaskToken(arn, state), `${state} token`);
-    await local.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ decision }) }));
-  };
-  await answer('CaseManagerReview', 'approve');
-  await answer('ProviderOffer', 'accept');
-  await eventually(() => local.latestTaskToken(arn, 'AwaitServicePeriod'), 'the wait on the service period');
-  await local.advanceClock('+92d');
-  await answer('Reassessment', 'close');
-  await eventually(async () => ((await local.history(arn)).some((e) => e.type === 'ExecutionSucceeded') ? true : undefined), 'closure');
-  const history = await local.history(arn);
-  const transitions = history.filter((e) => e.stateEnteredEventDetails).length;
-  console.log(`\nhappy path (submit → review approve → offer accepted → 3-month period → re-assessment close → Closed):`);
-  console.log(`  ${transitions} state transitions, ${history.length} history events, ${((performance.now() - lifecycleStarted) / 1000).toFixed(1)} s wall clock with the clock advanced 92 days`);
-}
+const shared = new SharedCloud();
 
 /**
- * One client guessing access codes for receipt numbers (a new one each time, so only the per-client
- * limit applies): as fast as it can for 10 s of real time, then — waiting out every Retry-After on
- * the local clock — over one hour.
+ * The sections, in the order they run. The plain local cloud is shared by start, submission and
+ * guessing; the lifecycle (with its cost) and the timer storm each start their own.
+ * The cold-start section (bench/cold-start.ts, `measureColdStart`) joins here at its merge:
+ *   'cold-start': async () => [coldStartSection(await measureColdStart({ runs: envInt('BENCH_COLD_START_RUNS', 5) }))],
+ * with `coldStartSection` from ./sections/cold-start.
  */
-async function guessing(cloud: CloudProcess) {
-  const local = clientsFor(cloud);
-  const attacker = httpFrom(cloud.api, loopbackClient(0));
-  const chars = () => randomUUID().replace(/[^0-9a-f]/g, '').toUpperCase();
-  const guess = () => attacker('POST', '/api/applications/lookup', { receiptNumber: `DB-2026-${chars().slice(0, 8)}`, accessCode: chars().slice(0, 12) });
+const sections: Record<string, SectionRunner> = {
+  synth: synthSection,
+  start: () => startSection(shared),
+  submission: (ctx) => submissionSection(shared, ctx),
+  guessing: () => guessingSection(shared),
+  lifecycle: lifecycleAndCost,
+  'timer-storm': timerStormSection,
+  matching: matchingSection,
+};
+/** `cost` is measured with the lifecycle. */
+const aliases: Record<string, string> = { cost: 'lifecycle' };
+/** The sections that need the shared cloud, after which it is stopped. */
+const sharedCloudUsers = ['start', 'submission', 'guessing'];
 
-  const counts = { checked: 0, refused: 0 };
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !(name in sections) && !(name in aliases));
+if (unknown.length) {
+  console.error(`Unknown section ${unknown.join(', ')}. Sections: ${[...Object.keys(sections), ...Object.keys(aliases)].join(', ')}.`);
+  process.exit(2);
+}
+const wanted = new Set(chosen.map((name) => aliases[name] ?? name));
+const runs = (id: string) => wanted.size === 0 || wanted.has(id);
+
+const ctx: BenchContext = { root, log: (line) => console.log(line) };
+const machine = machineFacts(root);
+const report: Report = { machine, chosen, seconds: 0, sections: [], failures: [] };
+const began = performance.now();
+console.log(`Dolbom figures: ${machine.cores} cores (${machine.cpuModel}), Node ${machine.node}, load ${machine.loadAverageAtStart}\n`);
+
+for (const [id, run] of Object.entries(sections)) {
+  if (!runs(id)) continue;
   const started = performance.now();
-  while (performance.now() - started < 10_000) {
-    const { status } = await guess();
-    if (status === 404) counts.checked++;
-    else if (status === 429) counts.refused++;
-    else throw new Error(`a guess answered ${status}`);
-  }
-  const seconds = (performance.now() - started) / 1000;
-  console.log(`\naccess-code guessing, one client as fast as it can for ${seconds.toFixed(0)} s:`);
-  console.log(`  ${((counts.checked + counts.refused) / seconds).toFixed(0)} requests a second; ${counts.checked} guesses checked (${(counts.checked / seconds).toFixed(1)} a second), ${counts.refused} refused with 429`);
-  if (counts.refused === 0) return;
-
-  // The patient attacker: waits exactly as long as Retry-After says, for one hour of (local) time.
-  let waited = 0;
-  let checked = 0;
-  const hour = 3600;
-  while (waited < hour) {
-    const answer = await guess();
-    if (answer.status === 404) checked++;
-    else {
-      const wait = Number(answer.headers['retry-after']);
-      await local.advanceClock(`+${wait}s`);
-      waited += wait;
-    }
-  }
-  console.log(`  waiting out every Retry-After: ${checked} guesses checked in one hour (${(checked / hour).toFixed(4)} a second)`);
-}
-
-async function main() {
-  console.log('Dolbom figures\n');
-
-  if (runs('synth')) {
-    const { synthMs, bundles } = synthAndBundles();
-    console.log(`cdk synth -c env=prod (with esbuild bundling of ${bundles.length} handlers): ${(synthMs / 1000).toFixed(1)} s`);
-    console.log('handler bundles (minified ESM, AWS SDK inside):');
-    for (const b of bundles) console.log(`  ${b.handler.padEnd(24)} ${kb(b.bytes).padStart(8)}  (gzip ${kb(b.gzip)})`);
-  }
-  if (!cloudSections.some(runs)) return;
-
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'dolbom-bench-'));
-  const ports = await freeCloudPorts();
+  ctx.log(`— ${id}`);
   try {
-    let started = performance.now();
-    let cloud = await startCloudProcess(dataDir, ports);
-    if (runs('start')) {
-      const freshMs = performance.now() - started;
-      await cloud.stop();
-      started = performance.now();
-      cloud = await startCloudProcess(dataDir, ports);
-      const warmMs = performance.now() - started;
-      console.log(`\nlocal cloud start (process start → HTTP API answers): fresh data ${(freshMs / 1000).toFixed(1)} s, existing data ${(warmMs / 1000).toFixed(1)} s`);
-    }
-    try {
-      if (runs('latency')) await sequentialLatency(cloud);
-      if (runs('lifecycle')) await happyPath(cloud);
-      if (runs('guessing')) await guessing(cloud);
-      // Last: the 200 lifecycles it starts keep the cloud busy for a while.
-      if (runs('concurrent')) await concurrentSubmissions(cloud);
-    } finally {
-      await cloud.stop();
-    }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    const produced: Section[] = await run(ctx);
+    const secondsTaken = (performance.now() - started) / 1000;
+    for (const section of produced) report.sections.push({ ...section, seconds: secondsTaken / produced.length });
+  } catch (error) {
+    console.error(error);
+    report.failures.push({ id, error: (error as Error).message.split('\n')[0]! });
   }
+  // The shared cloud stops once no later section needs it.
+  const later = Object.keys(sections).slice(Object.keys(sections).indexOf(id) + 1);
+  if (!later.some((s) => sharedCloudUsers.includes(s) && runs(s))) await shared.dispose();
 }
+await shared.dispose();
 
-/** On a cloud of its own: N applications awaiting review, then `+8d` fires every heartbeat at once. */
-async function timerStorm() {
-  const applications = Number(process.env.STORM_APPLICATIONS ?? 200);
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'dolbom-bench-storm-'));
-  try {
-    const cloud = await startCloudProcess(dataDir, await freeCloudPorts());
-    const local = clientsFor(cloud);
-    const started = performance.now();
-    const applicationIds = await openReviews(local, applications, 16);
-    console.log(`\ntimer storm: ${applications} applications awaiting review after ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    console.log(`  ${describeReport(await stormAt8d(local, applicationIds))}`);
-    await cloud.stop();
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-await main();
-if (runs('timer-storm')) await timerStorm();
-if (runs('matching')) await matchingFigures();
+report.seconds = (performance.now() - began) / 1000;
+report.cpuSeconds = cpuSecondsUsed();
+const written = writeReport(report, path.join(root, 'bench', 'results'), wanted.size === 0 ? 'latest' : 'partial');
+console.log(`\n${reportMarkdown(report)}`);
+console.log(`Written: ${path.relative(root, written.markdown)}, ${path.relative(root, written.json)}`);
+// Lingering sockets of the SDK clients would keep the process alive.
+process.exit(report.failures.length ? 1 : 0);

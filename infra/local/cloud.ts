@@ -199,6 +199,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (url.pathname === '/local/timers' && req.method === 'GET') return reply(200, stepFunctions.timerStatus());
       // Drills: the DOLBOM_FAULTS plan the handlers run under, and the faults injected so far by site and kind.
       if (url.pathname === '/local/faults' && req.method === 'GET') return reply(200, { plan: faults?.plan ?? null, injected: faults?.counts ?? {} });
+      // What AWS would bill so far, per handler (infra/local/usage-meter.ts): `npm run bench` prices a lifecycle with it.
+      if (url.pathname === '/local/meter' && req.method === 'GET') {
+        if (!runtime.meter) throw new HttpProblem(404, 'not-found', { ko: '사용량 계측이 꺼져 있습니다: DOLBOM_METER=on으로 시작하세요.', en: 'The usage meter is off: start with DOLBOM_METER=on.' });
+        return reply(200, runtime.meter.snapshot());
+      }
       if (url.pathname === '/local/mailbox/messages' && req.method === 'GET') return reply(200, { messages: await mailboxMessages(documents, tableName!) });
       if (url.pathname === '/local/mailbox' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...pageSecurityHeaders });

@@ -8,6 +8,7 @@ import { faults } from '../../functions/commons/faults';
 import { dynamo } from '../../functions/commons/clients';
 import { projectRoot } from '../paths';
 import { enforceTableGrants, type TableGrant } from './table-policy';
+import { meterWanted, UsageMeter } from './usage-meter';
 import { LOCAL_ACCOUNT, LOCAL_REGION, localFunctionArn } from './template';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
@@ -34,6 +35,8 @@ export class LocalLambdaRuntime {
   private readonly loaded = new Map<HandlerId, Promise<Handler>>();
   /** Which handler the current call chain runs in: DynamoDB calls are shared by all handlers in-process. */
   private readonly running = new AsyncLocalStorage<HandlerId>();
+  /** What AWS would bill, per handler (`DOLBOM_METER=on`, for `npm run bench`); undefined when off. */
+  readonly meter = meterWanted() ? new UsageMeter() : undefined;
 
   /**
    * `tableGrants`: each handler's DynamoDB grants from the synthesized template; given, a call its
@@ -46,6 +49,7 @@ export class LocalLambdaRuntime {
     if (unknown?.length) throw new Error(`DOLBOM_FAULTS: only=${unknown.join(',')} names no handler of functions/catalog.ts`);
     faults?.identifyHandlersBy(() => this.running.getStore());
     if (options.tableGrants) enforceTableGrants(dynamo(), options.tableGrants, () => this.running.getStore());
+    this.meter?.install(dynamo());
   }
 
   private load(id: HandlerId): Promise<Handler> {
@@ -86,7 +90,8 @@ export class LocalLambdaRuntime {
       succeed: () => undefined,
     } satisfies Context;
     // A structured clone stands in for the JSON round trip Lambda does: no shared references.
-    const run = this.running.run(id, () => handler(structuredClone(event), context));
+    const invocation = () => handler(structuredClone(event), context);
+    const run = this.running.run(id, () => (this.meter ? this.meter.measure(id, invocation) : invocation()));
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(lambdaTimeout(requestId, timeoutMs)), timeoutMs);
