@@ -7,7 +7,9 @@
  * bench/results/partial.md and .json, so the committed full report stays whole).
  */
 import path from 'node:path';
-import type { BenchContext, SectionRunner } from './context';
+import { measureColdStart } from './cold-start';
+import { envInt, type BenchContext, type SectionRunner } from './context';
+import { coldStartSection } from './sections/cold-start';
 import { cpuSecondsUsed, machineFacts, reportMarkdown, writeReport, type Report, type Section } from './report';
 import { guessingSection } from './sections/guessing';
 import { lifecycleAndCost } from './sections/lifecycle';
@@ -27,12 +29,10 @@ const shared = new SharedCloud();
 /**
  * The sections, in the order they run. The plain local cloud is shared by start, submission and
  * guessing; the lifecycle (with its cost) and the timer storm each start their own.
- * The cold-start section (bench/cold-start.ts, `measureColdStart`) joins here at its merge:
- *   'cold-start': async () => [coldStartSection(await measureColdStart({ runs: envInt('BENCH_COLD_START_RUNS', 5) }))],
- * with `coldStartSection` from ./sections/cold-start.
  */
 const sections: Record<string, SectionRunner> = {
   synth: synthSection,
+  'cold-start': async () => [coldStartSection(await measureColdStart({ runs: envInt('BENCH_COLD_START_RUNS', 5) }))],
   start: () => startSection(shared),
   submission: (ctx) => submissionSection(shared, ctx),
   guessing: () => guessingSection(shared),

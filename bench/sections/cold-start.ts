@@ -1,16 +1,8 @@
+import type { measureColdStart } from '../cold-start';
 import { kb, ms, num, ratio, type Section } from '../report';
 
-/**
- * What `measureColdStart()` (bench/cold-start.ts, issue 12 item 1) returns. Declared here so the
- * section compiles before that module is merged; at the merge, bench/run.ts registers:
- *
- *   'cold-start': async () => [coldStartSection(await measureColdStart({ runs: envInt('BENCH_COLD_START_RUNS', 5) }))],
- */
-export interface ColdStartResult {
-  baselineImportMs: number;
-  runs: number;
-  rows: { handler: string; minifiedBytes: number; gzipBytes: number; importMs: number; importRatio: number }[];
-}
+/** What `measureColdStart()` (bench/cold-start.ts) returns. */
+type ColdStartResult = Awaited<ReturnType<typeof measureColdStart>>;
 
 /** The aims of the issue: every bundle at most 250 KB, every import at most 1.5× an empty handler's. */
 const BUNDLE_AIM_BYTES = 250 * 1024;
