@@ -9,7 +9,7 @@ import { projectRoot } from '../infra/paths';
 export interface HandlerBundle {
   /** A catalog id, or `empty` for the baseline. */
   handler: HandlerId | 'empty';
-  /** The file Lambda loads (`index.mjs`). */
+  /** The file Lambda loads (`index.mjs`); on disk only when the bundles are written. */
   file: string;
   /** `index.mjs` and the chunks it imports statically: what a cold start reads, minified and gzipped file by file. */
   minifiedBytes: number;
@@ -25,9 +25,10 @@ const emptyHandler = 'export const handler = async () => ({});\n';
 /**
  * Bundles every handler of the catalog (and the empty baseline) into `outDir/<id>/` with the deployed
  * build options (infra/constructs/handler-build.ts), keeping esbuild's metafile: what each bundle
- * holds and why (`analyzeMetafile`).
+ * holds and why (`analyzeMetafile`). `write: false` keeps the files in memory (sizes only).
  */
-export async function bundleHandlers(outDir: string): Promise<HandlerBundle[]> {
+export async function bundleHandlers(outDir: string, options: { write?: boolean } = {}): Promise<HandlerBundle[]> {
+  const write = options.write ?? true;
   mkdirSync(outDir, { recursive: true });
   const emptyEntry = path.join(outDir, 'empty-handler.mjs');
   writeFileSync(emptyEntry, emptyHandler);
@@ -35,22 +36,29 @@ export async function bundleHandlers(outDir: string): Promise<HandlerBundle[]> {
     ['empty', emptyEntry],
     ...Object.entries(handlers).map(([id, spec]) => [id as HandlerId, path.join(projectRoot, spec.entry)] as [HandlerId, string]),
   ];
-  return Promise.all(
-    entries.map(async ([handler, entry]) => {
-      const dir = path.join(outDir, handler);
-      const { metafile } = await build({ ...handlerBuildOptions(entry, dir), absWorkingDir: projectRoot, metafile: true, logLevel: 'error' });
-      const loaded = loadedAtStart(metafile, path.join(dir, 'index.mjs'));
-      const code = loaded.map((file) => readFileSync(path.join(projectRoot, file)));
-      return {
-        handler,
-        file: path.join(dir, 'index.mjs'),
-        minifiedBytes: code.reduce((n, c) => n + c.length, 0),
-        gzipBytes: code.reduce((n, c) => n + gzipSync(c).length, 0),
-        allBytes: Object.entries(metafile.outputs).reduce((n, [file, o]) => (file.endsWith('.map') ? n : n + o.bytes), 0),
-        metafile,
-      };
+  const bundleOne = async ([handler, entry]: (typeof entries)[number]): Promise<HandlerBundle> => {
+    const dir = path.join(outDir, handler);
+    const { metafile, outputFiles } = await build({ ...handlerBuildOptions(entry, dir), absWorkingDir: projectRoot, metafile: true, write, logLevel: 'error' });
+    const contents = new Map(outputFiles?.map((f) => [path.relative(projectRoot, f.path), Buffer.from(f.contents)]));
+    const code = loadedAtStart(metafile, path.join(dir, 'index.mjs')).map((file) => contents.get(file) ?? readFileSync(path.join(projectRoot, file)));
+    return {
+      handler,
+      file: path.join(dir, 'index.mjs'),
+      minifiedBytes: code.reduce((n, c) => n + c.length, 0),
+      gzipBytes: code.reduce((n, c) => n + gzipSync(c).length, 0),
+      allBytes: Object.entries(metafile.outputs).reduce((n, [file, o]) => (file.endsWith('.map') ? n : n + o.bytes), 0),
+      metafile,
+    };
+  };
+  // A few builds at a time: each parses the SDK afresh, and dozens at once only fight for memory.
+  const bundles: HandlerBundle[] = [];
+  const queue = [...entries];
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) bundles.push(await bundleOne(next));
     }),
   );
+  return entries.map(([handler]) => bundles.find((b) => b.handler === handler)!);
 }
 
 /** The output files (relative to the project, as the metafile names them) that importing `entryFile` reads: it and its static imports, transitively. */

@@ -1,6 +1,7 @@
 /**
- * The programme registry: one source of truth for what Dolbom offers. A new programme is a file in
- * programmes/ and one line in `programmes` below (the eligibility engine then asks for its rules).
+ * The programme registry: one source of truth for what Dolbom offers. A new programme is its terms
+ * (terms/, listed in terms/index.ts), its form (programmes/) and one line in `programmes` below (the
+ * eligibility engine then asks for its rules).
  */
 import * as z from 'zod/mini';
 import { message } from './messages';
@@ -9,6 +10,7 @@ import { submissionFor } from './submission';
 import { childAdolescent } from './programmes/child-adolescent';
 import { parent } from './programmes/parent';
 import { youth } from './programmes/youth';
+import type { ProgrammeId as ProgrammeWithTerms } from './terms';
 import type { ProgrammeDefinition } from './types';
 
 export const programmes = [childAdolescent, parent, youth] as const;
@@ -16,6 +18,9 @@ export const programmes = [childAdolescent, parent, youth] as const;
 export type AnyProgramme = (typeof programmes)[number];
 export type ProgrammeId = AnyProgramme['id'];
 export type ProgrammeById = { [P in AnyProgramme as P['id']]: P };
+
+// Every programme here has its terms listed in terms/index.ts, and every programme there a form here.
+true satisfies [ProgrammeId] extends [ProgrammeWithTerms] ? ([ProgrammeWithTerms] extends [ProgrammeId] ? true : false) : false;
 export type AnswersOf<Id extends ProgrammeId> =
   ProgrammeById[Id] extends ProgrammeDefinition<Id, infer A, infer _E, infer _C, infer _P> ? A : never;
 

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { householdCategories } from './common';
+import type { householdCategories } from './answer-options';
 import type { DistrictCode } from './districts';
 import type { Text } from './i18n';
 
@@ -100,6 +100,31 @@ export interface PriorityRules {
 
 export type StoredAnswers<A> = Omit<A, 'rrn'>;
 
+/**
+ * A programme's terms: who qualifies (its numbers), what it costs, how it is served and which services
+ * it offers — everything about it but its form. Workflow steps, the registry, the ledger and the
+ * portals read these (forms/terms/), without the form's questions and zod schemas.
+ */
+export interface ProgrammeTerms<Id extends string = string, Eligibility = unknown, Copay = unknown, Price = unknown> {
+  id: Id;
+  /** Version of this definition, stored with each decision so it can be replayed, e.g. '2026.1'. */
+  version: string;
+  name: Text;
+  summary: Text;
+  eligibility: Eligibility;
+  copay: Copay;
+  price: Price;
+  priority: PriorityRules;
+  plan: ServicePlan;
+  serviceTypes: { id: string; label: Text }[];
+  /**
+   * The service type (an id of `serviceTypes`) that stored answers ask for: what matching needs a
+   * counsellor qualified for. Throws on answers that do not say one (they were validated on receipt).
+   */
+  serviceTypeOf(answers: unknown): string;
+}
+
+/** A programme's whole definition: its terms and its form (forms/programmes/), with the answers' schemas. */
 export interface ProgrammeDefinition<
   Id extends string = string,
   A = unknown,
@@ -107,12 +132,7 @@ export interface ProgrammeDefinition<
   Copay = unknown,
   Price = unknown,
   E = StoredAnswers<A>,
-> {
-  id: Id;
-  /** Version of this definition, stored with each decision so it can be replayed, e.g. '2026.1'. */
-  version: string;
-  name: Text;
-  summary: Text;
+> extends ProgrammeTerms<Id, Eligibility, Copay, Price> {
   /** Validates answers without date-relative rules; usable anywhere, e.g. while a form is filled in. */
   schema: z.ZodMiniType<A>;
   /** `schema` plus the rules relative to the application date (guardian for under-14s, no future dates). */
@@ -131,15 +151,4 @@ export interface ProgrammeDefinition<
   consents: Consents;
   collectsRrn: boolean;
   rrnLegalBasis?: Text;
-  eligibility: Eligibility;
-  copay: Copay;
-  price: Price;
-  priority: PriorityRules;
-  plan: ServicePlan;
-  serviceTypes: { id: string; label: Text }[];
-  /**
-   * The service type (an id of `serviceTypes`) that stored answers ask for: what matching needs a
-   * counsellor qualified for. Throws on answers that do not say one (they were validated on receipt).
-   */
-  serviceTypeOf(answers: unknown): string;
 }

@@ -10,7 +10,7 @@ import { bulkDecisionBody } from '../bulk-decisions/bulk-body';
 import { eligibilityOverrideBody } from '../eligibility/override-body';
 import { staffClosureBody, withdrawalBody } from '../closure/closing-reasons';
 import { referralAcknowledgedBody, referralSentBody } from '../referral/referral-body';
-import { sessionRecordBody } from '../service-period/session';
+import { sessionRecordBody } from '../service-period/session-body';
 import { lookupSchema } from '../status/lookup-body';
 import { supervisionAcceptanceBody, supervisionAdviceBody, supervisionAskBody } from '../supervision/bodies';
 import { dashboardSchema } from './dashboard-schema';

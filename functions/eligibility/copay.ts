@@ -3,7 +3,7 @@ import { householdCategoryOptions } from '../../forms/common';
 import { formatNumber, type Text } from '../../forms/i18n';
 import { hasIncomeTable, isWithinPercent, medianIncome } from '../../forms/median-income';
 import type { DistrictCode } from '../../forms/districts';
-import type { CounsellorType, YouthCopay, YouthPrice } from '../../forms/programmes/youth';
+import type { CounsellorType, YouthCopay, YouthPrice } from '../../forms/terms/youth';
 import type { CopayTier, HouseholdCategory, IncomeTieredCopay, MonthlyPrice } from '../../forms/types';
 import type { ApplicationDay, RuleEvaluation } from './types';
 

@@ -3,7 +3,7 @@
  * copay and youth voucher type from the application, so the monthly job or the export route needs
  * one call per application.
  */
-import { getProgramme } from '../../forms';
+import { getProgrammeTerms } from '../../forms/terms';
 import { answerAt } from '../../forms/answers';
 import { isDistrictCode } from '../../forms/districts';
 import type { Application } from '../applications/application';
@@ -42,7 +42,7 @@ export function ledgerRowOf(args: {
   programme?: PricedProgramme;
 }): LedgerRow {
   const { application } = args;
-  const programme = args.programme ?? getProgramme(application.programme);
+  const programme = args.programme ?? getProgrammeTerms(application.programme);
   if (!isDistrictCode(application.district)) throw new RangeError(`application ${application.id} has no Seoul district`);
   const copay = decidedCopay(application.eligibility);
   if (!copay) throw new RangeError(`application ${application.id} has no copay rate decided`);

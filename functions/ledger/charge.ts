@@ -37,7 +37,7 @@ import type { DistrictCode } from '../../forms/districts';
 import { districts } from '../../forms/districts';
 import { parseIsoDate } from '../../forms/dates';
 import type { Text } from '../../forms/i18n';
-import type { CounsellorType, YouthPrice } from '../../forms/programmes/youth';
+import type { CounsellorType, YouthPrice } from '../../forms/terms/youth';
 import type { CopayTier, MonthlyPrice, ServicePlan } from '../../forms/types';
 import { beforeMonth, inMonth, isLedgerMonth } from './month';
 

@@ -1,4 +1,4 @@
-import { getProgramme } from '../../forms';
+import { getProgrammeTerms } from '../../forms/terms';
 import { answerAt } from '../../forms/answers';
 import { preferencesSchema } from '../../forms/common';
 import { isDistrictCode } from '../../forms/districts';
@@ -19,7 +19,7 @@ export interface MatchContext {
  * preferences read from its answers — nothing that names or reaches the person, and no income.
  */
 export function matchRequestOf(application: Pick<Application, 'id' | 'programme' | 'district' | 'answers'>, context: MatchContext): MatchRequest {
-  const programme = getProgramme(application.programme);
+  const programme = getProgrammeTerms(application.programme);
   if (!isDistrictCode(application.district)) throw new RangeError(`application ${application.id} has no Seoul district`);
   const voucherType = voucherTypeOf(application.answers);
   return {

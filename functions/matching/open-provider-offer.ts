@@ -4,7 +4,7 @@ import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
 import { requireApplication, transition } from '../applications/store';
 import { stateSeconds, stepInput, systemActor, taskToken } from '../lifecycle/step-input';
-import { getProgramme } from '../../forms';
+import { getProgrammeTerms } from '../../forms/terms';
 import { offerIdFor, type ProviderOffer } from './offer';
 import { offersOfApplication, offerPut } from './offer-store';
 import { keys } from '../applications/keys';
@@ -39,7 +39,7 @@ export const handler = workflowStep('OpenProviderOffer', input, async ({ applica
     agencyId: reservation.agencyId,
     counsellorId: reservation.counsellorId,
     programme: application.programme,
-    serviceType: getProgramme(application.programme).serviceTypeOf(application.answers),
+    serviceType: getProgrammeTerms(application.programme).serviceTypeOf(application.answers),
     district: application.district,
     state: 'open',
     createdAt: openedAt.toISOString(),

@@ -1,6 +1,6 @@
-import { getProgramme, isProgrammeId, type ProgrammeId } from '../../forms';
+import { getProgrammeTerms, isProgrammeId, type ProgrammeId } from '../../forms/terms';
 import { answerAt } from '../../forms/answers';
-import { guardianRelationOptions } from '../../forms/common';
+import { guardianRelationOptions } from '../../forms/answer-options';
 import { districtName, isDistrictCode } from '../../forms/districts';
 import type { Text } from '../../forms/i18n';
 import { statusLabels, type Application, type ApplicationStatus } from '../applications/application';
@@ -106,7 +106,7 @@ export function peopleServed(application: Pick<Application, 'programme' | 'answe
 }
 
 function programmeOf(id: string) {
-  return isProgrammeId(id) ? getProgramme(id) : undefined;
+  return isProgrammeId(id) ? getProgrammeTerms(id) : undefined;
 }
 
 function programmeText(id: string): { id: string; name: Text } {

@@ -1,5 +1,5 @@
 import { HttpProblem, problem } from '../commons/problems';
-import { registryLabels } from './registry-schema';
+import { registryLabels } from './registry-labels';
 import { AgencyChangeRefused, AgencyNotFound, CapacityBelowCaseload, CounsellorNotFound, RegistryBusy } from './registry-store';
 
 export const agencyNotFound = () => problem.notFound({ ko: '제공기관', en: 'Agency' });

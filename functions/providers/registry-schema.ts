@@ -10,52 +10,16 @@ import * as z from 'zod/mini';
 import { calendarDate, choice, choices, idsOf, requiredOr, textAnswer, wholeNumber, yesNo } from '../../forms/common';
 import { districtCodeSchema } from '../../forms/districts';
 import { topicParticle, type Text } from '../../forms/i18n';
-import { programmes as programmeDefinitions } from '../../forms';
+import { programmeTerms } from '../../forms/terms';
 import { fieldMessages, lookupMessage, message } from '../../forms/messages';
 import type { FieldProblem } from '../commons/problems';
-import { languages, programmeIds, qualifications, type ProgrammeId } from './registry';
+import { languages, programmeIds, qualifications } from './registry';
+import { registryLabels } from './registry-labels';
+import { serviceTypeProgramme } from './service-types';
 
-export const registryLabels = {
-  agencyName: { ko: '기관명', en: 'Agency name' },
-  agencyNameKo: { ko: '기관명(한국어)', en: 'Agency name in Korean' },
-  agencyNameEn: { ko: '기관명(영어)', en: 'Agency name in English' },
-  agencyAddress: { ko: '기관 주소', en: 'Agency address' },
-  agencyPhone: { ko: '기관 전화번호', en: 'Agency phone number' },
-  agencyEmail: { ko: '기관 이메일', en: 'Agency email' },
-  programmes: { ko: '제공 사업', en: 'Programmes offered' },
-  serviceTypes: { ko: '제공 서비스 유형', en: 'Service types offered' },
-  openingHours: { ko: '운영 시간', en: 'Opening hours' },
-  openWeekdayDaytime: { ko: '평일 주간 운영', en: 'Open on weekdays in the daytime' },
-  openEvening: { ko: '야간 운영', en: 'Open in the evening' },
-  openSaturday: { ko: '토요일 운영', en: 'Open on Saturdays' },
-  openingNote: { ko: '운영 시간 안내', en: 'Opening hours note' },
-  counsellorName: { ko: '상담사 이름', en: 'Counsellor name' },
-  gender: { ko: '상담사 성별', en: 'Counsellor gender' },
-  languages: { ko: '상담 가능 언어', en: 'Languages of counselling' },
-  qualifications: { ko: '자격', en: 'Qualifications' },
-  trainings: { ko: '교육 이수', en: 'Trainings' },
-  training: { ko: '교육 이수 항목', en: 'Training' },
-  trainingProgramme: { ko: '교육 사업', en: 'Training programme' },
-  trainingLevel: { ko: '교육 과정', en: 'Training level' },
-  trainingCompletedOn: { ko: '교육 이수일', en: 'Training completion date' },
-  availability: { ko: '상담 가능 시간', en: 'Availability' },
-  availableWeekdayDaytime: { ko: '평일 주간 상담 가능', en: 'Available on weekdays in the daytime' },
-  availableEvening: { ko: '야간 상담 가능', en: 'Available in the evening' },
-  availableSaturday: { ko: '토요일 상담 가능', en: 'Available on Saturdays' },
-  weeklyCapacity: { ko: '주간 담당 가능 건수', en: 'Weekly capacity' },
-  active: { ko: '활동 여부', en: 'Active' },
-  youthVoucherTypes: { ko: '청년 바우처 유형', en: 'Youth voucher types' },
-  qualifiedServiceTypes: { ko: '자격에 맞는 서비스 유형', en: 'Service types qualified for' },
-  freePlaces: { ko: '남은 자리', en: 'Free places' },
-  reserved: { ko: '배정된 자리', en: 'Reserved places' },
-} satisfies Record<string, Text>;
 
 const L = registryLabels;
 
-/** Every service type of every programme, with the programme it belongs to (forms/programmes/*.ts). */
-export const serviceTypeProgramme: ReadonlyMap<string, ProgrammeId> = new Map(
-  programmeDefinitions.flatMap((p) => p.serviceTypes.map((s) => [s.id, p.id] as const)),
-);
 const serviceTypeIds = [...serviceTypeProgramme.keys()] as [string, ...string[]];
 
 /* ---------- pieces ---------- */
@@ -180,7 +144,7 @@ const agencyFields = {
 
 /** One message per service type, naming its programme (registered once, at load, like every message). */
 const outsideProgrammes = new Map(
-  programmeDefinitions.flatMap((p) =>
+  programmeTerms.flatMap((p) =>
     p.serviceTypes.map((s) => [
       s.id,
       message('service-type-programme', {

@@ -1,8 +1,8 @@
-import { programmesById } from '../../forms';
+import { programmeTermsById } from '../../forms/terms';
 import { districtName } from '../../forms/districts';
 import type { Text } from '../../forms/i18n';
 import { basicTrainingDone, freePlaces, qualifications, qualifiedFor, youthVoucherTypesOf, type Agency, type Counsellor } from './registry';
-import { serviceTypeProgramme } from './registry-schema';
+import { serviceTypeProgramme } from './service-types';
 
 /**
  * What the registry routes answer: the stored entry, ids as sent (so a PUT can send them back), with
@@ -13,7 +13,7 @@ const levelLabel = { basic: { ko: '기본', en: 'basic' }, advanced: { ko: '심�
 
 function serviceTypeLabel(id: string): Text {
   const programme = serviceTypeProgramme.get(id);
-  const label = programme && programmesById[programme].serviceTypes.find((s) => s.id === id)?.label;
+  const label = programme && programmeTermsById[programme].serviceTypes.find((s) => s.id === id)?.label;
   return label ?? { ko: id, en: id };
 }
 
@@ -22,7 +22,7 @@ export function agencyView(agency: Agency) {
     ...agency,
     labels: {
       district: districtName(agency.district),
-      programmes: agency.programmes.map((id) => ({ id, label: programmesById[id].name })),
+      programmes: agency.programmes.map((id) => ({ id, label: programmeTermsById[id].name })),
       serviceTypes: agency.serviceTypes.map((id) => ({ id, label: serviceTypeLabel(id) })),
     },
   };
@@ -41,7 +41,7 @@ export function counsellorView(counsellor: Counsellor, agency: Agency, today: st
     labels: {
       qualifications: counsellor.qualifications.map((id) => ({ id, label: qualifications.find((q) => q.id === id)?.label ?? { ko: id, en: id } })),
       trainings: counsellor.trainings.map((t) => {
-        const programme = programmesById[t.programme].name;
+        const programme = programmeTermsById[t.programme].name;
         return {
           ...t,
           label: { ko: `${programme.ko} ${levelLabel[t.level].ko} 교육`, en: `${programme.en}, ${levelLabel[t.level].en} training` },

@@ -1,4 +1,4 @@
-import { getProgramme } from '../../forms';
+import { getProgrammeTerms } from '../../forms/terms';
 import type { Text } from '../../forms/i18n';
 import type { Application } from '../applications/application';
 import { extensionCap, plannedSessions, type ExtensionCap } from '../service-period/plan';
@@ -47,7 +47,7 @@ export function reassessmentEvidence(
   application: Pick<Application, 'id' | 'programme' | 'period' | 'servicePeriod'>,
   sessions: readonly Session[],
 ): ReassessmentEvidence {
-  const { plan, name } = getProgramme(application.programme);
+  const { plan, name } = getProgrammeTerms(application.programme);
   const current = application.period;
   const ofPeriod = (period: number) => sessions.filter((s) => s.period === period).sort((a, b) => a.number - b.number);
   const thisPeriod = ofPeriod(current);

@@ -1,4 +1,4 @@
-import { getProgramme } from '../../forms';
+import { getProgrammeTerms } from '../../forms/terms';
 import { HttpProblem } from '../commons/problems';
 import { extensionCap } from '../service-period/plan';
 
@@ -8,7 +8,7 @@ import { extensionCap } from '../service-period/plan';
  * its own refusal, as the workflow's guard against an answer sent another way.
  */
 export function extensionRefused(task: { programme: string; period: number }): HttpProblem | undefined {
-  const cap = extensionCap(getProgramme(task.programme).plan, task.period);
+  const cap = extensionCap(getProgrammeTerms(task.programme).plan, task.period);
   if (cap.allowed) return undefined;
   return new HttpProblem(409, 'extension-cap-reached', cap.reason, [{ field: 'decision', code: 'extension-cap-reached', message: cap.reason }]);
 }

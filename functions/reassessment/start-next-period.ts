@@ -1,4 +1,4 @@
-import { getProgramme } from '../../forms';
+import { getProgrammeTerms } from '../../forms/terms';
 import { now } from '../commons/clock';
 import { workflowStep } from '../commons/step';
 import type { Application } from '../applications/application';
@@ -24,7 +24,7 @@ import { servingCounsellor } from './serving-counsellor';
 export const handler = workflowStep('StartNextPeriod', stepInput, async ({ applicationId, period }) => {
   const application = await requireApplication(applicationId);
   const nextPeriod = period + 1;
-  if (!mayExtend(getProgramme(application.programme).plan, period)) {
+  if (!mayExtend(getProgrammeTerms(application.programme).plan, period)) {
     await refuse(applicationId, period);
     return { extended: false };
   }

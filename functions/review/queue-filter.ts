@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { isDistrictCode } from '../../forms/districts';
-import { isProgrammeId } from '../../forms';
+import { isProgrammeId } from '../../forms/terms';
 import { message } from '../../forms/messages';
 import { hiddenCharactersBut } from '../../forms/hidden-characters';
 import { pageSizeParameter } from '../commons/page-size';

@@ -1,4 +1,4 @@
-import { getProgramme } from '../../forms';
+import { getProgrammeTerms } from '../../forms/terms';
 import { now } from '../commons/clock';
 import { workflowStep } from '../commons/step';
 import { auditEvent } from '../applications/audit';
@@ -20,7 +20,7 @@ export const handler = workflowStep('StartServicePeriod', stepInput, async ({ ap
     return { periodEndsAt: existing.endsAt, waitSeconds: waitSeconds(now().getTime(), new Date(existing.endsAt)) };
   }
   const startsAt = now();
-  const programme = getProgramme(application.programme);
+  const programme = getProgrammeTerms(application.programme);
   const endsAt = addMonths(startsAt, programme.plan.periodMonths);
   const schedule = sessionSchedule(programme.plan, period, startsAt).map((planned) => ({
     ...planned,

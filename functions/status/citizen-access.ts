@@ -17,7 +17,7 @@ import { afterMiss, clientOf, lockedUntil, perApplication, perClient } from './g
 import { citizenService, showsService } from './service-view';
 import { explanation, timeline } from './timeline';
 import { whatNext } from './what-next';
-import { getProgramme, isProgrammeId } from '../../forms';
+import { getProgrammeTerms, isProgrammeId } from '../../forms/terms';
 import { districtName, isDistrictCode } from '../../forms/districts';
 import { slaDueAt } from '../review/queue-sla';
 import { tasksOfApplication } from '../review/task-store';
@@ -142,7 +142,7 @@ async function citizenView(applicationId: string) {
   return {
     ...publicView(application),
     // Named for the page, so it needs no programme definitions (issue 10: small pages).
-    programmeName: isProgrammeId(application.programme) ? getProgramme(application.programme).name : { ko: application.programme, en: application.programme },
+    programmeName: isProgrammeId(application.programme) ? getProgrammeTerms(application.programme).name : { ko: application.programme, en: application.programme },
     districtName: isDistrictCode(application.district) ? districtName(application.district) : { ko: application.district, en: application.district },
     timeline: timeline(audit),
     next: whatNext(application, {

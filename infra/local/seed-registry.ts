@@ -1,6 +1,6 @@
 import { districtName, type DistrictCode } from '../../forms/districts';
 import { programmeIds, qualifiedFor, type Agency, type Availability, type Counsellor, type Gender, type Language, type ProgrammeId, type QualificationId, type Training } from '../../functions/providers/registry';
-import { serviceTypeProgramme } from '../../functions/providers/registry-schema';
+import { serviceTypeProgramme } from '../../functions/providers/service-types';
 
 /*
  * The local cloud's provider registry: 30 agencies (at least one in each of Seoul's 25 districts) and

@@ -1,11 +1,7 @@
 /** 아동·청소년 심리지원서비스: Seoul, age or high school, income, recent evidence of need. */
 import { addMonths } from '../../../forms/dates';
-import {
-  needEvidenceKinds,
-  type ChildAdolescentEligibilityAnswers,
-  type ChildAdolescentDefinition,
-  type ChildAdolescentEligibility,
-} from '../../../forms/programmes/child-adolescent';
+import { needEvidenceKinds, type ChildAdolescentEligibilityAnswers, type ChildAdolescentDefinition } from '../../../forms/programmes/child-adolescent';
+import type { ChildAdolescentEligibility } from '../../../forms/terms/child-adolescent';
 import { ageInFullYears } from '../age';
 import { incomeTieredCopay, monthlyPriceFor } from '../copay';
 import { incomeWithin, seoulResidence } from '../criteria';

@@ -2,7 +2,8 @@
  * 부모심리지원서비스: the applicant qualifies on the one basis they chose (DOMAIN §2.2); the basis's
  * rule in the definition says which criteria apply.
  */
-import { childRelationOptions, type ParentBasisRule, type ParentEligibilityAnswers, type ParentDefinition } from '../../../forms/programmes/parent';
+import { childRelationOptions, type ParentEligibilityAnswers, type ParentDefinition } from '../../../forms/programmes/parent';
+import type { ParentBasisRule } from '../../../forms/terms/parent';
 import { formatNumber } from '../../../forms/i18n';
 import { hasIncomeTable } from '../../../forms/median-income';
 import type { IncomeTieredCopay } from '../../../forms/types';

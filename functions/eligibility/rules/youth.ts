@@ -1,5 +1,6 @@
 /** 청년마음건강지원사업: Seoul, age by birth year, not with another youth counselling programme. */
-import type { YouthEligibilityAnswers, YouthDefinition, YouthEligibility } from '../../../forms/programmes/youth';
+import type { YouthEligibilityAnswers, YouthDefinition } from '../../../forms/programmes/youth';
+import type { YouthEligibility } from '../../../forms/terms/youth';
 import { yearOf } from '../../../forms/dates';
 import { ageByBirthYear } from '../age';
 import { youthCopay } from '../copay';

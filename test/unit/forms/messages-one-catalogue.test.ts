@@ -27,7 +27,7 @@ describe('the message catalogue', () => {
       const registry = await import('../../../functions/providers/registry-schema');
       await import('../../../functions/review/decision-body');
       await import('../../../functions/matching/offer');
-      const { sessionRecordBody } = await import('../../../functions/service-period/session');
+      const { sessionRecordBody } = await import('../../../functions/service-period/session-body');
       for (const body of [{ outcome: 'held', on: '2026-01-01' }, { outcome: 'cancelled', on: '2026-01-01' }, { outcome: 'rescheduled', on: '2026-01-01', rescheduledTo: '2025-01-01' }]) {
         sessionRecordBody.safeParse(body);
       }

@@ -2,7 +2,8 @@
 import type { CaseloadEntry, OfferCard } from '../../../functions/provider-portal/portal-views';
 import type { ScreeningAnswers } from '../../../functions/screening/answers';
 import type { Risk, Score } from '../../../functions/screening/score';
-import type { Session, SessionEntry, SessionRecordBody } from '../../../functions/service-period/session';
+import type { Session, SessionEntry } from '../../../functions/service-period/session';
+import type { SessionRecordBody } from '../../../functions/service-period/session-body';
 
 export type { CaseloadEntry, OfferCard, ScreeningAnswers };
 
