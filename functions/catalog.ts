@@ -312,7 +312,7 @@ export const handlers = {
   recordSession: {
     entry: 'functions/provider-portal/record-session.ts',
     description: 'Records a session for the serving agency; the last of the plan ends the period early',
-    access: { table: { reads: ['GetItem', 'Query'], indexes: ['gsi1'], writes: ['PutItem', 'UpdateItem'] }, taskTokens: 'answer' },
+    access: { table: { reads: ['GetItem', 'Query'], indexes: ['gsi1'], writes: ['PutItem', 'UpdateItem', 'ConditionCheckItem'] }, taskTokens: 'answer' },
   },
   requestSupplementUploads: {
     entry: 'functions/supplements/request-uploads.ts',
