@@ -2,7 +2,8 @@ import { now } from '../commons/clock';
 import { workflowStep } from '../commons/step';
 import type { Application, MatchState, Reservation } from '../applications/application';
 import { auditEvent } from '../applications/audit';
-import { requireApplication, transition } from '../applications/store';
+import { InvalidTransition, requireApplication, transition } from '../applications/store';
+import { RetryableError } from '../commons/transient-errors';
 import { stepInput, systemActor } from '../lifecycle/step-input';
 import { counsellorsForMatching } from '../providers/registry-store';
 import type { Candidate } from './match-types';
@@ -63,7 +64,8 @@ function reserved(reservation: Reservation) {
  */
 async function reserve(application: Application, match: MatchState, candidate: Candidate, at: string): Promise<Reservation | undefined> {
   const status = application.status === 'waitlisted' ? 'waitlisted' : 'matching';
-  const done = await transition(application.id, {
+  const done = await movedMeanwhileIsRetryable(() =>
+    transition(application.id, {
     from: [status],
     to: status,
     set: { match },
@@ -83,7 +85,8 @@ async function reserve(application: Application, match: MatchState, candidate: C
       state: 'offered',
       reservedAt: at,
     }),
-  });
+    }),
+  );
   if (done.applied) return match.reservation;
   // The condition failed: the counsellor is full (try the next), or a place is already held.
   return done.current.match?.reservation;
@@ -110,4 +113,18 @@ async function matchingFrom(application: Application, period: number): Promise<A
     }),
   });
   return requireApplication(application.id);
+}
+
+/**
+ * The application went between matching and the waitlist while this attempt looked (the waitlist
+ * batch placed it, or another attempt waitlisted it): the status it read is stale, so the step runs
+ * again on what the application is now — then it finds the place it holds, or looks afresh.
+ */
+async function movedMeanwhileIsRetryable<T>(move: () => Promise<T>): Promise<T> {
+  try {
+    return await move();
+  } catch (error) {
+    if (error instanceof InvalidTransition && (error.status === 'matching' || error.status === 'waitlisted')) throw new RetryableError(error);
+    throw error;
+  }
 }

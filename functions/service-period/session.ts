@@ -3,6 +3,7 @@ import type { ScreeningAnswers } from '../screening/answers';
 import type { Risk, Score } from '../screening/score';
 import { trailingNoShowRun } from './attendance';
 import type { ScheduledSession } from './schedule';
+import type { SessionRecordBody } from './session-body';
 
 /** What happened to a planned session, as the agency records it. */
 export const sessionOutcomes = ['held', 'no-show', 'cancelled', 'rescheduled'] as const;

@@ -21,7 +21,7 @@ import { agencyCreateSchema, agencyUpdateSchema, counsellorCreateSchema, counsel
 import { referralAcknowledgedBody, referralSentBody } from '../../functions/referral/referral-body';
 import { decisionBody } from '../../functions/review/decision-body';
 import { queueQuerySchema } from '../../functions/review/queue-filter';
-import { sessionRecordBody } from '../../functions/service-period/session';
+import { sessionRecordBody } from '../../functions/service-period/session-body';
 import { querySchema as casesQuery } from '../../functions/status/find-cases-for-staff';
 import { lookupSchema } from '../../functions/status/lookup-body';
 import { querySchema as supervisionQuery } from '../../functions/supervision/list-supervision';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen } from '../../../functions/screening/score';
 import type { Gad7Items, Phq9Items } from '../../../functions/screening/answers';
-import { saysTheSame, sessionRecordBody, type SessionEntry } from '../../../functions/service-period/session';
+import { saysTheSame, type SessionEntry } from '../../../functions/service-period/session';
+import { sessionRecordBody } from '../../../functions/service-period/session-body';
 
 const by = { kind: 'staff' as const, userId: 'provider.maeum', groups: ['provider'] };
 const answers = { phq9: [1, 1, 1, 1, 1, 1, 0, 0, 0] as Phq9Items, gad7: [1, 1, 1, 0, 0, 0, 0] as Gad7Items };
