@@ -19,7 +19,8 @@ import { patched, youthExample } from '../support/answers';
 import { eventually } from '../support/clients';
 import { startInProcessCloud, type InProcessCloud } from '../support/in-process-cloud';
 
-const isOpenHumanTask = (functionArn: string) => functionArn.endsWith(':function:openHumanTask');
+// The state machine calls the `live` alias (…:function:openHumanTask:live), as in AWS.
+const isOpenHumanTask = (functionArn: string) => functionArn.split(':function:')[1]?.split(':')[0] === 'openHumanTask';
 
 let cloud: InProcessCloud;
 
