@@ -240,7 +240,11 @@ describe('a power cut with 200 applications in flight', () => {
 
     // The restart on the same data folder.
     lastCpu = 0;
-    await drill.restart();
+    await drill.restart().catch((error: unknown) => {
+      // The data folder goes with the drill: say here why the restart failed.
+      console.log(readFileSync(drill.process.logFile, 'utf8').slice(-3_000));
+      throw error;
+    });
     drive.reconnect(drill.clients);
     lap('power cut and restart');
     const acknowledged = all.filter((s) => s.acknowledgedBeforeCrash).map((s) => s.applicationId!);
