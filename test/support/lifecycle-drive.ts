@@ -84,33 +84,20 @@ export function lifecycleDrive(initial: Clients) {
    */
   async function caseStates(ids: readonly string[]): Promise<Map<string, CaseState>> {
     const states = new Map<string, CaseState>();
-    const chunks = Array.from({ length: Math.ceil(ids.length / 50) }, (_, i) => ids.slice(i * 50, i * 50 + 50));
-    await inParallel(chunks, 4, async (chunk) => {
-      let wanted: Record<string, unknown>[] = chunk.flatMap((id) => [keys.application(id), keys.periodWait(id, 1)]);
-      while (wanted.length) {
-        const out = await clients.db.send(
-          new BatchGetCommand({
-            RequestItems: {
-              [TABLE]: {
-                Keys: wanted,
-                ConsistentRead: true,
-                ProjectionExpression: 'pk, sk, #status, providerId, servicePeriod, district, #match.reservation.agencyId',
-                ExpressionAttributeNames: { '#status': 'status', '#match': 'match' },
-              },
-            },
-          }),
-        );
-        for (const item of out.Responses?.[TABLE] ?? []) {
-          const id = keys.applicationIdOf(String(item.pk))!;
-          const state = states.get(id) ?? ({ periodWaitKept: false, open: {} } as CaseState);
-          if (item.sk === keys.applicationSortKey) {
-            Object.assign(state, { status: item.status, providerId: item.providerId, servicePeriod: item.servicePeriod, district: item.district, offeredBy: item.match?.reservation?.agencyId });
-          } else state.periodWaitKept = true;
-          states.set(id, state);
-        }
-        wanted = (out.UnprocessedKeys?.[TABLE]?.Keys ?? []) as Record<string, unknown>[];
-      }
-    });
+    for (const item of await batchGet(ids.map(keys.application), 'pk, #status, providerId, servicePeriod, district, #match.reservation.agencyId')) {
+      const application = item as Partial<Application>;
+      states.set(keys.applicationIdOf(String(item.pk))!, {
+        status: application.status!,
+        providerId: application.providerId,
+        servicePeriod: application.servicePeriod,
+        district: application.district,
+        offeredBy: application.match?.reservation?.agencyId,
+        periodWaitKept: false,
+        open: {},
+      });
+    }
+    const inService = [...states].filter(([, state]) => state.status === 'in-service').map(([id]) => id);
+    for (const item of await batchGet(inService.map((id) => keys.periodWait(id, 1)), 'pk')) states.get(keys.applicationIdOf(String(item.pk))!)!.periodWaitKept = true;
     const waitingOn = (statuses: string[], where: (state: CaseState) => string | undefined) =>
       new Set([...states.values()].filter((state) => statuses.includes(state.status)).map(where).filter((key): key is string => key !== undefined));
     const partitions = [
@@ -127,6 +114,27 @@ export function lifecycleDrive(initial: Clients) {
       }
     });
     return states;
+  }
+
+  /** Items by key, 100 a call, projected (`#status` and `#match` stand for their attributes). */
+  async function batchGet(wanted: Record<string, unknown>[], projection: string): Promise<Record<string, unknown>[]> {
+    const chunks = Array.from({ length: Math.ceil(wanted.length / 100) }, (_, i) => wanted.slice(i * 100, i * 100 + 100));
+    const found = await inParallel(chunks, 2, async (chunk) => {
+      const items: Record<string, unknown>[] = [];
+      let keysLeft = chunk;
+      while (keysLeft.length) {
+        const names = Object.fromEntries([['#status', 'status'], ['#match', 'match']].filter(([name]) => projection.includes(name!)));
+        const out = await clients.db.send(
+          new BatchGetCommand({
+            RequestItems: { [TABLE]: { Keys: keysLeft, ConsistentRead: true, ProjectionExpression: projection, ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}) } },
+          }),
+        );
+        items.push(...(out.Responses?.[TABLE] ?? []));
+        keysLeft = (out.UnprocessedKeys?.[TABLE]?.Keys ?? []) as Record<string, unknown>[];
+      }
+      return items;
+    });
+    return found.flat();
   }
 
   async function openItems(partition: string): Promise<Record<string, unknown>[]> {
@@ -264,7 +272,7 @@ export function lifecycleDrive(initial: Clients) {
   }
 
   /**
-   * Drives `ids` until `done` holds for each: every round looks at every case not done; when no case
+   * Drives `ids` until `done` has held for each: every round looks at every case not done yet; when no case
    * moved and every case not done waits on time, the clock moves a day. After `days` days it stops
    * there (`then: 'stop'`) or fails (`then: 'fail'`, the default: the cases should have been done);
    * it fails when no case changes for `stuckMs` of real time (stuck). Returns the days the clock moved.
@@ -283,12 +291,14 @@ export function lifecycleDrive(initial: Clients) {
     let movedAt = Date.now();
     let seen = '';
     let days = 0;
+    // A case once done stays done for this drive: only the others are read again.
+    let open = [...ids];
     for (;;) {
-      const states = await caseStates(ids);
+      const states = await caseStates(open);
       const fingerprint = JSON.stringify([...states.values()].map((state) => [state.status, state.periodWaitKept, state.open]));
       if (fingerprint !== seen) [seen, movedAt] = [fingerprint, Date.now()];
-      const finished = await inParallel(ids, 8, async (id) => options.done(id, states.get(id)!));
-      const open = ids.filter((_, i) => !finished[i]);
+      const finished = await inParallel(open, 8, async (id) => options.done(id, states.get(id)!));
+      open = open.filter((_, i) => !finished[i]);
       if (!open.length) return days;
       const day = await today();
       const looks = await inParallel(open, 8, (id) => nudge(id, states.get(id)!, options.answers(id), day));
