@@ -94,7 +94,8 @@ describe('a handler with DOLBOM_FAULTS in the prod stage', () => {
     vi.stubEnv('DOLBOM_STAGE', 'prod');
     vi.resetModules();
     for (const id of ['submitApplication', 'prescreenEligibility', 'checkEligibility', 'sendNotifications', 'startStoredApplication'] as const) {
-      await expect(import(`../../../${handlers[id].entry}`), id).rejects.toThrow(/refused in production/);
+      const entry = new URL(`../../../${handlers[id].entry}`, import.meta.url).href;
+      await expect(import(/* @vite-ignore */ entry), id).rejects.toThrow(/refused in production/);
     }
   });
 });
