@@ -103,7 +103,10 @@ export async function runCohort(clients: Clients, programme: Programme, count: n
     clock
       .run(() => journey({ clients, clock, watcher, desk, inboxes }, programme))
       .then((r) => void records.push(r))
-      .catch((error: Error) => void errors.push(error.message))
+      .catch((error: Error) => {
+        errors.push(error.message);
+        log(`  a ${programme} journey failed: ${error.message.slice(0, 300)}`);
+      })
       .finally(() => ended++),
   );
   await clock.drive(

@@ -1,6 +1,6 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { environments } from '../../infra/config';
-import { startDrillCloud } from '../../test/support/drill-cloud';
+import { startBenchCloud } from '../shared-cloud';
 import { envInt, type BenchContext } from '../context';
 import { costPerApplication, type CostEstimate, type MeteredUsage } from '../cost/estimate';
 import { DEFAULT_KRW_PER_USD, prices } from '../cost/prices';
@@ -69,7 +69,7 @@ export async function lifecycleAndCost(ctx: BenchContext) {
   ];
   const memoryMb = environments.prod.lambdaMemoryMb;
 
-  const cloud = await startDrillCloud('bench-lifecycle', { DOLBOM_METER: 'on', DOLBOM_LOG: 'silent' });
+  const cloud = await startBenchCloud('bench-lifecycle', { DOLBOM_METER: 'on' });
   const cohorts: Cohort[] = [];
   let raw: { puts: LoadResult; gets: LoadResult } | undefined;
   try {

@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb';
-import { startDrillCloud } from '../../test/support/drill-cloud';
 import { freeCloudPorts } from '../../test/support/free-ports';
 import { ratio, seconds, type Section } from '../report';
-import type { SharedCloud } from '../shared-cloud';
+import { startBenchCloud, type SharedCloud } from '../shared-cloud';
 
 /**
  * `npm run bench -- start`: how long `npm start` takes until the HTTP API answers, on fresh data and
@@ -24,7 +23,7 @@ export async function startSection(shared: SharedCloud): Promise<Section[]> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   started = performance.now();
-  const cloud = await startDrillCloud('bench', { DOLBOM_LOG: 'silent' });
+  const cloud = await startBenchCloud('bench');
   const freshMs = performance.now() - started;
   await cloud.process.stop();
   started = performance.now();

@@ -1,7 +1,7 @@
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { LIFECYCLE_EXECUTION } from '../../test/support/case-work';
-import { startDrillCloud } from '../../test/support/drill-cloud';
 import { openReviews, stormAt8d } from '../../test/support/timer-storm';
+import { startBenchCloud } from '../shared-cloud';
 import { envInt, type BenchContext } from '../context';
 import { percentile } from '../load';
 import { ms, num, ratio, seconds, type Section } from '../report';
@@ -13,7 +13,7 @@ import { ms, num, ratio, seconds, type Section } from '../report';
  */
 export async function timerStormSection(ctx: BenchContext): Promise<Section[]> {
   const applications = envInt('STORM_APPLICATIONS', 200);
-  const cloud = await startDrillCloud('bench-storm', { DOLBOM_LOG: 'silent' });
+  const cloud = await startBenchCloud('bench-storm');
   try {
     const { clients } = cloud;
     ctx.log(`timer-storm: ${applications} applications to review`);
