@@ -8,9 +8,9 @@ const runsArg = process.argv.find((a) => a.startsWith('--runs='));
 const { baselineImportMs, runs, rows } = await measureColdStart(runsArg ? { runs: Number(runsArg.slice('--runs='.length)) } : {});
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(0);
-console.log(`Cold start: fresh Node process importing each handler bundle, median of ${runs} runs; empty handler ${baselineImportMs.toFixed(1)} ms.`);
+console.log(`Cold start: CPU time of a fresh Node process importing each handler bundle, median of ${runs} runs; empty handler ${baselineImportMs.toFixed(1)} ms.`);
 console.log('Aim: every bundle ≤ 250 KB minified, every import ratio ≤ 1.5.\n');
-console.log('| handler | KB min | KB gz | import ms | ratio |');
+console.log('| handler | KB min | KB gz | import ms (CPU) | ratio |');
 console.log('|---|---:|---:|---:|---:|');
 for (const r of rows) {
   const flag = r.minifiedBytes > 250 * 1024 || r.importRatio > 1.5 ? ' ⚠' : '';

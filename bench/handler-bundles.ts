@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { handlers, type HandlerId } from '../functions/catalog';
-import { handlerBuildOptions } from '../infra/constructs/handler-build';
+import { handlerBuildOptions, handlerEntryFile } from '../infra/constructs/handler-build';
 import { projectRoot } from '../infra/paths';
 
 export interface HandlerBundle {
@@ -40,10 +40,11 @@ export async function bundleHandlers(outDir: string, options: { write?: boolean 
     const dir = path.join(outDir, handler);
     const { metafile, outputFiles } = await build({ ...handlerBuildOptions(entry, dir), absWorkingDir: projectRoot, metafile: true, write, logLevel: 'error' });
     const contents = new Map(outputFiles?.map((f) => [path.relative(projectRoot, f.path), Buffer.from(f.contents)]));
-    const code = loadedAtStart(metafile, path.join(dir, 'index.mjs')).map((file) => contents.get(file) ?? readFileSync(path.join(projectRoot, file)));
+    const file = handlerEntryFile(dir);
+    const code = loadedAtStart(metafile, file).map((file) => contents.get(file) ?? readFileSync(path.join(projectRoot, file)));
     return {
       handler,
-      file: path.join(dir, 'index.mjs'),
+      file,
       minifiedBytes: code.reduce((n, c) => n + c.length, 0),
       gzipBytes: code.reduce((n, c) => n + gzipSync(c).length, 0),
       allBytes: Object.entries(metafile.outputs).reduce((n, [file, o]) => (file.endsWith('.map') ? n : n + o.bytes), 0),

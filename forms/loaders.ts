@@ -19,3 +19,13 @@ export function isLoadableProgramme(id: string): id is ProgrammeId {
 export function loadProgramme(id: ProgrammeId): Promise<ProgrammeById[ProgrammeId]> {
   return programmeLoaders[id]();
 }
+
+/**
+ * The definition of a stored programme id, from its own module; a RangeError for an id Dolbom does not
+ * offer. For handlers that need a form only now and then (a supplement round's checklist): their
+ * bundle loads that one definition when it is needed, not every form at every cold start.
+ */
+export function loadStoredProgramme(id: string): Promise<ProgrammeById[ProgrammeId]> {
+  if (!isLoadableProgramme(id)) return Promise.reject(new RangeError(`unknown programme "${id}"`));
+  return loadProgramme(id);
+}

@@ -55,7 +55,7 @@ export async function decideTask(task: HumanTask, body: DecisionBody, by: StaffA
       },
     ]);
   }
-  if (body.supplement) checkSupplementRequest(task.programme, body.supplement);
+  if (body.supplement) await checkSupplementRequest(task.programme, body.supplement);
   // Checked while the choice can still be stored; a retry of a stored answer is not checked again.
   const refused = body.decision === 'extend' && task.state === 'open' && !task.answer ? extensionRefused(task) : undefined;
   if (refused) throw refused;

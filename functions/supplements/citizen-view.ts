@@ -1,5 +1,5 @@
 import { answerAt } from '../../forms/answers';
-import { getProgramme } from '../../forms';
+import { loadStoredProgramme } from '../../forms/loaders';
 import type { ProgrammeDefinition } from '../../forms/types';
 import type { Application } from '../applications/application';
 import { requestedDocuments, requestedFields } from './checklist';
@@ -11,7 +11,8 @@ export async function supplementAsked(application: Application) {
   if (application.status !== 'supplement-requested' || application.supplement?.state !== 'waiting') return undefined;
   const round = await getSupplement(application.id, application.supplement.round);
   if (round?.state !== 'waiting') return undefined;
-  return citizenSupplementView(getProgramme(application.programme), round, application.answers);
+  // Only a waiting round needs the form's sections and documents: loaded then (forms/loaders.ts).
+  return citizenSupplementView(await loadStoredProgramme(application.programme), round, application.answers);
 }
 
 export function citizenSupplementView(programme: Pick<ProgrammeDefinition, 'sections' | 'documents'>, round: SupplementRound, answers: unknown) {

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleHandlers, loadedAtStart, type HandlerBundle } from '../../bench/handler-bundles';
+import { handlers, type HandlerId } from '../../functions/catalog';
+
+/**
+ * The handler bundles as CDK deploys them (infra/constructs/handler-build.ts), held to a size budget:
+ * what a cold start loads — `index.mjs` and the chunks it imports — minified. The aim is 250 KB a
+ * handler (issue 12). The AWS SDK's DynamoDB document client alone loads some 215 KB, so the handlers
+ * below still pass the aim; each has a ceiling it may not grow past, a little above its size today
+ * (`npx tsx bench/cold-start-cli.ts` prints the figures, esbuild's metafile says what weighs).
+ * Lower a ceiling when a handler shrinks; a handler that fits the aim loses its line.
+ */
+const AIM_KB = 250;
+const ceilingsKb: Partial<Record<HandlerId, number>> = {
+  // CEILINGS
+};
+
+/** The handlers whose every call needs a programme's form or answer schemas, so they load it at start. */
+const formsAtStart: HandlerId[] = ['prescreenEligibility', 'submitApplication', 'checkEligibility', 'submitSupplement', 'openApiDocument'];
+
+const kb = (bytes: number) => Math.ceil(bytes / 1024);
+
+describe('handler bundles', () => {
+  let dir: string;
+  let bundles: HandlerBundle[];
+  /** The source files of what a cold start of the bundle loads. */
+  const loadedInputs = (bundle: HandlerBundle) => loadedAtStart(bundle.metafile, bundle.file).flatMap((file) => Object.keys(bundle.metafile.outputs[file]!.inputs));
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dolbom-bundles-'));
+    bundles = (await bundleHandlers(dir, { write: false })).filter((b) => b.handler !== 'empty');
+  }, 600_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('builds every handler of the catalog', () => {
+    expect(bundles.map((b) => b.handler).sort()).toEqual(Object.keys(handlers).sort());
+    for (const bundle of bundles) expect(bundle.minifiedBytes).toBeGreaterThan(1024);
+  });
+
+  it(`keeps what a cold start loads within ${AIM_KB} KB minified, or under the ceiling of a handler still above it`, () => {
+    const over = bundles
+      .filter((b) => kb(b.minifiedBytes) > (ceilingsKb[b.handler as HandlerId] ?? AIM_KB))
+      .map((b) => `${b.handler}: ${kb(b.minifiedBytes)} KB, over ${ceilingsKb[b.handler as HandlerId] ?? AIM_KB} KB`);
+    expect(over).toEqual([]);
+  });
+
+  it(`keeps a ceiling only for a handler above ${AIM_KB} KB`, () => {
+    const fitting = bundles.filter((b) => ceilingsKb[b.handler as HandlerId] !== undefined && kb(b.minifiedBytes) <= AIM_KB).map((b) => b.handler);
+    expect(fitting).toEqual([]);
+  });
+
+  it("leaves the AWS SDK's credential providers out of the cold start: the SDK loads them only when the environment holds no credentials", () => {
+    const eager = bundles.filter((b) => loadedInputs(b).some((input) => /@aws-sdk\/(credential-provider-(sso|ini|process|web-identity|http|login)|nested-clients)\//.test(input)));
+    expect(eager.map((b) => b.handler)).toEqual([]);
+  });
+
+  it('bundles no zod classic and none of its locales into any handler', () => {
+    const classic = bundles.filter((b) => Object.keys(b.metafile.inputs).some((input) => /node_modules\/zod\/(v4\/classic|v4\/locales|v3)\//.test(input)));
+    expect(classic.map((b) => b.handler)).toEqual([]);
+  });
+
+  it('loads no programme form at the cold start of a handler that reads only the terms, or a form only now and then', () => {
+    const withForms = bundles.filter((b) => !formsAtStart.includes(b.handler as HandlerId) && loadedInputs(b).some((input) => input.startsWith('forms/programmes/')));
+    expect(withForms.map((b) => b.handler)).toEqual([]);
+  });
+});
