@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ROUTE_ACCESS_VARIABLE, routeAccessVariable } from '../functions/routes';
 import { handlerNodeOptions } from '../infra/constructs/handler-build';
 import { bundleHandlers, type HandlerBundle } from './handler-bundles';
 
@@ -42,6 +43,12 @@ const harmlessEnvironment = {
   DOCUMENTS_BUCKET: 'dolbom-cold-start',
 };
 
+/** What the stack gives one function besides (infra/app-stack.ts): the access of the routes it serves. */
+function functionEnvironment(handler: HandlerBundle['handler']): Record<string, string> {
+  const access = handler === 'empty' ? undefined : routeAccessVariable(handler);
+  return access ? { [ROUTE_ACCESS_VARIABLE]: access } : {};
+}
+
 /**
  * The CPU time (user and system, every thread) a fresh Node process spends from its start until
  * `file` is imported, Node started as Lambda starts it (handlerNodeOptions). The process's own start
@@ -51,10 +58,10 @@ const harmlessEnvironment = {
  * start does — parse, compile, run the modules' top level — is what a bundle decides, and what Lambda's
  * fraction of a vCPU pays for.
  */
-function importMs(file: string): number {
+function importMs(file: string, environment: Record<string, string> = {}): number {
   const script = `await import(${JSON.stringify(pathToFileURL(file).href)}); const cpu = process.cpuUsage(); process.stdout.write(String((cpu.user + cpu.system) / 1000));`;
   const child = spawnSync(process.execPath, [...handlerNodeOptions.split(' '), '--input-type=module', '-e', script], {
-    env: { PATH: process.env.PATH, ...harmlessEnvironment },
+    env: { PATH: process.env.PATH, ...harmlessEnvironment, ...environment },
     encoding: 'utf8',
   });
   if (child.status !== 0) throw new Error(`importing ${file} failed: ${child.stderr}`);
@@ -78,7 +85,7 @@ export async function measureColdStart(opts?: { runs?: number }): Promise<{ base
   try {
     const bundles = await bundleHandlers(outDir);
     const times = new Map<HandlerBundle, number[]>(bundles.map((b) => [b, []]));
-    for (let run = 0; run < runs; run++) for (const bundle of bundles) times.get(bundle)!.push(importMs(bundle.file));
+    for (let run = 0; run < runs; run++) for (const bundle of bundles) times.get(bundle)!.push(importMs(bundle.file, functionEnvironment(bundle.handler)));
     const baseline = bundles.find((b) => b.handler === 'empty')!;
     const baselineImportMs = median(times.get(baseline)!);
     const rows = bundles

@@ -1,8 +1,5 @@
 import type { HandlerId } from './catalog';
-
-/** Staff groups, as in the Cognito user pool and the local issuer. */
-export const staffGroups = ['caseworker', 'supervisor', 'provider', 'operator'] as const;
-export type StaffGroup = (typeof staffGroups)[number];
+import type { StaffGroup } from './staff-groups';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -89,3 +86,20 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/api/provider/applications/{applicationId}/sessions', handler: 'listSessions', access: ['provider'] },
   { method: 'PUT', path: '/api/provider/applications/{applicationId}/sessions/{sessionId}', handler: 'recordSession', access: ['provider'] },
 ];
+
+/** A route as API Gateway names it in the event (`routeKey`): its method and path template. */
+export const routeKeyOf = (route: Pick<Route, 'method' | 'path'>) => `${route.method} ${route.path}`;
+
+/**
+ * The variable that gives a function the access of the routes it serves, as JSON by route key
+ * (`{"GET /api/staff/tasks":["caseworker","supervisor"]}`). CDK sets it from this list and
+ * `staffMember` (commons/staff.ts) reads it, so a handler's cold start reads its own routes' access
+ * rather than the whole list.
+ */
+export const ROUTE_ACCESS_VARIABLE = 'DOLBOM_ROUTE_ACCESS';
+
+/** The value of ROUTE_ACCESS_VARIABLE for a handler; undefined for one behind no route (a workflow step, a stream trigger). */
+export function routeAccessVariable(handler: HandlerId): string | undefined {
+  const served = routes.filter((r) => r.handler === handler);
+  return served.length > 0 ? JSON.stringify(Object.fromEntries(served.map((r) => [routeKeyOf(r), r.access]))) : undefined;
+}

@@ -13,7 +13,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { handlers, type HandlerAccess, type HandlerId } from '../functions/catalog';
-import { routes } from '../functions/routes';
+import { ROUTE_ACCESS_VARIABLE, routeAccessVariable, routes } from '../functions/routes';
 import { BulkDecisionsStateMachine, type BulkDecisionStep } from '../workflows/bulk-decisions';
 import { LifecycleStateMachine, type LifecycleStep } from '../workflows/lifecycle';
 import { allowedOrigins, type EnvironmentConfig } from './config';
@@ -96,6 +96,8 @@ export class AppStack extends Stack {
             : {}),
           ...('documents' in spec.access ? { DOCUMENTS_BUCKET: props.documents.bucketName } : {}),
           ...('startsBulkDecisions' in spec.access ? { BULK_DECISIONS_STATE_MACHINE_ARN: bulkDecisionsAliasArn } : {}),
+          // The groups that may use each of its routes (functions/commons/staff.ts), from the route list.
+          ...functionRouteAccess(handlerId),
         },
       });
       const access: HandlerAccess = spec.access;
@@ -263,4 +265,10 @@ export function throttleKind(route: (typeof routes)[number]): 'submission' | 'ci
   if (route.handler === 'submitApplication') return 'submission';
   const citizenLookups: readonly HandlerId[] = ['lookupApplication', 'getApplicationStatus', 'withdrawApplication', 'requestSupplementUploads', 'submitSupplement'];
   return citizenLookups.includes(route.handler) ? 'citizenLookup' : undefined;
+}
+
+/** A function's ROUTE_ACCESS_VARIABLE, when it serves routes. */
+function functionRouteAccess(handlerId: HandlerId): Record<string, string> {
+  const access = routeAccessVariable(handlerId);
+  return access ? { [ROUTE_ACCESS_VARIABLE]: access } : {};
 }

@@ -4,7 +4,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { staffGroups } from '../functions/routes';
+import { staffGroups } from '../functions/staff-groups';
 import { allowedOrigins, signInCallbackUrls, type EnvironmentConfig } from './config';
 
 /** Five years and a day for leap years: the retention of service records (DOMAIN.md §3). */

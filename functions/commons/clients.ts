@@ -4,7 +4,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { traced } from './tracing';
-import { faults } from './faults';
+import { faults } from './fault-injection';
 
 /**
  * Module-scope clients, created once per Lambda container and reused across invocations. Endpoints

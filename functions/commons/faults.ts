@@ -1,4 +1,3 @@
-import type { MiddlewareObj } from '@middy/core';
 import { log } from './logger';
 
 /**
@@ -274,8 +273,9 @@ export class FaultInjector {
 }
 
 /**
- * The plan of this process, read once at cold start. Throws in the prod stage: every handler imports
- * this module (through clients.ts, http.ts or step.ts), so none starts there with faults configured.
+ * The plan of this process, read once when this module loads. Throws in the prod stage: every handler
+ * loads this module when the variable is set (fault-injection.ts, through clients.ts, http.ts or
+ * step.ts), so none starts there with faults configured.
  */
 export const faults: FaultInjector | undefined = (() => {
   const plan = faultPlanOf(process.env);
@@ -283,12 +283,3 @@ export const faults: FaultInjector | undefined = (() => {
   log.warn('fault injection on', { rate: plan.rate, kinds: plan.kinds.join(','), seed: plan.seed, sites: plan.sites.join(','), only: plan.only?.join(','), limit: plan.limit });
   return new FaultInjector(plan);
 })();
-
-/** The middy middleware of HTTP routes: faults of the invocation, when configured (a no-op otherwise). */
-export function faultInjection<E, R>(injector: FaultInjector | undefined = faults): MiddlewareObj<E, R> {
-  if (!injector) return { before: () => undefined };
-  return {
-    before: () => injector.beforeInvocation(),
-    after: () => injector.afterInvocation(),
-  };
-}

@@ -6,7 +6,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 // every locale included (about 330 KB of each HTTP handler's bundle).
 import { $ZodError } from 'zod/v4/core';
 import { fieldErrors } from '../../forms/errors';
-import { faultInjection } from './faults';
+import { faultInjection } from './fault-injection';
 import { parseJsonBody } from './json-body';
 import { correlationIdOf, currentCorrelationId, log, withCorrelationId } from './logger';
 import { HttpProblem, problem } from './problems';

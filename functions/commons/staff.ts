@@ -1,7 +1,18 @@
-import { routes, staffGroups, type StaffGroup } from '../routes';
+import type { Route } from '../routes';
+import { staffGroups, type StaffGroup } from '../staff-groups';
 import type { StaffActor } from '../applications/audit';
 import type { HttpEvent } from './http';
 import { problem } from './problems';
+
+/**
+ * Which groups may use each route this function serves, by route key. In AWS, the function's own
+ * routes, from the variable CDK sets from the route list (routes.ts `ROUTE_ACCESS_VARIABLE`, spelled
+ * out here: importing it would load the list), so a cold start does not read every route; without
+ * the variable — the local cloud, which runs every handler in one process, and tests — the list itself.
+ */
+const routeAccess: ReadonlyMap<string, Route['access']> = process.env.DOLBOM_ROUTE_ACCESS
+  ? new Map(Object.entries(JSON.parse(process.env.DOLBOM_ROUTE_ACCESS) as Record<string, Route['access']>))
+  : await import('../routes').then(({ routes, routeKeyOf }) => new Map(routes.map((r) => [routeKeyOf(r), r.access])));
 
 /** A signed-in staff member, from the JWT claims the authorizer (Cognito or the local issuer) checked. */
 export interface StaffMember {
@@ -34,7 +45,7 @@ export function staffMember(event: HttpEvent): StaffMember {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   if (!claims?.sub) throw problem.unauthorized();
   const groups = listClaim(claims['cognito:groups']).filter((g): g is StaffGroup => (staffGroups as readonly string[]).includes(g));
-  const access = routes.find((r) => `${r.method} ${r.path}` === event.routeKey)?.access;
+  const access = routeAccess.get(event.routeKey);
   if (!Array.isArray(access) || !groups.some((g) => access.includes(g))) throw problem.forbidden();
   const agency = typeof claims['custom:agency'] === 'string' && claims['custom:agency'] !== '' ? claims['custom:agency'] : undefined;
   return { userId: String(claims.sub), groups, districts: listClaim(claims['custom:districts']), ...(agency ? { agency } : {}) };

@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { faults } from './faults';
+import { faults } from './fault-injection';
 import { log, withCorrelationId } from './logger';
 import { RetryableError, isTransient } from './transient-errors';
 

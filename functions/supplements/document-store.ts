@@ -1,13 +1,14 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { s3 } from '../commons/clients';
 import { env } from '../commons/env';
+import { presignS3 } from '../commons/s3-presign';
 import { DOWNLOAD_URL_SECONDS, UPLOAD_URL_SECONDS, type UploadContentType } from './supplement';
 
 /**
  * The documents bucket, seen by the supplement handlers: presigned addresses and what an upload is.
  * Presigning signs with the machine's time (never the local cloud's advanced clock): the server that
- * checks the address, S3 or s3rver, compares against its own.
+ * checks the address, S3 or s3rver, compares against its own. The addresses are signed without the S3
+ * client (commons/s3-presign.ts), so the two routes that only hand out addresses do not load it.
  */
 
 /**
@@ -15,8 +16,13 @@ import { DOWNLOAD_URL_SECONDS, UPLOAD_URL_SECONDS, type UploadContentType } from
  * signed, so in AWS a different file is refused. The object is checked again when the citizen submits.
  */
 export async function presignUpload(key: string, contentType: UploadContentType, size: number): Promise<{ url: string; headers: Record<string, string> }> {
-  const command = new PutObjectCommand({ Bucket: env.documentsBucket(), Key: key, ContentType: contentType, ContentLength: size });
-  const url = await getSignedUrl(s3(), command, { expiresIn: UPLOAD_URL_SECONDS, signableHeaders: new Set(['content-type', 'content-length']) });
+  const url = await presignS3({
+    method: 'PUT',
+    bucket: env.documentsBucket(),
+    key,
+    expiresIn: UPLOAD_URL_SECONDS,
+    signedHeaders: { 'content-type': contentType, 'content-length': String(size) },
+  });
   return { url, headers: { 'content-type': contentType } };
 }
 
@@ -43,10 +49,11 @@ export async function describeUpload(key: string): Promise<StoredUpload | undefi
 
 /** A short-lived GET address for a case manager, served as a download under a neutral name. */
 export async function presignDownload(key: string, fileName: string): Promise<string> {
-  const command = new GetObjectCommand({
-    Bucket: env.documentsBucket(),
-    Key: key,
-    ResponseContentDisposition: `attachment; filename="${fileName}"`,
+  return presignS3({
+    method: 'GET',
+    bucket: env.documentsBucket(),
+    key,
+    expiresIn: DOWNLOAD_URL_SECONDS,
+    query: { 'response-content-disposition': `attachment; filename="${fileName}"` },
   });
-  return getSignedUrl(s3(), command, { expiresIn: DOWNLOAD_URL_SECONDS });
 }

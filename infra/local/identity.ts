@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SignJWT, jwtVerify } from 'jose';
-import type { StaffGroup } from '../../functions/routes';
+import type { StaffGroup } from '../../functions/staff-groups';
 
 /**
  * The local stand-in for the Cognito user pool: seeded staff sign in with a password and get an ID

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handlers, type HandlerId, type TableAccess } from '../../functions/catalog';
+import { ROUTE_ACCESS_VARIABLE, routes } from '../../functions/routes';
 import { synthesize } from '../../infra/synth';
 
 const { app } = synthesize('prod');
@@ -97,6 +98,18 @@ describe('least privilege', () => {
         // Objects under applications/ only; the bucket itself only for listing under that prefix.
         expect(resource, handler).toMatch(statement.Action === 's3:ListBucket' ? /DocumentsBucket|Documents/ : /applications\/\*/);
       }
+    }
+  });
+
+  it('gives each function behind a route the groups of its routes, as the route list has them (staffMember admits by them), and the others none', () => {
+    const given = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties?.Environment?.Variables?.DOLBOM_HANDLER)
+      .map((r) => [r.Properties!.Environment.Variables.DOLBOM_HANDLER, r.Properties!.Environment.Variables[ROUTE_ACCESS_VARIABLE]] as [string, string | undefined]);
+    expect(given).toHaveLength(Object.keys(handlers).length);
+    for (const [handler, variable] of given) {
+      const served = routes.filter((r) => r.handler === handler);
+      const expected = served.length ? Object.fromEntries(served.map((r) => [`${r.method} ${r.path}`, r.access])) : undefined;
+      expect(variable === undefined ? undefined : JSON.parse(variable), handler).toEqual(expected);
     }
   });
 

@@ -8,7 +8,8 @@ import {
 import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FaultInjector, faultInjection, faultPlanOf, parseFaultPlan, type FaultPlan } from '../../../functions/commons/faults';
+import { faultInjection } from '../../../functions/commons/fault-injection';
+import { FaultInjector, faultPlanOf, parseFaultPlan, type FaultPlan } from '../../../functions/commons/faults';
 import { isTransient } from '../../../functions/commons/transient-errors';
 import { handlers } from '../../../functions/catalog';
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ROUTE_ACCESS_VARIABLE, routeAccessVariable } from '../../../functions/routes';
 import type { HttpEvent } from '../../../functions/commons/http';
 import { HttpProblem } from '../../../functions/commons/problems';
 import { requireAgency, requireDistrict, staffMember, type StaffMember } from '../../../functions/commons/staff';
@@ -36,6 +37,23 @@ describe('staffMember', () => {
     expect(status(() => staffMember(event('GET /api/staff/tasks', { sub: 'p', 'cognito:groups': ['provider'] })))).toBe(403);
     expect(status(() => staffMember(event('GET /api/staff/applications/{applicationId}', { sub: 'o', 'cognito:groups': ['operator'] })))).toBe(403);
     expect(status(() => staffMember(event('GET /not/a/route', { sub: 's', 'cognito:groups': ['supervisor'] })))).toBe(403);
+  });
+});
+
+describe('staffMember in a deployed function', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it('admits by the access of its own routes, from the variable CDK sets from the route list', async () => {
+    vi.stubEnv(ROUTE_ACCESS_VARIABLE, routeAccessVariable('countTasks')!);
+    vi.resetModules();
+    const deployed = (await import('../../../functions/commons/staff')).staffMember;
+    expect(deployed(event('GET /api/staff/tasks/counts', { sub: 's', 'cognito:groups': ['supervisor'] })).userId).toBe('s');
+    expect(status(() => deployed(event('GET /api/staff/tasks/counts', { sub: 'c', 'cognito:groups': ['caseworker'] })))).toBe(403);
+    // A route of another function, which the whole list would admit a supervisor to: not this function's.
+    expect(status(() => deployed(event('GET /api/staff/tasks', { sub: 's', 'cognito:groups': ['supervisor'] })))).toBe(403);
   });
 });
 
