@@ -108,8 +108,11 @@ describe('the dashboard', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: '/tmp/dashboard-phone.png', fullPage: true });
 
+    // The previous district's charts are still drawn: wait for the new district's answer, not for an svg.
+    const answered = page.waitForResponse((response) => new URL(response.url()).searchParams.get('district') === '11440');
     await page.selectOption('#dashboard-district', '11440');
     await page.waitForURL(/#\/dashboard\/11440$/);
+    await answered;
     await page.locator('#dash-applications-chart svg').waitFor();
     expect(backend.requests.filter((r) => r.path === '/api/staff/dashboard').map((r) => r.query.district ?? '')).toEqual(['', '11440']);
     expect(await page.inputValue('#dashboard-district')).toBe('11440');

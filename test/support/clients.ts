@@ -2,6 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetExecutionHistoryCommand, SFNClient, type HistoryEvent } from '@aws-sdk/client-sfn';
+import { parseAdvance } from '../../infra/local/duration';
+
+const parseAdvanceSeconds = (text: string) => parseAdvance(text) / 1000;
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -31,6 +34,23 @@ export function clientsFor(urls: { api: string; sfn: string; dynamodb: string })
     return body.now as string;
   }
 
+  /**
+   * Moves the clock to a second past the next timer, as AWS time passes (never past a timer, so none
+   * fires late), once the work fired before has drained; at most `limit` ahead (`+1d`-style). Returns
+   * the new time, or undefined when no timer is set and no limit given.
+   */
+  async function advanceToNextTimer(limit?: string): Promise<string | undefined> {
+    const status = await eventually(async () => {
+      const { body } = await http('GET', '/local/timers');
+      return body.pending === 0 ? (body as { nextDueAt?: string }) : undefined;
+    }, 'the fired timers to drain');
+    const { body: clock } = await http('GET', '/local/clock');
+    const toNext = status.nextDueAt ? Math.ceil((Date.parse(status.nextDueAt) - Date.parse(clock.now)) / 1000) + 1 : Infinity;
+    const cap = limit ? parseAdvanceSeconds(limit) : Infinity;
+    const seconds = Math.max(1, Math.min(toNext, cap));
+    return seconds === Infinity ? undefined : advanceClock(`+${seconds}s`);
+  }
+
   async function history(executionArn: string): Promise<HistoryEvent[]> {
     const events: HistoryEvent[] = [];
     let nextToken: string | undefined;
@@ -56,7 +76,7 @@ export function clientsFor(urls: { api: string; sfn: string; dynamodb: string })
     return token;
   }
 
-  return { sfn, db, http, signIn, advanceClock, history, latestTaskToken };
+  return { sfn, db, http, signIn, advanceClock, advanceToNextTimer, history, latestTaskToken };
 }
 
 /** Polls until `check` returns a value (not undefined), or fails with the last value seen. */

@@ -28,6 +28,8 @@ export interface TimerStatus {
   pending: number;
   /** The last storm, from its first alarm falling due to `pending` back at 0 (real seconds). */
   lastDrain?: { fired: number; seconds: number };
+  /** When the next alarm falls due (virtual time): how far to advance the clock for the next thing to happen. */
+  nextDueAt?: string;
 }
 
 interface Alarm {
@@ -91,10 +93,13 @@ export class VirtualTimers {
   }
 
   status(): TimerStatus {
+    let next = Infinity;
+    for (const alarm of this.alarms) if (alarm.state === 'scheduled' && alarm.dueMs < next) next = alarm.dueMs;
     return {
       scheduled: this.alarms.size,
       pending: this.waiting + this.running,
       ...(this.lastDrain ? { lastDrain: this.lastDrain } : {}),
+      ...(next < Infinity ? { nextDueAt: new Date(next).toISOString() } : {}),
     };
   }
 
