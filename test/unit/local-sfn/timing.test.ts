@@ -66,8 +66,10 @@ describe('VirtualTimers', () => {
     const logged: string[] = [];
     timers = new VirtualTimers(2, (line) => logged.push(line));
     const slots = new Map<number, Slot>();
-    for (const n of [3, 1, 2, 4, 5]) timers.schedule(nowMs() + n * 1000, (slot) => slots.set(n, slot));
-    expect(timers.status()).toEqual({ scheduled: 5, pending: 0 });
+    const base = nowMs();
+    for (const n of [3, 1, 2, 4, 5]) timers.schedule(base + n * 1000, (slot) => slots.set(n, slot));
+    // The next to fall due is the earliest, whatever the order they were set in.
+    expect(timers.status()).toEqual({ scheduled: 5, pending: 0, nextDueAt: new Date(base + 1000).toISOString() });
     advanceClock(10_000);
     await Promise.resolve();
     expect([...slots.keys()]).toEqual([1, 2]);
