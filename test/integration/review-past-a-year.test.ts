@@ -1,8 +1,23 @@
 import { ListExecutionsCommand, SendTaskSuccessCommand, type ExecutionListItem } from '@aws-sdk/client-sfn';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/clients';
-import { local, statusOf, submission, submit, untilStatus } from '../support/cloud-test';
+import { cloudHelpers, submission } from '../support/cloud-helpers';
+import { startDrillCloud, type DrillCloud } from '../support/drill-cloud';
+
+// A cloud of its own: a year of the shared cloud's clock would also run a year of every other file's
+// applications (their escalations, their service periods), which is most of the time and none of the test.
+let own: DrillCloud;
+let local: DrillCloud['clients'];
+let helpers: ReturnType<typeof cloudHelpers>;
+beforeAll(async () => {
+  own = await startDrillCloud('review-past-a-year');
+  local = own.clients;
+  helpers = cloudHelpers(local);
+}, 120_000);
+afterAll(async () => {
+  await own?.dispose();
+});
 
 const TABLE = 'dolbom-dev';
 const LIFECYCLE_ARN = 'arn:aws:states:ap-northeast-2:000000000000:stateMachine:dolbom-dev-lifecycle';
@@ -49,8 +64,8 @@ async function chainOf(applicationId: string): Promise<ExecutionListItem[]> {
 
 describe('a review nobody decides', () => {
   it('is carried past a year by successive executions, each within the year, and deciding it at last carries the lifecycle on', async () => {
-    const receipt = await submit(submission('youth'));
-    await untilStatus(receipt, 'awaiting-review');
+    const receipt = await helpers.submit(submission('youth'));
+    await helpers.untilStatus(receipt, 'awaiting-review');
     const first = await untilReviewWaits(receipt.applicationId);
     const startedAt = await clockNow();
 
@@ -65,7 +80,7 @@ describe('a review nobody decides', () => {
     }
     const days = Math.round(((await clockNow()) - startedAt) / DAY_MS);
     const open = await untilReviewWaits(receipt.applicationId);
-    expect((await statusOf(receipt)).status).toBe('awaiting-review');
+    expect((await helpers.statusOf(receipt)).status).toBe('awaiting-review');
 
     const chain = await chainOf(receipt.applicationId);
     const names = chain.map((e) => e.name!.slice(receipt.applicationId.length) || '(first)');
@@ -100,7 +115,7 @@ describe('a review nobody decides', () => {
     const last = chain.at(-1)!.executionArn!;
     const offerToken = await eventually(() => local.latestTaskToken(last, 'ProviderOffer'), 'the provider offer in the last execution');
     await local.sfn.send(new SendTaskSuccessCommand({ taskToken: offerToken, output: JSON.stringify({ decision: 'accept' }) }));
-    await untilStatus(receipt, 'in-service');
+    await helpers.untilStatus(receipt, 'in-service');
     expect((await chainOf(receipt.applicationId)).every((e) => e.status !== 'TIMED_OUT')).toBe(true);
   }, 600_000);
 });

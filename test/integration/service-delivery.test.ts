@@ -1,11 +1,8 @@
-import { ListExecutionsCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { eventually } from '../support/clients';
 import { answerTask, approveAndAccept, executionArn, local, statusOf, submission, submit, untilStatus } from '../support/cloud-test';
 
 const TABLE = 'dolbom-dev';
-const LIFECYCLE_ARN = 'arn:aws:states:ap-northeast-2:000000000000:stateMachine:dolbom-dev-lifecycle';
 
 async function stored(applicationId: string) {
   return (await local.db.send(new GetCommand({ TableName: TABLE, Key: { pk: `APP#${applicationId}`, sk: 'APPLICATION' } }))).Item!;
@@ -157,59 +154,4 @@ describe('screening and risk', () => {
     const audit = (await local.http('GET', `/api/staff/applications/${receipt.applicationId}/audit`, undefined, jongno)).body.events.map((e: { action: string }) => e.action);
     expect(audit).toEqual(expect.arrayContaining(['risk.flagged', 'risk.acknowledged']));
   });
-});
-
-describe('a long service period', () => {
-  it('carries a child application through one extension to its 24-month cap in executions that each end within a year', async () => {
-    const receipt = await submit(submission('child-adolescent', { applicant: { district: '11110' } }));
-    await approveAndAccept(receipt);
-    const decided: string[] = [];
-    // Two years, from timer to timer as AWS time passes (none fires late): answer each re-assessment as
-    // it opens — extend, then (at the cap) extend again.
-    const startedAt = Date.parse((await local.http('GET', '/local/clock')).body.now);
-    while ((await statusOf(receipt)).status !== 'closed') {
-      const now = Date.parse((await local.advanceToNextTimer())!);
-      if (now > startedAt + (2 * 366 + 60) * 86_400_000) break;
-      const { status, period } = await statusOf(receipt);
-      if (status === 'reassessment' && decided.length < period) {
-        // The re-assessment opens in whichever execution the period has been handed over to.
-        const taskToken = await eventually(async () => {
-          const { executions } = await local.sfn.send(new ListExecutionsCommand({ stateMachineArn: LIFECYCLE_ARN, statusFilter: 'RUNNING', maxResults: 1000 }));
-          const running = executions!.find((e) => e.name!.startsWith(receipt.applicationId));
-          return running ? local.latestTaskToken(running.executionArn!, 'Reassessment') : undefined;
-        }, 'the re-assessment task');
-        await local.sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{"decision":"extend"}' }));
-        decided.push(`p${period}`);
-      }
-    }
-    expect(decided).toEqual(['p1', 'p2']);
-    const closed = await untilStatus(receipt, 'closed');
-    expect(closed.period).toBe(2);
-    // The Closure step sets the status a moment before its execution reaches Closed.
-    await eventually(async () => {
-      const { executions } = await local.sfn.send(new ListExecutionsCommand({ stateMachineArn: LIFECYCLE_ARN, statusFilter: 'RUNNING', maxResults: 1000 }));
-      return executions!.some((e) => e.name!.startsWith(receipt.applicationId)) ? undefined : true;
-    }, 'the last execution of the chain to end');
-    const { Item: app } = await local.db.send(new GetCommand({ TableName: TABLE, Key: { pk: `APP#${receipt.applicationId}`, sk: 'APPLICATION' } }));
-    expect(app!.extensionRefusedAt).toBeTruthy();
-
-    const { executions } = await local.sfn.send(
-      new ListExecutionsCommand({ stateMachineArn: LIFECYCLE_ARN, maxResults: 1000 }),
-    );
-    const chain = executions!.filter((e) => e.name!.startsWith(receipt.applicationId)).sort((a, b) => a.startDate!.getTime() - b.startDate!.getTime());
-    console.log(`child, 24 months: ${chain.map((e) => `${e.name!.slice(receipt.applicationId.length) || '(first)'} ${Math.round((e.stopDate!.getTime() - e.startDate!.getTime()) / 86_400_000)} d`).join(', ')}`);
-    // Each 12-month period waits 120 days at most per execution, so each is handed over at least twice,
-    // every execution named from the one before (how many times depends on the calendar: 365 or 366 days).
-    const names = chain.map((e) => e.name!.slice(receipt.applicationId.length));
-    const period1 = names.filter((n) => !n.startsWith('-p2'));
-    const period2 = names.filter((n) => n.startsWith('-p2'));
-    expect(period1).toEqual(['', ...period1.slice(1).map((_, i) => `-h${i + 1}`)]);
-    expect(period2).toEqual(['-p2', ...period2.slice(1).map((_, i) => `-p2-h${i + 1}`)]);
-    expect(period1.length).toBeGreaterThanOrEqual(3);
-    expect(period2.length).toBeGreaterThanOrEqual(3);
-    for (const execution of chain) {
-      expect(execution.status, execution.name).toBe('SUCCEEDED');
-      expect(execution.stopDate!.getTime() - execution.startDate!.getTime(), execution.name).toBeLessThan(365 * 86_400_000);
-    }
-  }, 300_000);
 });

@@ -39,11 +39,16 @@ export function clientsFor(urls: { api: string; sfn: string; dynamodb: string })
    * fires late), once the work fired before has drained; at most `limit` ahead (`+1d`-style). Returns
    * the new time, or undefined when no timer is set and no limit given.
    */
-  async function advanceToNextTimer(limit?: string): Promise<string | undefined> {
-    const status = await eventually(async () => {
+  /** Resolves once every timer fired so far has run its work (GET /local/timers: nothing pending). */
+  function untilTimersDrained(): Promise<{ nextDueAt?: string }> {
+    return eventually(async () => {
       const { body } = await http('GET', '/local/timers');
       return body.pending === 0 ? (body as { nextDueAt?: string }) : undefined;
     }, 'the fired timers to drain');
+  }
+
+  async function advanceToNextTimer(limit?: string): Promise<string | undefined> {
+    const status = await untilTimersDrained();
     const { body: clock } = await http('GET', '/local/clock');
     const toNext = status.nextDueAt ? Math.ceil((Date.parse(status.nextDueAt) - Date.parse(clock.now)) / 1000) + 1 : Infinity;
     const cap = limit ? parseAdvanceSeconds(limit) : Infinity;
@@ -76,7 +81,7 @@ export function clientsFor(urls: { api: string; sfn: string; dynamodb: string })
     return token;
   }
 
-  return { sfn, db, http, signIn, advanceClock, advanceToNextTimer, history, latestTaskToken };
+  return { sfn, db, http, signIn, advanceClock, advanceToNextTimer, untilTimersDrained, history, latestTaskToken };
 }
 
 /** Polls until `check` returns a value (not undefined), or fails with the last value seen. */
