@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROUTE_ACCESS_VARIABLE, routeAccessVariable } from '../functions/routes';
 import { handlerNodeOptions } from '../infra/constructs/handler-build';
-import { bundleHandlers, type HandlerBundle } from './handler-bundles';
+import { bundleHandlers, isBaseline, type HandlerBundle } from './handler-bundles';
 
 export interface ColdStartRow {
   handler: string;
@@ -45,7 +45,7 @@ const harmlessEnvironment = {
 
 /** What the stack gives one function besides (infra/app-stack.ts): the access of the routes it serves. */
 function functionEnvironment(handler: HandlerBundle['handler']): Record<string, string> {
-  const access = handler === 'empty' ? undefined : routeAccessVariable(handler);
+  const access = isBaseline(handler) ? undefined : routeAccessVariable(handler);
   return access ? { [ROUTE_ACCESS_VARIABLE]: access } : {};
 }
 
@@ -79,23 +79,24 @@ const median = (values: number[]) => {
  * 5), round-robin over all bundles so a slow moment of a shared machine spreads over every handler
  * rather than landing on one; each figure is the median of its runs. Rows are largest bundle first.
  */
-export async function measureColdStart(opts?: { runs?: number }): Promise<{ baselineImportMs: number; runs: number; rows: ColdStartRow[] }> {
+export async function measureColdStart(opts?: { runs?: number }): Promise<{ baselineImportMs: number; sdkFloor: ColdStartRow; runs: number; rows: ColdStartRow[] }> {
   const runs = opts?.runs ?? 5;
   const outDir = mkdtempSync(path.join(tmpdir(), 'dolbom-cold-start-'));
   try {
     const bundles = await bundleHandlers(outDir);
     const times = new Map<HandlerBundle, number[]>(bundles.map((b) => [b, []]));
     for (let run = 0; run < runs; run++) for (const bundle of bundles) times.get(bundle)!.push(importMs(bundle.file, functionEnvironment(bundle.handler)));
-    const baseline = bundles.find((b) => b.handler === 'empty')!;
-    const baselineImportMs = median(times.get(baseline)!);
+    const baselineImportMs = median(times.get(bundles.find((b) => b.handler === 'empty')!)!);
+    const row = (b: HandlerBundle): ColdStartRow => {
+      const ms = median(times.get(b)!);
+      return { handler: b.handler, minifiedBytes: b.minifiedBytes, gzipBytes: b.gzipBytes, importMs: ms, importRatio: ms / baselineImportMs };
+    };
+    const sdkFloor = row(bundles.find((b) => b.handler === 'dynamodb-client')!);
     const rows = bundles
-      .filter((b) => b !== baseline)
-      .map((b) => {
-        const ms = median(times.get(b)!);
-        return { handler: b.handler, minifiedBytes: b.minifiedBytes, gzipBytes: b.gzipBytes, importMs: ms, importRatio: ms / baselineImportMs };
-      })
+      .filter((b) => !isBaseline(b.handler))
+      .map(row)
       .sort((a, b) => b.minifiedBytes - a.minifiedBytes);
-    return { baselineImportMs, runs, rows };
+    return { baselineImportMs, sdkFloor, runs, rows };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleHandlers, loadedAtStart, type HandlerBundle } from '../../bench/handler-bundles';
+import { bundleHandlers, isBaseline, loadedAtStart, type HandlerBundle } from '../../bench/handler-bundles';
 import { handlers, type HandlerId } from '../../functions/catalog';
 
 /**
@@ -96,7 +96,7 @@ describe('handler bundles', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'dolbom-bundles-'));
-    bundles = (await bundleHandlers(dir, { write: false })).filter((b) => b.handler !== 'empty');
+    bundles = (await bundleHandlers(dir, { write: false })).filter((b) => !isBaseline(b.handler));
   }, 600_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
