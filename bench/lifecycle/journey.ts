@@ -147,8 +147,10 @@ export async function journey(ctx: JourneyContext, programme: Programme): Promis
 
   // The caseworker opens the case, looks at the candidates and approves, proposing the best one of an
   // agency with a portal login. Should another approval take that counsellor out of the candidates
-  // first (400 `counsellor-not-a-candidate`), the console asks to refresh and choose again: they do.
+  // first (400 `counsellor-not-a-candidate`), the console asks to refresh and choose again: they do,
+  // passing over the ones that were taken from under them (200 journeys want the same best few).
   await until(id, statusIs('awaiting-review'), 'its review task');
+  let choices = 0;
   await desk.do(() =>
     again(
       'approve',
@@ -157,11 +159,13 @@ export async function journey(ctx: JourneyContext, programme: Programme): Promis
         const token = await clients.signIn(CASEWORKER);
         const task = await openTask(token, id, 'review');
         const ranking = expectStatus(await clients.http('GET', `/api/staff/applications/${id}/candidates`, undefined, people.bearer(token)), 200, 'candidates');
-        const chosen = (ranking.body.candidates as { agencyId: string; counsellorId: string }[]).find((c) => c.agencyId in PORTAL_USERS);
-        if (!chosen) throw new Error(`no candidate of ${AGENCIES.join(' or ')}`);
+        const portal = (ranking.body.candidates as { agencyId: string; counsellorId: string }[]).filter((c) => c.agencyId in PORTAL_USERS);
+        if (!portal.length) throw new Error(`no candidate of ${AGENCIES.join(' or ')}`);
+        const chosen = portal[choices++ % portal.length]!;
         expectStatus(await people.decide(token, task.taskId, { decision: 'approve', counsellorId: chosen.counsellorId }), 202, 'approve');
       },
       new RegExp(`${TRANSIENT.source}|counsellor-not-a-candidate`, 'i'),
+      8,
     ),
   );
 
