@@ -74,6 +74,10 @@ describe('a review nobody decides', () => {
     // and only while the execution waits, so no jump lands on a step still running.
     let jumps = 0;
     while ((await clockNow()) < startedAt + 380 * DAY_MS) {
+      // What the last jump fired has run, the execution (after a handover, the next one) is parked on
+      // the fresh task with its timers set, and the task is open: only then is its due time the next.
+      await local.untilTimersDrained();
+      await helpers.untilApplicationWaits(receipt.applicationId);
       const waiting = await untilReviewWaits(receipt.applicationId);
       await local.advanceClock(`+${Math.ceil((Date.parse(waiting.dueAt) - (await clockNow())) / 1000) + 1}s`);
       jumps += 1;

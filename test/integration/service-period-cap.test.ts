@@ -44,6 +44,9 @@ describe('a long service period', () => {
         }, 'the re-assessment task');
         await local.sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{"decision":"extend"}' }));
         decided.push(`p${period}`);
+        // Until the workflow has taken the answer, its history still ends on the task's TaskSubmitted and
+        // looks parked: a jump then could land on the steps that follow (the next period, or the closure).
+        await eventually(async () => ((await helpers.statusOf(receipt)).status !== 'reassessment' ? true : undefined), 'the re-assessment answer to be taken');
         continue;
       }
       if (waiting === 'ended') break;
