@@ -3,6 +3,7 @@ import type { clientsFor } from '../../test/support/clients';
 import { DayClock } from './day-clock';
 import { executionFigures, transitions, untilExecutionsEnd, type ExecutionFigures } from './executions';
 import { Desk, journey, PORTAL_USERS, type JourneyRecord, type Programme } from './journey';
+import { untilNotificationsSettle } from './notifications';
 import { meterDelta, readMeter, totals, type UsageTotals } from './usage';
 import { PortalInbox } from './portal-inbox';
 import { ApplicationWatcher } from './watcher';
@@ -117,8 +118,10 @@ export async function runCohort(clients: Clients, programme: Programme, count: n
   const ids = records.map((r) => r.applicationId);
   await untilExecutionsEnd(clients, ids);
   const wallSeconds = (performance.now() - started) / 1000;
-  // Stream-triggered work (notifications, counters) trails the last step by a moment.
-  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  // Stream-triggered work trails the last step: the notifications (waited for, so they count with this
+  // cohort rather than the next), and the counters (a moment).
+  await untilNotificationsSettle(clients, ids);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   const after = await readMeter(clients);
   const handlers = meterDelta(before, after);
 
