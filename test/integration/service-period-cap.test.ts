@@ -36,12 +36,9 @@ describe('a long service period', () => {
       const waiting = await helpers.untilApplicationWaits(receipt.applicationId);
       const { status, period } = await helpers.statusOf(receipt);
       if (status === 'reassessment' && decided.length < period) {
-        // The re-assessment opens in whichever execution the period has been handed over to.
-        const taskToken = await eventually(async () => {
-          const { executions } = await local.sfn.send(new ListExecutionsCommand({ stateMachineArn: LIFECYCLE_ARN, statusFilter: 'RUNNING', maxResults: 1000 }));
-          const running = executions!.find((e) => e.name!.startsWith(receipt.applicationId));
-          return running ? local.latestTaskToken(running.executionArn!, 'Reassessment') : undefined;
-        }, 'the re-assessment task');
+        // The re-assessment waits in whichever execution the period has been handed over to: the parked one.
+        if (waiting === 'ended') throw new Error('the lifecycle ended during a re-assessment');
+        const taskToken = await eventually(() => local.latestTaskToken(waiting.executionArn!, 'Reassessment'), 'the re-assessment task');
         await local.sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{"decision":"extend"}' }));
         decided.push(`p${period}`);
         // Until the workflow has taken the answer, its history still ends on the task's TaskSubmitted and
