@@ -34,7 +34,7 @@ const appStack = (config: EnvironmentConfig): Acknowledgement[] => [
   {
     id: 'AwsSolutions-IAM5[Resource::*]',
     reason:
-      "X-Ray's PutTraceSegments and PutTelemetryRecords have no resource-level permissions, so tracing needs '*'; the notification sender's sns:Publish to phone numbers has no resource to name, and a Deny on every topic ARN keeps it to SMS.",
+      "X-Ray's PutTraceSegments and PutTelemetryRecords have no resource-level permissions, so tracing needs '*' — for every function, and for both state machines, whose roles CDK gives the X-Ray actions (tracingEnabled) beside CloudWatch Logs' log-delivery actions, which have none either; the notification sender's sns:Publish to phone numbers has no resource to name, and a Deny on every topic ARN keeps it to SMS.",
   },
   {
     id: 'Serverless-LambdaStarPermissions',

@@ -1,3 +1,5 @@
+import type { Application } from '../applications/application';
+import { hasRecipient } from './recipients';
 import type { StoredNotification } from './deliver';
 import type { Notification } from './outbox';
 
@@ -35,4 +37,19 @@ export function retryCopy(failed: StoredNotification, at: string): RetryCopy {
       createdAt: at,
     },
   };
+}
+
+/**
+ * Why a notification is not sent again, if it is not: it is not failed (already retried or sent), or
+ * it failed for want of a mobile number or e-mail and the application still has none — the copy
+ * would only fail the same way, and nothing a staff member does in the console adds a contact (only
+ * the person's own supplement answer can). Anything else may have been put right since: a provider's
+ * outage, an address corrected.
+ */
+export type RetryRefusal = 'not-failed' | 'no-contact';
+
+export function retryRefusal(item: StoredNotification, application: Application): RetryRefusal | undefined {
+  if (item.delivery !== 'failed') return 'not-failed';
+  if (item.failure === 'no-contact' && !hasRecipient(item, application)) return 'no-contact';
+  return undefined;
 }

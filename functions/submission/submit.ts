@@ -11,7 +11,7 @@ import { auditEvent } from '../applications/audit';
 import { hashAccessCode, newAccessCode, newApplicationId, newReceiptNumber } from '../applications/identifiers';
 import { newApplicationWrites } from '../applications/store';
 import { startLifecycle } from '../lifecycle/start-lifecycle';
-import { actingSubmitterReachable } from '../notifications/compose';
+import { actingSubmitterReachable } from '../notifications/recipients';
 import { notificationPut } from '../notifications/outbox';
 import { maskRrn } from '../privacy/rrn';
 import { accessCodeKey } from '../privacy/access-code-key';

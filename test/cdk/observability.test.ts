@@ -82,14 +82,31 @@ describe.each(stageNames)('observability in %s', (stage) => {
     for (const title of ['Executions', 'HTTP API', 'Lambda errors and throttles', 'DynamoDB throttle events', 'Alarms']) expect(body).toContain(title);
   });
 
-  it('traces every function and both state machines with X-Ray', () => {
+  it('traces every function with X-Ray', () => {
     const functions = ofType(app, 'AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.DOLBOM_HANDLER);
     expect(functions).toHaveLength(Object.keys(handlers).length);
     for (const [id, fn] of functions) {
       expect(fn.Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
       expect(fn.Properties.Environment.Variables.DOLBOM_STAGE, id).toBe(stage);
     }
-    for (const [id, machine] of ofType(app, 'AWS::StepFunctions::StateMachine')) expect(machine.Properties.TracingConfiguration, id).toEqual({ Enabled: true });
+  });
+
+  it("traces every state machine, and lets each one's role write its segments, so a trace runs from the handler that starts an execution through each step", () => {
+    const machines = ofType(app, 'AWS::StepFunctions::StateMachine');
+    // The two the app defines (workflows/lifecycle.ts, workflows/bulk-decisions.ts); a third joins this list and is checked like them.
+    expect(machines.map(([, m]) => m.Properties.StateMachineName).sort()).toEqual([`dolbom-${stage}-bulk-decisions`, `dolbom-${stage}-lifecycle`]);
+    const policies = ofType(app, 'AWS::IAM::Policy');
+    for (const [id, machine] of machines) {
+      expect(machine.Properties.TracingConfiguration, id).toEqual({ Enabled: true });
+      const role = machine.Properties.RoleArn['Fn::GetAtt'][0] as string;
+      // Tracing switched on without these actions would send nothing: X-Ray takes no resource but '*'.
+      const actions = policies
+        .filter(([, p]) => (p.Properties.Roles as { Ref?: string }[]).some((r) => r.Ref === role))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[]; Resource: unknown }[])
+        .filter((statement) => statement.Effect === 'Allow' && statement.Resource === '*')
+        .flatMap((statement) => [statement.Action].flat());
+      expect(actions, id).toEqual(expect.arrayContaining(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets']));
+    }
   });
 
   it('logs every API request as JSON with the route template, never the raw path or query string', () => {

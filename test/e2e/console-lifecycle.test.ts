@@ -168,9 +168,9 @@ describe('failed notifications in the console', () => {
     {
       applicationId: 'A01JZ8Q4M6T2V5X7Y9B3C1D0EG',
       receiptNumber: 'DB-2026-9P2R4T6W',
-      key: 'rejected',
-      template: 'application-rejected',
-      audience: 'applicant',
+      key: 'received-submitter',
+      template: 'application-received',
+      audience: 'submitter',
       district: '11110',
       channel: null,
       reason: 'no-contact',
@@ -202,7 +202,10 @@ describe('failed notifications in the console', () => {
     const text = await first.textContent();
     for (const words of ['접수 안내', '신청인', '문자', '4회', '발송 거부', 'Throttling', receiptNumber]) expect(text).toContain(words);
     expect(await first.locator('a.case-link').getAttribute('href')).toBe(`#/applications/${applicationId}`);
-    expect(await rows.nth(1).textContent()).toContain('연락처 없음');
+    // For want of a contact: not offered again (it would fail again), and what to do instead is said.
+    const noContact = rows.nth(1);
+    for (const words of ['접수 안내', '대신 신청한 분', '연락처 없음', '다시 보내도 실패합니다', '다른 연락처로 전화']) expect(await noContact.textContent()).toContain(words);
+    expect(await noContact.locator('button').count()).toBe(0);
     expect(await page.textContent('#app')).toContain('연락처는 여기에 표시하지 않습니다');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await shot('notifications-375');
@@ -228,5 +231,7 @@ describe('failed notifications in the console', () => {
     expect(await rows.nth(0).locator('a.case-link').count()).toBe(0);
     expect(await rows.nth(0).textContent()).toContain(receiptNumber);
     expect(await rows.nth(0).locator('button.retry').count()).toBe(1);
+    expect(await rows.nth(1).locator('button').count()).toBe(0);
+    expect(await rows.nth(1).textContent()).toContain('다시 보내도 실패합니다');
   });
 });

@@ -236,6 +236,70 @@ describe('notifications', () => {
     await closeEarly(receipt.applicationId, 'caseworker.jongno');
   });
 
+  it('refuses to send again one that failed for want of a contact, storing nothing, until the application has one', async () => {
+    // A welfare officer who gave only the office line: no text can reach them, so no receipt is queued for them.
+    const officer = { who: 'on-behalf', name: '김복지', relation: 'district-official', organisation: '종로구 사직동 주민센터', phone: '02 2148 1234' };
+    const receipt = await submit(submission('youth', { applicant: { district: '11110', name: `시험${randomUUID().slice(0, 8)}`, phone: mobile(), email: undefined }, submitter: officer }));
+    await untilDelivery(receipt.applicationId, 'received', 'sent');
+    // A message for them all the same (as an older rule queued): the sender finds no one to send it to.
+    const key = 'notice-submitter';
+    await local.db.send(
+      new PutCommand({
+        TableName: TABLE,
+        Item: {
+          pk: `APP#${receipt.applicationId}`,
+          sk: `NOTIFICATION#${key}`,
+          entity: 'Notification',
+          gsi1pk: 'OUTBOX',
+          gsi1sk: `pending#2026-01-01T00:00:00.000Z#${receipt.applicationId}`,
+          delivery: 'pending',
+          applicationId: receipt.applicationId,
+          key,
+          template: 'application-received',
+          audience: 'submitter',
+          createdAt: new Date().toISOString(),
+        },
+      }),
+    );
+    await sendNotifications(streamEvent(receipt.applicationId, key));
+    const failed = await untilDelivery(receipt.applicationId, key, 'failed');
+    expect(failed).toMatchObject({ failure: 'no-contact', attempts: 0, district: '11110' });
+
+    const supervisor = await local.signIn('supervisor');
+    const retry = () => local.http('POST', `/api/staff/notifications/${receipt.applicationId}/${key}/retry`, undefined, { authorization: `Bearer ${supervisor}` });
+    const refused = await retry();
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('notification-no-contact');
+    expect(refused.body.error.message.ko).toContain('휴대전화 번호나 이메일이 없어');
+    expect(refused.body.error.message.en).toContain('no mobile number or e-mail');
+    // Nothing stored: still failed and listed, no copy queued, no retry audited.
+    expect(await notification(receipt.applicationId, key)).toEqual(failed);
+    expect(await notification(receipt.applicationId, `${key}-retry1`)).toBeUndefined();
+    expect((await auditOf(receipt.applicationId)).filter((e) => e.action === 'notification.retried')).toEqual([]);
+    const listed = await local.http('GET', '/api/staff/notifications?state=failed&limit=100', undefined, { authorization: `Bearer ${supervisor}` });
+    expect(listed.body.notifications.find((n: { applicationId: string }) => n.applicationId === receipt.applicationId)).toMatchObject({ key, reason: 'no-contact', audience: 'submitter' });
+
+    // Their e-mail is on the application now (as their own supplement answer would put it): it may go.
+    const email = `welfare-${randomUUID().slice(0, 8)}@example.kr`;
+    await local.db.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: { pk: `APP#${receipt.applicationId}`, sk: 'APPLICATION' },
+        UpdateExpression: 'SET answers.submitter.email = :email',
+        ExpressionAttributeValues: { ':email': email },
+      }),
+    );
+    const retried = await eventually(async () => {
+      // The route reads the application eventually consistently: the e-mail may take a moment to show.
+      const answer = await retry();
+      return answer.status === 202 ? answer : undefined;
+    }, 'the retry to be accepted once the e-mail is on the application');
+    expect(retried.body).toMatchObject({ key: `${key}-retry1`, retryOf: key });
+    await untilDelivery(receipt.applicationId, `${key}-retry1`, 'sent');
+    expect((await mailFor(receipt.receiptNumber)).filter((m) => m.to === email)).toHaveLength(1);
+    await closeEarly(receipt.applicationId, 'caseworker.jongno');
+  });
+
   it('lists the failures of every district to an operator, with receipt numbers and no address', async () => {
     const email = `nobody-${randomUUID().slice(0, 8)}@example.invalid`;
     const receipt = await submit(submission('youth', { applicant: { district: '11440', name: `시험${randomUUID().slice(0, 8)}`, email } }));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Application } from '../../../functions/applications/application';
 import { appealFor } from '../../../functions/notifications/appeal';
-import { actingSubmitterReachable, composeNotification } from '../../../functions/notifications/compose';
+import { composeNotification } from '../../../functions/notifications/compose';
+import { actingSubmitterReachable } from '../../../functions/notifications/recipients';
 import type { Notification } from '../../../functions/notifications/outbox';
 import { notificationTemplates, outgoingText, renderNotification, type MessageFacts } from '../../../functions/notifications/templates';
 

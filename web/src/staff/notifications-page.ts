@@ -3,7 +3,9 @@
  * delivered in the caller's districts (an operator's: all), newest first — when, which message, to
  * whom and by what channel, how many tries, the last error, and the case by its receipt number. No
  * phone number or address is shown: the list never holds them. Supervisors and operators may send one
- * again once the cause is put right (POST …/retry): a copy is queued and the row leaves the list.
+ * again once the cause is put right (POST …/retry): a copy is queued and the row leaves the list. One
+ * that failed for want of a mobile number or e-mail is not offered again (it would fail again; the
+ * route refuses it): the row says how to reach the person instead.
  */
 import type { Text } from '../../../forms/i18n';
 import type { Notification } from '../../../functions/notifications/outbox';
@@ -18,7 +20,7 @@ export interface FailedNotificationView {
   receiptNumber: string | null;
   key: string;
   template: Notification['template'];
-  audience: 'applicant' | 'case-managers';
+  audience: 'applicant' | 'submitter' | 'case-managers';
   district: string;
   channel: 'sms' | 'email' | null;
   reason: string;
@@ -50,6 +52,11 @@ const nt = {
   sending: { ko: '보내는 중…', en: 'Sending…' },
   attemptsN: (n: number): Text => ({ ko: `${n}회`, en: `${n}` }),
   retryN: (n: number): Text => ({ ko: `재발송 ${n}회차`, en: `retry ${n}` }),
+  // Sent again it would fail again: no one in the console can put a contact on the application.
+  noContact: {
+    ko: '다시 보내도 실패합니다. 신청서에 적힌 다른 연락처로 전화하거나, 그분이 연락해 올 때 알려 주세요.',
+    en: 'Sending again would fail too. Phone another number on the application, or tell them when they next get in touch.',
+  },
 };
 
 const templateLabels: Record<Notification['template'], Text> = {
@@ -64,7 +71,11 @@ const templateLabels: Record<Notification['template'], Text> = {
   'attendance-flagged': { ko: '출석 문제', en: 'Attendance flagged' },
 };
 
-const audienceLabels = { applicant: { ko: '신청인', en: 'Applicant' }, 'case-managers': { ko: '사례관리자', en: 'Case managers' } };
+const audienceLabels: Record<FailedNotificationView['audience'], Text> = {
+  applicant: { ko: '신청인', en: 'Applicant' },
+  submitter: { ko: '대신 신청한 분', en: 'Person who applied for them' },
+  'case-managers': { ko: '사례관리자', en: 'Case managers' },
+};
 const channelLabels = { sms: { ko: '문자', en: 'SMS' }, email: { ko: '이메일', en: 'E-mail' } };
 /** Why it was not sent: the provider refused every try, or there was nothing to send it to. */
 const reasonLabels: Record<string, Text> = {
@@ -114,6 +125,15 @@ function retryButton(n: FailedNotificationView, what: string, message: Text): HT
   return h('div', { class: 'inline' }, button, status);
 }
 
+/**
+ * What can be done about a row: for want of a contact, what to do instead (for everyone who sees it:
+ * calling is the caseworker's work too); otherwise, for supervisors and operators, send it again.
+ */
+function action(n: FailedNotificationView, retry: boolean, what: string, message: Text): Child {
+  if (n.reason === 'no-contact') return h('span', { class: 'no-contact' }, nt.noContact);
+  return retry ? retryButton(n, what, message) : ui.none;
+}
+
 function row(n: FailedNotificationView, retry: boolean): HTMLElement {
   const message = templateLabels[n.template] ?? { ko: n.template, en: n.template };
   // An operator opens no case file (they see every district, never a case): the receipt number is text for them.
@@ -129,7 +149,7 @@ function row(n: FailedNotificationView, retry: boolean): HTMLElement {
     cell(nt.channel, n.channel ? channelLabels[n.channel] : ui.none),
     cell(nt.attempts, nt.attemptsN(n.attempts)),
     cell(nt.lastError, reasonLabels[n.reason] ?? n.reason, n.lastError ? h('span', { class: 'code', title: n.lastError }, ` (${n.lastError})`) : null),
-    cell(nt.action, retry ? retryButton(n, receipt, message) : ui.none),
+    cell(nt.action, action(n, retry, receipt, message)),
   );
 }
 
