@@ -37,7 +37,7 @@ describe('the local issuer', () => {
   it('puts in its tokens only user attributes the console client may read, in Cognito’s claim shape', async () => {
     const identity = new LocalIdentity(seededStaff, path.join(dir, 'key'));
     const caseworker = seededStaff.find((u) => u.groups.includes('caseworker'))!;
-    const claims = (await identity.verify(`Bearer ${await identity.signIn(caseworker.username, caseworker.password)}`))!;
+    const claims = (await identity.verify(`Bearer ${(await identity.signIn(caseworker.username, caseworker.password))!.idToken}`))!;
     const tokenClaims = ['sub', 'iss', 'aud', 'iat', 'exp', 'token_use', 'cognito:groups', 'cognito:username'];
     const attributes = Object.keys(claims).filter((c) => !tokenClaims.includes(c));
     const { client } = staffUserPool('prod');
@@ -51,7 +51,7 @@ describe('the local issuer', () => {
   it("puts a provider's agency in the token as Cognito would, and only the one the seed gave", async () => {
     const identity = new LocalIdentity(seededStaff, path.join(dir, 'key'));
     const provider = seededStaff.find((u) => u.username === 'provider.maeum')!;
-    const claims = (await identity.verify(`Bearer ${await identity.signIn(provider.username, provider.password)}`))!;
+    const claims = (await identity.verify(`Bearer ${(await identity.signIn(provider.username, provider.password))!.idToken}`))!;
     expect(claims['custom:agency']).toBe('P-MAEUMSUP');
     const { client } = staffUserPool('prod');
     expect(client.readAttributes).toContain('custom:agency');
