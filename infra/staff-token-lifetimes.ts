@@ -1,6 +1,6 @@
 /**
  * How long a staff member's tokens live: one source for the Cognito app client (infra/data-stack.ts)
- * and the local issuer that stands in for it (infra/local/identity.ts), so `npm start` renews and
+ * and the local issuer that stands in for it (identity.ts of the local cloud), so `npm start` renews and
  * ends sessions on the same clock as AWS.
  *
  * - The ID token is what the pages send to the API. API Gateway's JWT authorizer checks its signature

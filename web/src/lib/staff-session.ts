@@ -166,7 +166,9 @@ export function staffSession(options: {
     // Back to a tab whose ID token ran out (a reload, a night's sleep of the computer): renew silently
     // while its sign-in lasts; a refusal ends it and comes back here with the reason.
     const answerFromCognito = /[?&](code|error)=/.test(location.search);
-    if (!token() && sessionStorage.getItem(refreshKey) && !answerFromCognito) {
+    // Renewed while the settings loaded (the planned renewal of a computer waking up): on to the view.
+    if (token() && !answerFromCognito) return onSignedIn();
+    if (sessionStorage.getItem(refreshKey) && !answerFromCognito) {
       const ending = endings;
       if (await renewal.renewNow()) return onSignedIn();
       // Refused: signOut has shown the sign-in with its reason. Not reached: sign in again, or retry later.
@@ -241,7 +243,8 @@ export function staffSession(options: {
     if (config?.kind === 'cognito') location.assign(signOutUrl(config, page));
   });
   showWho();
-  // A tab reloaded during its sign-in: plan the next renewal from the token it kept.
-  renewal.schedule();
+  // A tab reloaded during its sign-in: plan the next renewal from the token it kept (one already out
+  // of date is renewed by the sign-in step the page goes to).
+  if (token()) renewal.schedule();
   return { token, claims, showSignIn, signOut, api, authorized };
 }

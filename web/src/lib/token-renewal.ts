@@ -2,7 +2,7 @@
  * Silent renewal of a staff member's ID token with the refresh token their sign-in handed out: the
  * OAuth 2.0 `refresh_token` grant at the token endpoint, and revocation (RFC 7009) at sign-out. Cognito's
  * `/oauth2/token` and `/oauth2/revoke` in AWS; the local issuer answers the same requests under
- * `npm start` (infra/local/token-endpoint.ts), so this is the one code path for both.
+ * `npm start` (token-endpoint.ts beside the local issuer), so this is the one code path for both.
  *
  * The refresh token lasts a working day (infra/staff-token-lifetimes.ts); the ID token an hour, and the
  * page renews it a few minutes before it runs out, so a case manager signs in once a day.
@@ -27,6 +27,11 @@ export type Renewal =
 export const RENEW_BEFORE_EXPIRY_MS = 5 * 60 * 1000;
 /** After an unanswered renewal, try again this much later (while the ID token still works). */
 export const RETRY_AFTER_MS = 30 * 1000;
+/**
+ * The least time between two planned renewals: a token that looks out of date as soon as it arrives
+ * (this computer's clock far ahead of the server's) is renewed on use, not in a tight loop.
+ */
+export const MIN_RENEWAL_GAP_MS = 10 * 1000;
 /** A renewal or revocation that takes longer is given up (a sign-out should not hang on it). */
 const REQUEST_TIMEOUT_MS = 10 * 1000;
 
@@ -84,12 +89,17 @@ export function expiryOf(idToken: string): number | undefined {
 }
 
 /**
- * How long from `now` until the ID token should be renewed: a few minutes before it runs out, or at
- * once when it already has (or has less than that left). A token of unknown expiry is not scheduled.
+ * How long from `now` until the ID token should be renewed: a few minutes before it runs out (half its
+ * life, for a token shorter than twice that), or at once when that time has passed. A token of unknown
+ * expiry is not scheduled.
  */
 export function renewalDelayMs(idToken: string, now: number): number | undefined {
+  const claims = claimsOf(idToken);
   const expiry = expiryOf(idToken);
-  return expiry === undefined ? undefined : Math.max(0, expiry - RENEW_BEFORE_EXPIRY_MS - now);
+  if (expiry === undefined) return undefined;
+  const issued = typeof claims?.iat === 'number' ? claims.iat * 1000 : undefined;
+  const margin = issued !== undefined && issued < expiry ? Math.min(RENEW_BEFORE_EXPIRY_MS, (expiry - issued) / 2) : RENEW_BEFORE_EXPIRY_MS;
+  return Math.max(0, expiry - margin - now);
 }
 
 /** Whether the ID token is due for renewal before it is sent (out of date, or about to be). */
@@ -151,11 +161,11 @@ export function renewer(options: {
     }, delay);
   }
 
-  function schedule(): void {
+  function schedule(afterRenewal = false): void {
     const current = store.idToken();
     const delay = current && store.refreshToken() ? renewalDelayMs(current, now()) : undefined;
     if (delay === undefined) return stop();
-    planIn(delay);
+    planIn(afterRenewal ? Math.max(delay, MIN_RENEWAL_GAP_MS) : delay);
   }
 
   async function renew(): Promise<string | undefined> {
@@ -172,7 +182,7 @@ export function renewer(options: {
     }
     if (answer.kind === 'unreachable') return undefined;
     store.keep(answer.idToken);
-    schedule();
+    schedule(true);
     return answer.idToken;
   }
 
@@ -183,5 +193,5 @@ export function renewer(options: {
     return inFlight;
   }
 
-  return { renewNow, schedule, stop };
+  return { renewNow, schedule: () => schedule(), stop };
 }
