@@ -21,8 +21,8 @@ const hours = staffTokenLifetimes.refreshTokenHours;
 const ui = {
   expired: { ko: '로그인이 만료되었습니다. 다시 로그인해 주세요.', en: 'Your session has ended. Please sign in again.' },
   renewalRefused: {
-    ko: `로그인이 끝났습니다. 로그인은 ${hours}시간 동안 유지되며, 로그아웃하거나 관리자가 끝내면 그 전에 끝납니다. 다시 로그인해 주세요.`,
-    en: `Your sign-in has ended: it lasts ${hours} hours, less if you signed out or an administrator ended it. Please sign in again.`,
+    ko: `로그인이 끝났습니다. 로그인은 ${hours}시간 동안 유지되며, 관리자가 그 전에 끝낼 수도 있습니다. 다시 로그인해 주세요.`,
+    en: `Your sign-in has ended: a sign-in lasts ${hours} hours, or less if an administrator ends it. Please sign in again.`,
   },
   noConfig: {
     ko: '로그인 설정을 불러오지 못했습니다. 페이지를 새로 고쳐 주세요.',
