@@ -60,6 +60,7 @@ export interface StaffSession {
   /** The same for a call `api` cannot make (a file download): `call` gets the token; `rejected` says whether its answer is a 401. */
   authorized<R>(call: (idToken: string) => Promise<R>, rejected: (answer: R) => boolean, unreachable: R): Promise<R | undefined>;
 }
+
 export function staffSession(options: {
   /** Which page signs in: picks its callback address in AWS. */
   page: StaffPage;
@@ -163,11 +164,11 @@ export function staffSession(options: {
     } catch {
       return show(app, h('p', { class: 'error', role: 'alert' }, ui.noConfig));
     }
-    // Back to a tab whose ID token ran out (a reload, a night's sleep of the computer): renew silently
-    // while its sign-in lasts; a refusal ends it and comes back here with the reason.
     const answerFromCognito = /[?&](code|error)=/.test(location.search);
     // Renewed while the settings loaded (the planned renewal of a computer waking up): on to the view.
     if (token() && !answerFromCognito) return onSignedIn();
+    // Back to a tab whose ID token ran out (a reload, a night's sleep of the computer): renew silently
+    // while its sign-in lasts; a refusal ends it and comes back here with the reason.
     if (sessionStorage.getItem(refreshKey) && !answerFromCognito) {
       const ending = endings;
       if (await renewal.renewNow()) return onSignedIn();

@@ -64,7 +64,9 @@ export async function renewIdToken(endpoints: TokenEndpoints, refreshToken: stri
 /**
  * Revokes the refresh token at sign-out (and with it the tokens it issued, as far as Cognito's own APIs
  * are concerned). `keepalive` lets it finish while the page goes on to Cognito's logout. Best effort:
- * the tab forgets the token whatever the answer.
+ * the tab forgets the token whatever the answer. Like the renewal, a form POST with no header of its
+ * own: a CORS "simple" request, sent without a preflight, so it reaches Cognito even should an
+ * answer come back that the page may not read.
  */
 export async function revokeRefreshToken(endpoints: TokenEndpoints, refreshToken: string): Promise<boolean> {
   try {
