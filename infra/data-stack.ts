@@ -6,6 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { staffGroups } from '../functions/staff-groups';
 import { allowedOrigins, signInCallbackUrls, type EnvironmentConfig } from './config';
+import { staffTokenLifetimes } from './staff-token-lifetimes';
 
 /** Five years and a day for leap years: the retention of service records (DOMAIN.md §3). */
 export const DOCUMENT_RETENTION_DAYS = 5 * 365 + 2;
@@ -130,8 +131,9 @@ export class DataStack extends Stack {
     // The console and the provider portal sign in through the hosted pages (web/src/lib/hosted-sign-in.ts):
     // authorization code with PKCE from the browser, so a public client with no secret to leak, and
     // no password flow of its own (the hosted pages ask for the password and the TOTP code). The ID
-    // token is what the pages send to the API: an hour, then the hosted pages again; the refresh token
-    // the grant hands out is discarded by the pages, so it gets the shortest life Cognito allows.
+    // token is what the pages send to the API: short, and renewed silently with the refresh token the
+    // code grant hands out, which lasts a working day (why these lives: infra/staff-token-lifetimes.ts).
+    // Sign-out revokes the refresh token (/oauth2/revoke), so it cannot renew anything after.
     const callbacks = signInCallbackUrls(config);
     this.userPoolClient = this.userPool.addClient('Console', {
       generateSecret: false,
@@ -143,9 +145,10 @@ export class DataStack extends Stack {
         logoutUrls: [callbacks.staff, callbacks.provider],
       },
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.minutes(staffTokenLifetimes.idTokenMinutes),
+      // The pages never send the access token anywhere; it lives as long as the ID token it comes with.
+      accessTokenValidity: Duration.minutes(staffTokenLifetimes.idTokenMinutes),
+      refreshTokenValidity: Duration.hours(staffTokenLifetimes.refreshTokenHours),
       enableTokenRevocation: true,
       preventUserExistenceErrors: true,
       writeAttributes: ownDetails,

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { programmes } from '../forms';
 import { screenerQuestions } from '../forms/screener';
-import { ISSUER } from '../infra/local/identity';
+import { AUDIENCE, ISSUER } from '../infra/local/identity';
 import { SITE_CONFIG_FILE, type SiteConfig } from './src/lib/site-config';
 
 const webDir = path.dirname(fileURLToPath(import.meta.url));
@@ -32,7 +32,7 @@ export type WebTarget = 'local' | 'aws';
 export const localOnlyModules = ['web/src/lib/local-sign-in.ts'];
 
 /** What config.json says under `npm start` and in the browser tests. */
-export const localSiteConfig: SiteConfig = { signIn: { kind: 'local', issuer: ISSUER } };
+export const localSiteConfig: SiteConfig = { signIn: { kind: 'local', issuer: ISSUER, clientId: AUDIENCE } };
 
 /** Builds into `outDir`; returns esbuild's metafile (what each output holds and imports: web/page-weight.ts reads it). */
 export async function buildWeb(outDir: string, options: { target?: WebTarget } = {}): Promise<Metafile> {

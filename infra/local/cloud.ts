@@ -18,6 +18,7 @@ import { LOCAL_DOCUMENTS_BUCKET, startLocalS3 } from './s3';
 import { drainingServer, type DrainReport } from './draining-server';
 import { createGateway, INTEGRATION_TIMEOUT_MS, type LocalRouteHandler } from './gateway';
 import { LocalIdentity } from './identity';
+import { answerTokenRequest } from './token-endpoint';
 import { LocalLambdaRuntime } from './lambda-runtime';
 import { mailboxChannels, mailboxMessages, mailboxPage } from './mailbox';
 import { installChannels } from '../../functions/notifications/channels';
@@ -212,9 +213,16 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       }
       if (url.pathname === '/local/auth/sign-in' && req.method === 'POST') {
         const input = operatorInput(body);
-        const idToken = await identity.signIn(String(input.username ?? ''), String(input.password ?? ''));
-        if (!idToken) throw new HttpProblem(401, 'unauthorized', { ko: '아이디 또는 비밀번호가 맞지 않습니다.', en: 'Unknown user or wrong password.' });
-        return reply(200, { idToken });
+        const tokens = await identity.signIn(String(input.username ?? ''), String(input.password ?? ''));
+        if (!tokens) throw new HttpProblem(401, 'unauthorized', { ko: '아이디 또는 비밀번호가 맞지 않습니다.', en: 'Unknown user or wrong password.' });
+        return reply(200, tokens);
+      }
+      // Renewal and sign-out, in Cognito's request and answer shapes (infra/local/token-endpoint.ts).
+      const tokenAnswer = req.method === 'POST' ? await answerTokenRequest(identity, url.pathname, body.toString('utf8')) : undefined;
+      if (tokenAnswer) {
+        if (tokenAnswer.body !== undefined) return reply(tokenAnswer.status, tokenAnswer.body);
+        res.writeHead(tokenAnswer.status).end();
+        return true;
       }
       return reply(404, { error: 'Not Found' });
     } catch (error) {

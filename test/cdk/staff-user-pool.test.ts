@@ -37,7 +37,7 @@ describe('the local issuer', () => {
   it('puts in its tokens only user attributes the console client may read, in Cognito’s claim shape', async () => {
     const identity = new LocalIdentity(seededStaff, path.join(dir, 'key'));
     const caseworker = seededStaff.find((u) => u.groups.includes('caseworker'))!;
-    const claims = (await identity.verify(`Bearer ${await identity.signIn(caseworker.username, caseworker.password)}`))!;
+    const claims = (await identity.verify(`Bearer ${(await identity.signIn(caseworker.username, caseworker.password))!.idToken}`))!;
     const tokenClaims = ['sub', 'iss', 'aud', 'iat', 'exp', 'token_use', 'cognito:groups', 'cognito:username'];
     const attributes = Object.keys(claims).filter((c) => !tokenClaims.includes(c));
     const { client } = staffUserPool('prod');
@@ -51,7 +51,7 @@ describe('the local issuer', () => {
   it("puts a provider's agency in the token as Cognito would, and only the one the seed gave", async () => {
     const identity = new LocalIdentity(seededStaff, path.join(dir, 'key'));
     const provider = seededStaff.find((u) => u.username === 'provider.maeum')!;
-    const claims = (await identity.verify(`Bearer ${await identity.signIn(provider.username, provider.password)}`))!;
+    const claims = (await identity.verify(`Bearer ${(await identity.signIn(provider.username, provider.password))!.idToken}`))!;
     expect(claims['custom:agency']).toBe('P-MAEUMSUP');
     const { client } = staffUserPool('prod');
     expect(client.readAttributes).toContain('custom:agency');
@@ -79,13 +79,19 @@ describe.each(stageNames)('staff sign-in in %s', (stage) => {
     for (const url of [...client.CallbackURLs, ...client.LogoutURLs]) expect(url).toMatch(/^https:\/\//);
   });
 
-  it('asks every staff member for a TOTP code, never an SMS, and keeps tokens short-lived and revocable', () => {
+  it('asks every staff member for a TOTP code, never an SMS', () => {
     expect(pool.MfaConfiguration).toBe('ON');
     expect(pool.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
-    expect(client.IdTokenValidity).toBe(60);
-    expect(client.AccessTokenValidity).toBe(60);
-    expect(client.RefreshTokenValidity).toBe(60);
-    expect(client.TokenValidityUnits).toEqual({ IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' });
+  });
+
+  it('keeps the ID token to an hour, renewed silently, and a sign-in to a revocable working day of 12 hours', () => {
+    const inMinutes = (value: number, unit: string) => value * { minutes: 1, hours: 60, days: 24 * 60 }[unit]!;
+    const units = client.TokenValidityUnits as Record<string, string>;
+    expect(inMinutes(client.IdTokenValidity, units.IdToken!)).toBe(60);
+    expect(inMinutes(client.AccessTokenValidity, units.AccessToken!)).toBe(60);
+    expect(inMinutes(client.RefreshTokenValidity, units.RefreshToken!)).toBe(12 * 60);
+    // The pages renew with the refresh_token grant at /oauth2/token and revoke at /oauth2/revoke.
+    expect(client.ExplicitAuthFlows).toContain('ALLOW_REFRESH_TOKEN_AUTH');
     expect(client.EnableTokenRevocation).toBe(true);
     expect(client.PreventUserExistenceErrors).toBe('ENABLED');
   });

@@ -38,8 +38,9 @@ describe('the pages the web stack deploys', () => {
   });
 
   it('still have the console and the portal load their sign-in from config.json', () => {
-    expect(JSON.parse(readFileSync(path.join(local, 'config.json'), 'utf8'))).toEqual({ signIn: { kind: 'local', issuer: 'dolbom-local-issuer' } });
+    expect(JSON.parse(readFileSync(path.join(local, 'config.json'), 'utf8'))).toEqual({ signIn: { kind: 'local', issuer: 'dolbom-local-issuer', clientId: 'dolbom-local-console' } });
     expect(holding(deployed, 'config.json').some((file) => file.startsWith('chunks/') && file.endsWith('.js'))).toBe(true);
     expect(holding(deployed, '/oauth2/token').some((file) => file.endsWith('.js'))).toBe(true);
+    expect(holding(deployed, '/oauth2/revoke').some((file) => file.endsWith('.js'))).toBe(true);
   });
 });

@@ -3,13 +3,15 @@
  * challenge, `state` and `nonce`; Cognito asks for the password and the authenticator app's code
  * (MFA is required for staff) and sends the browser back to the page with `?code=…&state=…`; the page
  * checks `state`, trades the code and its verifier for tokens at `/oauth2/token` (a public client:
- * no secret, the verifier proves it is the same tab) and keeps the ID token.
+ * no secret, the verifier proves it is the same tab) and keeps the ID token and the refresh token,
+ * which renews the ID token through the day (token-renewal.ts) until sign-out revokes it.
  */
 import type { Text } from '../../../forms/i18n';
 import { h, show, txt } from './dom';
 import { claimsOf } from './jwt-claims';
 import { codeChallengeOf, randomToken, stateMatches } from './pkce';
 import type { HostedSignIn, StaffPage } from './site-config';
+import type { TokenEndpoints } from './token-renewal';
 
 const ui = {
   signIn: { ko: '로그인', en: 'Sign in' },
@@ -40,7 +42,7 @@ interface PendingSignIn {
 
 export type SignInAnswer =
   | { kind: 'none' }
-  | { kind: 'signed-in'; idToken: string }
+  | { kind: 'signed-in'; idToken: string; refreshToken?: string }
   | { kind: 'refused'; reason: Text };
 
 /** Shows the sign-in card; its button leaves for the hosted page. */
@@ -99,7 +101,7 @@ export async function completeHostedSignIn(config: HostedSignIn, page: StaffPage
   if (!pending || !stateMatches(pending.state, params.get('state'))) return { kind: 'refused', reason: ui.stateMismatch };
   if (error || !code) return { kind: 'refused', reason: ui.denied };
   showWaiting(ui.checking);
-  let tokens: { id_token?: unknown } | undefined;
+  let tokens: { id_token?: unknown; refresh_token?: unknown } | undefined;
   try {
     const response = await fetch(new URL('/oauth2/token', config.domain), {
       method: 'POST',
@@ -112,14 +114,23 @@ export async function completeHostedSignIn(config: HostedSignIn, page: StaffPage
         code_verifier: pending.verifier,
       }),
     });
-    if (response.ok) tokens = (await response.json()) as { id_token?: unknown };
+    if (response.ok) tokens = (await response.json()) as typeof tokens;
   } catch {
     tokens = undefined;
   }
   const idToken = typeof tokens?.id_token === 'string' ? tokens.id_token : undefined;
   // The nonce ties the ID token to this sign-in, as the state ties the code to it.
   if (!idToken || claimsOf(idToken)?.nonce !== pending.nonce) return { kind: 'refused', reason: ui.exchangeFailed };
-  return { kind: 'signed-in', idToken };
+  return { kind: 'signed-in', idToken, refreshToken: typeof tokens?.refresh_token === 'string' ? tokens.refresh_token : undefined };
+}
+
+/** Where the ID token is renewed and the refresh token revoked: the Cognito domain's OAuth endpoints. */
+export function hostedTokenEndpoints(config: HostedSignIn): TokenEndpoints {
+  return {
+    token: new URL('/oauth2/token', config.domain).toString(),
+    revoke: new URL('/oauth2/revoke', config.domain).toString(),
+    clientId: config.clientId,
+  };
 }
 
 /** Where "sign out" goes: Cognito ends its own session too, then sends the browser back to the page. */

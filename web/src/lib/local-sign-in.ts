@@ -1,13 +1,22 @@
 /**
  * The local cloud's sign-in form (infra/local/identity.ts issues Cognito-shaped ID tokens for the
  * seeded staff). Loaded only when config.json names the local issuer, into a chunk of its own that
- * the deployed build leaves out (web/build.ts `target: 'aws'`): no page in AWS knows this path.
+ * the deployed build leaves out (web/build.ts `target: 'aws'`): no page in AWS knows these paths.
+ * The sign-in answers an ID token and a refresh token; renewal and sign-out then go through the same
+ * code as in AWS (token-renewal.ts), to the local issuer's Cognito-shaped endpoints.
  */
 import type { Text } from '../../../forms/i18n';
 import { callApi } from './api';
 import { h, show, txt } from './dom';
+import type { LocalSignIn } from './site-config';
+import type { TokenEndpoints } from './token-renewal';
 
 const SIGN_IN_PATH = '/local/auth/sign-in';
+
+/** The local issuer's stand-ins for `/oauth2/token` and `/oauth2/revoke` (infra/local/token-endpoint.ts). */
+export function localTokenEndpoints(config: LocalSignIn): TokenEndpoints {
+  return { token: '/local/auth/token', revoke: '/local/auth/revoke', clientId: config.clientId };
+}
 
 const ui = {
   signIn: { ko: '로그인', en: 'Sign in' },
@@ -18,8 +27,8 @@ const ui = {
   fillBoth: { ko: '아이디와 비밀번호를 입력해 주세요.', en: 'Enter your username and password.' },
 } as const;
 
-/** Shows the form in `app`; `onToken` gets the ID token of a successful sign-in. */
-export function showLocalSignIn(app: HTMLElement, reason: Text | undefined, onToken: (idToken: string) => void): void {
+/** Shows the form in `app`; `onTokens` gets the ID token (and refresh token) of a successful sign-in. */
+export function showLocalSignIn(app: HTMLElement, reason: Text | undefined, onTokens: (idToken: string, refreshToken?: string) => void): void {
   const username = h('input', { id: 'username', name: 'username', type: 'text', autocomplete: 'username', 'aria-required': 'true', spellcheck: 'false', autocapitalize: 'none' });
   const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', 'aria-required': 'true' });
   const status = h('div', { role: 'status', id: 'sign-in-status' }, reason ? h('p', { class: 'error' }, reason) : null);
@@ -39,9 +48,9 @@ export function showLocalSignIn(app: HTMLElement, reason: Text | undefined, onTo
     if (!username.value.trim() || !password.value) return show(status, h('p', { class: 'error' }, ui.fillBoth));
     busy = true;
     show(status, ui.signingIn);
-    const result = await callApi<{ idToken?: string }>('POST', SIGN_IN_PATH, { body: { username: username.value.trim(), password: password.value } });
+    const result = await callApi<{ idToken?: string; refreshToken?: string }>('POST', SIGN_IN_PATH, { body: { username: username.value.trim(), password: password.value } });
     busy = false;
-    if (result.ok && result.body.idToken) return onToken(result.body.idToken);
+    if (result.ok && result.body.idToken) return onTokens(result.body.idToken, result.body.refreshToken);
     password.value = '';
     show(status, h('p', { class: 'error', role: 'alert' }, result.ok || result.status === 401 ? ui.badCredentials : result.problem.message));
   });

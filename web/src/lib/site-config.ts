@@ -8,6 +8,8 @@
 export interface LocalSignIn {
   kind: 'local';
   issuer: string;
+  /** The client the local issuer's token endpoint expects, as Cognito's expects the app client's id. */
+  clientId: string;
 }
 
 /** Cognito's hosted sign-in (authorization code with PKCE, TOTP MFA), web/src/lib/hosted-sign-in.ts. */
@@ -15,7 +17,7 @@ export interface HostedSignIn {
   kind: 'cognito';
   /** The user pool's issuer (`https://cognito-idp.{region}.amazonaws.com/{poolId}`), for display and checks. */
   issuer: string;
-  /** The Cognito domain's base URL: `/oauth2/authorize`, `/oauth2/token` and `/logout` are under it. */
+  /** The Cognito domain's base URL: `/oauth2/authorize`, `/oauth2/token`, `/oauth2/revoke` and `/logout` are under it. */
   domain: string;
   clientId: string;
   /** The callback (and sign-out) address of each page, as registered on the app client. */

@@ -23,7 +23,6 @@ const ui = {
   downloading: { ko: '정산 내역을 만드는 중…', en: 'Making the ledger…' },
   downloaded: (name: string): Text => ({ ko: `${name} 파일을 내려받았습니다.`, en: `Downloaded ${name}.` }),
   noDistrict: { ko: '담당 자치구가 없습니다. 관리자에게 문의해 주세요.', en: 'You serve no district. Please ask an administrator.' },
-  expired: { ko: '로그인이 만료되었습니다. 다시 로그인해 주세요.', en: 'Your session has ended. Please sign in again.' },
   backToTasks: { ko: '← 업무 목록', en: '← Tasks' },
 } as const;
 
@@ -50,16 +49,16 @@ function fileNameOf(response: Response, district: string, month: string): string
 }
 
 async function download(district: string, month: string): Promise<ApiResult<string> | undefined> {
-  const token = session.token();
-  if (!token) return void session.signOut(ui.expired);
   const query = new URLSearchParams({ district, month });
-  let response: Response;
-  try {
-    response = await fetch(`/api/staff/ledger?${query}`, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
-  } catch {
-    return { ok: false, status: 0, problem: problemOf(0, undefined) };
-  }
-  if (response.status === 401) return void session.signOut(ui.expired);
+  // Through the session, so an ID token out of date is renewed first and a 401 renews once before giving up.
+  const response = await session.authorized<Response | 'offline'>(
+    (token) => fetch(`/api/staff/ledger?${query}`, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' }).catch(() => 'offline' as const),
+    (answer) => answer !== 'offline' && answer.status === 401,
+    'offline',
+  );
+  // Signed out (the session has shown the sign-in and said why).
+  if (response === undefined) return undefined;
+  if (response === 'offline') return { ok: false, status: 0, problem: problemOf(0, undefined) };
   if (!response.ok) return { ok: false, status: response.status, problem: problemOf(response.status, await response.json().catch(() => undefined)) };
   const name = fileNameOf(response, district, month);
   const url = URL.createObjectURL(await response.blob());

@@ -1,6 +1,7 @@
 /**
  * The console's sign-in session (web/src/lib/staff-session.ts, shared with the provider portal):
- * the ID token in sessionStorage, sent with every staff API call; a 401 ends the session.
+ * the ID token in sessionStorage, sent with every staff API call and renewed silently through the
+ * day; the session ends when a renewal is refused (or a 401 survives one).
  */
 import { byId } from '../lib/dom';
 import { staffSession } from '../lib/staff-session';
@@ -23,5 +24,5 @@ export function onSignedIn(route: () => void): void {
   afterSignIn = route;
 }
 
-/** A staff API call; a 401 ends the session and asks to sign in again. */
+/** A staff API call; the token is renewed first when due, and a 401 renews once before the session ends. */
 export const staffApi = session.api;
