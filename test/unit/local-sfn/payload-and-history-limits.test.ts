@@ -47,7 +47,7 @@ function jsonOfBytes(bytes: number): string {
   return json;
 }
 
-const report = (name: string) => ({
+const report = () => ({
   Type: 'Task',
   Resource: 'arn:aws:states:::lambda:invoke',
   Parameters: { FunctionName: fn('report'), Payload: { 'kib.$': '$.kib' } },
@@ -59,7 +59,7 @@ const machines: Record<string, object> = {
   ReportCaughtByAll: {
     StartAt: 'Report',
     States: {
-      Report: { ...report('Report'), Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'AnythingCaught' }], End: true },
+      Report: { ...report(), Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'AnythingCaught' }], End: true },
       AnythingCaught: { Type: 'Pass', End: true },
     },
   },
@@ -67,7 +67,7 @@ const machines: Record<string, object> = {
     StartAt: 'Report',
     States: {
       Report: {
-        ...report('Report'),
+        ...report(),
         Catch: [
           { ErrorEquals: ['States.DataLimitExceeded'], ResultPath: '$.error', Next: 'AskForLess' },
           { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'AnythingCaught' },
@@ -98,7 +98,7 @@ const machines: Record<string, object> = {
   ReportRetriedByAll: {
     StartAt: 'Report',
     States: {
-      Report: { ...report('Report'), Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 1, MaxAttempts: 3 }], End: true },
+      Report: { ...report(), Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 1, MaxAttempts: 3 }], End: true },
     },
   },
   /** Each part fits; the state's output after ResultPath does not — and no catcher sees that. */
@@ -106,7 +106,7 @@ const machines: Record<string, object> = {
     StartAt: 'Report',
     States: {
       Report: {
-        ...report('Report'),
+        ...report(),
         ResultSelector: { 'text.$': '$.Payload.text' },
         ResultPath: '$.report',
         Catch: [{ ErrorEquals: ['States.DataLimitExceeded'], ResultPath: '$.error', Next: 'AskForLess' }],
