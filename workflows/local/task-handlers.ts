@@ -107,6 +107,7 @@ async function invokeFunction(context: TaskRunContext, state: TaskStateInfo, env
     state.integration === 'lambda:invoke' ? invokeTarget(envelope.input) : [state.resource, envelope.input];
   journal.append(taskEvent(state.integration, 'Scheduled', scheduledDetails(context, state, envelope.input, timeoutSeconds)));
   journal.append(taskEvent(state.integration, 'Started'));
+  context.signal.throwIfAborted(); // a full history ended the execution: nothing is invoked
   let result: JsonValue;
   try {
     result = await withTimeout(invoke(context, functionArn, payload), timeoutSeconds);
@@ -177,6 +178,7 @@ async function handOutToken(context: TaskRunContext, state: TaskStateInfo, envel
   const [functionArn, payload] = invokeTarget(parameters);
   journal.append(taskEvent(state.integration, 'Scheduled', scheduledDetails(context, state, parameters, ...timing(state, envelope))));
   journal.append(taskEvent(state.integration, 'Started'));
+  context.signal.throwIfAborted(); // a full history ended the execution: nothing is invoked
   let response: JsonValue;
   try {
     response = invokeResponse(await invoke(context, functionArn, payload));

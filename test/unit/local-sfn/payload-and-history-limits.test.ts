@@ -116,6 +116,20 @@ const machines: Record<string, object> = {
       Done: { Type: 'Succeed' },
     },
   },
+  /** Parameters that double the input: the Task's input is over the limit before anything runs. */
+  DoubledParameters: {
+    StartAt: 'Report',
+    States: {
+      Report: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        Parameters: { FunctionName: fn('report'), Payload: { 'first.$': '$.text', 'second.$': '$.text' } },
+        Catch: [{ ErrorEquals: ['States.DataLimitExceeded'], Next: 'AskForLess' }],
+        End: true,
+      },
+      AskForLess: { Type: 'Pass', End: true },
+    },
+  },
   /** A Pass state's output over the limit: AWS's own recorded case. */
   Doubled: {
     StartAt: 'Double',
@@ -398,6 +412,15 @@ describe('256 KiB of data', () => {
     const executionArn = await start(client, 'Doubled', { text: 'd'.repeat(130 * KIB) });
     const events = await expectDataLimitFailure(client, executionArn, 'Double');
     expect(events.map((event) => event.type)).toEqual(['ExecutionStarted', 'PassStateEntered', 'ExecutionFailed']);
+  });
+
+  it('in a Task’s input after Parameters fails the execution before anything is invoked: no catcher sees it', async () => {
+    reportCalls = 0;
+    const executionArn = await start(client, 'DoubledParameters', { text: 'p'.repeat(130 * KIB) });
+    const execution = await untilStatus(client, executionArn, 'FAILED');
+    expect(execution).toMatchObject({ error: 'States.DataLimitExceeded', cause: expect.stringContaining("'Report' received an input, after Parameters") });
+    expect((await historyOf(client, executionArn)).map((event) => event.type)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'ExecutionFailed']);
+    expect(reportCalls).toBe(0);
   });
 
   it('in a Map state’s output (its iterations together) fails the execution, though every iteration fits', async () => {
