@@ -1,9 +1,10 @@
-import { ListExecutionsCommand, SendTaskSuccessCommand, type ExecutionListItem } from '@aws-sdk/client-sfn';
+import { ListExecutionsCommand, SendTaskSuccessCommand, type ExecutionListItem, type HistoryEvent } from '@aws-sdk/client-sfn';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/clients';
 import { cloudHelpers, submission } from '../support/cloud-helpers';
 import { startDrillCloud, type DrillCloud } from '../support/drill-cloud';
+import { STANDARD_MAX_HISTORY_EVENTS, STANDARD_MAX_PAYLOAD_BYTES } from '../../workflows/local/limits';
 
 // A cloud of its own: a year of the shared cloud's clock would also run a year of every other file's
 // applications (their escalations, their service periods), which is most of the time and none of the test.
@@ -43,6 +44,15 @@ async function reviewTasks(applicationId: string): Promise<StoredTask[]> {
     }),
   );
   return ((Items ?? []) as StoredTask[]).filter((t) => t.kind === 'review');
+}
+
+/** UTF-8 sizes of the inputs, outputs and parameters an event carries. */
+function dataSizes(event: HistoryEvent): number[] {
+  return Object.entries(event)
+    .filter(([key]) => key.endsWith('EventDetails'))
+    .flatMap(([, details]) => ['input', 'output', 'parameters'].map((field) => (details as Record<string, unknown>)[field]))
+    .filter((value): value is string => typeof value === 'string')
+    .map((value) => Buffer.byteLength(value, 'utf8'));
 }
 
 async function clockNow(): Promise<number> {
@@ -90,10 +100,15 @@ describe('a review nobody decides', () => {
     const names = chain.map((e) => e.name!.slice(receipt.applicationId.length) || '(first)');
     const histories = await Promise.all(chain.map((e) => local.history(e.executionArn!)));
     const transitions = histories.map((h) => h.filter((e) => e.stateEnteredEventDetails).length);
+    // Standard's other quotas (workflows/local/limits.ts): the local cloud would have failed an
+    // execution that crossed one; these are the figures, to see how far each stays below.
+    const largestData = Math.max(...histories.flat().flatMap(dataSizes));
     console.log(
-      `review never decided, ${days} days in ${jumps} jumps, timer to timer: ${chain.map((e, i) => `${names[i]} ${e.status} ${Math.round(((e.stopDate ?? new Date(startedAt + days * DAY_MS)).getTime() - e.startDate!.getTime()) / DAY_MS)} d ${transitions[i]} transitions`).join(', ')}; ` +
-        `${transitions.reduce((a, b) => a + b, 0)} state transitions in all, ${open.escalations} escalations`,
+      `review never decided, ${days} days in ${jumps} jumps, timer to timer: ${chain.map((e, i) => `${names[i]} ${e.status} ${Math.round(((e.stopDate ?? new Date(startedAt + days * DAY_MS)).getTime() - e.startDate!.getTime()) / DAY_MS)} d ${transitions[i]} transitions ${histories[i]!.length} events`).join(', ')}; ` +
+        `${transitions.reduce((a, b) => a + b, 0)} state transitions in all, ${open.escalations} escalations; largest input or output ${largestData} bytes`,
     );
+    for (const [i, history] of histories.entries()) expect(history.length, names[i]).toBeLessThan(STANDARD_MAX_HISTORY_EVENTS);
+    expect(largestData).toBeLessThanOrEqual(STANDARD_MAX_PAYLOAD_BYTES);
 
     // Handed over before the year, execution after execution, each named from the one before.
     expect(names).toEqual(['(first)', ...names.slice(1).map((_, i) => `-h${i + 1}`)]);

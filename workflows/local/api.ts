@@ -9,6 +9,7 @@ import type { CheckpointStore, ExecutionRecord, ExecutionStatus } from './checkp
 import { SfnApiError } from './errors';
 import type { Executions } from './executions';
 import { toApiEvent } from './history';
+import { exceedsPayloadLimit, STANDARD_MAX_PAYLOAD_BYTES } from './limits';
 import type { RegisteredStateMachine } from './state-machines';
 import type { TaskTokens } from './task-tokens';
 
@@ -58,13 +59,14 @@ const handlers: Record<string, Handler> = {
   },
 
   async StartExecution({ machines, aliases, executions }, body) {
+    const input = optionalString(body, 'input') ?? '{}';
+    refuseOverLimit('input', input);
     // Started through an alias, the execution belongs to the machine (its ARN names no alias), as in AWS.
     const requested = body.stateMachineArn;
     const machine = requireMachine(machines, typeof requested === 'string' ? (aliases?.get(requested) ?? requested) : requested);
     const name = optionalString(body, 'name') ?? randomUUID();
     const invalidName = invalidNameReason(name);
     if (invalidName) throw new SfnApiError('InvalidName', invalidName);
-    const input = optionalString(body, 'input') ?? '{}';
     try {
       JSON.parse(input);
     } catch {
@@ -123,6 +125,7 @@ const handlers: Record<string, Handler> = {
   },
 
   async SendTaskSuccess({ tokens }, body) {
+    if (typeof body.output === 'string') refuseOverLimit('output', body.output);
     await tokens.sendSuccess(body.taskToken, body.output);
     return {};
   },
@@ -174,6 +177,22 @@ async function requireExecution(store: CheckpointStore, arn: unknown): Promise<E
   const execution = await store.getExecution(arn);
   if (!execution) throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
   return execution;
+}
+
+/**
+ * StartExecution's `input` and SendTaskSuccess's `output` hold at most 262,144 bytes of UTF-8 (API
+ * reference: "Maximum length of 262144", "expressed as bytes in UTF-8 encoding"). Over it, AWS's
+ * request validation answers as it does for any field's length constraint — ValidationException,
+ * "1 validation error detected: …", the value left out as these fields are sensitive — before the
+ * token or the state machine is looked at.
+ */
+function refuseOverLimit(field: 'input' | 'output', value: string): void {
+  if (exceedsPayloadLimit(value)) {
+    throw new SfnApiError(
+      'ValidationException',
+      `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${STANDARD_MAX_PAYLOAD_BYTES}`,
+    );
+  }
 }
 
 function optionalString(body: Body, field: string): string | undefined {

@@ -8,6 +8,12 @@
  * | execution  | STATE_MACHINE#<arn>       | EXECUTION#<name>   |
  * | event      | HISTORY#<executionArn>    | EVENT#<id, padded> |
  * | task token | TASK_TOKEN#<token>        | TASK_TOKEN         |
+ *
+ * An item holds 400 KB at most, and an execution's input, its checkpoint's input and its output may
+ * each be 256 KiB (limits.ts); so may an event's input or output, escaped once more inside the event's
+ * JSON. Texts from 32 KB on are therefore kept gzipped (a binary attribute in place of the string):
+ * JSON shrinks several times over, so what AWS accepts fits here too — unless it is mostly random
+ * (a long base64 blob), which the README lists among the local service's limits.
  */
 import {
   ConditionalCheckFailedException,
@@ -28,6 +34,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { parseExecutionArn } from './arns';
 import type { HistoryEvent } from './history';
 
@@ -145,7 +152,7 @@ export class CheckpointStore {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...executionKey(record.executionArn), ...record },
+          Item: { ...executionKey(record.executionArn), ...packExecution(record) },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -187,7 +194,7 @@ export class CheckpointStore {
     await this.updateRunning(executionArn, {
       UpdateExpression: 'SET #checkpoint = :checkpoint',
       ExpressionAttributeNames: { '#checkpoint': 'checkpoint' },
-      ExpressionAttributeValues: { ':checkpoint': checkpoint },
+      ExpressionAttributeValues: { ':checkpoint': packCheckpoint(checkpoint) },
     });
   }
 
@@ -237,7 +244,7 @@ export class CheckpointStore {
    */
   async closeExecution(executionArn: string, ending: ExecutionEnding, lastEvent: HistoryEvent): Promise<boolean> {
     const { status, stopDate, output, error, cause } = ending;
-    const optional = optionalFields({ output, error, cause });
+    const optional = optionalFields({ output: output === undefined ? undefined : pack(output), error, cause });
     const command = new TransactWriteCommand({
       TransactItems: [
         {
@@ -303,7 +310,7 @@ export class CheckpointStore {
         ConsistentRead: true,
       }),
     );
-    const events = (result.Items ?? []).map((item) => JSON.parse(item.event as string) as HistoryEvent);
+    const events = (result.Items ?? []).map((item) => JSON.parse(unpack(item.event)) as HistoryEvent);
     return { events, more: result.LastEvaluatedKey !== undefined };
   }
 
@@ -414,7 +421,7 @@ function eventSortKey(id: number): string {
 
 /** Events are kept as JSON text so their AWS shapes come back exactly as written. */
 function eventItem(executionArn: string, event: HistoryEvent): Record<string, unknown> {
-  return { pk: `HISTORY#${executionArn}`, sk: eventSortKey(event.id), event: JSON.stringify(event) };
+  return { pk: `HISTORY#${executionArn}`, sk: eventSortKey(event.id), event: pack(JSON.stringify(event)) };
 }
 
 function tokenKey(token: string): { pk: string; sk: string } {
@@ -422,12 +429,12 @@ function tokenKey(token: string): { pk: string; sk: string } {
 }
 
 /** `, #output = :output …` for the fields that have a value (names aliased: several are reserved words). */
-function optionalFields(fields: Record<string, string | undefined>): {
+function optionalFields(fields: Record<string, Packed | undefined>): {
   set: string;
   names: Record<string, string>;
-  values: Record<string, string>;
+  values: Record<string, Packed>;
 } {
-  const present = Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  const present = Object.entries(fields).filter((entry): entry is [string, Packed] => entry[1] !== undefined);
   return {
     set: present.map(([name]) => `, #${name} = :${name}`).join(''),
     names: Object.fromEntries(present.map(([name]) => [`#${name}`, name])),
@@ -436,10 +443,39 @@ function optionalFields(fields: Record<string, string | undefined>): {
 }
 
 function toExecutionRecord(item: Record<string, unknown>): ExecutionRecord {
-  const { pk: _pk, sk: _sk, pendingTokens, ...record } = item;
+  const { pk: _pk, sk: _sk, pendingTokens, input, output, checkpoint, ...record } = item;
   return {
     ...(record as unknown as ExecutionRecord),
+    input: unpack(input),
+    ...(output !== undefined ? { output: unpack(output) } : {}),
+    ...(checkpoint !== undefined ? { checkpoint: { ...(checkpoint as Checkpoint), input: unpack((checkpoint as Checkpoint).input) } } : {}),
     ...(pendingTokens instanceof Set ? { pendingTokens: [...(pendingTokens as Set<string>)] } : {}),
+  };
+}
+
+/** A text as stored: itself, or gzipped (a binary attribute) from `PACK_FROM` characters on. */
+type Packed = string | Uint8Array;
+const PACK_FROM = 32 * 1024;
+
+function pack(text: string): Packed {
+  return text.length < PACK_FROM ? text : new Uint8Array(gzipSync(text));
+}
+
+function unpack(value: unknown): string {
+  return value instanceof Uint8Array ? gunzipSync(value).toString('utf8') : (value as string);
+}
+
+function packCheckpoint(checkpoint: Checkpoint): Record<string, unknown> {
+  return { ...checkpoint, input: pack(checkpoint.input) };
+}
+
+function packExecution(record: ExecutionRecord): Record<string, unknown> {
+  const { input, output, checkpoint, ...rest } = record;
+  return {
+    ...rest,
+    input: pack(input),
+    ...(output !== undefined ? { output: pack(output) } : {}),
+    ...(checkpoint !== undefined ? { checkpoint: packCheckpoint(checkpoint) } : {}),
   };
 }
 

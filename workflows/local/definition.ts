@@ -30,6 +30,8 @@ export interface TaskStateInfo extends StateInfoBase {
   resource: string;
   timeoutSeconds?: number;
   heartbeatSeconds?: number;
+  /** Whether its Retry / Catch takes a `States.DataLimitExceeded` of its result (task-errors.ts). */
+  dataLimitHandling: { retried: boolean; caught: boolean };
 }
 export interface OtherStateInfo extends StateInfoBase {
   type: Exclude<StateType, 'Task'>;
@@ -146,6 +148,7 @@ function localizeState(name: string, original: Json, states: Map<string, StateIn
         resource: state.Resource as string,
         ...(typeof state.TimeoutSeconds === 'number' ? { timeoutSeconds: state.TimeoutSeconds } : {}),
         ...(typeof state.HeartbeatSeconds === 'number' ? { heartbeatSeconds: state.HeartbeatSeconds } : {}),
+        dataLimitHandling: { retried: namesDataLimitFirst(state.Retry), caught: namesDataLimitFirst(state.Catch) },
       };
       states.set(name, info);
       return localTask(state);
@@ -165,6 +168,23 @@ function localizeState(name: string, original: Json, states: Map<string, StateIn
       states.set(name, { name, type, topLevel });
       return state;
   }
+}
+
+const DATA_LIMIT_EXCEEDED = 'States.DataLimitExceeded';
+/** The names the library matches `States.DataLimitExceeded` with, once the error lets it match at all. */
+const MATCHES_DATA_LIMIT = new Set([DATA_LIMIT_EXCEEDED, 'States.ALL', 'States.TaskFailed']);
+
+/**
+ * True when the first retrier (catcher) the library would match `States.DataLimitExceeded` with
+ * names it: the wildcards alone do not take it ("can't be caught by the States.ALL error type").
+ */
+function namesDataLimitFirst(handlers: unknown): boolean {
+  if (!Array.isArray(handlers)) return false;
+  const first = handlers.find(
+    (handler): handler is { ErrorEquals: unknown[] } =>
+      isObject(handler) && Array.isArray(handler.ErrorEquals) && handler.ErrorEquals.some((name) => MATCHES_DATA_LIMIT.has(name as string)),
+  );
+  return first?.ErrorEquals.includes(DATA_LIMIT_EXCEEDED) ?? false;
 }
 
 function localTask(state: Json): Json {

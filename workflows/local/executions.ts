@@ -1,8 +1,9 @@
 /**
  * Executions: starting them, running them on the library (one attached run per RUNNING execution
  * in this process), resuming them from their checkpoints after a restart, and ending them — by
- * themselves, by StopExecution or by timing out (the definition's TimeoutSeconds, or Standard's
- * one-year maximum).
+ * themselves, by StopExecution, by timing out (the definition's TimeoutSeconds, or Standard's
+ * one-year maximum), or by crossing another of Standard's quotas (limits.ts: 25,000 history events,
+ * 256 KiB of state data).
  */
 import './polyfills';
 import { ExecutionAbortedError, ExecutionError } from 'aws-local-stepfunctions';
@@ -31,6 +32,8 @@ export interface ExecutionDependencies {
   timers: VirtualTimers;
   invokeLambda: InvokeLambda;
   region: string;
+  /** Standard's 25,000 (limits.ts) unless a test asks for fewer. */
+  maxHistoryEvents: number;
   log: (line: string) => void;
 }
 
@@ -184,6 +187,7 @@ class ExecutionRun {
       machine.local.states,
       { nextEventId, checkpoint: execution.checkpoint },
       deps.log,
+      { maxHistoryEvents: deps.maxHistoryEvents, exceeded: (error, cause) => void this.failOnQuota(error, cause) },
     );
   }
 
@@ -267,6 +271,15 @@ class ExecutionRun {
     await this.callbacks.ended(ending, event).catch((error: unknown) => {
       this.deps.log(`${this.execution.executionArn}: could not record its end: ${String(error)}`);
     });
+  }
+
+  /**
+   * FAILED by a quota the journal saw crossed (a full history, a state's output over 256 KiB). The
+   * run is detached before this returns (Executions.end detaches synchronously), so nothing the
+   * library does next reaches the history; no Catch runs.
+   */
+  private failOnQuota(error: string, cause: string): Promise<void> {
+    return this.finish({ status: 'FAILED', stopDate: nowMs(), error, cause }, executionEnded('ExecutionFailed', error, cause));
   }
 
   /**

@@ -8,16 +8,29 @@
  * has seen the event; handlers therefore wait for `caughtUp()` before they write anything of their
  * own (history events, a token, a wake-up time), which keeps the history in order and makes every
  * durable wait belong to the checkpoint of the visit that started it.
+ *
+ * The journal is also where two of Standard's quotas bite (limits.ts), because it sees every event
+ * before it is written: the history's 25,000 events, and a state's output over 256 KiB. Either ends
+ * the execution: the journal stops, the run is told (`exceeded`), and the service writes the
+ * ExecutionFailed — as the 25,000th event when the history is full, as AWS does.
  */
 import { nowMs } from '../../functions/commons/clock';
 import type { Checkpoint, CheckpointStore } from './checkpoint-store';
 import type { StateInfo } from './definition';
 import { fromLibraryEvent, toHistoryEvent, type HistoryEvent, type LibraryEvent, type NewHistoryEvent } from './history';
+import { exceedsPayloadLimit, historyFullCause, resultTooLargeCause } from './limits';
 import type { Retrier } from './retry';
 
 export interface PendingRetry {
   retrier: Retrier;
   attempt: number;
+}
+
+export interface JournalLimits {
+  /** Events the history may hold, its last one included (AWS: 25,000). */
+  maxHistoryEvents: number;
+  /** Called once, synchronously, when a quota ends the execution; the journal has stopped. */
+  exceeded: (error: string, cause: string) => void;
 }
 
 export class ExecutionJournal {
@@ -39,6 +52,7 @@ export class ExecutionJournal {
     private readonly states: ReadonlyMap<string, StateInfo>,
     start: { nextEventId: number; checkpoint?: Checkpoint },
     private readonly log: (line: string) => void,
+    private readonly limits: JournalLimits,
   ) {
     this.nextEventId = start.nextEventId;
     this.checkpoint = start.checkpoint;
@@ -62,6 +76,14 @@ export class ExecutionJournal {
       }
     }
     for (const historyEvent of fromLibraryEvent(event, this.states)) {
+      // "The output of a state is larger than payload size quota" (after ResultSelector, ResultPath
+      // and OutputPath): the execution fails where the state would have exited, and no Catch of the
+      // state sees it — AWS's history shows the state entered, then ExecutionFailed.
+      const output = historyEvent.details?.output;
+      if (event.type === 'StateExited' && typeof output === 'string' && exceedsPayloadLimit(output)) {
+        this.exceed('States.DataLimitExceeded', resultTooLargeCause(event.state.name));
+        return;
+      }
       const id = this.append(historyEvent);
       if (event.type === 'StateEntered' && this.states.get(event.state.name)?.topLevel) {
         void this.saveCheckpoint({ state: event.state.name, input: JSON.stringify(event.state.input), enteredEventId: id });
@@ -72,6 +94,11 @@ export class ExecutionJournal {
   /** Appends an event (timestamped now, virtual time); returns its id. */
   append(event: NewHistoryEvent): number {
     if (this.closed) return this.nextEventId;
+    // The event that would be the last one the history may hold is the execution's failure instead.
+    if (this.nextEventId >= this.limits.maxHistoryEvents) {
+      this.exceed('States.Runtime', historyFullCause(this.limits.maxHistoryEvents));
+      return this.nextEventId;
+    }
     const historyEvent = toHistoryEvent(event, this.nextEventId++, nowMs());
     this.pendingEvents.push(historyEvent);
     void this.flush();
@@ -115,6 +142,13 @@ export class ExecutionJournal {
   /** Id for the execution's last event, written by the service together with the final status. */
   reserveEventId(): number {
     return this.nextEventId++;
+  }
+
+  /** A quota ends the execution: nothing more is recorded, and the run hears of it once. */
+  private exceed(error: string, cause: string): void {
+    if (this.closed) return;
+    this.close();
+    this.limits.exceeded(error, cause);
   }
 
   /** No more records or writes (the run is detached); writes already queued still land. */

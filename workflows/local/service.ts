@@ -19,6 +19,7 @@ import { callApi } from './api';
 import { invalidNameReason, stateMachineArn } from './arns';
 import { CheckpointStore } from './checkpoint-store';
 import { Executions } from './executions';
+import { STANDARD_MAX_HISTORY_EVENTS } from './limits';
 import { createRequestListener, type RequestListener } from './http';
 import { RegisteredStateMachine } from './state-machines';
 import type { InvokeLambda } from './task-handlers';
@@ -48,6 +49,12 @@ export interface LocalStepFunctionsOptions {
   invokeLambda: InvokeLambda;
   /** How many fired timers run at once (default 16). */
   timerConcurrency?: number;
+  /**
+   * Events an execution's history may hold before it fails with States.Runtime. Default: AWS's
+   * 25,000 (limits.ts), which is what every local cloud runs with; a test of the quota lowers it so
+   * as not to write 25,000 events.
+   */
+  maxHistoryEvents?: number;
   log?: (line: string) => void;
 }
 
@@ -107,6 +114,7 @@ export class LocalStepFunctions {
       timers,
       invokeLambda: this.options.invokeLambda,
       region: this.region,
+      maxHistoryEvents: this.options.maxHistoryEvents ?? STANDARD_MAX_HISTORY_EVENTS,
       log: this.log,
     });
     const running = { timers, tokens, executions };

@@ -27,6 +27,38 @@ export class StatesRuntimeError extends TaskError {
   }
 }
 
+/**
+ * `States.DataLimitExceeded`. The guide's "Error handling in Step Functions" calls it "a terminal
+ * error that can't be caught by the States.ALL error type", reported when "the output of a connector
+ * is larger than payload size quota", "the output of a state is larger than payload size quota" or,
+ * "after Parameters processing, the input of a state is larger than payload size quota". A catcher
+ * or retrier that names it does take it (users rely on `Catch: States.DataLimitExceeded` to retry
+ * with smaller pages) — but only for a task's result: a state's output or input over the limit ends
+ * the execution with no state seeing the error (journal.ts, task-handlers.ts).
+ *
+ * The library has no notion of an error only its explicit name matches: it asks `isRetryable` and
+ * `isCatchable` before matching, and then `States.ALL` (and `States.TaskFailed`) match anything. So
+ * the flags answer for the failing Task's own Retry and Catch (definition.ts, `dataLimitHandling`):
+ * true when the first retrier (catcher) the library would pick names the error — which, with
+ * `States.ALL` last and alone as ASL requires, is the one AWS would pick too. A catcher that names it
+ * after a `States.TaskFailed` one, or an enclosing Parallel or Map that names it, does not see it
+ * here: stricter than AWS, never looser.
+ */
+export class DataLimitExceeded extends TaskError {
+  constructor(
+    cause: string,
+    private readonly handling: { retried: boolean; caught: boolean } = { retried: false, caught: false },
+  ) {
+    super('States.DataLimitExceeded', cause);
+  }
+  get isRetryable(): boolean {
+    return this.handling.retried;
+  }
+  get isCatchable(): boolean {
+    return this.handling.caught;
+  }
+}
+
 /** How AWS reports a failed Lambda invocation: Error = errorType, Cause = `{errorType, errorMessage}`. */
 export function lambdaFailure(thrown: unknown): TaskError {
   const errorType = thrown instanceof Error ? thrown.name : 'Error';

@@ -11,7 +11,8 @@ import type { StateInfo, TaskEnvelope, TaskStateInfo, WaitEnvelope } from './def
 import { data, taskEvent } from './history';
 import type { ExecutionJournal } from './journal';
 import { retryDelayMs } from './retry';
-import { StatesRuntimeError, TaskError, heartbeatTimeout, lambdaFailure, statesTimeout } from './task-errors';
+import { resultTooLargeCause, valueExceedsPayloadLimit } from './limits';
+import { DataLimitExceeded, StatesRuntimeError, TaskError, heartbeatTimeout, lambdaFailure, statesTimeout } from './task-errors';
 import { mintTaskToken, type TaskTokens } from './task-tokens';
 import type { SlotHolder, VirtualTimers } from './timers';
 
@@ -58,10 +59,24 @@ export function taskHandlers(context: TaskRunContext): TaskHandlers {
 function performerOf(context: TaskRunContext, state: StateInfo): ((envelope: unknown) => Promise<JsonValue>) | undefined {
   if (state.type === 'Wait') return (envelope) => waitUntilWakeUp(context, state, envelope as WaitEnvelope);
   if (state.type !== 'Task') return undefined;
-  if (state.integration === 'lambda:invoke.waitForTaskToken') {
-    return (envelope) => awaitCallback(context, state, envelope as TaskEnvelope);
+  const perform = state.integration === 'lambda:invoke.waitForTaskToken' ? awaitCallback : invokeFunction;
+  return (envelope) => {
+    refuseInputOverLimit(state, envelope as TaskEnvelope);
+    return perform(context, state, envelope as TaskEnvelope);
+  };
+}
+
+/**
+ * "After Parameters processing, the input of a state is larger than payload size quota": the
+ * execution fails before anything is scheduled, and no Retry or Catch sees it. AWS's cause for this
+ * case is nowhere on record; this one is ours.
+ */
+function refuseInputOverLimit(state: TaskStateInfo, envelope: TaskEnvelope): void {
+  if (valueExceedsPayloadLimit(envelope.input)) {
+    throw new DataLimitExceeded(
+      `The state/task '${state.name}' received an input, after Parameters, with a size exceeding the maximum number of bytes service limit.`,
+    );
   }
-  return (envelope) => invokeFunction(context, state, envelope as TaskEnvelope);
 }
 
 async function pauseBeforeRetry(context: TaskRunContext, stateName: string): Promise<void> {
@@ -92,6 +107,7 @@ async function invokeFunction(context: TaskRunContext, state: TaskStateInfo, env
     state.integration === 'lambda:invoke' ? invokeTarget(envelope.input) : [state.resource, envelope.input];
   journal.append(taskEvent(state.integration, 'Scheduled', scheduledDetails(context, state, envelope.input, timeoutSeconds)));
   journal.append(taskEvent(state.integration, 'Started'));
+  context.signal.throwIfAborted(); // a full history ended the execution: nothing is invoked
   let result: JsonValue;
   try {
     result = await withTimeout(invoke(context, functionArn, payload), timeoutSeconds);
@@ -105,6 +121,13 @@ async function invokeFunction(context: TaskRunContext, state: TaskStateInfo, env
     throw failure;
   }
   const output = state.integration === 'lambda:invoke' ? invokeResponse(result) : result;
+  if (valueExceedsPayloadLimit(output)) {
+    // As AWS: the task fails (TaskFailed, or LambdaFunctionFailed for a function ARN), and only a
+    // retrier or catcher of the state that names States.DataLimitExceeded takes it (task-errors.ts).
+    const cause = resultTooLargeCause(state.integration === 'lambda:invoke' ? 'lambda' : state.resource);
+    journal.append(taskEvent(state.integration, 'Failed', { error: 'States.DataLimitExceeded', cause }));
+    throw new DataLimitExceeded(cause, state.dataLimitHandling);
+  }
   journal.append(taskEvent(state.integration, 'Succeeded', data('output', output)));
   return output;
 }
@@ -155,6 +178,7 @@ async function handOutToken(context: TaskRunContext, state: TaskStateInfo, envel
   const [functionArn, payload] = invokeTarget(parameters);
   journal.append(taskEvent(state.integration, 'Scheduled', scheduledDetails(context, state, parameters, ...timing(state, envelope))));
   journal.append(taskEvent(state.integration, 'Started'));
+  context.signal.throwIfAborted(); // a full history ended the execution: nothing is invoked
   let response: JsonValue;
   try {
     response = invokeResponse(await invoke(context, functionArn, payload));

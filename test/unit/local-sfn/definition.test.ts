@@ -87,7 +87,31 @@ describe('toLocalDefinition', () => {
       resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
       timeoutSeconds: 604_800,
       heartbeatSeconds: 86_400,
+      dataLimitHandling: { retried: false, caught: false },
     });
+  });
+
+  it('notes whether a Task’s Retry and Catch take States.DataLimitExceeded: only by its name, first among the matches', () => {
+    const task = (handlers: { Retry?: unknown[]; Catch?: unknown[] }) => ({ Type: 'Task', Resource: NOTIFY, ...handlers, End: true });
+    const handling = toLocalDefinition({
+      StartAt: 'Named',
+      States: {
+        Named: task({
+          Retry: [{ ErrorEquals: ['Lambda.ServiceException'] }, { ErrorEquals: ['States.DataLimitExceeded'] }, { ErrorEquals: ['States.ALL'] }],
+          Catch: [{ ErrorEquals: ['Review.Rejected', 'States.DataLimitExceeded'], Next: 'Other' }, { ErrorEquals: ['States.ALL'], Next: 'Other' }],
+        }),
+        Wildcards: task({ Retry: [{ ErrorEquals: ['States.ALL'] }], Catch: [{ ErrorEquals: ['States.TaskFailed'], Next: 'Other' }] }),
+        NamedAfterTaskFailed: task({
+          Catch: [{ ErrorEquals: ['States.TaskFailed'], Next: 'Other' }, { ErrorEquals: ['States.DataLimitExceeded'], Next: 'Other' }],
+        }),
+        Other: task({}),
+      },
+    }).states;
+    expect(handling.get('Named')).toMatchObject({ dataLimitHandling: { retried: true, caught: true } });
+    expect(handling.get('Wildcards')).toMatchObject({ dataLimitHandling: { retried: false, caught: false } });
+    // The library would match the TaskFailed catcher first: stricter than AWS, never looser (task-errors.ts).
+    expect(handling.get('NamedAfterTaskFailed')).toMatchObject({ dataLimitHandling: { retried: false, caught: false } });
+    expect(handling.get('Other')).toMatchObject({ dataLimitHandling: { retried: false, caught: false } });
   });
 
   it('wraps Parameters in an envelope, with the *SecondsPath values evaluated by the library', () => {
