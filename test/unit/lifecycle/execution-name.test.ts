@@ -23,7 +23,7 @@ describe('executionName', () => {
 
 describe('handoverOf', () => {
   it('reads the hand-over back from every name executionName gives', () => {
-    for (const [period, handover, reopened] of [[1, 0, 0], [1, 3, 0], [2, 0, 0], [3, 12, 0], [1, 0, 2], [1, 4, 2]]) {
+    for (const [period, handover, reopened] of [[1, 0, 0], [1, 3, 0], [2, 0, 0], [3, 12, 0], [1, 0, 2], [1, 4, 2]] as const) {
       expect(handoverOf(executionName(id, period, handover, reopened || undefined))).toBe(handover);
     }
   });
