@@ -6,7 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { staffGroups } from '../functions/staff-groups';
 import { allowedOrigins, signInCallbackUrls, type EnvironmentConfig } from './config';
-import { staffTokenLifetimes } from './staff-token-lifetimes';
+import { staffTokenLifetimes } from '../functions/commons/staff-token-lifetimes';
 
 /** Five years and a day for leap years: the retention of service records (DOMAIN.md §3). */
 export const DOCUMENT_RETENTION_DAYS = 5 * 365 + 2;
@@ -132,7 +132,7 @@ export class DataStack extends Stack {
     // authorization code with PKCE from the browser, so a public client with no secret to leak, and
     // no password flow of its own (the hosted pages ask for the password and the TOTP code). The ID
     // token is what the pages send to the API: short, and renewed silently with the refresh token the
-    // code grant hands out, which lasts a working day (why these lives: infra/staff-token-lifetimes.ts).
+    // code grant hands out, which lasts a working day (why these lives: functions/commons/staff-token-lifetimes.ts).
     // Sign-out revokes the refresh token (/oauth2/revoke), so it cannot renew anything after.
     const callbacks = signInCallbackUrls(config);
     this.userPoolClient = this.userPool.addClient('Console', {

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import type { StaffGroup } from '../../functions/staff-groups';
-import { staffTokenLifetimes } from '../staff-token-lifetimes';
+import { staffTokenLifetimes } from '../../functions/commons/staff-token-lifetimes';
 
 /**
  * The local stand-in for the Cognito user pool: seeded staff sign in with a password and get an ID
@@ -11,7 +11,7 @@ import { staffTokenLifetimes } from '../staff-token-lifetimes';
  * AWS, groups, districts and agency are set for the user (here by the seed) and no one can change their own.
  *
  * Sign-in also hands out a refresh token, which renews the ID token and can be revoked, on Cognito's
- * clock (infra/staff-token-lifetimes.ts): the pages renew and sign out here as they do in AWS.
+ * clock (functions/commons/staff-token-lifetimes.ts): the pages renew and sign out here as they do in AWS.
  */
 export interface LocalStaffUser {
   username: string;

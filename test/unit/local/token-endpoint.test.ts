@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { AUDIENCE, LocalIdentity } from '../../../infra/local/identity';
 import { seededStaff } from '../../../infra/local/seed';
 import { answerTokenRequest, LOCAL_REVOKE_PATH, LOCAL_TOKEN_PATH } from '../../../infra/local/token-endpoint';
-import { staffTokenLifetimes } from '../../../infra/staff-token-lifetimes';
+import { staffTokenLifetimes } from '../../../functions/commons/staff-token-lifetimes';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dolbom-token-endpoint-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

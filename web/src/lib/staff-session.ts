@@ -8,7 +8,7 @@
  * same requests to either.
  */
 import type { Text } from '../../../forms/i18n';
-import { staffTokenLifetimes } from '../../../infra/staff-token-lifetimes';
+import { staffTokenLifetimes } from '../../../functions/commons/staff-token-lifetimes';
 import { callApi, type ApiResult, type Problem } from './api';
 import { h, show } from './dom';
 import { completeHostedSignIn, hostedTokenEndpoints, showHostedSignIn, signOutUrl } from './hosted-sign-in';

@@ -4,7 +4,7 @@
  * `/oauth2/token` and `/oauth2/revoke` in AWS; the local issuer answers the same requests under
  * `npm start` (token-endpoint.ts beside the local issuer), so this is the one code path for both.
  *
- * The refresh token lasts a working day (infra/staff-token-lifetimes.ts); the ID token an hour, and the
+ * The refresh token lasts a working day (functions/commons/staff-token-lifetimes.ts); the ID token an hour, and the
  * page renews it a few minutes before it runs out, so a case manager signs in once a day.
  */
 import { claimsOf } from './jwt-claims';

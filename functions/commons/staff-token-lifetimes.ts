@@ -1,7 +1,8 @@
 /**
- * How long a staff member's tokens live: one source for the Cognito app client (infra/data-stack.ts)
- * and the local issuer that stands in for it (identity.ts of the local cloud), so `npm start` renews and
- * ends sessions on the same clock as AWS.
+ * How long a staff member's tokens live: one source for the Cognito app client (infra/data-stack.ts),
+ * the local issuer that stands in for it (identity.ts of the local cloud), so `npm start` renews and
+ * ends sessions on the same clock as AWS, and the pages, which tell staff how long a sign-in lasts
+ * (hence here, not in infra/: nothing that ships imports infra/).
  *
  * - The ID token is what the pages send to the API. API Gateway's JWT authorizer checks its signature
  *   and expiry only, never whether its session was revoked, so its life is the window a signed-out or
