@@ -56,7 +56,7 @@ export const caseNoteBody = z.strictObject({
     .check(
       z.trim(),
       z.minLength(1, textRequired),
-      z.maxLength(NOTE_MAX_CHARACTERS, message('case-note-text-too-long', { ko: '기록은 2000자 이내로 적어 주세요', en: 'Keep the note within 2000 characters' })),
+      z.maxLength(NOTE_MAX_CHARACTERS, message('case-note-text-too-long', { ko: '사례 기록은 2000자 이내로 적어 주세요', en: 'Keep the case note within 2000 characters' })),
       z.refine(
         (text) => !UNSAFE_IN_TEXT.test(text),
         message('case-note-hidden-characters', { ko: '기록에는 제어 문자나 글자 방향 제어 문자를 넣을 수 없습니다', en: 'A case note cannot contain control or text-direction characters' }),
