@@ -20,3 +20,9 @@ export const contactKindLabels: Record<ContactKind, Text> = {
   agency: { ko: '유관기관 연락', en: 'Another agency' },
   other: { ko: '기타', en: 'Other' },
 };
+
+/** The author's role beside their name: the groups that write notes (routes.ts). */
+export const authorRoleLabels: Record<'caseworker' | 'supervisor', Text> = {
+  caseworker: { ko: '사례관리자', en: 'Case manager' },
+  supervisor: { ko: '슈퍼바이저', en: 'Supervisor' },
+};
