@@ -1,8 +1,7 @@
-/** The body of POST …/notes and the query of GET …/notes (the rules they feed are in case-note.ts). */
+/** The body of POST …/notes (the rules it feeds are in case-note.ts). */
 import * as z from 'zod/mini';
 import { hiddenCharactersBut } from '../../forms/hidden-characters';
 import { message } from '../../forms/messages';
-import { pageSizeParameter } from '../commons/page-size';
 import { contactKinds } from './labels';
 
 /** Long enough for a home visit written up; a longer account belongs in a document, not a note. */
@@ -65,13 +64,3 @@ export const caseNoteBody = z.strictObject({
     ),
 });
 export type CaseNoteBody = z.infer<typeof caseNoteBody>;
-
-export const cursorInvalid = {
-  ko: '사례 기록 목록 위치 값이 올바르지 않습니다. 목록을 처음부터 다시 불러 주세요',
-  en: 'Not a valid position in the case notes. Load the notes again from the start',
-};
-
-export const querySchema = z.object({
-  cursor: z.optional(z.string().check(z.maxLength(200, message('case-note-cursor', cursorInvalid)))),
-  limit: pageSizeParameter(message('case-note-page-size', { ko: '사례 기록은 한 번에 1~100건까지 볼 수 있습니다', en: 'A page holds 1 to 100 case notes' }), 20),
-});

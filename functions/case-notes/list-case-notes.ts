@@ -1,10 +1,23 @@
+import * as z from 'zod/mini';
+import { message } from '../../forms/messages';
 import { httpHandler } from '../commons/http';
+import { pageSizeParameter } from '../commons/page-size';
 import { problem } from '../commons/problems';
 import { staffMember } from '../commons/staff';
 import { openForStaff } from '../status/staff-access';
-import { cursorInvalid, querySchema } from './bodies';
 import { caseNoteView } from './case-note';
 import { isNoteCursor, notesOf } from './note-store';
+
+const cursorInvalid = {
+  ko: '사례 기록 목록 위치 값이 올바르지 않습니다. 목록을 처음부터 다시 불러 주세요',
+  en: 'Not a valid position in the case notes. Load the notes again from the start',
+};
+
+// Here, not beside the note's body: the list's bundle carries no schema of a note.
+export const querySchema = z.object({
+  cursor: z.optional(z.string().check(z.maxLength(200, message('case-note-cursor', cursorInvalid)))),
+  limit: pageSizeParameter(message('case-note-page-size', { ko: '사례 기록은 한 번에 1~100건까지 볼 수 있습니다', en: 'A page holds 1 to 100 case notes' }), 20),
+});
 
 /**
  * GET /api/staff/applications/{applicationId}/notes[?limit=20][&cursor=…] — the case notes, newest

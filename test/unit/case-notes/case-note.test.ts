@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from '../../../forms/errors';
-import { caseNoteBody, querySchema } from '../../../functions/case-notes/bodies';
+import { caseNoteBody } from '../../../functions/case-notes/bodies';
+import { querySchema } from '../../../functions/case-notes/list-case-notes';
 import { caseNoteView, fingerprintOf, isNoteId, newCaseNote, noteIdFor, occurredAtProblem, type CaseNoteInput } from '../../../functions/case-notes/case-note';
 import { contactKindLabels, contactKinds } from '../../../functions/case-notes/labels';
 
