@@ -23,7 +23,7 @@ function strip(item: Record<string, unknown>): CaseNote {
  * key already wrote a note (a retry, a double click): nothing is written then.
  */
 export async function putNewNote(note: CaseNote, audit: AuditEvent): Promise<boolean> {
-  const noteKey = keys.caseNote(note.applicationId, note.occurredAt, note.noteId);
+  const noteKey = keys.caseNote(note.applicationId, note.occurredAt, note.recordedAt, note.noteId);
   try {
     await dynamo().send(
       new TransactWriteCommand({
@@ -56,8 +56,11 @@ export async function noteOfKey(applicationId: string, noteId: string): Promise<
   return out.Item ? strip(out.Item) : undefined;
 }
 
-/** The position after a note in the list: its sort key without the prefix (`<occurredAt>#<noteId>`). */
-export const isNoteCursor = (cursor: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#N[A-Za-z0-9_-]{26}$/.test(cursor);
+const ISO = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z`;
+const NOTE_CURSOR = new RegExp(`^${ISO}#${ISO}#N[A-Za-z0-9_-]{26}$`);
+
+/** The position after a note in the list: its sort key without the prefix (`<occurredAt>#<recordedAt>#<noteId>`). */
+export const isNoteCursor = (cursor: string) => NOTE_CURSOR.test(cursor);
 
 /**
  * Up to `limit` notes of a case, newest contact first, after the cursor `after` (from the newest when

@@ -98,6 +98,7 @@ describe('case notes on the case page, in the browser', () => {
     expect(await notes.first().innerText()).toContain(visit);
     expect(await notes.first().innerText()).toContain('가정방문');
     expect(await page.inputValue('#case-note-text')).toBe('');
+    expect(await page.inputValue('#case-note-kind')).toBe('phone');
     expect(await page.getAttribute('#case-note-when', 'aria-invalid')).toBeNull();
     expect(await seriousViolations(page)).toEqual([]);
     expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
@@ -112,6 +113,8 @@ describe('case notes on the case page, in the browser', () => {
     expect(listed).toContain(call);
     expect(listed).toContain(visit);
     expect(listed.match(/김사례 \(종로구\) · 사례관리자/g)).toHaveLength(2);
+    // Newest first, as the server lists them: the visit, written after the call, is on top.
+    expect(await notes.first().innerText()).toContain(visit);
     await page.screenshot({ path: `${SHOTS}/4-supervisor-page.png`, fullPage: true });
   }, 180_000);
 });

@@ -55,6 +55,10 @@ function author(note: CaseNoteView): HTMLElement {
   return h('span', { class: 'note-author' }, note.author.name ?? note.author.userId, role ? ' · ' : '', role ? authorRoleLabels[role] : null);
 }
 
+/** Written down well after the contact: the time of writing is shown too (otherwise it adds nothing to read). */
+const LATE_ENTRY_MS = 10 * 60 * 1000;
+const writtenLater = (note: CaseNoteView) => Date.parse(note.recordedAt) - Date.parse(note.occurredAt) > LATE_ENTRY_MS;
+
 function noteItem(note: CaseNoteView): HTMLLIElement {
   const kind = contactKindLabels[note.kind] ?? { ko: note.kind, en: note.kind };
   const when = dateTimeText(note.occurredAt);
@@ -63,7 +67,7 @@ function noteItem(note: CaseNoteView): HTMLLIElement {
     { class: 'card case-note', 'data-note': note.noteId },
     h('p', { class: 'note-head' }, h('strong', {}, kind), ' · ', h('time', { datetime: note.occurredAt }, when), note.withWhom ? ` · ${note.withWhom}` : ''),
     h('p', { class: 'prose' }, note.text),
-    h('p', { class: 'note-by' }, author(note), ' · ', cn.recorded(note.recordedAt)),
+    h('p', { class: 'note-by' }, author(note), writtenLater(note) ? ' · ' : '', writtenLater(note) ? cn.recorded(note.recordedAt) : null),
   );
 }
 
@@ -153,6 +157,7 @@ function noteForm(path: string, added: (note: CaseNoteView) => void): HTMLFormEl
     }
     added(result.body);
     key = newIdempotencyKey();
+    kind.value = contactKinds[0];
     withWhom.value = '';
     text.value = '';
     when.max = seoulNow();
