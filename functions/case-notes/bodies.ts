@@ -12,6 +12,14 @@ export const WITH_WHOM_MAX_CHARACTERS = 100;
 const UNSAFE_IN_TEXT = hiddenCharactersBut(String.raw`\n\t`);
 const UNSAFE_IN_LINE = hiddenCharactersBut('');
 
+// A resident registration number has a legal basis only where the application keeps it, sealed (PIPA
+// art. 24-2; DOMAIN.md §7): a note is free text read by the whole case team, so none is written there.
+const RRN_SHAPED = /(?<![0-9A-Za-z])\d{6}-?[1-8]\d{6}(?![0-9A-Za-z])/;
+const noRrn = message('case-note-rrn', {
+  ko: '주민등록번호는 사례 기록에 적지 마세요. 신청서에 암호화되어 보관됩니다',
+  en: 'Do not write a resident registration number in a case note: the application keeps it, encrypted',
+});
+
 const textRequired = message('case-note-text-required', { ko: '기록할 내용을 적어 주세요', en: 'Write what happened' });
 const whenInvalid = message('case-note-occurred-at', {
   ko: '연락한 때를 날짜와 시각(예: 2026-12-03T14:30+09:00)으로 적어 주세요',
@@ -45,6 +53,7 @@ export const caseNoteBody = z.strictObject({
             z.trim(),
             z.maxLength(WITH_WHOM_MAX_CHARACTERS, message('case-note-with-whom-too-long', { ko: '누구와는 100자 이내로 적어 주세요', en: 'Keep “with whom” within 100 characters' })),
             z.refine((text) => !UNSAFE_IN_LINE.test(text), message('case-note-with-whom-one-line', { ko: '누구와는 한 줄로 적어 주세요', en: 'Write “with whom” on one line' })),
+            z.refine((text) => !RRN_SHAPED.test(text), noRrn),
           ),
         z.transform((text) => text || undefined),
       ),
@@ -60,6 +69,7 @@ export const caseNoteBody = z.strictObject({
         (text) => !UNSAFE_IN_TEXT.test(text),
         message('case-note-hidden-characters', { ko: '기록에는 제어 문자나 글자 방향 제어 문자를 넣을 수 없습니다', en: 'A case note cannot contain control or text-direction characters' }),
       ),
+      z.refine((text) => !RRN_SHAPED.test(text), noRrn),
       z.describe('what happened, in the case manager’s words'),
     ),
 });

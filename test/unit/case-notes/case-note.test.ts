@@ -56,6 +56,12 @@ describe('the case note body', () => {
     expect(refusal({ ...valid, text: '통화\u202E함' }).map((e) => e.code)).toEqual(['case-note-hidden-characters']);
   });
 
+  it('refuses a resident registration number in the note or “with whom”, and takes a phone number', () => {
+    expect(refusal({ ...valid, text: '아버지 주민번호 880229-2123456 확인' }).map((e) => e.code)).toEqual(['case-note-rrn']);
+    expect(refusal({ ...valid, withWhom: '어머니 8802292123456' }).map((e) => [e.field, e.code])).toEqual([['withWhom', 'case-note-rrn']]);
+    expect(caseNoteBody.safeParse({ ...valid, text: '사무실 번호 02-2133-1234, 휴대폰 010-1234-5678로 통화' }).success).toBe(true);
+  });
+
   it('refuses fields it does not know (an author or an id is never the caller’s to send)', () => {
     expect(refusal({ ...valid, authorName: '누군가' }).map((e) => e.field)).toEqual(['authorName']);
   });
