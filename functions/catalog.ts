@@ -197,6 +197,12 @@ export const handlers = {
     description: "Records a supervisor's eligibility override and reopens a rules-rejected application's review",
     access: { table: { reads: ['GetItem', 'Query'], indexes: ['gsi1'], writes: ['PutItem', 'UpdateItem'] }, startsLifecycle: true },
   },
+  resumeApplication: {
+    entry: 'functions/lifecycle/resume-application.ts',
+    description: 'Resumes a failed application at the stage it failed in, once its cause is fixed, with the reason',
+    // One transaction: the application out of `failed` and its audit event; then the new execution.
+    access: { table: { reads: ['GetItem'], writes: ['PutItem', 'UpdateItem'] }, startsLifecycle: true },
+  },
   addCaseNote: {
     entry: 'functions/case-notes/add-case-note.ts',
     description: "Writes a case manager's note of a contact on a case (append-only, idempotent by key)",

@@ -56,6 +56,11 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/staff/applications/{applicationId}/closure', handler: 'requestEarlyClosure', access: ['caseworker', 'supervisor'] },
   // A supervisor only: overriding the rules is a decision above the case manager's (the handler checks the district).
   { method: 'POST', path: '/api/staff/applications/{applicationId}/eligibility-override', handler: 'overrideEligibility', access: ['supervisor'] },
+  // After a failure's cause is fixed: operators (they fix it, and see every district; the answer shows
+  // no person) and supervisors of the case's district (they answer for the case and may know it should
+  // rather close); not caseworkers — restarting the workflow is not a step of the case work. The
+  // handler checks the district.
+  { method: 'POST', path: '/api/staff/applications/{applicationId}/resume', handler: 'resumeApplication', access: ['supervisor', 'operator'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/referral', handler: 'recordReferral', access: ['caseworker', 'supervisor'] },
   { method: 'POST', path: '/api/staff/tasks/{taskId}/referral/acknowledgement', handler: 'acknowledgeReferral', access: ['caseworker', 'supervisor'] },
   // Supervision of hard cases: a caseworker of the case's district asks; supervisors list, take on and

@@ -115,8 +115,10 @@ export class LifecycleStateMachine extends Construct {
       reassessment: STEPS_MARGIN_DAYS,
     };
 
-    // Every unexpected error ends here, so a failed application is visible to staff, never silent.
-    const recordFailure = step('RecordWorkflowFailure', 'recordWorkflowFailure', { ...ids, 'error.$': '$.failure' }, null);
+    // Every unexpected error ends here, so a failed application is visible to staff, never silent. The
+    // execution's name (always there, unlike an input field) says which hand-over failed, so an
+    // operator's resume names the next execution (functions/lifecycle/resume.ts).
+    const recordFailure = step('RecordWorkflowFailure', 'recordWorkflowFailure', { ...ids, 'error.$': '$.failure', 'execution.$': '$$.Execution.Name' }, null);
     const failed = new sfn.Fail(this, 'WorkflowFailed', { stateName: 'WorkflowFailed', error: 'WorkflowFailed', cause: 'See the audit trail' });
     recordFailure.next(failed);
     const guarded = <T extends sfn.TaskStateBase>(task: T): T => {
@@ -361,6 +363,10 @@ export class LifecycleStateMachine extends Construct {
       // A reopened application (a supervisor's override) and a review handed over before a year both start at the review.
       .when(resumes('review'), review.task)
       .when(resumes('reassessment'), reassessment.task)
+      // Only an operator's resume of a failed application starts here: a period-1 service period not
+      // yet started (later periods start there anyway), and a closure asked for before the failure.
+      .when(resumes('service-start'), startServicePeriod)
+      .when(resumes('closure'), closure)
       .when(sfn.Condition.numberGreaterThan('$.period', 1), startServicePeriod)
       .otherwise(checkEligibility);
 

@@ -3,6 +3,7 @@ import type { ClosingRequest } from '../closure/closing-labels';
 import type { ClosureRecord } from '../closure/closure-record';
 import type { RejectionRecord } from '../closure/rejection';
 import type { EligibilityOverride } from '../eligibility/override';
+import type { Resumption, WorkflowFailure } from '../lifecycle/resume';
 import type { Candidate } from '../matching/match-types';
 import type { SealedValue } from '../privacy/envelope';
 import type { SupplementSummary } from '../supplements/supplement';
@@ -126,6 +127,10 @@ export interface Application {
   closingRequest?: ClosingRequest;
   /** How the case closed: reason, closing session, outcome, referral (functions/closure/closure-record.ts). */
   closure?: ClosureRecord;
+  /** While `failed`: what failed and the status it replaced (functions/lifecycle/resume.ts). */
+  failure?: WorkflowFailure;
+  /** The latest resume after a failure: who, why, and where the work picked up. */
+  resumed?: Resumption;
   /** The last day its service records are kept (5 years from closure, DOMAIN.md §7). */
   retainUntil?: string;
   accessCodeHash: string;

@@ -8,6 +8,7 @@ import { supplementAnswerBody, uploadsBody } from '../supplements/answer-bodies'
 import { decisionBody } from '../review/decision-body';
 import { bulkDecisionBody } from '../bulk-decisions/bulk-body';
 import { eligibilityOverrideBody } from '../eligibility/override-body';
+import { resumeBody } from '../lifecycle/resume-body';
 import { staffClosureBody, withdrawalBody } from '../closure/closing-reasons';
 import { referralAcknowledgedBody, referralSentBody } from '../referral/referral-body';
 import { sessionRecordBody } from '../service-period/session-body';
@@ -54,6 +55,7 @@ const bodies: Partial<Record<string, string>> = {
   'POST /api/provider/offers/{offerId}/decision': 'OfferAnswer',
   'POST /api/staff/applications/{applicationId}/closure': 'EarlyClosure',
   'POST /api/staff/applications/{applicationId}/eligibility-override': 'EligibilityOverride',
+  'POST /api/staff/applications/{applicationId}/resume': 'Resume',
   'POST /api/applications/{applicationId}/withdrawal': 'Withdrawal',
   'POST /api/staff/tasks/{taskId}/referral': 'ReferralSent',
   'POST /api/staff/tasks/{taskId}/referral/acknowledgement': 'ReferralAcknowledged',
@@ -69,6 +71,11 @@ const results: Partial<Record<string, { status: string; description: string; sch
   'GET /api/staff/applications/{applicationId}/evidence': { status: '200', description: 'What a re-assessment is decided on', schema: 'ReassessmentEvidence' },
   'GET /api/staff/dashboard': { status: '200', description: "Figures of the caller's districts", schema: 'Dashboard' },
   'GET /api/staff/applications/{applicationId}/lifecycle': { status: '200', description: "The application's lifecycle: stages passed, current, ahead", schema: 'LifecyclePicture' },
+  'POST /api/staff/applications/{applicationId}/resume': {
+    status: '202',
+    description: 'The failed application is back at the status it had, and a new execution picks the work up at its stage',
+    schema: 'Resumed',
+  },
   'POST /api/staff/notifications/{applicationId}/{key}/retry': { status: '202', description: 'A copy of the failed notification is queued; the failed one leaves the list', schema: 'NotificationRetry' },
 };
 
@@ -217,6 +224,20 @@ export function openApiDocument() {
         OfferAnswer: bodySchema(offerAnswerBody),
         EarlyClosure: bodySchema(staffClosureBody),
         EligibilityOverride: bodySchema(eligibilityOverrideBody),
+        Resume: bodySchema(resumeBody),
+        Resumed: {
+          type: 'object',
+          required: ['applicationId', 'status', 'statusLabel', 'stage', 'stageLabel', 'execution', 'resumedAt'],
+          properties: {
+            applicationId: { type: 'string' },
+            status: { type: 'string', description: 'The status the application had before it failed, and has again' },
+            statusLabel: { $ref: '#/components/schemas/Text' },
+            stage: { type: 'string', enum: ['eligibility', 'review', 'matching', 'service', 'reassessment', 'closure'] },
+            stageLabel: { $ref: '#/components/schemas/Text' },
+            execution: { type: 'string', description: "The new execution's name" },
+            resumedAt: { type: 'string', format: 'date-time' },
+          },
+        },
         Withdrawal: bodySchema(withdrawalBody),
         ReferralSent: bodySchema(referralSentBody),
         ReferralAcknowledged: bodySchema(referralAcknowledgedBody),

@@ -3,8 +3,12 @@ import { sfn } from '../commons/clients';
 import { env } from '../commons/env';
 import { currentCorrelationId } from '../commons/logger';
 
-/** Where an execution that continues another one picks up the work. */
-export type Resume = 'matching' | 'service' | 'review' | 'reassessment';
+/**
+ * Where an execution that continues another one picks up the work: a hand-over's four, and two only
+ * an operator's resume of a failed application needs (functions/lifecycle/resume.ts) — a service
+ * period not yet started in period 1, and a closure that was asked for.
+ */
+export type Resume = 'matching' | 'service' | 'review' | 'reassessment' | 'service-start' | 'closure';
 
 /** The input every lifecycle execution starts with. */
 export interface LifecycleInput {
@@ -37,6 +41,12 @@ export function executionName(applicationId: string, period: number, handover?: 
   const first = reopened ? `${applicationId}-r${reopened}` : applicationId;
   const base = period === 1 ? first : `${applicationId}-p${period}`;
   return handover ? `${base}-h${handover}` : base;
+}
+
+/** The hand-over number in an execution's name (`…-h<k>`), 0 for one that continues none. */
+export function handoverOf(executionName: string): number {
+  const handover = /-h(\d+)$/.exec(executionName)?.[1];
+  return handover ? Number(handover) : 0;
 }
 
 function correlation(input: LifecycleInput): { correlationId?: string } {

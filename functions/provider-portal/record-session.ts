@@ -51,7 +51,8 @@ const caseClosing = () =>
 /**
  * PUT /api/provider/applications/{applicationId}/sessions/{sessionId} — the serving agency records a
  * session: held (with its length), no-show, cancelled (by whom) or rescheduled (to when). A second
- * record corrects the first and keeps it in the session's history; one that says just what the record
+ * record corrects the first and keeps it in the session's history — if it names the record it corrects
+ * (`corrects`, its recordedAt), else 409 `session-changed`; one that says just what the record
  * says (a double click, a retry after a lost answer, even once the period moved on) is answered with
  * it and changes nothing, but makes sure of the plan's completion that answer may not have reached. Once the
  * case is closing, nothing more is recorded (409): the closure counts the sessions as they stood.
@@ -71,10 +72,13 @@ export const handler = httpHandler(async (event) => {
   if (application.status !== 'in-service' || !period) throw notInService();
   if (application.closingRequest) throw caseClosing();
   if (!session) throw problem.notFound({ ko: '회기', en: 'Session' });
+  // A different record replaces the standing one only if its sender saw it (and named it): otherwise
+  // two people recording at once, or a page left open, would overwrite a record nobody read.
+  if (session.record && body.corrects !== session.record.recordedAt) throw changedMeanwhile();
   const at = now().toISOString();
   if (body.screening && session.kind === 'counselling') throw testSessionsOnly();
   const actor = staffActor(staff, event);
-  const { screening: answers, ...said } = body;
+  const { screening: answers, corrects: _corrects, ...said } = body;
   const screened = answers ? screen(answers) : undefined;
   const entry: SessionEntry = { ...said, ...(answers && screened ? { screening: { answers, ...screened } } : {}), recordedAt: at, recordedBy: actor };
   const after = sessions.map((s) => (s.sessionId === session.sessionId ? { ...s, record: entry } : s));

@@ -35,6 +35,14 @@ export const sessionRecordBody = z
     note: z.optional(decisionNote),
     /** Item answers of a test session (pre-test, closing); totals, bands and risk are computed, never sent. */
     screening: z.optional(screeningAnswersSchema),
+    /**
+     * A correction names the record it corrects by its `recordedAt`, as the sender saw it: a record
+     * sent by someone who never saw the one standing (two people at once, a stale page) must not
+     * silently replace it.
+     */
+    corrects: z.optional(
+      z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, message('session-corrects', { ko: '고치려는 기록의 기록 시각이 올바르지 않습니다', en: 'Give the recordedAt of the record this one corrects' }))),
+    ),
   })
   .check(z.superRefine((body, ctx) => {
     const need = (path: string, text: string) => ctx.addIssue({ code: 'custom', path: [path], message: text });

@@ -95,6 +95,8 @@ export const citizenWording: Record<string, Wording | 'internal'> = {
   'application.closed': said({ ko: '서비스가 종결되었습니다.', en: 'The case is closed.' }),
   'application.rejected': said({ ko: '지원 대상으로 결정되지 않았습니다.', en: 'Your application was not approved.' }),
   'workflow.failed': said({ ko: '처리 중 문제가 생겨 담당자가 확인하고 있습니다.', en: 'Something went wrong on our side; staff are looking into it.' }),
+  // The reason (what was fixed) is the operator's note: staff only.
+  'workflow.resumed': said({ ko: '문제를 해결해, 신청 처리를 다시 이어 갑니다.', en: 'The problem is fixed; your application is moving again.' }),
   'supplement.answered': said({ ko: '보완 내용을 보내 주셨습니다.', en: 'You sent the information asked for.' }),
 
   // Internal: how the work was done, not a step of the citizen's case. An escalation reopens the

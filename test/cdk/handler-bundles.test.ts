@@ -39,6 +39,7 @@ const ceilingsKb: Partial<Record<HandlerId, number>> = {
   overrideEligibility: 296,
   matchProvider: 294,
   requestEarlyClosure: 292,
+  resumeApplication: 292,
   acknowledgeProviderOffer: 291,
   listProviderOffers: 290,
   decideProviderOffer: 290,

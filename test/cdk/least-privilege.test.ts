@@ -43,13 +43,13 @@ const startersOf = (machine: RegExp) =>
 const holders = (pattern: RegExp) => Object.keys(granted).filter((h) => granted[h]!.some((a) => pattern.test(a))).sort();
 
 describe('least privilege', () => {
-  it("lets only submission, the table stream's trigger, extension, continue-as-new and a supervisor's reopening override start lifecycle executions", () => {
-    expect(startersOf(/lifecycle/)).toEqual(['continueLifecycle', 'overrideEligibility', 'startNextPeriod', 'startStoredApplication', 'submitApplication']);
+  it("lets only submission, the table stream's trigger, extension, continue-as-new, a supervisor's reopening override and the resume of a failed application start lifecycle executions", () => {
+    expect(startersOf(/lifecycle/)).toEqual(['continueLifecycle', 'overrideEligibility', 'resumeApplication', 'startNextPeriod', 'startStoredApplication', 'submitApplication']);
   });
 
   it('lets only the bulk decision route start bulk decision jobs, and start nothing else', () => {
     expect(startersOf(/bulk-decisions/)).toEqual(['createBulkDecisions']);
-    expect(holders(/^states:StartExecution$/)).toEqual(['continueLifecycle', 'createBulkDecisions', 'overrideEligibility', 'startNextPeriod', 'startStoredApplication', 'submitApplication']);
+    expect(holders(/^states:StartExecution$/)).toEqual(['continueLifecycle', 'createBulkDecisions', 'overrideEligibility', 'resumeApplication', 'startNextPeriod', 'startStoredApplication', 'submitApplication']);
     expect(granted.createBulkDecisions!.filter((a) => a.startsWith('states:'))).toEqual(['states:StartExecution']);
   });
 

@@ -100,14 +100,22 @@ describe('the lifecycle state machine', () => {
     expect(definition.States.WaitForPlace!.Next).toBe('MatchProvider');
   });
 
-  it('routes a continuing execution to the wait it continues, a reopened application to its review, and an extension (period > 1) straight to its service period', () => {
+  it('routes a continuing execution to the wait it continues, a reopened application to its review, a resumed one to where it failed, and an extension (period > 1) straight to its service period', () => {
     const start = definition.States.RouteByPeriod!;
     expect(start.Type).toBe('Choice');
     expect(start.Choices[0]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'service' }], Next: 'ResumeServicePeriod' });
     expect(start.Choices[1]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'matching' }], Next: 'MatchProvider' });
     expect(start.Choices[2]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'review' }], Next: 'CaseManagerReview' });
     expect(start.Choices[3]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'reassessment' }], Next: 'Reassessment' });
-    expect(start.Choices[4]).toMatchObject({ Variable: '$.period', NumericGreaterThan: 1, Next: 'StartServicePeriod' });
+    // Only an operator's resume of a failed application (functions/lifecycle/resume.ts) starts at these two.
+    expect(start.Choices[4]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'service-start' }], Next: 'StartServicePeriod' });
+    expect(start.Choices[5]).toMatchObject({ And: [{ Variable: '$.resume', IsPresent: true }, { Variable: '$.resume', StringEquals: 'closure' }], Next: 'Closure' });
+    expect(start.Choices[6]).toMatchObject({ Variable: '$.period', NumericGreaterThan: 1, Next: 'StartServicePeriod' });
+    expect(start.Default).toBe('CheckEligibility');
+  });
+
+  it("gives the failure recorder the failed execution's name, which is always there, so a resume can name the next", () => {
+    expect(definition.States.RecordWorkflowFailure!.Parameters?.Payload).toMatchObject({ 'execution.$': '$$.Execution.Name', 'error.$': '$.failure' });
   });
 
   it('first keeps the correlation id of the request that started it, or names one after the execution, then routes', () => {

@@ -312,7 +312,10 @@ describe('an early closure racing late session records', () => {
       const recording = (async () => {
         for (let i = 0; i < 300 && answers.filter((a) => a.status !== 200).length < 3; i++) {
           const session = plan[i % plan.length]!;
-          const body = Math.floor(i / plan.length) % 2 === 0 ? { outcome: 'held', on: today, durationMinutes: session.plannedMinutes } : { outcome: 'no-show', on: today };
+          const said = Math.floor(i / plan.length) % 2 === 0 ? { outcome: 'held', on: today, durationMinutes: session.plannedMinutes } : { outcome: 'no-show', on: today };
+          // Each correction names the record it replaces, as the portal does.
+          const standing = answers.filter((a) => a.sessionId === session.sessionId && a.status === 200).at(-1);
+          const body = standing ? { ...said, corrects: standing.body.record.recordedAt } : said;
           const answer = await record(receipt, session.sessionId, body);
           answers.push({ sessionId: session.sessionId, status: answer.status, body: answer.body });
         }

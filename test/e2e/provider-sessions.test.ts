@@ -81,7 +81,11 @@ function fakeSessions() {
   for (const s of sessions) {
     backend.on('PUT', `${sessionsPath}/${s.sessionId}`, (request) => {
       // Scored as the server scores (functions/screening/score.ts): the page only ever shows what comes back.
-      const { screening: answers, ...body } = request.body as RecordBody;
+      const { screening: answers, corrects, ...body } = request.body as RecordBody;
+      // As the server: a correction names the record it corrects (functions/provider-portal/record-session.ts).
+      if (s.record && corrects !== s.record.recordedAt) {
+        return { status: 409, body: { error: { code: 'session-changed', message: { ko: '그사이 다른 사람이 이 회기 기록을 바꿨습니다.', en: 'Someone changed it.' } } } };
+      }
       const screening = answers ? screen(answers) : undefined;
       const record: RecordEntry = {
         ...body,

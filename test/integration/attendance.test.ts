@@ -32,9 +32,13 @@ describe('three no-shows in a row', () => {
     const plan = (await local.http('GET', path, undefined, provider)).body.sessions as { sessionId: string; number: number }[];
     const [s1, s2, s3, s4] = plan;
     const on = await today();
+    // Records as the portal sends them: a correction names the record it corrects.
+    const standing = new Map<string, string>();
     const record = async (session: { sessionId: string }, body: Record<string, unknown>) => {
-      const answer = await local.http('PUT', `${path}/${session.sessionId}`, { on, ...body }, provider);
+      const corrects = standing.get(session.sessionId);
+      const answer = await local.http('PUT', `${path}/${session.sessionId}`, { on, ...body, ...(corrects ? { corrects } : {}) }, provider);
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      standing.set(session.sessionId, answer.body.record.recordedAt);
       return answer.body;
     };
     const attendanceTasks = async () =>

@@ -37,11 +37,16 @@ describe('a service period the agency records', () => {
       while ((await today()) < session.plannedOn) await local.advanceClock('+1d');
       const on = await today();
       // One session is first recorded as missed, then corrected: the first record stays in its history.
+      let corrects: string | undefined;
       if (i === 3) {
         const missed = await local.http('PUT', `${path}/${session.sessionId}`, { outcome: 'no-show', on }, provider);
         expect(missed.status).toBe(200);
+        // A correction from someone who never saw that record (a page opened before it) replaces nothing.
+        const blind = await local.http('PUT', `${path}/${session.sessionId}`, { outcome: 'held', on, durationMinutes: session.plannedMinutes }, provider);
+        expect(blind).toMatchObject({ status: 409, body: { error: { code: 'session-changed' } } });
+        corrects = missed.body.record.recordedAt;
       }
-      const held = await local.http('PUT', `${path}/${session.sessionId}`, { outcome: 'held', on, durationMinutes: session.plannedMinutes }, provider);
+      const held = await local.http('PUT', `${path}/${session.sessionId}`, { outcome: 'held', on, durationMinutes: session.plannedMinutes, ...(corrects ? { corrects } : {}) }, provider);
       expect(held.status, JSON.stringify(held.body)).toBe(200);
       expect(held.body.sessionsHeld).toBe(i + 1);
       // The same record sent again, as after a lost answer: the same answer, and no correction.

@@ -197,6 +197,15 @@ export const matrix: Record<string, MatrixEntry> = {
     reads: { as: 'supervisor', shown: one(served) },
   },
 
+  'POST /api/staff/applications/{applicationId}/resume': {
+    object: served,
+    request: (w) => ({ path: `/api/staff/applications/${w.served.applicationId}/resume`, body: bogus }),
+    // Operators (every district) and a supervisor of the case's district; not caseworkers.
+    expect: only({ supervisor: 'allow', operator: 'allow' }),
+    // Answers the status and stage it resumed at (audited on the case as a change); shows no person.
+    reads: 'none',
+  },
+
   'POST /api/staff/applications/{applicationId}/supervision': {
     object: served,
     request: (w) => ({ path: `/api/staff/applications/${w.served.applicationId}/supervision`, body: bogus }),

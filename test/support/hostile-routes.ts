@@ -16,6 +16,7 @@ import { staffClosureBody, withdrawalBody } from '../../functions/closure/closin
 import { querySchema as dashboardQuery } from '../../functions/dashboard/get-dashboard';
 import { eligibilityOverrideBody } from '../../functions/eligibility/override-body';
 import { querySchema as ledgerQuery } from '../../functions/ledger/export-ledger';
+import { resumeBody } from '../../functions/lifecycle/resume-body';
 import { offerAnswerBody } from '../../functions/matching/offer';
 import { querySchema as notificationsQuery } from '../../functions/notifications/list-notifications';
 import { querySchema as offersQuery } from '../../functions/provider-portal/list-offers';
@@ -102,6 +103,8 @@ export const hostileRoutes: Record<string, HostileRoute | CoveredElsewhere> = {
     params: served,
     body: { schema: eligibilityOverrideBody, example: () => ({ outcome: 'ineligible', note, rejectionReason: 'equivalent-service' }) },
   },
+  // The served case is not failed: a valid body gets 409, and nothing is stored either way.
+  'POST /api/staff/applications/{applicationId}/resume': { as: 'operator', params: served, body: { schema: resumeBody, example: () => ({ reason: note }) } },
   'POST /api/staff/applications/{applicationId}/supervision': {
     as: 'caseworker',
     params: served,

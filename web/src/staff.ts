@@ -4,7 +4,8 @@
  * provider matching, its tasks with who decided them and their notes), claim and decide a task, and
  * read the audit trail; download a district's monthly settlement ledger; ask for, arrange and record
  * supervision of hard cases; decide several review tasks at once and follow the job; see the dashboard
- * of their districts; list the notifications that could not be sent and send them again. One module
+ * of their districts; list the notifications that could not be sent and send them again; resume an
+ * application stopped on a processing error (supervisors, and operators on a page of its own). One module
  * per view in `staff/`; this file only routes between them.
  */
 import { setUpLanguage } from './lib/i18n';
@@ -12,6 +13,7 @@ import { bulkJobOf, showBulkJob } from './staff/bulk-job-view';
 import { showApplication } from './staff/case-file';
 import { showLedgerExport } from './staff/ledger-export';
 import { showFailedNotifications } from './staff/notifications-page';
+import { showOperatorCase } from './staff/operator-case';
 import { onSignedIn, session } from './staff/session';
 import { showSupervision, supervisionStateOf } from './staff/supervision-page';
 import { showTasks } from './staff/task-queue';
@@ -30,7 +32,8 @@ function route(): void {
   if (!session.token()) return void session.showSignIn();
   const application = /^#\/applications\/([A-Za-z0-9]+)$/.exec(location.hash)?.[1];
   const dashboard = /^#\/dashboard(?:\/(\d{5}))?$/.exec(location.hash);
-  if (application) void showApplication(application);
+  // An operator opens no case file: the application's lifecycle, and its resume when it stopped on an error.
+  if (application) void (operatorOnly() ? showOperatorCase(application) : showApplication(application));
   else if (bulkJobOf(location.hash)) void showBulkJob(bulkJobOf(location.hash)!);
   else if (location.hash === '#/ledger') showLedgerExport();
   else if (location.hash === '#/notifications') void showFailedNotifications();

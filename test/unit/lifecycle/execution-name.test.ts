@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { executionName } from '../../../functions/lifecycle/start-lifecycle';
+import { executionName, handoverOf } from '../../../functions/lifecycle/start-lifecycle';
 
 const id = 'A01JZ8Q4M6T2V5X7Y9B3C1D0EF';
 
@@ -18,5 +18,18 @@ describe('executionName', () => {
     expect(executionName(id, 1, 1, 1)).not.toBe(executionName(id, 1, 1));
     // Past the first period the period names it: a reopening happens before approval, never after.
     expect(executionName(id, 2, 0, 1)).toBe(`${id}-p2`);
+  });
+});
+
+describe('handoverOf', () => {
+  it('reads the hand-over back from every name executionName gives', () => {
+    for (const [period, handover, reopened] of [[1, 0, 0], [1, 3, 0], [2, 0, 0], [3, 12, 0], [1, 0, 2], [1, 4, 2]] as const) {
+      expect(handoverOf(executionName(id, period, handover, reopened || undefined))).toBe(handover);
+    }
+  });
+
+  it('reads 0 from a name with no hand-over (an execution started by hand, say)', () => {
+    expect(handoverOf(`${id}-p2`)).toBe(0);
+    expect(handoverOf('by-hand')).toBe(0);
   });
 });

@@ -5,36 +5,16 @@
  * API over HTTP, @aws-sdk/client-sfn, and a virtual clock (process-global: times are relative).
  */
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DescribeExecutionCommand,
-  GetExecutionHistoryCommand,
-  SendTaskFailureCommand,
-  SendTaskSuccessCommand,
-  SFNClient,
-  StartExecutionCommand,
-  TaskTimedOut,
-  type ExecutionStatus,
-  type HistoryEvent,
-} from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DescribeExecutionCommand, SendTaskFailureCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand, TaskTimedOut } from '@aws-sdk/client-sfn';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { advanceClock } from '../../../functions/commons/clock';
-import { createDynamoDbClient, startDynamoDbLocal, type DynamoDbLocal } from '../../../infra/local/dynamodb';
-import { LocalStepFunctions } from '../../../workflows/local/service';
-import { freePort } from '../../support/free-ports';
+import { ACCOUNT, eventually, historyOf, localSfnTestbed, machineArn, settle, untilStatus } from '../../support/local-sfn-testbed';
 
-const ACCOUNT = '000000000000';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const DAY = 86_400 * SECOND;
 /** AWS says "1 year"; the local service reads it as 365 days (executions.ts). */
 const YEAR = 365 * DAY;
-const machineArn = (name: string) => `arn:aws:states:ap-northeast-2:${ACCOUNT}:stateMachine:${name}`;
 
 /** A callback with no timeout, and catchers that would take any error of the state. */
 const awaitingReview = {
@@ -87,73 +67,12 @@ async function invokeLambda(arn: string, payload: any): Promise<unknown> {
   return { notified: payload.applicationId };
 }
 
-let dynamo: DynamoDbLocal;
-let dynamodb: DynamoDBClient;
-let dataDir: string;
-const booted: { service: LocalStepFunctions; client: SFNClient }[] = [];
-
-beforeAll(async () => {
-  dataDir = join(tmpdir(), `dolbom-local-sfn-limit-${randomUUID()}`);
-  dynamo = await startDynamoDbLocal({ port: await freePort(), dataDir });
-  dynamodb = createDynamoDbClient(dynamo.endpoint);
-}, 60_000);
-
-afterAll(async () => {
-  for (const { service, client } of booted) {
-    client.destroy();
-    await service.stop();
-  }
-  await dynamo?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+const testbed = localSfnTestbed('local-sfn-limit', invokeLambda);
 
 /** A service on `tableName` with the three machines, listening; `stop()` it to simulate a restart. */
-async function boot(tableName: string) {
-  const service = new LocalStepFunctions({ dynamodb, tableName, invokeLambda, log: () => {} });
-  service.registerStateMachine({ name: 'AwaitingReview', definition: awaitingReview });
-  service.registerStateMachine({ name: 'LongPeriod', definition: longPeriod });
-  service.registerStateMachine({ name: 'AlmostAYear', definition: almostAYear });
-  await service.start();
-  const server: Server = await service.listen(0);
-  const { port } = server.address() as AddressInfo;
-  const client = new SFNClient({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'ap-northeast-2',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  booted.push({ service, client });
-  return { service, client };
-}
-
-/** Polls (real time, briefly) until `check` passes. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-}
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
-
-async function historyOf(client: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
-  const { events } = await client.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
-  return events ?? [];
-}
+const boot = (tableName: string) => testbed.boot({ tableName, machines: { AwaitingReview: awaitingReview, LongPeriod: longPeriod, AlmostAYear: almostAYear } });
 
 const typesOf = async (client: SFNClient, executionArn: string) => (await historyOf(client, executionArn)).map((event) => event.type);
-
-function untilStatus(client: SFNClient, executionArn: string, status: ExecutionStatus) {
-  return eventually(async () => {
-    const execution = await client.send(new DescribeExecutionCommand({ executionArn }));
-    expect(execution.status).toBe(status);
-    return execution;
-  });
-}
 
 async function start(client: SFNClient, machine: string, applicationId: string): Promise<string> {
   const { executionArn } = await client.send(

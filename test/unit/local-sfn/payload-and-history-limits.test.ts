@@ -6,35 +6,22 @@
  * writes dozens of events, not 25,000.
  */
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeExecutionCommand,
-  GetExecutionHistoryCommand,
   SendTaskFailureCommand,
   SendTaskSuccessCommand,
   SFNClient,
   StartExecutionCommand,
   TaskTimedOut,
   ValidationException,
-  type DescribeExecutionCommandOutput,
-  type ExecutionStatus,
   type HistoryEvent,
 } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { advanceClock } from '../../../functions/commons/clock';
-import { createDynamoDbClient, startDynamoDbLocal, type DynamoDbLocal } from '../../../infra/local/dynamodb';
 import { STANDARD_MAX_HISTORY_EVENTS, STANDARD_MAX_PAYLOAD_BYTES } from '../../../workflows/local/limits';
-import { LocalStepFunctions } from '../../../workflows/local/service';
-import { freePort } from '../../support/free-ports';
+import { ACCOUNT, eventually, historyOf, localSfnTestbed, machineArn, settle, untilStatus } from '../../support/local-sfn-testbed';
 
-const ACCOUNT = '000000000000';
 const fn = (name: string) => `arn:aws:lambda:ap-northeast-2:${ACCOUNT}:function:${name}`;
-const machineArn = (name: string) => `arn:aws:states:ap-northeast-2:${ACCOUNT}:stateMachine:${name}`;
 const KIB = 1024;
 const TOO_LARGE = "returned a result with a size exceeding the maximum number of bytes service limit.";
 
@@ -218,73 +205,8 @@ async function invokeLambda(arn: string, payload: any): Promise<unknown> {
   throw new Error(`no function ${arn}`);
 }
 
-let dynamo: DynamoDbLocal;
-let dynamodb: DynamoDBClient;
-let dataDir: string;
-const booted: { service: LocalStepFunctions; client: SFNClient }[] = [];
-
-beforeAll(async () => {
-  dataDir = join(tmpdir(), `dolbom-local-sfn-quotas-${randomUUID()}`);
-  dynamo = await startDynamoDbLocal({ port: await freePort(), dataDir });
-  dynamodb = createDynamoDbClient(dynamo.endpoint);
-}, 60_000);
-
-afterAll(async () => {
-  for (const { service, client } of booted) {
-    client.destroy();
-    await service.stop();
-  }
-  await dynamo?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
-
-async function boot(options: { maxHistoryEvents?: number } = {}) {
-  const service = new LocalStepFunctions({ dynamodb, tableName: `local-sfn-quotas-${randomUUID()}`, invokeLambda, log: () => {}, ...options });
-  for (const [name, definition] of Object.entries(machines)) service.registerStateMachine({ name, definition });
-  await service.start();
-  const server: Server = await service.listen(0);
-  const { port } = server.address() as AddressInfo;
-  const client = new SFNClient({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'ap-northeast-2',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  booted.push({ service, client });
-  return client;
-}
-
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-}
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
-
-async function historyOf(client: SFNClient, executionArn: string, reverseOrder = false): Promise<HistoryEvent[]> {
-  const events: HistoryEvent[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await client.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000, reverseOrder, nextToken }));
-    events.push(...(page.events ?? []));
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return events;
-}
-
-function untilStatus(client: SFNClient, executionArn: string, status: ExecutionStatus): Promise<DescribeExecutionCommandOutput> {
-  return eventually(async () => {
-    const execution = await client.send(new DescribeExecutionCommand({ executionArn }));
-    expect(execution.status).toBe(status);
-    return execution;
-  });
-}
+const testbed = localSfnTestbed('local-sfn-quotas', invokeLambda);
+const boot = async (options: { maxHistoryEvents?: number } = {}) => (await testbed.boot({ machines, ...options })).client;
 
 async function start(client: SFNClient, machine: string, input: unknown): Promise<string> {
   const { executionArn } = await client.send(

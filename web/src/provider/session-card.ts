@@ -93,7 +93,8 @@ export function sessionCard(session: RecordedSession, context: SessionCardContex
   };
   const send = async (body: RecordBody) => {
     const path = `/api/provider/applications/${encodeURIComponent(context.applicationId)}/sessions/${encodeURIComponent(session.sessionId)}`;
-    const answer = await context.api<RecordAnswer>('PUT', path, body);
+    // A correction names the record this page showed: if someone changed it since, the server says so.
+    const answer = await context.api<RecordAnswer>('PUT', path, session.record ? { ...body, corrects: session.record.recordedAt } : body);
     if (!answer || !form) return;
     if (answer.ok) return context.saved(answer.body);
     if (answer.status === 409 && answer.problem.code === 'session-changed') {

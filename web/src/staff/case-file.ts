@@ -1,7 +1,8 @@
 /**
- * An application as its case manager reads it: the facts, where it is in its lifecycle, provider
- * matching (the choice while in review, what happened after), its tasks, the case notes, the eligibility explanation,
- * the answers, the audit trail and, for supervisors, the access log.
+ * An application as its case manager reads it: the facts, where it is in its lifecycle (and, stopped
+ * on a processing error, its resume), provider matching (the choice while in review, what happened
+ * after), its tasks, the case notes, the eligibility explanation, the answers, the audit trail and,
+ * for supervisors, the access log.
  */
 import { getProgramme, isProgrammeId } from '../../../forms';
 import { focusView, h, show, txt } from '../lib/dom';
@@ -18,6 +19,7 @@ import { accessLogSection } from './access-log-view';
 import { showAudit } from './audit-view';
 import { matchChoice } from './match-choice';
 import { matchHistory } from './match-history';
+import { resumeView } from './resume-view';
 import { app, problemView } from './page';
 import { staffApi } from './session';
 import { supervisionSection } from './supervision-case';
@@ -76,6 +78,7 @@ export async function showApplication(applicationId: string): Promise<void> {
       file.rrn ? h('dd', { class: 'code', id: 'masked-rrn' }, file.rrn.masked) : null,
     ),
     lifecycleSection(file.id),
+    resumeView(file, reload),
     matching,
     reassessing ? evidenceView(evidence) : null,
     closureView(file, reload),

@@ -3,6 +3,7 @@ import type { Text } from '../../../forms/i18n';
 import type { EligibilityExplanation } from '../lib/eligibility-view';
 import type { ClosureRecord } from '../../../functions/closure/closure-record';
 import type { ClosingRequest } from '../../../functions/closure/closing-labels';
+import type { Resumption, WorkflowFailure } from '../../../functions/lifecycle/resume';
 import type { Referral } from '../../../functions/referral/referral-labels';
 import type { StaffSupplementView } from '../../../functions/supplements/staff-view';
 import type { SupervisionView } from '../../../functions/supervision/view';
@@ -168,6 +169,9 @@ export interface CaseFile {
   supplements?: StaffSupplementView[];
   /** Supervision asked on the case (functions/supervision/). */
   supervision?: SupervisionView[];
+  /** While failed: what failed and the status it replaced; after a resume, the latest (functions/lifecycle/resume.ts). */
+  failure?: WorkflowFailure;
+  resumed?: Resumption;
 }
 
 export interface AuditEventView {
