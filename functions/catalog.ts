@@ -203,6 +203,19 @@ export const handlers = {
     // One transaction: the application out of `failed` and its audit event; then the new execution.
     access: { table: { reads: ['GetItem'], writes: ['PutItem', 'UpdateItem'] }, startsLifecycle: true },
   },
+  addCaseNote: {
+    entry: 'functions/case-notes/add-case-note.ts',
+    description: "Writes a case manager's note of a contact on a case (append-only, idempotent by key)",
+    // Reads the application (the district check) and, on a retry, the note its key wrote; only inserts
+    // (attribute_not_exists) the note, its key item and the audit event, all in the case's partition.
+    access: { table: { reads: ['GetItem'], scopedWrites: { PutItem: ['APP#'] } } },
+  },
+  listCaseNotes: {
+    entry: 'functions/case-notes/list-case-notes.ts',
+    description: "Shows the case team a case's notes, newest contact first, a page at a time",
+    // Reads the application and its notes, and writes the read to the audit trail and the access log.
+    access: { table: { reads: ['GetItem', 'Query'], scopedWrites: { PutItem: ['APP#', 'ACCESS#'] } } },
+  },
   askSupervision: {
     entry: 'functions/supervision/ask-supervision.ts',
     description: "Stores a caseworker's request for supervision of a hard case",

@@ -36,6 +36,10 @@ export const routes: readonly Route[] = [
     handler: 'openSupplementDocument',
     access: ['caseworker', 'supervisor'],
   },
+  // Case notes (사례 기록): the case's district team writes and reads them; operators run the platform and
+  // never read a person's case, providers keep their own session records (functions/case-notes/).
+  { method: 'POST', path: '/api/staff/applications/{applicationId}/notes', handler: 'addCaseNote', access: ['caseworker', 'supervisor'] },
+  { method: 'GET', path: '/api/staff/applications/{applicationId}/notes', handler: 'listCaseNotes', access: ['caseworker', 'supervisor'] },
   { method: 'GET', path: '/api/staff/tasks', handler: 'listTasks', access: ['caseworker', 'supervisor'] },
   { method: 'GET', path: '/api/staff/tasks/counts', handler: 'countTasks', access: ['supervisor'] },
   // Figures of the caller's districts (operators: every district); the handler checks a named district.

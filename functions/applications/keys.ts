@@ -45,6 +45,18 @@ export const keys = {
   /** A request for supervision of the case (통합사례관리 슈퍼비전), the case's n-th: `SUPERVISION#s<nnn>`. */
   supervision: (applicationId: string, sequence: number) => ({ pk: `APP#${applicationId}`, sk: `SUPERVISION#s${String(sequence).padStart(3, '0')}` }),
   supervisionPrefix: 'SUPERVISION#',
+  /**
+   * A case note (사례 기록, functions/case-notes/), by when the contact happened, then when it was written:
+   * `NOTE#<occurredAt>#<recordedAt>#<noteId>`, so the notes of a case read newest first in one Query, a
+   * page at a time, and two contacts of the same minute in the order they were written down.
+   */
+  caseNote: (applicationId: string, occurredAt: string, recordedAt: string, noteId: string) => ({
+    pk: `APP#${applicationId}`,
+    sk: `NOTE#${occurredAt}#${recordedAt}#${noteId}`,
+  }),
+  caseNotePrefix: 'NOTE#',
+  /** Which note an author's idempotency key wrote (its sort key and fingerprint): a retry finds it by key. */
+  caseNoteKey: (applicationId: string, noteId: string) => ({ pk: `APP#${applicationId}`, sk: `NOTE-KEY#${noteId}` }),
   notification: (applicationId: string, key: string) => ({ pk: `APP#${applicationId}`, sk: `NOTIFICATION#${key}` }),
   /** Every outbox item's sort key starts so: what the sender's stream filter passes. */
   notificationPrefix: 'NOTIFICATION#',

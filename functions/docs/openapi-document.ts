@@ -14,6 +14,7 @@ import { referralAcknowledgedBody, referralSentBody } from '../referral/referral
 import { sessionRecordBody } from '../service-period/session-body';
 import { lookupSchema } from '../status/lookup-body';
 import { supervisionAcceptanceBody, supervisionAdviceBody, supervisionAskBody } from '../supervision/bodies';
+import { caseNoteBody } from '../case-notes/bodies';
 import { dashboardSchema } from './dashboard-schema';
 import { evidenceSchema } from './evidence-schema';
 import { lifecycleSchema } from './lifecycle-schema';
@@ -61,6 +62,7 @@ const bodies: Partial<Record<string, string>> = {
   'POST /api/staff/applications/{applicationId}/supervision': 'SupervisionAsk',
   'POST /api/staff/supervision/{requestId}/acceptance': 'SupervisionAcceptance',
   'POST /api/staff/supervision/{requestId}/advice': 'SupervisionAdvice',
+  'POST /api/staff/applications/{applicationId}/notes': 'CaseNote',
 };
 
 /** Success answers documented with a schema (the others answer what their handler's comment says). */
@@ -118,6 +120,10 @@ const queries: Partial<Record<string, { name: string; required: boolean; descrip
     { name: 'state', required: false, description: 'open (default), accepted, declined or expired', schema: { enum: ['open', 'accepted', 'declined', 'expired'] } },
     { name: 'limit', required: false, description: 'Offers a page, 1–100 (default 50)', schema: { type: 'string', pattern: '^\\d{1,3}$' } },
     { name: 'cursor', required: false, description: "The previous page's `next`, with the same state", schema: { type: 'string' } },
+  ],
+  'GET /api/staff/applications/{applicationId}/notes': [
+    { name: 'limit', required: false, description: 'Notes a page, newest contact first, 1–100 (default 20)', schema: { type: 'string', pattern: '^\\d{1,3}$' } },
+    { name: 'cursor', required: false, description: "The previous page's `next`", schema: { type: 'string' } },
   ],
   'GET /api/staff/supervision': [
     { name: 'state', required: false, description: 'open (default), accepted or advised', schema: { enum: ['open', 'accepted', 'advised'] } },
@@ -246,6 +252,8 @@ export function openApiDocument() {
         SupervisionAsk: bodySchema(supervisionAskBody),
         SupervisionAcceptance: bodySchema(supervisionAcceptanceBody),
         SupervisionAdvice: bodySchema(supervisionAdviceBody),
+        // Sent with an Idempotency-Key header: 201 with the note, 200 with the same note for a retry, 409 for other words.
+        CaseNote: bodySchema(caseNoteBody),
       },
     },
   };

@@ -132,6 +132,8 @@ export const citizenWording: Record<string, Wording | 'internal'> = {
   'supervision.accepted': 'internal',
   'supervision.advised': 'internal',
   'supervision.listed': 'internal',
+  'case-note.added': 'internal', // a case manager's record of a contact: staff only
+  'case-notes.viewed': 'internal',
   'notification.sent': 'internal',
   'notification.failed': 'internal',
   'notification.retried': 'internal', // a staff member sent a failed notice again

@@ -59,9 +59,11 @@ const ceilingsKb: Partial<Record<HandlerId, number>> = {
   acknowledgeReferral: 270,
   listSupervision: 270,
   sendNotifications: 270,
+  addCaseNote: 272, // the case-note routes: the DynamoDB client, middy and zod/mini, as their neighbours
   recordReferral: 269,
   startStoredApplication: 269,
   listNotifications: 269,
+  listCaseNotes: 269,
   listAccessLog: 268,
   listCounsellors: 268,
   closeApplication: 267,

@@ -264,6 +264,7 @@ describe('hostile input on every route', () => {
       'supplement.document-opened',
       'offer.viewed',
       'caseload.viewed',
+      'case-notes.viewed',
       'access.denied',
     ]);
     const expected = ([key, value]: [string, string]) => {

@@ -215,6 +215,21 @@ export const matrix: Record<string, MatrixEntry> = {
     reads: { as: 'caseworker', shown: one(served) },
   },
 
+  // Case notes (사례 기록): the case's district team only; operators and providers never read a case's notes.
+  'POST /api/staff/applications/{applicationId}/notes': {
+    object: served,
+    request: (w) => ({ path: `/api/staff/applications/${w.served.applicationId}/notes`, body: bogus }),
+    expect: caseTeam,
+    // Writing shows nothing but what the author sent: audited as the note it adds, not as a read.
+    reads: 'none',
+  },
+  'GET /api/staff/applications/{applicationId}/notes': {
+    object: served,
+    request: (w) => ({ path: `/api/staff/applications/${w.served.applicationId}/notes` }),
+    expect: caseTeam,
+    reads: { as: 'caseworker', shown: one(served) },
+  },
+
   // The district's queue and its tasks.
   'GET /api/staff/tasks': {
     object: (w) => w.inReview.taskId,

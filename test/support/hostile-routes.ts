@@ -10,6 +10,8 @@ import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
 import { querySchema as accessLogQuery } from '../../functions/access-log/list-access-log';
 import { bulkDecisionBody } from '../../functions/bulk-decisions/bulk-body';
+import { caseNoteBody } from '../../functions/case-notes/bodies';
+import { querySchema as caseNotesQuery } from '../../functions/case-notes/list-case-notes';
 import { staffClosureBody, withdrawalBody } from '../../functions/closure/closing-reasons';
 import { querySchema as dashboardQuery } from '../../functions/dashboard/get-dashboard';
 import { eligibilityOverrideBody } from '../../functions/eligibility/override-body';
@@ -108,6 +110,14 @@ export const hostileRoutes: Record<string, HostileRoute | CoveredElsewhere> = {
     params: served,
     body: { schema: supervisionAskBody, example: () => ({ question: '다음 개입을 어떻게 할까요?', tried: '사례회의 1회', urgency: 'routine', preferredForm: 'in-office' }) },
   },
+
+  'POST /api/staff/applications/{applicationId}/notes': {
+    as: 'caseworker',
+    params: served,
+    body: { schema: caseNoteBody, example: () => ({ kind: 'phone', occurredAt: new Date().toISOString(), withWhom: '어머니', text: '학교 서류를 다음 주에 보내기로 함' }) },
+    headers: () => ({ 'idempotency-key': `hostile-${randomUUID()}` }),
+  },
+  'GET /api/staff/applications/{applicationId}/notes': { as: 'supervisor', params: served, query: { schema: caseNotesQuery, example: () => ({ limit: '10' }) } },
 
   // The queue and its tasks.
   'GET /api/staff/tasks': { as: 'caseworker', query: { schema: queueQuerySchema, example: () => ({ state: 'open', sort: 'due', limit: '10' }) } },

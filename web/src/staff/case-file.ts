@@ -1,14 +1,15 @@
 /**
  * An application as its case manager reads it: the facts, where it is in its lifecycle (and, stopped
  * on a processing error, its resume), provider matching (the choice while in review, what happened
- * after), its tasks, the eligibility explanation, the answers, the audit trail and, for supervisors,
- * the access log.
+ * after), its tasks, the case notes, the eligibility explanation, the answers, the audit trail and,
+ * for supervisors, the access log.
  */
 import { getProgramme, isProgrammeId } from '../../../forms';
 import { focusView, h, show, txt } from '../lib/dom';
 import { eligibilityView } from '../lib/eligibility-view';
 import { dateTimeText } from '../lib/i18n';
 import { answersView } from './answers-view';
+import { caseNotesSection } from './case-notes';
 import { closureView } from './closure-view';
 import { eligibilityOverrideView } from './eligibility-override';
 import { isRejectionReasonCode } from '../../../functions/review/rejection-reasons';
@@ -83,6 +84,7 @@ export async function showApplication(applicationId: string): Promise<void> {
     closureView(file, reload),
     txt('h2', ui.taskList),
     ...(file.tasks.length ? file.tasks.map((task) => taskCard(task, reload, { choice, firstNames: file.counsellorFirstNames, extendRefusal, prefillRejection })) : [txt('p', ui.noTasks)]),
+    caseNotesSection(file.id),
     supplementsView(file.id, file.programme, file.supplements ?? []),
     supervisionSection(file.id, file.supervision ?? [], reload),
     txt('h2', ui.eligibility),

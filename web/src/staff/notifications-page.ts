@@ -35,8 +35,8 @@ const nt = {
   heading: { ko: '발송 실패 알림', en: 'Failed notifications' },
   link: { ko: '발송 실패 알림', en: 'Failed notifications' },
   intro: {
-    ko: '보내지 못한 문자·이메일입니다. 신청인에게 전화로 알리거나, 원인을 고친 뒤 다시 보내세요. 연락처는 여기에 표시하지 않습니다.',
-    en: 'Texts and e-mails that could not be delivered. Call the person, or send again once the cause is fixed. Contact details are not shown here.',
+    ko: '보내지 못한 문자·이메일입니다. 신청인에게 전화로 알리거나, 원인을 고친 뒤 다시 보내세요. 전화로 알렸다면 사례 기록에 남겨 주세요. 연락처는 여기에 표시하지 않습니다.',
+    en: 'Texts and e-mails that could not be delivered. Call the person, or send again once the cause is fixed; a call made goes in the case notes. Contact details are not shown here.',
   },
   none: { ko: '발송에 실패한 알림이 없습니다.', en: 'No failed notifications.' },
   failedAt: { ko: '실패 시각', en: 'Failed' },
@@ -54,8 +54,8 @@ const nt = {
   retryN: (n: number): Text => ({ ko: `재발송 ${n}회차`, en: `retry ${n}` }),
   // Sent again it would fail again: no one in the console can put a contact on the application.
   noContact: {
-    ko: '다시 보내도 실패합니다. 신청서에 적힌 다른 연락처로 전화하거나, 그분이 연락해 올 때 알려 주세요.',
-    en: 'Sending again would fail too. Phone another number on the application, or tell them when they next get in touch.',
+    ko: '다시 보내도 실패합니다. 신청서에 적힌 다른 연락처로 전화하거나, 그분이 연락해 올 때 알려 주세요. 연락한 일은 사례 기록에 남겨 주세요.',
+    en: 'Sending again would fail too. Phone another number on the application, or tell them when they next get in touch. Write the contact down in the case notes.',
   },
 };
 
