@@ -50,6 +50,9 @@ describe('case notes on the case page, in the browser', () => {
     const api = cloud!.process.api;
     const receipt = await work.submitYouth();
     await work.untilStatus(receipt, 'awaiting-review');
+    // A day on (the page's clock stays where it is), so notes may tell of contacts in the hours since the application.
+    await cloud!.clients.advanceClock('+1d');
+    const hoursAfter = (typed: string, hours: number) => new Date(Date.parse(`${typed}:00+09:00`) + (hours + 9) * 60 * 60 * 1000).toISOString().slice(0, 16);
 
     await signIn(api, 'caseworker.jongno');
     await page.goto(`${api}/staff.html#/applications/${receipt.applicationId}`);
@@ -79,8 +82,7 @@ describe('case notes on the case page, in the browser', () => {
     await page.selectOption('#case-note-kind', 'home-visit');
     await page.fill('#case-note-text', visit);
     const typedNow = await page.inputValue('#case-note-when');
-    const tomorrow = new Date(Date.parse(`${typedNow}:00+09:00`) + 24 * 60 * 60 * 1000 + 9 * 60 * 60 * 1000).toISOString().slice(0, 16);
-    await page.fill('#case-note-when', tomorrow);
+    await page.fill('#case-note-when', hoursAfter(typedNow, 72));
     await page.click('#case-note-save');
     const refusal = section.locator('#case-note-status [role="alert"]');
     await refusal.waitFor();
@@ -91,8 +93,8 @@ describe('case notes on the case page, in the browser', () => {
     expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
     await shot('2-refused-kept');
 
-    // Corrected to now: saved, and at the top.
-    await page.fill('#case-note-when', typedNow);
+    // Corrected to two hours after the call: saved, and at the top.
+    await page.fill('#case-note-when', hoursAfter(typedNow, 2));
     await page.click('#case-note-save');
     await page.waitForFunction(() => document.querySelectorAll('#case-notes-list [data-note]').length === 2);
     expect(await notes.first().innerText()).toContain(visit);
@@ -115,6 +117,19 @@ describe('case notes on the case page, in the browser', () => {
     expect(listed.match(/김사례 \(종로구\) · 사례관리자/g)).toHaveLength(2);
     // Newest first, as the server lists them: the visit, written after the call, is on top.
     expect(await notes.first().innerText()).toContain(visit);
+
+    // A contact between the two, written down last, goes between them, where a reload shows it too.
+    const between = '학교 사회복지사와 통화: 출석은 꾸준함.';
+    await page.selectOption('#case-note-kind', 'agency');
+    await page.fill('#case-note-when', hoursAfter(typedNow, 1));
+    await page.fill('#case-note-text', between);
+    await page.click('#case-note-save');
+    await page.waitForFunction(() => document.querySelectorAll('#case-notes-list [data-note]').length === 3);
+    const inPage = await notes.allInnerTexts();
+    expect(inPage.map((text) => [visit, between, call].findIndex((words) => text.includes(words)))).toEqual([0, 1, 2]);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('#case-notes-list [data-note]').length === 3);
+    expect((await notes.allInnerTexts()).map((text) => [visit, between, call].findIndex((words) => text.includes(words)))).toEqual([0, 1, 2]);
     await page.screenshot({ path: `${SHOTS}/4-supervisor-page.png`, fullPage: true });
   }, 180_000);
 });

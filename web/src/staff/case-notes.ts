@@ -59,12 +59,15 @@ function author(note: CaseNoteView): HTMLElement {
 const LATE_ENTRY_MS = 10 * 60 * 1000;
 const writtenLater = (note: CaseNoteView) => Date.parse(note.recordedAt) - Date.parse(note.occurredAt) > LATE_ENTRY_MS;
 
+/** The list's order, as the server keeps it (newest contact first; UTC ISO times compare as text). */
+const orderOf = (note: CaseNoteView) => `${note.occurredAt}#${note.recordedAt}`;
+
 function noteItem(note: CaseNoteView): HTMLLIElement {
   const kind = contactKindLabels[note.kind] ?? { ko: note.kind, en: note.kind };
   const when = dateTimeText(note.occurredAt);
   return h(
     'li',
-    { class: 'card case-note', 'data-note': note.noteId },
+    { class: 'card case-note', 'data-note': note.noteId, 'data-order': orderOf(note) },
     h('p', { class: 'note-head' }, h('strong', {}, kind), ' · ', h('time', { datetime: note.occurredAt }, when), note.withWhom ? ` · ${note.withWhom}` : ''),
     h('p', { class: 'prose' }, note.text),
     h('p', { class: 'note-by' }, author(note), writtenLater(note) ? ' · ' : '', writtenLater(note) ? cn.recorded(note.recordedAt) : null),
@@ -95,8 +98,13 @@ export function caseNotesSection(applicationId: string): HTMLElement {
   more.addEventListener('click', () => void load());
   void load();
 
+  // A note about a call two days ago goes where a reload would show it, not on top.
   const added = (note: CaseNoteView) => {
-    if (!shown().has(note.noteId)) list.prepend(noteItem(note));
+    if (shown().has(note.noteId)) return;
+    const order = orderOf(note);
+    const older = Array.from(list.querySelectorAll<HTMLElement>('[data-order]')).find((li) => (li.dataset.order ?? '') < order);
+    if (older) older.before(noteItem(note));
+    else list.append(noteItem(note));
     empty.hidden = true;
   };
   return h(
