@@ -9,7 +9,7 @@ import { staffActor } from '../commons/staff';
 import type { Application } from '../applications/application';
 import { auditEvent } from '../applications/audit';
 import { keys } from '../applications/keys';
-import { auditPut, getApplication, transition, type TransactItem } from '../applications/store';
+import { auditPut, getApplication, InvalidTransition, transition, type TransactItem } from '../applications/store';
 import { ledgerMonthPut } from '../ledger/ledger-month-store';
 import { riskTaskWrites } from '../screening/risk-task';
 import { screen } from '../screening/score';
@@ -178,12 +178,22 @@ async function writeRecord(recordItems: TransactItem[], attendance: TransactItem
 async function completePlan(application: Application, sessionsHeld: number, at: string) {
   const { id: applicationId, servicePeriod } = application;
   const period = servicePeriod!.period;
-  await transition(applicationId, {
-    from: ['in-service'],
-    to: 'in-service',
-    once: 'servicePeriod.planCompletedAt',
-    set: { servicePeriod: { ...servicePeriod!, planCompletedAt: at } },
-    audit: auditEvent({ applicationId, at, actor: { kind: 'system', step: 'RecordSession' }, action: 'service-period.plan-completed', detail: { period, sessionsHeld } }),
-  });
+  try {
+    // Noted already (the same record resent after its answer was lost): only the wait's answer is made sure of.
+    if (!servicePeriod!.planCompletedAt) {
+      await transition(applicationId, {
+        from: ['in-service'],
+        to: 'in-service',
+        once: 'servicePeriod.planCompletedAt',
+        set: { servicePeriod: { ...servicePeriod!, planCompletedAt: at } },
+        audit: auditEvent({ applicationId, at, actor: { kind: 'system', step: 'RecordSession' }, action: 'service-period.plan-completed', detail: { period, sessionsHeld } }),
+      });
+    }
+  } catch (error) {
+    // The workflow moved the case on (to re-assessment) after this request read it: a resend racing the
+    // completion its first try already carried. The period is over; nothing is left to do.
+    if (error instanceof InvalidTransition) return;
+    throw error;
+  }
   await endPeriodWait(applicationId, period);
 }
