@@ -52,6 +52,27 @@ function untilDelivery(applicationId: string, key: string, delivery: 'sent' | 'f
 }
 
 /** The stream record Lambda hands the sender for an inserted outbox item (the stream carries keys only). */
+/** A pending outbox item put straight into the table, as a rule would queue it. */
+function queueNotification(applicationId: string, key: string, fields: { template: string; audience?: string }) {
+  return local.db.send(
+    new PutCommand({
+      TableName: TABLE,
+      Item: {
+        pk: `APP#${applicationId}`,
+        sk: `NOTIFICATION#${key}`,
+        entity: 'Notification',
+        gsi1pk: 'OUTBOX',
+        gsi1sk: `pending#2026-01-01T00:00:00.000Z#${applicationId}`,
+        delivery: 'pending',
+        applicationId,
+        key,
+        ...fields,
+        createdAt: new Date().toISOString(),
+      },
+    }),
+  );
+}
+
 function streamEvent(applicationId: string, key: string) {
   const sequence = String(randomInt(1, 2 ** 40));
   return {
@@ -136,23 +157,7 @@ describe('notifications', () => {
 
     // A second notification for the same application, raced by the cloud's trigger and three senders here.
     const key = `race-${randomUUID()}`;
-    await local.db.send(
-      new PutCommand({
-        TableName: TABLE,
-        Item: {
-          pk: `APP#${receipt.applicationId}`,
-          sk: `NOTIFICATION#${key}`,
-          entity: 'Notification',
-          gsi1pk: 'OUTBOX',
-          gsi1sk: `pending#2026-01-01T00:00:00.000Z#${receipt.applicationId}`,
-          delivery: 'pending',
-          applicationId: receipt.applicationId,
-          key,
-          template: 'application-closed',
-          createdAt: new Date().toISOString(),
-        },
-      }),
-    );
+    await queueNotification(receipt.applicationId, key, { template: 'application-closed' });
     await Promise.all([1, 2, 3].map(() => sendNotifications(streamEvent(receipt.applicationId, key))));
     await untilDelivery(receipt.applicationId, key, 'sent');
 
@@ -243,24 +248,7 @@ describe('notifications', () => {
     await untilDelivery(receipt.applicationId, 'received', 'sent');
     // A message for them all the same (as an older rule queued): the sender finds no one to send it to.
     const key = 'notice-submitter';
-    await local.db.send(
-      new PutCommand({
-        TableName: TABLE,
-        Item: {
-          pk: `APP#${receipt.applicationId}`,
-          sk: `NOTIFICATION#${key}`,
-          entity: 'Notification',
-          gsi1pk: 'OUTBOX',
-          gsi1sk: `pending#2026-01-01T00:00:00.000Z#${receipt.applicationId}`,
-          delivery: 'pending',
-          applicationId: receipt.applicationId,
-          key,
-          template: 'application-received',
-          audience: 'submitter',
-          createdAt: new Date().toISOString(),
-        },
-      }),
-    );
+    await queueNotification(receipt.applicationId, key, { template: 'application-received', audience: 'submitter' });
     await sendNotifications(streamEvent(receipt.applicationId, key));
     const failed = await untilDelivery(receipt.applicationId, key, 'failed');
     expect(failed).toMatchObject({ failure: 'no-contact', attempts: 0, district: '11110' });
